@@ -1,0 +1,40 @@
+/**
+ * @module es/client
+ * The one door to Elasticsearch: every other module gets its client from here, so retries,
+ * timeouts, authentication and failover are decided in one place.
+ */
+import { readFileSync } from "node:fs";
+import { Client, type ClientOptions } from "@elastic/elasticsearch";
+import type { ElasticsearchConfig } from "../config.js";
+
+export type EsClient = Client;
+
+export interface EsConnection {
+  /** Every node's URL: the client retries a failed request on the next one. */
+  nodes: string[];
+  config: Pick<
+    ElasticsearchConfig,
+    "ES_API_KEY" | "ES_USERNAME" | "ES_PASSWORD" | "ES_CA_CERT" | "ES_REQUEST_TIMEOUT_MS"
+  >;
+}
+
+export function createEsClient({ nodes, config }: EsConnection): EsClient {
+  const options: ClientOptions = {
+    nodes,
+    requestTimeout: config.ES_REQUEST_TIMEOUT_MS,
+    maxRetries: 3,
+    // Dead nodes are resurrected after a while, so a restarted node is used again.
+    resurrectStrategy: "ping",
+    compression: false,
+  };
+  if (config.ES_API_KEY) options.auth = { apiKey: config.ES_API_KEY };
+  else if (config.ES_USERNAME && config.ES_PASSWORD)
+    options.auth = { username: config.ES_USERNAME, password: config.ES_PASSWORD };
+  if (config.ES_CA_CERT) options.tls = { ca: readFileSync(config.ES_CA_CERT) };
+  return new Client(options);
+}
+
+/** Cluster health, used to decide that a node "answers" (GET / is absent on a bare server). */
+export async function clusterHealth(client: EsClient, timeoutMs = 5_000) {
+  return client.cluster.health({}, { requestTimeout: timeoutMs, maxRetries: 0 });
+}

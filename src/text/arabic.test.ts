@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { arabicWords, normalizeArabic, protectedNameRules, toAsciiDigits } from "./arabic.js";
+
+describe("normalizeArabic", () => {
+  it("folds the spelling variants of the seed page onto one form", () => {
+    expect(normalizeArabic("السيسى")).toBe(normalizeArabic("السيسي"));
+    expect(normalizeArabic("هاتفياً")).toBe("هاتفيا");
+    expect(normalizeArabic("إقرأ")).toBe("اقرا");
+    expect(normalizeArabic("الصـــين")).toBe("الصين");
+    expect(normalizeArabic("مسؤول")).toBe(normalizeArabic("مسئول"));
+    expect(normalizeArabic("جمييييل")).toBe("جميل");
+    expect(normalizeArabic("مدرسة")).toBe("مدرسه");
+  });
+
+  it("folds digits of every Arabic script", () => {
+    expect(toAsciiDigits("٢٠٢٣ و۱۴۰۲")).toBe("2023 و1402");
+    expect(normalizeArabic("عام ٢٠٢٣")).toBe("عام 2023");
+  });
+
+  it("drops zero-width and bidi controls", () => {
+    expect(normalizeArabic("ال\u200Cصين\u200F")).toBe("الصين");
+  });
+});
+
+describe("arabicWords", () => {
+  it("splits on punctuation and keeps digits", () => {
+    expect(arabicWords("بوتين: التجارة زادت ٢٧٪ عام 2023.")).toEqual([
+      "بوتين",
+      "التجاره",
+      "زادت",
+      "27",
+      "عام",
+      "2023",
+    ]);
+  });
+});
+
+describe("protectedNameRules", () => {
+  it("maps each prefixed form to the bare name", () => {
+    const rules = protectedNameRules(["البحرين"]);
+    expect(rules).toContain("البحرين => بحرين");
+    expect(rules).toContain("والبحرين => بحرين");
+    expect(rules).toContain("للبحرين => بحرين");
+    expect(rules).toContain("بحرين => بحرين");
+  });
+
+  it("normalises the names first", () => {
+    expect(protectedNameRules(["أوكرانيا"])).toContain("اوكرانيا => اوكرانيا");
+  });
+});

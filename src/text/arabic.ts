@@ -1,0 +1,72 @@
+/**
+ * @module text/arabic
+ * Arabic orthographic normalisation in TypeScript, mirroring the `arabic_news_exact` analyzer in
+ * mappings/articles.json. Used where text is compared outside Elasticsearch: fingerprints for
+ * near-duplicates, the protected-names rules, query spell variants in the evaluation harness.
+ */
+
+/** Harakat (U+064B–U+0652), maddah/hamza marks above and below, superscript alef. */
+const DIACRITICS = /[\u064B-\u0652\u0653-\u0655\u0670]/g;
+const TATWEEL = /\u0640/g;
+/** Zero-width and bidi controls that copy-paste and CMSs leave inside words. */
+export const INVISIBLE_CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
+
+const LETTER_MAP: Record<string, string> = {
+  "\u0622": "\u0627", // آ → ا
+  "\u0623": "\u0627", // أ → ا
+  "\u0625": "\u0627", // إ → ا
+  "\u0671": "\u0627", // ٱ wasla → ا
+  "\u0649": "\u064A", // ى → ي
+  "\u0629": "\u0647", // ة → ه
+  "\u0624": "\u0621", // ؤ → ء: مسؤول and مسئول meet
+  "\u0626": "\u0621", // ئ → ء
+  "\u06A9": "\u0643", // Persian keheh ک → ك
+  "\u06AA": "\u0643",
+  "\u06CC": "\u064A", // Persian yeh ی → ي
+  "\u06D2": "\u064A",
+  "\u06C0": "\u0647", // ۀ → ه
+  "\u06C1": "\u0647",
+  "\u06D5": "\u0647",
+};
+const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join("")}]`, "g");
+const ELONGATION = /([\u0621-\u064A])\1{2,}/g;
+
+/** Digits of every Arabic script to ASCII (Arabic-Indic U+0660–9, Persian U+06F0–9). */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0xf) % 10));
+}
+
+/** The unstemmed normal form: what `arabic_news_exact` would index, as one string. */
+export function normalizeArabic(text: string): string {
+  return toAsciiDigits(
+    text
+      .normalize("NFC")
+      .replace(INVISIBLE_CONTROLS, "")
+      .replace(DIACRITICS, "")
+      .replace(TATWEEL, "")
+      .replace(LETTERS, (letter) => LETTER_MAP[letter] ?? letter)
+      .replace(ELONGATION, "$1"),
+  ).toLowerCase();
+}
+
+/** Words of normalised text (letters and digits of any script), for fingerprints and shingles. */
+export function arabicWords(text: string): string[] {
+  return normalizeArabic(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Prefixes Lucene's arabic_stem strips (at most one), longest first. */
+const STEM_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
+
+/**
+ * Rules for `stemmer_override`: every prefixed form of a protected name maps to the name without
+ * its prefix, so the stemmer never cuts the name and "والبحرين" still meets "البحرين".
+ */
+export function protectedNameRules(names: string[]): string[] {
+  const rules = new Set<string>();
+  for (const name of names) {
+    const normalized = normalizeArabic(name);
+    const base = normalized.startsWith("ال") && normalized.length > 4 ? normalized.slice(2) : normalized;
+    for (const prefix of ["", ...STEM_PREFIXES, "ب", "ل", "ف", "ك"]) rules.add(`${prefix}${base} => ${base}`);
+  }
+  return [...rules];
+}

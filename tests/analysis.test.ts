@@ -1,0 +1,108 @@
+/**
+ * The project's Arabic analyzer, run through the real `_analyze` API: each orthographic variant a
+ * reader or a newsroom produces must give the same token as its plain spelling.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestIndex, removeTestIndices, testClient } from "./helpers/es.js";
+
+const client = testClient();
+let index = "";
+
+beforeAll(async () => {
+  index = await createTestIndex(client, "analysis");
+});
+afterAll(async () => {
+  await removeTestIndices(client, index);
+  await client.close();
+});
+
+async function tokens(text: string, analyzer = "arabic_news"): Promise<string[]> {
+  const response = await client.indices.analyze({ index, analyzer, text });
+  return (response.tokens ?? []).map((token) => token.token);
+}
+
+async function expectSameTokens(a: string, b: string, analyzer?: string): Promise<void> {
+  const [left, right] = await Promise.all([tokens(a, analyzer), tokens(b, analyzer)]);
+  expect(left.length).toBeGreaterThan(0);
+  expect(left).toEqual(right);
+}
+
+describe("arabic_news analyzer (real Elasticsearch)", () => {
+  it("removes diacritics: هاتفياً = هاتفيا", async () => {
+    await expectSameTokens("هاتفياً", "هاتفيا");
+    await expectSameTokens("الرَّئِيسُ", "الرئيس");
+  });
+
+  it("unifies alef with hamza and madda: أ إ آ ا", async () => {
+    const forms = await Promise.all(["أحمد", "إحمد", "آحمد", "احمد"].map((form) => tokens(form)));
+    for (const form of forms) expect(form).toEqual(forms[3]);
+  });
+
+  it("makes final ى and ي agree: السيسى = السيسي, النووى = النووي", async () => {
+    await expectSameTokens("السيسى", "السيسي");
+    await expectSameTokens("النووى", "النووي");
+  });
+
+  it("makes ة and ه agree", async () => {
+    await expectSameTokens("مدرسة", "مدرسه");
+  });
+
+  it("removes tatweel: الصـــين = الصين", async () => {
+    await expectSameTokens("الصـــين", "الصين");
+  });
+
+  it("folds Arabic-Indic and Persian digits to ASCII: ٢٠٢٣ = ۲۰۲۳ = 2023", async () => {
+    expect(await tokens("٢٠٢٣")).toEqual(["2023"]);
+    expect(await tokens("۲۰۲۳")).toEqual(["2023"]);
+    expect(await tokens("2023")).toEqual(["2023"]);
+  });
+
+  it("strips the definite article and common affixes: الصينية, الصيني, والصين meet الصين", async () => {
+    const [china] = await tokens("الصين");
+    expect(china).toBeTruthy();
+    for (const form of ["الصينية", "الصيني", "والصين", "بالصين", "صينية"]) {
+      expect(await tokens(form), form).toEqual([china]);
+    }
+  });
+
+  it("unifies Persian/Urdu letters: کتاب = كتاب, ی = ي", async () => {
+    await expectSameTokens("کتاب", "كتاب");
+    await expectSameTokens("فارسی", "فارسي");
+  });
+
+  it("unifies hamza seats that split one word in two spellings: مسؤول = مسئول", async () => {
+    await expectSameTokens("مسؤول", "مسئول");
+    await expectSameTokens("شؤون", "شئون");
+  });
+
+  it("collapses elongation: جمييييل = جميل", async () => {
+    await expectSameTokens("جمييييل", "جميل");
+  });
+
+  it("drops zero-width and bidi controls inside words", async () => {
+    await expectSameTokens("الص\u200Cين\u200F", "الصين");
+  });
+
+  it("keeps protected names whole instead of stemming them into other words", async () => {
+    expect(await tokens("بوتين")).toEqual(["بوتين"]);
+    expect(await tokens("والبحرين")).toEqual(await tokens("البحرين"));
+    expect(await tokens("البحرين")).toEqual(["بحرين"]);
+    expect(await tokens("لبنان")).toEqual(["لبنان"]);
+  });
+
+  it("drops stop words, spelled with or without hamza", async () => {
+    expect(await tokens("إلى")).toEqual([]);
+    expect(await tokens("في هذه")).toEqual([]);
+  });
+
+  it("keeps the exact sub-field unstemmed but normalised", async () => {
+    expect(await tokens("الصينيّة", "arabic_news_exact")).toEqual(["الصينيه"]);
+  });
+
+  it("expands transliteration synonyms at search time only", async () => {
+    const search = await tokens("أميركا", "arabic_news_search");
+    expect(search).toEqual(expect.arrayContaining(await tokens("أمريكا")));
+    expect(await tokens("ترمب", "arabic_news_search")).toEqual(expect.arrayContaining(await tokens("ترامب")));
+    expect(await tokens("أميركا")).not.toEqual(await tokens("أمريكا"));
+  });
+});
