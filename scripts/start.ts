@@ -1,23 +1,47 @@
 /**
  * The main command (`npm start`): makes Elasticsearch reachable (starting a local one when ES_URL
- * is not set) and creates the articles index behind its alias when it does not exist.
+ * is not set), creates the articles index behind its alias, indexes the project's sample when the
+ * index is empty, and serves the API and the pages on one port, printing the URL.
+ * `--serve-only` skips starting Elasticsearch and the sample (the docker-compose service).
  */
-import { ElasticsearchConfigSchema, parseEnv } from "../src/config.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseEnv, ServerConfigSchema } from "../src/config.js";
 import { createEsClient } from "../src/es/client.js";
 import { ensureIndex } from "../src/es/indices.js";
-import { startElasticsearch } from "./es/provision.js";
+import { runImport } from "../src/ingest/pipeline.js";
+import { RejectsFile, summaryLine } from "../src/ingest/report.js";
+import { closeOnSignals, startServer } from "../src/server/main.js";
+import { repoRoot } from "./es/paths.js";
+import { configuredOrLocalUrls, startElasticsearch } from "./es/provision.js";
+
+const SAMPLE = join(repoRoot, "samples/articles.jsonl");
 
 async function main(): Promise<void> {
-  const config = parseEnv(ElasticsearchConfigSchema);
-  const target = await startElasticsearch();
-  const client = createEsClient({ nodes: target.urls, config });
+  const { values } = parseArgs({ options: { "serve-only": { type: "boolean", default: false } } });
+  const config = parseEnv(ServerConfigSchema);
+  const nodes = values["serve-only"] ? configuredOrLocalUrls() : (await startElasticsearch()).urls;
+  const client = createEsClient({ nodes, config });
   try {
     const index = await ensureIndex(client, config.ES_INDEX_ALIAS);
-    process.stdout.write(`Elasticsearch: ${target.urls.join(", ")} (${target.mode})\n`);
-    process.stdout.write(`Index: ${config.ES_INDEX_ALIAS} -> ${index}\n`);
+    const { count } = await client.count({ index: config.ES_INDEX_ALIAS });
+    process.stderr.write(`index ${config.ES_INDEX_ALIAS} -> ${index}, ${count} articles\n`);
+    if (count === 0 && !values["serve-only"] && existsSync(SAMPLE)) {
+      const started = Date.now();
+      const rejects = new RejectsFile(join(repoRoot, "rejects-sample.ndjson"));
+      const counts = await runImport({ client, index: config.ES_INDEX_ALIAS, inputs: [SAMPLE], rejects });
+      await rejects.close();
+      process.stderr.write(`sample: ${summaryLine(counts, Date.now() - started)}\n`);
+    }
   } finally {
     await client.close();
   }
+  const server = await startServer(nodes, config);
+  closeOnSignals(server);
+  process.stdout.write(
+    `Serving on ${server.url}  (search page ${server.url}/, API ${server.url}/api/docs)\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -57,3 +57,32 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv 
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/** The API server's settings, on top of Elasticsearch's. */
+export const ServerConfigSchema = ElasticsearchConfigSchema.and(
+  z.object({
+    HOST: z.string().default("127.0.0.1"),
+    PORT: port.default(3000),
+    /** Keys for the write endpoints, comma-separated; none means writes are refused. */
+    API_KEYS: commaList
+      .pipe(z.array(z.string().min(16, "each key must be at least 16 characters")))
+      .default([]),
+    /** Origins allowed to call the API from a browser (embedding sites), comma-separated, or *. */
+    CORS_ORIGINS: commaList.default([]),
+    /** Requests a client may make per minute before 429. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Searches in flight at once; beyond it the API sheds load with 503 instead of queueing. */
+    MAX_CONCURRENT_SEARCHES: z.coerce.number().int().positive().default(64),
+    /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(5_000_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  }),
+);
+
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;

@@ -90,6 +90,14 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     expect(await tokens("لبنان")).toEqual(["لبنان"]);
   });
 
+  it("drops the tanween alef and lets a country meet its adjectives", async () => {
+    await expectSameTokens("جسراً", "جسر");
+    await expectSameTokens("اتصالاً", "اتصال");
+    const russia = await tokens("روسيا");
+    for (const form of ["الروسي", "الروسية", "وروسيا"]) expect(await tokens(form), form).toEqual(russia);
+    await expectSameTokens("أمريكا", "الأمريكية");
+  });
+
   it("drops stop words, spelled with or without hamza", async () => {
     expect(await tokens("إلى")).toEqual([]);
     expect(await tokens("في هذه")).toEqual([]);

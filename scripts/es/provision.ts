@@ -52,6 +52,11 @@ function externalTarget(): EsTarget | undefined {
   return { mode: "external", urls: config.ES_URL, nodes: config.ES_URL.length, headers };
 }
 
+/** Nodes to talk to without starting anything: ES_URL, else the local cluster `start` recorded. */
+export function configuredOrLocalUrls(): string[] {
+  return externalTarget()?.urls ?? readState()?.urls ?? ["http://127.0.0.1:9200"];
+}
+
 export function dockerAnswers(): boolean {
   return spawnSync("docker", ["info"], { stdio: "ignore", timeout: 10_000 }).status === 0;
 }

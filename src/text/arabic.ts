@@ -58,15 +58,28 @@ export function arabicWords(text: string): string[] {
 const STEM_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
 
 /**
+ * The `arabic_final_alef` filter: a final alef after three or more letters goes, which removes the
+ * tanween alef (جسراً → جسر, هاتفياً = هاتفيا) and lets a country meet its adjective (روسيا → روسي).
+ */
+export function stripFinalAlef(word: string): string {
+  return /^\p{L}{2,}[^\u0627]\u0627$/u.test(word) ? word.slice(0, -1) : word;
+}
+
+/**
  * Rules for `stemmer_override`: every prefixed form of a protected name maps to the name without
- * its prefix, so the stemmer never cuts the name and "والبحرين" still meets "البحرين".
+ * its prefix, so the stemmer never cuts the name and "والبحرين" still meets "البحرين". A name
+ * ending in ي after the final alef goes (روسيا → روسي) also takes its feminine adjective (الروسية).
  */
 export function protectedNameRules(names: string[]): string[] {
   const rules = new Set<string>();
   for (const name of names) {
     const normalized = normalizeArabic(name);
-    const base = normalized.startsWith("ال") && normalized.length > 4 ? normalized.slice(2) : normalized;
-    for (const prefix of ["", ...STEM_PREFIXES, "ب", "ل", "ف", "ك"]) rules.add(`${prefix}${base} => ${base}`);
+    const bare = normalized.startsWith("ال") && normalized.length > 4 ? normalized.slice(2) : normalized;
+    const base = stripFinalAlef(bare);
+    const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
+    for (const form of forms)
+      for (const prefix of ["", ...STEM_PREFIXES, "ب", "ل", "ف", "ك"])
+        rules.add(`${prefix}${form} => ${base}`);
   }
   return [...rules];
 }

@@ -41,6 +41,7 @@ public class ArabicNewsAnalysisPlugin extends Plugin implements AnalysisPlugin {
         filters.put("keyword_marker", requiresAnalysisSettings(KeywordMarkerFilterFactory::new));
         filters.put("synonym_graph", requiresAnalysisSettings(SynonymGraphFilterFactory::new));
         filters.put("stemmer_override", requiresAnalysisSettings(StemmerOverrideFilterFactory::new));
+        filters.put("pattern_replace", requiresAnalysisSettings(PatternReplaceTokenFilterFactory::new));
         return filters;
     }
 

@@ -1,0 +1,148 @@
+/**
+ * npm run bench:index -- <corpus> [--concurrency N] [--batch-mb N]
+ * The importer against a baseline in the same run: the same documents, prepared beforehand and
+ * pre-serialised as `_bulk` bodies, sent straight to Elasticsearch with the same batch size and
+ * concurrency. Prints docs/s, MB/s, the importer's peak RSS (sampled as the import advances, to
+ * show it stays flat), and the ratio. A script that prints figures, never a test.
+ */
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { prepareArticle } from "../../src/articles/document.js";
+import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
+import { createEsClient, type EsClient } from "../../src/es/client.js";
+import { createPhysicalIndex } from "../../src/es/indices.js";
+import { type BulkDocument, BulkWriter } from "../../src/ingest/bulk-writer.js";
+import { readInput } from "../../src/ingest/open-input.js";
+import { validateRecord } from "../../src/ingest/validate.js";
+import { repoRoot } from "../es/paths.js";
+import { startElasticsearch } from "../es/provision.js";
+import { rssOfLargest } from "./rss.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { concurrency: { type: "string", default: "2" }, "batch-mb": { type: "string", default: "5" } },
+});
+const corpus = positionals[0] ?? join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
+const concurrency = Number(values.concurrency);
+const batchBytes = Number(values["batch-mb"]) * 1e6;
+
+/** Baseline input: every valid document of the corpus, prepared and serialised before timing. */
+async function preSerialise(): Promise<BulkDocument[][]> {
+  const batches: BulkDocument[][] = [];
+  let batch: BulkDocument[] = [];
+  let size = 0;
+  for await (const item of readInput(corpus, {})) {
+    if (item.kind !== "record") continue;
+    const checked = validateRecord(item);
+    if (checked.kind !== "article") continue;
+    const { document } = prepareArticle(checked.article);
+    const json = JSON.stringify(document);
+    batch.push({ id: document.id, origin: item.origin, json });
+    size += Buffer.byteLength(json);
+    if (size >= batchBytes) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+async function rawBulk(client: EsClient, batches: BulkDocument[][]) {
+  const index = await createPhysicalIndex(client, `bench-raw-${Date.now()}`);
+  const writer = new BulkWriter({ client, index });
+  const queue = [...batches];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await writer.write(next);
+    }),
+  );
+  await client.indices.refresh({ index });
+  const seconds = (performance.now() - started) / 1000;
+  const docs = batches.reduce((sum, b) => sum + b.length, 0);
+  const bytes = batches.reduce((sum, b) => sum + b.reduce((s, d) => s + Buffer.byteLength(d.json), 0), 0);
+  await client.indices.delete({ index });
+  return { docs, seconds, docsPerSecond: docs / seconds, mbPerSecond: bytes / 1e6 / seconds };
+}
+
+/** The importer as a user runs it, in its own process; RSS sampled from /proc while it runs. */
+async function importer(urls: string[]) {
+  const alias = `bench-import-${Date.now()}`;
+  const started = performance.now();
+  const child = spawn(
+    "npx",
+    [
+      "tsx",
+      "src/cli/index-command.ts",
+      corpus,
+      "--allow-rejects",
+      "--rejects",
+      "/tmp/bench-rejects.ndjson",
+      "--concurrency",
+      String(concurrency),
+      "--batch-mb",
+      String(values["batch-mb"]),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rssOfLargest(child.pid ?? 0)), 500);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const summary =
+    stderr
+      .trim()
+      .split("\n")
+      .filter((line) => line.startsWith("read "))
+      .at(-1) ?? stderr.slice(-500);
+  const client = createEsClient({ nodes: urls, config: parseEnv(ElasticsearchConfigSchema) });
+  const docs = (await client.count({ index: alias })).count;
+  const targets = Object.keys(await client.indices.getAlias({ name: alias }));
+  await client.indices.delete({ index: targets });
+  await client.close();
+  return { code, seconds, docs, docsPerSecond: docs / seconds, summary, samples };
+}
+
+async function main() {
+  const target = await startElasticsearch();
+  const client = createEsClient({ nodes: target.urls, config: parseEnv(ElasticsearchConfigSchema) });
+  const mb = statSync(corpus).size / 1e6;
+  console.log(
+    `corpus ${corpus} (${mb.toFixed(1)} MB on disk), concurrency ${concurrency}, batch ${values["batch-mb"]} MB`,
+  );
+  const batches = await preSerialise();
+  const raw = await rawBulk(client, batches);
+  const imp = await importer(target.urls);
+  await client.close();
+  const quarter = (q: number) =>
+    imp.samples[Math.min(imp.samples.length - 1, Math.floor((imp.samples.length * q) / 4))] ?? 0;
+  console.log(
+    `raw _bulk:  ${raw.docs} docs in ${raw.seconds.toFixed(1)} s = ${raw.docsPerSecond.toFixed(0)} docs/s, ${raw.mbPerSecond.toFixed(1)} MB/s`,
+  );
+  console.log(
+    `importer:   ${imp.docs} docs in ${imp.seconds.toFixed(1)} s = ${imp.docsPerSecond.toFixed(0)} docs/s (exit ${imp.code}; process start included)`,
+  );
+  console.log(`            ${imp.summary}`);
+  console.log(
+    `importer RSS (MB) at 25/50/75/100% of the run: ${[1, 2, 3, 4].map((q) => quarter(q).toFixed(0)).join(" / ")}; max ${Math.max(...imp.samples).toFixed(0)}`,
+  );
+  console.log(`ratio importer/raw: ${(imp.docsPerSecond / raw.docsPerSecond).toFixed(2)}x (target >= 0.9x)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/**
+ * @module articles/document
+ * The document stored in Elasticsearch: the cleaned article plus what the index derives from it
+ * (id, near-duplicate fingerprint and group, a content hash to compare imports).
+ */
+import { createHash } from "node:crypto";
+import { bands, encodeSignature, minhash } from "../text/fingerprint.js";
+import { articleId } from "./identity.js";
+import type { Article } from "./schema.js";
+
+export interface ArticleDocument {
+  id: string;
+  url?: string | undefined;
+  title: string;
+  lead?: string | undefined;
+  body: string;
+  source: string;
+  author?: string | undefined;
+  published_at: string;
+  category?: string | undefined;
+  tags?: string[] | undefined;
+  language: string;
+  indexed_at: string;
+  minhash: string;
+  minhash_bands: string[];
+  /** The id of the first article seen of this story; copies share it and collapse at query time. */
+  dup_group: string;
+  /** sha256 of the stored text fields, to check an import end to end. */
+  content_hash: string;
+}
+
+/** A document ready for the index, with its fingerprint kept decoded for the duplicate stage. */
+export interface PreparedArticle {
+  document: ArticleDocument;
+  signature: Uint32Array;
+}
+
+export function contentHash(
+  article: Pick<Article, "title" | "lead" | "body" | "source" | "published_at">,
+): string {
+  return createHash("sha256")
+    .update(
+      [article.title, article.lead ?? "", article.body, article.source, article.published_at].join("\u0000"),
+    )
+    .digest("hex");
+}
+
+export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
+  const id = articleId(article);
+  const signature = minhash(`${article.title}\n${article.body}`);
+  return {
+    signature,
+    document: {
+      ...article,
+      id,
+      indexed_at: now.toISOString(),
+      minhash: encodeSignature(signature),
+      minhash_bands: bands(signature),
+      dup_group: id,
+      content_hash: contentHash(article),
+    },
+  };
+}

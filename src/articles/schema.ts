@@ -1,0 +1,91 @@
+/**
+ * @module articles/schema
+ * The article model: one zod schema for the importer and the write API. Text is cleaned (HTML,
+ * entities, presentation forms, invisible controls) before validation, so "non-empty" means
+ * non-empty to a reader; the orthography is kept as written, for display.
+ */
+import { z } from "zod";
+import { cleanText } from "../text/clean.js";
+
+/** An article larger than this is a broken dump row, not news; it is rejected with a reason. */
+export const MAX_ARTICLE_BYTES = 1_000_000;
+
+const cleanedString = z.string().transform(cleanText);
+const requiredText = (what: string) =>
+  cleanedString.pipe(z.string().min(1, `${what} is empty after removing markup and whitespace`));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? cleanText(value) || undefined : undefined));
+
+/** ISO date-time with a zone, or a date alone (taken as midnight UTC); returned as ISO UTC. */
+export const PublishedAt = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const iso = toIsoDate(value);
+  if (!iso) {
+    ctx.addIssue({ code: "custom", message: `"${String(value)}" is not a date-time with zone or a date` });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export function toIsoDate(value: string | Date): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  const text = value.trim();
+  let candidate: string | undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) candidate = `${text}T00:00:00Z`;
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text))
+    candidate = text.replace(" ", "T");
+  if (!candidate) return undefined;
+  const time = Date.parse(candidate);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  // A real news date: rules out 0001-01-01 placeholders and far-future typos.
+  if (year < 1900 || year > new Date().getUTCFullYear() + 1) return undefined;
+  // Date.parse rolls 2023-02-31 over to March; a date that does not round-trip is not a date.
+  if (candidate.slice(0, 10) !== new Date(time + zoneOffsetMs(candidate)).toISOString().slice(0, 10))
+    return undefined;
+  return new Date(time).toISOString();
+}
+
+function zoneOffsetMs(iso: string): number {
+  const zone = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!zone) return 0;
+  const minutes = Number(zone[2]) * 60 + Number(zone[3]);
+  return (zone[1] === "-" ? -1 : 1) * minutes * 60_000;
+}
+
+export const ArticleInputSchema = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}._:-]{1,200}$/u, "must be 1–200 letters, digits or . _ : -")
+      .optional(),
+    url: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .max(2048)
+      .optional(),
+    title: requiredText("title"),
+    body: requiredText("body"),
+    lead: optionalText,
+    source: requiredText("source"),
+    author: optionalText,
+    published_at: PublishedAt,
+    category: optionalText,
+    tags: z.array(z.string()).max(50).optional(),
+    language: z.string().trim().min(2).max(12).default("ar"),
+  })
+  .superRefine((article, ctx) => {
+    const bytes = Buffer.byteLength(article.title) + Buffer.byteLength(article.body);
+    if (bytes > MAX_ARTICLE_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        path: ["body"],
+        message: `article is ${(bytes / 1e6).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit`,
+      });
+  });
+
+/** What the importer and the write API accept. */
+export type ArticleInput = z.input<typeof ArticleInputSchema>;
+/** A cleaned, validated article, before the index adds its derived fields. */
+export type Article = z.output<typeof ArticleInputSchema>;

@@ -1,0 +1,52 @@
+/**
+ * @module es/reindex
+ * Copies every document of one index into another through a point in time and `_bulk`, so a new
+ * mapping can be applied without the `reindex` module (absent from some distributions) and with
+ * the importer's retry and reporting behaviour.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import type { BulkWriter } from "../ingest/bulk-writer.js";
+import type { EsClient } from "./client.js";
+
+export interface CopyResult {
+  copied: number;
+  failed: number;
+}
+
+export async function copyDocuments(
+  client: EsClient,
+  from: string,
+  writer: BulkWriter,
+  pageSize = 1_000,
+): Promise<CopyResult> {
+  const pit = await client.openPointInTime({ index: from, keep_alive: "2m" });
+  let pitId = pit.id;
+  let searchAfter: estypes.SortResults | undefined;
+  const result: CopyResult = { copied: 0, failed: 0 };
+  try {
+    for (;;) {
+      const page = await client.search<Record<string, unknown>>({
+        size: pageSize,
+        pit: { id: pitId, keep_alive: "2m" },
+        sort: ["_shard_doc"],
+        ...(searchAfter ? { search_after: searchAfter } : {}),
+      });
+      pitId = page.pit_id ?? pitId;
+      const hits = page.hits.hits;
+      if (!hits.length) break;
+      const outcomes = await writer.write(
+        hits.map((hit) => ({
+          id: hit._id ?? "",
+          origin: { source: from, entry: hit._id ?? "" },
+          json: JSON.stringify(hit._source),
+        })),
+      );
+      for (const outcome of outcomes) outcome.outcome === "failed" ? result.failed++ : result.copied++;
+      searchAfter = hits.at(-1)?.sort;
+    }
+  } finally {
+    await client.closePointInTime({ id: pitId }).catch(() => undefined);
+  }
+  await client.indices.refresh({ index: writer.index });
+  return result;
+}

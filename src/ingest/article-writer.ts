@@ -1,0 +1,63 @@
+/**
+ * @module ingest/article-writer
+ * The write API's path into the index: the importer's own stages (validate, prepare, group
+ * copies, bulk) for a handful of records, with a result per record.
+ */
+import { prepareArticle } from "../articles/document.js";
+import type { EsClient } from "../es/client.js";
+import type { WriteResult } from "../search/responses.js";
+import { BulkWriter } from "./bulk-writer.js";
+import { DuplicateGrouper } from "./duplicates.js";
+import type { RawRecord } from "./types.js";
+import { validateRecord } from "./validate.js";
+
+export class ArticleWriter {
+  readonly #grouper: DuplicateGrouper;
+  readonly #bulk: BulkWriter;
+
+  constructor(
+    private readonly client: EsClient,
+    private readonly alias: string,
+  ) {
+    this.#grouper = new DuplicateGrouper(client, alias);
+    // Short: a CMS call should fail fast rather than hang while the cluster is away.
+    this.#bulk = new BulkWriter({ client, index: alias, retryForMs: 5_000 });
+  }
+
+  async write(records: RawRecord[], refresh = false): Promise<WriteResult["results"]> {
+    const results: WriteResult["results"] = new Array(records.length);
+    const prepared = [];
+    for (const [i, record] of records.entries()) {
+      const checked = validateRecord(record);
+      if (checked.kind === "rejection")
+        results[i] = { line: record.origin.line, status: "rejected", reason: checked.reason };
+      else prepared.push({ i, ...prepareArticle(checked.article) });
+    }
+    if (prepared.length) {
+      await this.#grouper.assign(prepared);
+      const outcomes = await this.#bulk.write(
+        prepared.map(({ i, document }) => ({
+          id: document.id,
+          origin: { source: "api", line: i + 1 },
+          json: JSON.stringify(document),
+        })),
+      );
+      for (const outcome of outcomes) {
+        const i = (outcome.origin.line ?? 1) - 1;
+        results[i] =
+          outcome.outcome === "failed"
+            ? { id: outcome.id, status: "failed", reason: outcome.reason }
+            : { id: outcome.id, status: outcome.outcome };
+      }
+      if (refresh) await this.client.indices.refresh({ index: this.alias });
+    }
+    return results;
+  }
+
+  /** True when the article existed. */
+  async delete(id: string): Promise<boolean> {
+    // Through the alias's write index; _delete_by_query lives in a module some clusters lack.
+    const response = await this.client.delete({ index: this.alias, id, refresh: true }, { ignore: [404] });
+    return response.result === "deleted";
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * @module ingest/input-bytes
+ * Byte-level handling of one input before any format is known: looking at the first bytes
+ * without losing them, gunzipping, telling text from binary, and decoding UTF-8, all as
+ * streams so a multi-GB dump never sits in memory.
+ */
+import { pipeline, Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { messageOf } from "./readers/text-lines.js";
+
+/** An error whose message is already a reason fit for the rejects file. */
+export class InputError extends Error {}
+
+/** A byte stream whose first bytes can be inspected and are then still read in order. */
+export class PeekableBytes implements AsyncIterable<Buffer> {
+  private readonly iterator: AsyncIterator<Uint8Array>;
+  private head = Buffer.alloc(0);
+  private finished = false;
+  /** An error met while peeking is raised only when the reader gets there, after the head. */
+  private deferredError: unknown;
+
+  constructor(source: AsyncIterable<Uint8Array>) {
+    this.iterator = source[Symbol.asyncIterator]();
+  }
+
+  /** Up to `size` first bytes (fewer if the input is shorter). */
+  async peek(size: number): Promise<Buffer> {
+    while (!this.finished && this.head.length < size) {
+      try {
+        const next = await this.iterator.next();
+        if (next.done) this.finished = true;
+        else this.head = Buffer.concat([this.head, next.value]);
+      } catch (error) {
+        this.finished = true;
+        this.deferredError = error;
+      }
+    }
+    return this.head.subarray(0, size);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+    try {
+      if (this.head.length > 0) yield this.head;
+      this.head = Buffer.alloc(0);
+      if (this.deferredError !== undefined) throw this.deferredError;
+      while (!this.finished) {
+        const next = await this.iterator.next();
+        if (next.done) this.finished = true;
+        else yield Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** For a caller that will not read on: an error met while peeking explains more than the head. */
+  raiseDeferredError(): void {
+    if (this.deferredError !== undefined) throw this.deferredError;
+  }
+
+  /** Release the file or socket underneath, also when nobody read past the peek. */
+  async close(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await this.iterator.return?.();
+  }
+}
+
+export const isGzip = (head: Buffer) => head[0] === 0x1f && head[1] === 0x8b;
+/** POSIX and GNU tar headers both carry "ustar" at offset 257. */
+export const isTar = (head: Buffer) => head.length >= 262 && head.toString("latin1", 257, 262) === "ustar";
+
+/** The decompressed stream; a damaged gzip ends it with an InputError after what was readable. */
+export async function* gunzip(compressed: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const decompressed = pipeline(Readable.from(compressed), createGunzip(), () => {
+    // Errors reach the loop below through the destroyed stream.
+  });
+  try {
+    for await (const chunk of decompressed) yield chunk as Buffer;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new InputError(`gzip stream is truncated or corrupt: ${messageOf(error)}`);
+    throw error;
+  }
+}
+
+const SNIFF_BYTES = 8 * 1024;
+
+/** Why the first 8 KB are not text, or undefined when they are UTF-8 text. */
+export function binaryReason(head: Buffer): string | undefined {
+  const sample = head.subarray(0, SNIFF_BYTES);
+  if (sample.includes(0)) return "binary file, not text (NUL bytes in the first 8 KB)";
+  // stream: true, so a character cut by the 8 KB boundary is not counted as invalid.
+  const decoded = new TextDecoder("utf-8").decode(sample, { stream: true });
+  const invalid = decoded.match(/\uFFFD/g)?.length ?? 0;
+  if (invalid > decoded.length * 0.3) return "binary file, not text (mostly invalid UTF-8 in the first 8 KB)";
+  return undefined;
+}
+
+/** UTF-8 text chunks; a byte-order mark is dropped, a character split between chunks is kept whole. */
+export async function* decodeUtf8(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8"); // ignoreBOM is false: the BOM is stripped
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * Reads a tar entry for a consumer that may stop early (binary, a related-links footer): the
+ * rest of the entry is still read off, because the archive's next entry starts only after it.
+ */
+export async function* drainedOnExit(entry: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = entry[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    done = true;
+  } finally {
+    if (!done) while (!(await iterator.next()).done) {}
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import tar from "tar-stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readInput } from "./open-input.js";
+import { collect } from "./readers/testing.js";
+import type { ReadItem } from "./types.js";
+
+const dir = mkdtempSync(join(tmpdir(), "open-input-"));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const read = (spec: string) => collect(readInput(spec, {}));
+const reasons = (items: ReadItem[]) =>
+  items.flatMap((item) => (item.kind === "failure" ? [item.reason] : []));
+
+const JSONL = Array.from({ length: 200 }, (_, n) =>
+  JSON.stringify({ title: `خبر رقم ${n}`, body: `نص الخبر رقم ${n} عن الطقس في مكة.`, source: "واس" }),
+).join("\n");
+const trecDoc = (docno: string, title: string) =>
+  `<DOC>\n<DOCNO>${docno}</DOCNO>\n<TITLE>${title}</TITLE>\n<TEXT>نص ${title}</TEXT>\n</DOC>\n`;
+
+async function tarGz(entries: Record<string, string>): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const [name, content] of Object.entries(entries)) pack.entry({ name }, content);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  return gzipSync(Buffer.concat(chunks));
+}
+
+describe("readInput", () => {
+  it("reads a gzipped file as if it were plain", async () => {
+    const items = await read(file("news.jsonl.gz", gzipSync(`\uFEFF${JSONL}`)));
+    expect(items).toHaveLength(200);
+    expect(items[0]).toMatchObject({ kind: "record", origin: { line: 1 }, fields: { title: "خبر رقم 0" } });
+  });
+
+  it("yields the records before a truncation, then one gzip failure", async () => {
+    const gz = gzipSync(JSONL);
+    const items = await read(file("cut.jsonl.gz", gz.subarray(0, gz.length / 2)));
+    const records = items.filter((item) => item.kind === "record");
+    expect(records.length).toBeGreaterThan(10);
+    expect(records.length).toBeLessThan(200);
+    expect(reasons(items)).toEqual([expect.stringMatching(/^gzip stream is truncated or corrupt: /)]);
+    expect(items.at(-1)?.kind).toBe("failure");
+  });
+
+  it("reports a gzip that is corrupt from the start as corrupt, not as empty", async () => {
+    const garbage = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0]), Buffer.alloc(64, 0x41)]);
+    expect(reasons(await read(file("bad.gz", garbage)))).toEqual([
+      expect.stringMatching(/^gzip stream is truncated or corrupt: /),
+    ]);
+  });
+
+  it("reads every entry of a tar.gz as its own input, named by its path", async () => {
+    const archive = await tarGz({
+      // A page whose reader stops early (at the related list): the archive must still go on.
+      "pages/p.txt": `عنوان الصفحة\nنص الصفحة.\n\nمقالات مشابهة\n${"رابط\n".repeat(5000)}`,
+      "sport/a.txt": trecDoc("a-1", "فوز الهلال"),
+      "economy/b.txt": trecDoc("b-1", "ارتفاع الذهب") + trecDoc("b-2", "هبوط النفط"),
+      README: "ملف توثيق وليس خبرا",
+    });
+    const path = file("docs.tar.gz", archive);
+    const items = await read(path);
+    const records = items.filter((item) => item.kind === "record");
+    expect(records.map((item) => [item.origin.entry, item.kind === "record" && item.fields.id])).toEqual([
+      ["pages/p.txt", undefined],
+      ["sport/a.txt", "a-1"],
+      ["economy/b.txt", "b-1"],
+      ["economy/b.txt", "b-2"],
+    ]);
+    expect(records[0]?.origin.source).toBe(path);
+    expect(reasons(items)).toEqual(["skipped README: the archive's documentation, not news"]);
+  });
+
+  it("names missing files, directories, binary files and unknown formats", async () => {
+    expect(reasons(await read(join(dir, "absent.jsonl")))).toEqual([
+      `file not found: ${join(dir, "absent.jsonl")}`,
+    ]);
+    expect(reasons(await read(dir))).toEqual([`${dir} is a directory, not a file`]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(reasons(await read(file("image.png", png)))).toEqual([
+      expect.stringMatching(/^binary file, not text/),
+    ]);
+    const latin = Buffer.alloc(2000, 0xe9);
+    expect(reasons(await read(file("latin1.txt", latin)))).toEqual([
+      expect.stringMatching(/^binary file, not text/),
+    ]);
+    expect(reasons(await read(file("page.html", "<html><body>صفحة</body></html>")))).toEqual([
+      expect.stringMatching(/^unrecognised format/),
+    ]);
+  });
+
+  describe("over HTTP", () => {
+    const server = createServer((request, response) => {
+      if (request.url === "/feed.jsonl") response.end(JSONL);
+      else response.writeHead(404, "Not Found").end();
+    });
+    let base = "";
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("streams a URL's body and reports an error status", async () => {
+      expect(await read(`${base}/feed.jsonl`)).toHaveLength(200);
+      expect(reasons(await read(`${base}/missing`))).toEqual([`HTTP 404 Not Found from ${base}/missing`]);
+    });
+  });
+});

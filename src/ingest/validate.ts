@@ -1,0 +1,55 @@
+/**
+ * @module ingest/validate
+ * Raw record → cleaned, validated article, or a rejection that names the record, the field and
+ * the reason. Nothing here throws: a bad record is reported and the import goes on.
+ */
+import { type Article, ArticleInputSchema } from "../articles/schema.js";
+import type { Origin, RawRecord } from "./types.js";
+
+export interface Rejection {
+  kind: "rejection";
+  origin: Origin;
+  /** The field at fault, or undefined when the record as a whole is (unparseable input). */
+  field?: string | undefined;
+  reason: string;
+  /** The record as read, cut to a few KB, so the rejects file stays readable. */
+  record?: unknown;
+}
+
+export interface Accepted {
+  kind: "article";
+  origin: Origin;
+  article: Article;
+}
+
+const MAX_RECORD_ECHO = 2_000;
+
+/** Long strings are cut in the rejects file; a 5 MB body need not be copied there. */
+function excerptOf(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) =>
+      typeof value === "string" && value.length > MAX_RECORD_ECHO
+        ? [key, `${value.slice(0, MAX_RECORD_ECHO)}… (${value.length} characters)`]
+        : [key, value],
+    ),
+  );
+}
+
+export function validateRecord(record: RawRecord): Accepted | Rejection {
+  const result = ArticleInputSchema.safeParse(record.fields);
+  if (result.success) return { kind: "article", origin: record.origin, article: result.data };
+  const issue = result.error.issues[0];
+  const field = issue?.path.join(".") || undefined;
+  const more = result.error.issues.length > 1 ? ` (+${result.error.issues.length - 1} more)` : "";
+  const message =
+    issue?.code === "invalid_type" && record.fields[field ?? ""] === undefined
+      ? "is missing"
+      : (issue?.message ?? "invalid");
+  return {
+    kind: "rejection",
+    origin: record.origin,
+    field,
+    reason: `${field ?? "record"}: ${message}${more}`,
+    record: excerptOf(record.fields),
+  };
+}

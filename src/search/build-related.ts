@@ -1,0 +1,108 @@
+/**
+ * @module search/build-related
+ * "Related coverage": more-like-this over title and body. For a published article it excludes the
+ * article and its near-duplicate copies and prefers coverage close to it in time; for an editor's
+ * draft it prefers recent coverage. Pure, like the search builder.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import { allFilters } from "./filters.js";
+import type { Filters } from "./params.js";
+import { RANKING } from "./ranking.js";
+
+const { related } = RANKING;
+
+type Like = estypes.QueryDslLike[];
+
+function moreLikeThis(like: Like): estypes.QueryDslQueryContainer {
+  const common = {
+    like,
+    max_query_terms: related.maxQueryTerms,
+    min_term_freq: related.minTermFreq,
+    min_doc_freq: related.minDocFreq,
+    minimum_should_match: related.minimumShouldMatch,
+  };
+  return {
+    bool: {
+      should: [
+        { more_like_this: { ...common, fields: ["title", "body"] } },
+        // The headline names the story; sharing its terms weighs more than sharing body vocabulary.
+        {
+          more_like_this: {
+            ...common,
+            fields: ["title"],
+            boost: related.titleBoost,
+            minimum_should_match: "1",
+          },
+        },
+      ],
+      minimum_should_match: 1,
+    },
+  };
+}
+
+function withTimeDecay(query: estypes.QueryDslQueryContainer, origin: string, scale: string) {
+  return {
+    function_score: {
+      query,
+      functions: [{ gauss: { published_at: { origin, scale, decay: 0.5 } }, weight: related.recencyWeight }],
+      score_mode: "sum" as const,
+      boost_mode: "sum" as const,
+    },
+  };
+}
+
+export interface RelatedToArticle {
+  id: string;
+  dupGroup: string;
+  publishedAt: string;
+  /** The physical index holding it; more_like_this reads its terms from there. */
+  index: string;
+}
+
+export function buildRelatedRequest(
+  article: RelatedToArticle,
+  filters: Filters & { size: number },
+  alias: string,
+): estypes.SearchRequest {
+  return {
+    index: alias,
+    size: filters.size,
+    query: {
+      bool: {
+        must: [
+          withTimeDecay(
+            moreLikeThis([{ _index: article.index, _id: article.id }]),
+            article.publishedAt,
+            related.sameStoryScale,
+          ),
+        ],
+        filter: allFilters(filters),
+        must_not: [{ ids: { values: [article.id] } }, { term: { dup_group: article.dupGroup } }],
+      },
+    },
+    collapse: { field: "dup_group" },
+    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+  };
+}
+
+export function buildDraftRelatedRequest(
+  draft: { text?: string | undefined; title?: string | undefined; body?: string | undefined },
+  filters: Filters & { size: number },
+  alias: string,
+): estypes.SearchRequest {
+  const like: Like = [draft.title, draft.body, draft.text].filter((part): part is string =>
+    Boolean(part?.trim()),
+  );
+  return {
+    index: alias,
+    size: filters.size,
+    query: {
+      bool: {
+        must: [withTimeDecay(moreLikeThis(like), "now", "90d")],
+        filter: allFilters(filters),
+      },
+    },
+    collapse: { field: "dup_group" },
+    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * @module search/build-search
+ * Validated search input → the Elasticsearch request body. Pure: no I/O, unit-tested beside it,
+ * and used as is by the API, the terminal command and the evaluation harness.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import { buildFilters, facetAggregations } from "./filters.js";
+import type { SearchInput } from "./params.js";
+import { isEmptyQuery, type ParsedQuery, parseQuery, positiveText } from "./query-parser.js";
+import { RANKING } from "./ranking.js";
+
+const { fields } = RANKING;
+const STEMMED = [`title^${fields.title}`, `lead^${fields.lead}`, `body^${fields.body}`];
+const EXACT = [`title.exact^${fields.title}`, `lead.exact^${fields.lead}`, `body.exact^${fields.body}`];
+const SHINGLES = [`title.shingles^${fields.title}`, `body.shingles^${fields.body}`];
+
+/** Beyond this, from/size paging stops and the cursor takes over. */
+export const MAX_WINDOW = 10_000;
+
+/** One word or OR-group: stemmed match in any field, or a fuzzy match for a long misspelt word. */
+function wordClause(alternatives: string[]): estypes.QueryDslQueryContainer {
+  return {
+    bool: {
+      should: alternatives.flatMap((word) => [
+        { multi_match: { query: word, fields: STEMMED, type: "best_fields" } },
+        {
+          multi_match: {
+            query: word,
+            fields: EXACT,
+            fuzziness: RANKING.fuzziness,
+            prefix_length: RANKING.fuzzyPrefixLength,
+            max_expansions: RANKING.fuzzyMaxExpansions,
+            boost: RANKING.fuzzyBoost,
+          },
+        },
+      ]),
+      minimum_should_match: 1,
+    },
+  };
+}
+
+/** Matching: which documents qualify. */
+function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const plain = parsed.terms.filter((group) => group.length === 1).map((group) => group[0] as string);
+  const clauses: estypes.QueryDslQueryContainer[] = [];
+  if (plain.length) {
+    clauses.push({
+      bool: {
+        should: [
+          // All (or most) words, each in any field: cross_fields treats title+lead+body as one text.
+          {
+            multi_match: {
+              query: plain.join(" "),
+              fields: STEMMED,
+              type: "cross_fields",
+              minimum_should_match: RANKING.minimumShouldMatch,
+            },
+          },
+          // The same with typo tolerance, weaker, so a misspelt long word still finds its story.
+          {
+            bool: {
+              must: plain.map((word) => wordClause([word])),
+              boost: RANKING.fuzzyBoost,
+            },
+          },
+        ],
+        minimum_should_match: 1,
+      },
+    });
+  }
+  for (const group of parsed.terms.filter((alternatives) => alternatives.length > 1))
+    clauses.push(wordClause(group));
+  for (const phrase of parsed.phrases)
+    clauses.push({ multi_match: { query: phrase, fields: EXACT, type: "phrase", slop: 0 } });
+  return clauses;
+}
+
+/** Ranking signals on top of matching: exact forms, phrase, proximity. */
+function boostClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const text = positiveText(parsed);
+  return [
+    { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
+    {
+      multi_match: {
+        query: text,
+        fields: STEMMED,
+        type: "phrase",
+        slop: RANKING.phraseSlop,
+        boost: RANKING.phraseBoost,
+      },
+    },
+    { multi_match: { query: text, fields: SHINGLES, type: "most_fields", boost: RANKING.shingleBoost } },
+  ];
+}
+
+export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.QueryDslQueryContainer {
+  if (isEmptyQuery(parsed)) return { match_all: {} };
+  const must_not = parsed.excluded.map(
+    (word): estypes.QueryDslQueryContainer => ({
+      multi_match: {
+        query: word,
+        fields: [...STEMMED, ...EXACT],
+        type: word.includes(" ") ? "phrase" : "best_fields",
+      },
+    }),
+  );
+  const query: estypes.QueryDslQueryContainer = {
+    bool: { must: matchClauses(parsed), should: boostClauses(parsed), must_not },
+  };
+  if (!withRecency) return query;
+  return {
+    function_score: {
+      query,
+      functions: [
+        {
+          exp: { published_at: { origin: "now", scale: RANKING.recencyHalfLife, decay: 0.5 } },
+          weight: RANKING.recencyWeight,
+        },
+      ],
+      score_mode: "sum",
+      boost_mode: "sum",
+    },
+  };
+}
+
+const HIGHLIGHT: estypes.SearchHighlight = {
+  encoder: "html",
+  pre_tags: ["<mark>"],
+  post_tags: ["</mark>"],
+  type: "unified",
+  fields: {
+    title: { number_of_fragments: 0 },
+    body: { fragment_size: 180, number_of_fragments: 2, no_match_size: 0 },
+    lead: { number_of_fragments: 0, no_match_size: 300 },
+  },
+};
+
+/** Sort values of the last hit, encoded for the next request. */
+export function encodeCursor(sort: estypes.SortResults): string {
+  return Buffer.from(JSON.stringify(sort)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): estypes.SortResults | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return Array.isArray(value) && value.length === 3 ? (value as estypes.SortResults) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BuildOptions {
+  /** Off in the evaluation harness's ablations; on for readers. */
+  collapse?: boolean;
+}
+
+export function buildSearchRequest(
+  input: SearchInput,
+  index: string,
+  options: BuildOptions = {},
+): estypes.SearchRequest {
+  const parsed = parseQuery(input.q);
+  const newest = input.sort === "newest" || isEmptyQuery(parsed);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const { query: filterQuery, postFilter } = buildFilters(input);
+  const sort: estypes.Sort = newest
+    ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
+    : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
+  const request: estypes.SearchRequest = {
+    index,
+    size: input.size,
+    track_total_hits: MAX_WINDOW,
+    query: { bool: { must: [buildQuery(parsed, !newest)], filter: filterQuery } },
+    post_filter: postFilter,
+    sort,
+    aggs: facetAggregations(input),
+    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+  };
+  if (cursor) request.search_after = cursor;
+  else {
+    request.from = (input.page - 1) * input.size;
+    // search_after cannot be combined with collapse, so copies collapse on numbered pages only.
+    if (options.collapse !== false)
+      request.collapse = { field: "dup_group", inner_hits: { name: "copies", size: 0 } };
+  }
+  if (input.highlight && !isEmptyQuery(parsed)) request.highlight = HIGHLIGHT;
+  if (!isEmptyQuery(parsed))
+    request.suggest = {
+      text: positiveText(parsed),
+      did_you_mean: { term: { field: "body.exact", suggest_mode: "popular", min_word_length: 3, size: 1 } },
+    };
+  return request;
+}

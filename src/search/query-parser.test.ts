@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { MAX_CLAUSES, parseQuery, positiveText } from "./query-parser.js";
+
+describe("parseQuery", () => {
+  it("splits words, phrases, exclusions and OR groups", () => {
+    expect(parseQuery('السيسي "الضبعة النووية" -روسيا قطر OR الكويت')).toEqual({
+      terms: [["السيسي"], ["قطر", "الكويت"]],
+      phrases: ["الضبعة النووية"],
+      excluded: ["روسيا"],
+    });
+  });
+
+  it("accepts | and أو as OR, and Arabic quotation marks", () => {
+    expect(parseQuery("قطر | الكويت").terms).toEqual([["قطر", "الكويت"]]);
+    expect(parseQuery("قطر أو الكويت").terms).toEqual([["قطر", "الكويت"]]);
+    expect(parseQuery("«محطة الضبعة»").phrases).toEqual(["محطة الضبعة"]);
+  });
+
+  it("treats Lucene syntax and stray operators as plain text, never failing", () => {
+    for (const input of [
+      '"unclosed phrase',
+      "title:(a OR",
+      "*:*",
+      "a~2 b^3",
+      "\\",
+      "OR",
+      "-",
+      '""',
+      "[a TO z]",
+      "/.*/",
+    ]) {
+      expect(() => parseQuery(input)).not.toThrow();
+    }
+    expect(parseQuery("title:(بوتين^3)").terms).toEqual([["title بوتين 3"]]);
+    expect(parseQuery("OR قطر").terms).toEqual([["قطر"]]);
+    expect(parseQuery('"الضبعة النووية').phrases).toEqual(["الضبعة النووية"]);
+  });
+
+  it("bounds the number of clauses", () => {
+    const parsed = parseQuery(Array.from({ length: 100 }, (_, i) => `كلمة${i}`).join(" "));
+    expect(parsed.terms.length).toBe(MAX_CLAUSES);
+  });
+
+  it("cleans markup and invisible characters from the query", () => {
+    expect(positiveText(parseQuery("<b>بوتين</b>\u200f"))).toBe("بوتين");
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * @module search/query-parser
+ * A reader's query → a small structure the builders turn into Elasticsearch clauses. Understands
+ * "quoted phrases", -excluded words and OR (also |) between words; everything else is literal
+ * text. It never fails: unbalanced quotes, stray operators and Lucene syntax are just text.
+ */
+import { cleanText } from "../text/clean.js";
+
+export interface ParsedQuery {
+  /** Groups of alternatives: each group must match; a group of one is a plain word. */
+  terms: string[][];
+  /** Phrases to match as written (orthography still normalised). */
+  phrases: string[];
+  /** Words and phrases that must not occur. */
+  excluded: string[];
+}
+
+/** Bounds so no query, however long, becomes an expensive one. */
+export const MAX_QUERY_CHARS = 500;
+export const MAX_CLAUSES = 24;
+
+const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
+
+export function parseQuery(input: string): ParsedQuery {
+  const text = cleanText(input.slice(0, MAX_QUERY_CHARS)).replace(/[“”«»„]/g, '"');
+  const parsed: ParsedQuery = { terms: [], phrases: [], excluded: [] };
+  // Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end.
+  const tokens = text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
+  let joinNext = false;
+  for (const raw of tokens) {
+    if (OR_WORDS.has(raw)) {
+      // A dangling OR (first or last word) joins nothing and is dropped.
+      joinNext = parsed.terms.length > 0;
+      continue;
+    }
+    const negated = raw.startsWith("-") && raw.length > 1;
+    const body = negated ? raw.slice(1) : raw;
+    const isPhrase = body.startsWith('"');
+    const value = stripSyntax(isPhrase ? body.replace(/^"|"$/g, "") : body);
+    if (!value) continue;
+    if (negated) parsed.excluded.push(value);
+    else if (isPhrase && value.includes(" ")) parsed.phrases.push(value);
+    else if (joinNext) parsed.terms.at(-1)?.push(value);
+    else parsed.terms.push([value]);
+    joinNext = false;
+  }
+  return bound(parsed);
+}
+
+/** Operators and Lucene specials carry no meaning here; keep letters, digits and inner spaces. */
+function stripSyntax(value: string): string {
+  return value
+    .replace(/[^\p{L}\p{N}\p{M}\s'-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^[-']+|[-']+$/g, "")
+    .trim();
+}
+
+function bound(parsed: ParsedQuery): ParsedQuery {
+  let budget = MAX_CLAUSES;
+  const take = <T>(items: T[]) => {
+    const kept = items.slice(0, Math.max(0, budget));
+    budget -= kept.length;
+    return kept;
+  };
+  return {
+    terms: take(parsed.terms.map((group) => group.slice(0, 6))),
+    phrases: take(parsed.phrases),
+    excluded: take(parsed.excluded),
+  };
+}
+
+/** The positive words of a query, in order: what highlighting and suggestions work from. */
+export function positiveText(parsed: ParsedQuery): string {
+  return [...parsed.terms.flat(), ...parsed.phrases].join(" ");
+}
+
+export function isEmptyQuery(parsed: ParsedQuery): boolean {
+  return !parsed.terms.length && !parsed.phrases.length;
+}

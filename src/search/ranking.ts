@@ -1,0 +1,39 @@
+/**
+ * @module search/ranking
+ * Every ranking weight in one place. Scores add up: a document that matches the stemmed words
+ * is a candidate; exact forms, phrases and title matches lift it; recency only breaks near-ties.
+ */
+export const RANKING = {
+  /** Field weights for the stemmed match: the title says what the story is, the lead summarises it. */
+  fields: { title: 3, lead: 2, body: 1 },
+  /** The word as typed (normalised, unstemmed) beats a stem-only match (الصينية for الصين). */
+  exactBoost: 1.5,
+  /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
+  phraseBoost: 2,
+  phraseSlop: 2,
+  /** Adjacent word pairs (shingles): rewards proximity without demanding the whole phrase. */
+  shingleBoost: 1,
+  /** Typo tolerance: a weak alternative, only for words of 6+ letters (1 edit) or 10+ (2 edits). */
+  fuzzyBoost: 0.3,
+  fuzziness: "AUTO:6,10",
+  fuzzyPrefixLength: 2,
+  fuzzyMaxExpansions: 20,
+  /** Words that must match among the typed ones: all of up to 3, then 75%. */
+  minimumShouldMatch: "3<75%",
+  /**
+   * Recency: a decay added to the score (at most `recencyWeight`), half as strong every
+   * `recencyHalfLife`. Small, so relevance leads; exact ties then fall to the newer article.
+   */
+  recencyWeight: 0.6,
+  recencyHalfLife: "60d",
+  /** Related coverage: more-like-this terms and how close in time the story should be. */
+  related: {
+    maxQueryTerms: 30,
+    minTermFreq: 1,
+    minDocFreq: 2,
+    minimumShouldMatch: "25%",
+    titleBoost: 2,
+    sameStoryScale: "20d",
+    recencyWeight: 0.5,
+  },
+} as const;

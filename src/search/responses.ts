@@ -1,0 +1,114 @@
+/**
+ * @module search/responses
+ * The API's response bodies as zod schemas: the TypeScript types below and the OpenAPI document
+ * both come from these.
+ */
+import { z } from "@hono/zod-openapi";
+
+export const SearchHitSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    url: z.string().nullable(),
+    source: z.string(),
+    author: z.string().nullable(),
+    published_at: z.string(),
+    category: z.string().nullable(),
+    score: z.number().nullable(),
+    snippet: z.string().openapi({ description: "HTML-safe: escaped text with <mark> around matches." }),
+    highlights: z.object({ title: z.array(z.string()), body: z.array(z.string()) }),
+    duplicates: z.number().int().openapi({ description: "Copies of this story collapsed behind it." }),
+  })
+  .openapi("SearchHit");
+
+const FacetValueSchema = z.object({ value: z.string(), count: z.number().int() });
+
+export const SearchResponseSchema = z
+  .object({
+    total: z.object({ value: z.number().int(), exact: z.boolean() }),
+    took_ms: z.number(),
+    stories: z
+      .number()
+      .int()
+      .openapi({ description: "Distinct stories among the matches (copies counted once)." }),
+    hits: z.array(SearchHitSchema),
+    facets: z.object({
+      source: z.array(FacetValueSchema),
+      category: z.array(FacetValueSchema),
+      published: z.array(FacetValueSchema),
+    }),
+    suggestion: z
+      .string()
+      .nullable()
+      .openapi({ description: '"Did you mean", when the query finds little.' }),
+    next_cursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as cursor to page past 10,000 results." }),
+  })
+  .openapi("SearchResponse");
+
+export const RelatedResponseSchema = z
+  .object({ took_ms: z.number(), hits: z.array(SearchHitSchema) })
+  .openapi("RelatedResponse");
+
+export const SuggestionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  highlighted: z.string().openapi({ description: "HTML-safe title with the completed prefixes in <mark>." }),
+  source: z.string(),
+  published_at: z.string(),
+});
+export const SuggestResponseSchema = z
+  .object({ suggestions: z.array(SuggestionSchema) })
+  .openapi("SuggestResponse");
+
+export const StoredArticleSchema = z
+  .object({
+    id: z.string(),
+    url: z.string().optional(),
+    title: z.string(),
+    lead: z.string().optional(),
+    body: z.string(),
+    source: z.string(),
+    author: z.string().optional(),
+    published_at: z.string(),
+    category: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    language: z.string(),
+    indexed_at: z.string(),
+    dup_group: z.string(),
+  })
+  .openapi("Article");
+
+export const WriteResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string().optional(),
+        line: z.number().int().optional(),
+        status: z.enum(["created", "updated", "rejected", "failed"]),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi("WriteResult");
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+export type RelatedResponse = z.infer<typeof RelatedResponseSchema>;
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+export type StoredArticle = z.infer<typeof StoredArticleSchema>;
+export type WriteResult = z.infer<typeof WriteResultSchema>;
+export type FacetValue = z.infer<typeof FacetValueSchema>;

@@ -1,0 +1,76 @@
+/**
+ * @module search/service
+ * The search side's I/O: builds requests with the pure builders, sends them through the one
+ * client, shapes the answers. The HTTP routes, the terminal command and the evaluation harness
+ * all call these functions, so they rank identically.
+ */
+import type { ArticleDocument } from "../articles/document.js";
+import type { EsClient } from "../es/client.js";
+import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
+import { buildSearchRequest } from "./build-search.js";
+import { buildSuggestRequest } from "./build-suggest.js";
+import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
+import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
+import { escapeHtml, shapeHit, shapeSearchResponse } from "./shape.js";
+
+export class SearchService {
+  constructor(
+    readonly client: EsClient,
+    readonly alias: string,
+  ) {}
+
+  async search(input: SearchInput): Promise<SearchResponse> {
+    const response = await this.client.search<Partial<ArticleDocument>>(
+      buildSearchRequest(input, this.alias),
+    );
+    return shapeSearchResponse(response);
+  }
+
+  /** The stored article with the physical index it lives in, or undefined. */
+  async getArticle(id: string): Promise<{ article: StoredArticle; index: string } | undefined> {
+    const response = await this.client.search<ArticleDocument>({
+      index: this.alias,
+      size: 1,
+      query: { ids: { values: [id] } },
+      _source: { excludes: ["minhash", "minhash_bands", "content_hash"] },
+    });
+    const hit = response.hits.hits[0];
+    if (!hit?._source) return undefined;
+    return { article: hit._source, index: hit._index };
+  }
+
+  async related(id: string, filters: Filters & { size: number }): Promise<RelatedResponse | undefined> {
+    const found = await this.getArticle(id);
+    if (!found) return undefined;
+    const request = buildRelatedRequest(
+      { id, dupGroup: found.article.dup_group, publishedAt: found.article.published_at, index: found.index },
+      filters,
+      this.alias,
+    );
+    const response = await this.client.search<Partial<ArticleDocument>>(request);
+    return { took_ms: response.took, hits: response.hits.hits.map(shapeHit) };
+  }
+
+  async relatedToDraft(draft: DraftInput, filters: Filters & { size: number }): Promise<RelatedResponse> {
+    const response = await this.client.search<Partial<ArticleDocument>>(
+      buildDraftRelatedRequest(draft, filters, this.alias),
+    );
+    return { took_ms: response.took, hits: response.hits.hits.map(shapeHit) };
+  }
+
+  async suggest(input: SuggestInput): Promise<Suggestion[]> {
+    const response = await this.client.search<Partial<ArticleDocument>>(
+      buildSuggestRequest(input, this.alias),
+    );
+    return response.hits.hits.map((hit) => {
+      const shaped = shapeHit(hit);
+      return {
+        id: shaped.id,
+        title: shaped.title,
+        highlighted: hit.highlight?.["title.autocomplete"]?.[0] ?? escapeHtml(shaped.title),
+        source: shaped.source,
+        published_at: shaped.published_at,
+      };
+    });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * @module search/shape
+ * Elasticsearch responses → the API's own shapes. Highlights and snippets are HTML-safe: the
+ * highlighter escapes the text and adds only <mark>; anything built here is escaped too.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import type { ArticleDocument } from "../articles/document.js";
+import { encodeCursor } from "./build-search.js";
+import type { FacetValue, SearchHit, SearchResponse } from "./responses.js";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+
+/** The first words of a text, cut at a word boundary, escaped. */
+export function excerpt(text: string, maxChars = 240): string {
+  if (text.length <= maxChars) return escapeHtml(text);
+  const cut = text.slice(0, maxChars);
+  const boundary = cut.lastIndexOf(" ");
+  return `${escapeHtml(cut.slice(0, boundary > maxChars / 2 ? boundary : maxChars))}…`;
+}
+
+type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
+
+export function shapeHit(hit: Hit): SearchHit {
+  const source = hit._source ?? {};
+  const highlight = hit.highlight ?? {};
+  const body = highlight.body ?? [];
+  const lead = highlight.lead ?? [];
+  const copies = hit.inner_hits?.copies?.hits.total;
+  const copyCount = typeof copies === "number" ? copies : (copies?.value ?? 1);
+  return {
+    id: hit._id ?? source.id ?? "",
+    title: source.title ?? "",
+    url: source.url ?? null,
+    source: source.source ?? "",
+    author: source.author ?? null,
+    published_at: source.published_at ?? "",
+    category: source.category ?? null,
+    score: hit._score ?? null,
+    snippet: body.length ? body.join(" … ") : (lead[0] ?? excerpt(source.lead ?? source.title ?? "")),
+    highlights: { title: highlight.title ?? [], body },
+    duplicates: Math.max(0, copyCount - 1),
+  };
+}
+
+function buckets(aggregation: unknown): FacetValue[] {
+  const values = (
+    aggregation as {
+      values?: { buckets?: Array<{ key: string | number; key_as_string?: string; doc_count: number }> };
+    }
+  )?.values?.buckets;
+  return (values ?? []).map((bucket) => ({
+    value: bucket.key_as_string ?? String(bucket.key),
+    count: bucket.doc_count,
+  }));
+}
+
+/** "Did you mean": the query with each word the suggester corrected replaced. */
+function suggestion(response: estypes.SearchResponse, total: number): string | null {
+  const entries = response.suggest?.did_you_mean;
+  if (!entries || total >= 3) return null;
+  let changed = false;
+  const words = entries.map((entry) => {
+    const options = Array.isArray(entry.options) ? entry.options : [entry.options];
+    const best = options[0] as { text?: string } | undefined;
+    if (best?.text && best.text !== entry.text) {
+      changed = true;
+      return best.text;
+    }
+    return entry.text;
+  });
+  return changed ? words.join(" ") : null;
+}
+
+export function shapeSearchResponse(
+  response: estypes.SearchResponse<Partial<ArticleDocument>>,
+): SearchResponse {
+  const total = response.hits.total;
+  const value = typeof total === "number" ? total : (total?.value ?? 0);
+  const hits = response.hits.hits;
+  const last = hits.at(-1)?.sort;
+  const aggs = response.aggregations ?? {};
+  return {
+    total: { value, exact: typeof total === "number" || total?.relation === "eq" },
+    took_ms: response.took,
+    stories: (aggs.stories as { value?: number } | undefined)?.value ?? value,
+    hits: hits.map(shapeHit),
+    facets: {
+      source: buckets(aggs.sources),
+      category: buckets(aggs.categories),
+      published: buckets(aggs.dates),
+    },
+    suggestion: suggestion(response, value),
+    next_cursor: last && hits.length ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * @module server/routes/search
+ * The read side of the API: search, suggestions, one article, related coverage (of an article or
+ * of an editor's draft). One createRoute per endpoint: validation, types and OpenAPI in one.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { DraftBody, FilterParams, RelatedParams, SearchParams, SuggestParams } from "../../search/params.js";
+import {
+  ProblemSchema,
+  RelatedResponseSchema,
+  SearchResponseSchema,
+  StoredArticleSchema,
+  SuggestResponseSchema,
+} from "../../search/responses.js";
+import type { SearchService } from "../../search/service.js";
+import { badRequest, notFound } from "../problem.js";
+import type { AppEnv } from "../types.js";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const problems = {
+  400: {
+    content: { "application/problem+json": { schema: ProblemSchema } },
+    description: "A parameter is invalid.",
+  },
+  429: {
+    content: { "application/problem+json": { schema: ProblemSchema } },
+    description: "Rate limit exceeded.",
+  },
+  503: {
+    content: { "application/problem+json": { schema: ProblemSchema } },
+    description: "Search engine unavailable.",
+  },
+};
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "sample-001" }),
+});
+
+const searchRoute = createRoute({
+  method: "get",
+  path: "/api/search",
+  summary: "Ranked search with highlights, facets and collapsed copies",
+  request: { query: SearchParams },
+  responses: { 200: json(SearchResponseSchema, "Ranked results."), ...problems },
+});
+
+const suggestRoute = createRoute({
+  method: "get",
+  path: "/api/suggest",
+  summary: "As-you-type completion of titles",
+  request: { query: SuggestParams },
+  responses: { 200: json(SuggestResponseSchema, "Completions."), ...problems },
+});
+
+const articleRoute = createRoute({
+  method: "get",
+  path: "/api/articles/{id}",
+  summary: "One article",
+  request: { params: IdParam },
+  responses: {
+    200: json(StoredArticleSchema, "The article."),
+    404: json(ProblemSchema, "No such article."),
+    ...problems,
+  },
+});
+
+const relatedRoute = createRoute({
+  method: "get",
+  path: "/api/articles/{id}/related",
+  summary: "Related coverage of an article (its own copies excluded)",
+  request: { params: IdParam, query: RelatedParams },
+  responses: {
+    200: json(RelatedResponseSchema, "Related articles."),
+    404: json(ProblemSchema, "No such article."),
+    ...problems,
+  },
+});
+
+const draftRelatedRoute = createRoute({
+  method: "post",
+  path: "/api/related",
+  summary: "Earlier coverage related to an unpublished draft",
+  request: {
+    query: FilterParams.extend({ size: RelatedParams.shape.size }),
+    body: { content: { "application/json": { schema: DraftBody } }, required: true },
+  },
+  responses: { 200: json(RelatedResponseSchema, "Related articles."), ...problems },
+});
+
+export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchService): void {
+  app.openapi(searchRoute, async (c) => {
+    const input = c.req.valid("query");
+    if (!input.cursor && input.page * input.size > 10_000)
+      throw badRequest("page: beyond 10,000 results, page with the cursor of the previous response", [
+        { parameter: "page", message: "page × size must be at most 10,000; use cursor" },
+      ]);
+    const result = await c.var.timeEs("search", () => service.search(input));
+    c.header("Cache-Control", "public, max-age=30");
+    return c.json(result, 200);
+  });
+
+  app.openapi(suggestRoute, async (c) => {
+    const suggestions = await c.var.timeEs("suggest", () => service.suggest(c.req.valid("query")));
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json({ suggestions }, 200);
+  });
+
+  app.openapi(articleRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const found = await c.var.timeEs("get", () => service.getArticle(id));
+    if (!found) throw notFound(`No article with id "${id}".`);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(found.article, 200);
+  });
+
+  app.openapi(relatedRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const related = await c.var.timeEs("related", () => service.related(id, c.req.valid("query")));
+    if (!related) throw notFound(`No article with id "${id}".`);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(related, 200);
+  });
+
+  app.openapi(draftRelatedRoute, async (c) => {
+    const related = await c.var.timeEs("related_draft", () =>
+      service.relatedToDraft(c.req.valid("json"), c.req.valid("query")),
+    );
+    return c.json(related, 200);
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * @module server/routes/write
+ * CMS integration: create, replace, bulk-load and delete articles. Same article schema and
+ * cleaning as the importer; every route needs an API key.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { ArticleWriter } from "../../ingest/article-writer.js";
+import type { RawRecord } from "../../ingest/types.js";
+import { ProblemSchema, WriteResultSchema } from "../../search/responses.js";
+import { badRequest, notFound } from "../problem.js";
+import type { AppEnv } from "../types.js";
+
+const ArticleBody = z.record(z.string(), z.unknown()).openapi("ArticleInput", {
+  description:
+    "title, body, source, published_at required; id, url, lead, author, category, tags, language optional.",
+});
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const RefreshQuery = z.object({
+  refresh: z
+    .enum(["true", "false"])
+    .default("false")
+    .openapi({ description: "Wait until the change is searchable." }),
+});
+const security = [{ bearer: [] }];
+const problem = (description: string) => ({
+  content: { "application/problem+json": { schema: ProblemSchema } },
+  description,
+});
+const errors = {
+  400: problem("Invalid body."),
+  401: problem("No API key."),
+  403: problem("Wrong API key."),
+  413: problem("Body too large."),
+};
+const result = (description: string) => ({
+  content: { "application/json": { schema: WriteResultSchema } },
+  description,
+});
+
+const createArticle = createRoute({
+  method: "post",
+  path: "/api/articles",
+  summary: "Add or update one article",
+  security,
+  request: {
+    query: RefreshQuery,
+    body: { content: { "application/json": { schema: ArticleBody } }, required: true },
+  },
+  responses: { 201: result("Indexed."), 422: result("Rejected, with the reason."), ...errors },
+});
+
+const bulkArticles = createRoute({
+  method: "post",
+  path: "/api/articles/_bulk",
+  summary: "Add or update many articles, one JSON object per line (NDJSON)",
+  security,
+  request: { query: RefreshQuery },
+  responses: { 200: result("A result per line."), ...errors },
+});
+
+const replaceArticle = createRoute({
+  method: "put",
+  path: "/api/articles/{id}",
+  summary: "Create or replace the article with this id",
+  security,
+  request: {
+    params: IdParam,
+    query: RefreshQuery,
+    body: { content: { "application/json": { schema: ArticleBody } }, required: true },
+  },
+  responses: { 200: result("Indexed."), 422: result("Rejected, with the reason."), ...errors },
+});
+
+const deleteArticle = createRoute({
+  method: "delete",
+  path: "/api/articles/{id}",
+  summary: "Delete an article",
+  security,
+  request: { params: IdParam },
+  responses: {
+    204: { description: "Deleted." },
+    404: problem("No such article."),
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+const MAX_BULK_LINES = 5_000;
+
+export function registerWriteRoutes(app: OpenAPIHono<AppEnv>, writer: ArticleWriter): void {
+  app.openapi(createArticle, async (c) => {
+    const fields = c.req.valid("json");
+    const refresh = c.req.valid("query").refresh === "true";
+    const results = await c.var.timeEs("write", () =>
+      writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
+    );
+    return c.json({ results }, results[0]?.status === "rejected" ? 422 : 201);
+  });
+
+  app.openapi(replaceArticle, async (c) => {
+    const { id } = c.req.valid("param");
+    const fields = { ...c.req.valid("json"), id };
+    const refresh = c.req.valid("query").refresh === "true";
+    const results = await c.var.timeEs("write", () =>
+      writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
+    );
+    return c.json({ results }, results[0]?.status === "rejected" ? 422 : 200);
+  });
+
+  app.openapi(bulkArticles, async (c) => {
+    const lines = (await c.req.text()).split("\n");
+    const records: RawRecord[] = [];
+    const results: Array<{ line: number; status: "rejected"; reason: string }> = [];
+    for (const [i, line] of lines.entries()) {
+      if (!line.trim()) continue;
+      if (records.length + results.length >= MAX_BULK_LINES)
+        throw badRequest(`body: at most ${MAX_BULK_LINES} articles per request`);
+      try {
+        const fields: unknown = JSON.parse(line);
+        if (typeof fields !== "object" || fields === null || Array.isArray(fields))
+          throw new Error("not a JSON object");
+        records.push({
+          kind: "record" as const,
+          origin: { source: "api", line: i + 1 },
+          fields: fields as Record<string, unknown>,
+        });
+      } catch (error) {
+        results.push({
+          line: i + 1,
+          status: "rejected",
+          reason: `line ${i + 1}: ${(error as Error).message}`,
+        });
+      }
+    }
+    const refresh = c.req.valid("query").refresh === "true";
+    const written = records.length ? await c.var.timeEs("write", () => writer.write(records, refresh)) : [];
+    const merged = [...written.map((item, i) => ({ ...item, line: records[i]?.origin.line })), ...results];
+    merged.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return c.json({ results: merged }, 200);
+  });
+
+  app.openapi(deleteArticle, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await c.var.timeEs("delete", () => writer.delete(id))))
+      throw notFound(`No article with id "${id}".`);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * @module text/clean
+ * Cleaning before indexing: markup out, entities decoded, presentation forms back to letters,
+ * invisible controls dropped, whitespace and Unicode normalised. The orthography itself (hamza,
+ * diacritics, ى/ي) is kept as written: the analyzers absorb it, and readers see the original.
+ */
+import reshaper from "arabic-persian-reshaper";
+import { decodeHTML } from "entities";
+import { INVISIBLE_CONTROLS } from "./arabic.js";
+
+/** Elements whose content is never article text. */
+const NON_TEXT_ELEMENTS = /<(script|style|noscript|template|iframe|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const BLOCK_BREAKS =
+  /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|figure|figcaption)\b[^>]*>/gi;
+const TAGS = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
+/** Arabic presentation forms A and B: shaped glyphs that PDFs and old sites carry instead of letters. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]/;
+/** C0/C1 controls other than tab and newline; NUL and friends break JSON and terminals. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export function stripHtml(text: string): string {
+  if (!text.includes("<")) return text;
+  return text.replace(NON_TEXT_ELEMENTS, " ").replace(BLOCK_BREAKS, "\n").replace(TAGS, "");
+}
+
+/** Collapse runs of spaces inside lines, keep paragraph breaks (at most one blank line). */
+function normaliseWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000 ]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function cleanText(text: string): string {
+  let clean = decodeHTML(stripHtml(text));
+  // Decoding can reveal markup that was escaped once (&lt;p&gt;); strip that too.
+  if (clean.includes("<")) clean = stripHtml(clean);
+  if (PRESENTATION_FORMS.test(clean)) clean = reshaper.ArabicShaper.convertArabicBack(clean);
+  return normaliseWhitespace(
+    clean.normalize("NFC").replace(INVISIBLE_CONTROLS, "").replace(CONTROL_CHARS, ""),
+  );
+}

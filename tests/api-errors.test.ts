@@ -1,0 +1,235 @@
+/**
+ * The API under trouble: every error status as problem+json, the write endpoints' keys, CORS,
+ * rate limiting, Elasticsearch going away and coming back without a restart, bad config.
+ */
+import { createServer, type Server, Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ConfigError, parseEnv, ServerConfigSchema } from "../src/config.js";
+import { ensureIndex } from "../src/es/indices.js";
+import { TEST_API_KEY, testApp } from "./helpers/api.js";
+import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+
+const alias = uniqueAlias("errors");
+const { app, client } = testApp(alias);
+
+beforeAll(async () => {
+  await ensureIndex(client, alias);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+async function expectProblem(response: Response, status: number, mentions?: RegExp) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toContain("application/problem+json");
+  const body = (await response.json()) as { status: number; detail: string; title: string };
+  expect(body.status).toBe(status);
+  if (mentions) expect(body.detail).toMatch(mentions);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  return body;
+}
+
+const article = {
+  id: "api-write-1",
+  title: "خبر من نظام إدارة المحتوى",
+  body: "نص الخبر كما أرسله نظام إدارة المحتوى.",
+  source: "غرفة الأخبار",
+  published_at: "2025-04-01T08:00:00+03:00",
+};
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const auth = { authorization: `Bearer ${TEST_API_KEY}` };
+
+describe("400 for bad parameters, naming them", () => {
+  it.each([
+    ["size=500", /size/],
+    ["page=0", /page/],
+    ["sort=random", /sort/],
+    ["from=yesterday", /from/],
+    [`q=${"ب".repeat(600)}`, /q:/],
+    ["highlight=maybe", /highlight/],
+    ["cursor=***", /cursor/],
+    ["page=200&size=100", /page/],
+  ])("GET /api/search?%s", async (query, mentions) => {
+    await expectProblem(await app.request(`/api/search?${query}`), 400, mentions);
+  });
+
+  it("POST /api/related without text", async () => {
+    await expectProblem(await post("/api/related", {}), 400, /text/);
+  });
+});
+
+describe("write endpoints", () => {
+  it("refuse a missing key (401) and a wrong key (403)", async () => {
+    await expectProblem(await post("/api/articles", article), 401);
+    await expectProblem(
+      await post("/api/articles", article, { authorization: "Bearer wrong-key-wrong-key-x" }),
+      403,
+    );
+    await expectProblem(await app.request("/api/articles/x", { method: "DELETE" }), 401);
+  });
+
+  it("create, replace, bulk-load and delete with a key", async () => {
+    const created = await post("/api/articles?refresh=true", article, auth);
+    expect(created.status).toBe(201);
+    const replaced = await app.request("/api/articles/api-write-1?refresh=true", {
+      method: "PUT",
+      headers: { "content-type": "application/json", "x-api-key": TEST_API_KEY },
+      body: JSON.stringify({ ...article, title: "عنوان معدل" }),
+    });
+    expect(((await replaced.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe(
+      "updated",
+    );
+    const ndjson = `${JSON.stringify({ ...article, id: "api-write-2" })}\nnot json\n${JSON.stringify({ ...article, id: "api-write-3", body: "" })}\n`;
+    const bulk = await app.request("/api/articles/_bulk?refresh=true", {
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson", ...auth },
+      body: ndjson,
+    });
+    const { results } = (await bulk.json()) as {
+      results: Array<{ line: number; status: string; reason?: string }>;
+    };
+    expect(results.map((r) => [r.line, r.status])).toEqual([
+      [1, "created"],
+      [2, "rejected"],
+      [3, "rejected"],
+    ]);
+    expect(results[2]?.reason).toMatch(/body/);
+    expect((await app.request("/api/articles/api-write-1")).status).toBe(200);
+    expect((await app.request("/api/articles/api-write-1", { method: "DELETE", headers: auth })).status).toBe(
+      204,
+    );
+    await expectProblem(
+      await app.request("/api/articles/api-write-1", { method: "DELETE", headers: auth }),
+      404,
+    );
+  });
+
+  it("reject an invalid article with 422 and the reason", async () => {
+    const response = await post("/api/articles", { ...article, published_at: "soon" }, auth);
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain("published_at");
+  });
+
+  it("answer 400 for a body that is not JSON and 413 for one too large", async () => {
+    await expectProblem(await post("/api/articles", "{not json", auth), 400, /JSON/);
+    const { app: small } = testApp(alias, { MAX_BODY_BYTES: "1000" });
+    const big = await small.request("/api/articles", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...auth },
+      body: JSON.stringify({ ...article, body: "ن".repeat(5_000) }),
+    });
+    await expectProblem(big, 413);
+  });
+});
+
+describe("CORS, rate limiting, unknown routes", () => {
+  it("allows the configured origin and no other", async () => {
+    const allowed = await app.request("/api/search?q=x", { headers: { origin: "https://news.example" } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://news.example");
+    const denied = await app.request("/api/search?q=x", { headers: { origin: "https://evil.example" } });
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("answers 429 with Retry-After past the limit", async () => {
+    const { app: limited } = testApp(alias, { RATE_LIMIT_PER_MINUTE: "3" });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await limited.request("/api/search?q=x")).status);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    const last = await limited.request("/api/search?q=x");
+    await expectProblem(last, 429);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("answers 404 as problem+json for an unknown route", async () => {
+    await expectProblem(await app.request("/api/nothing"), 404);
+  });
+
+  it("sends ETag and Cache-Control on GETs, and security headers", async () => {
+    const response = await app.request("/api/search?q=x");
+    expect(response.headers.get("etag")).toBeTruthy();
+    expect(response.headers.get("cache-control")).toContain("max-age");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const again = await app.request("/api/search?q=x", {
+      headers: { "if-none-match": response.headers.get("etag") ?? "" },
+    });
+    expect([200, 304]).toContain(again.status);
+  });
+});
+
+describe("Elasticsearch unreachable", () => {
+  let proxy: Server;
+  let port = 0;
+  const sockets = new Set<Socket>();
+  const target = new URL(inject("esUrls")[0] ?? "");
+  const startProxy = () =>
+    new Promise<void>((resolve) => {
+      proxy = createServer((socket) => {
+        const upstream = new Socket();
+        sockets.add(socket).add(upstream);
+        upstream.connect(Number(target.port), target.hostname);
+        socket.pipe(upstream).pipe(socket);
+        socket.on("error", () => upstream.destroy());
+        upstream.on("error", () => socket.destroy());
+      });
+      proxy.listen(port, "127.0.0.1", () => {
+        const address = proxy.address();
+        if (typeof address === "object" && address) port = address.port;
+        resolve();
+      });
+    });
+  const stopProxy = () =>
+    new Promise<void>((resolve) => {
+      proxy.close(() => resolve());
+      // Cut live keep-alive connections too, as a dying node would.
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    });
+
+  it("answers 503 with Retry-After while down, keeps /healthz up, and recovers without a restart", async () => {
+    await startProxy();
+    const { app: proxied, client: proxiedClient } = testApp(alias, {}, [`http://127.0.0.1:${port}`]);
+    expect((await proxied.request("/api/search?q=x")).status).toBe(200);
+    expect((await proxied.request("/readyz")).status).toBe(200);
+
+    await stopProxy();
+    const down = await proxied.request("/api/search?q=x");
+    await expectProblem(down, 503, /unreachable/);
+    expect(down.headers.get("retry-after")).toBeTruthy();
+    expect((await proxied.request("/readyz")).status).toBe(503);
+    expect((await proxied.request("/healthz")).status).toBe(200);
+
+    await startProxy();
+    let recovered = 0;
+    for (let i = 0; i < 40 && recovered !== 200; i++) {
+      recovered = (await proxied.request("/api/search?q=x")).status;
+      if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(recovered).toBe(200);
+    await stopProxy();
+    await proxiedClient.close();
+  });
+});
+
+describe("configuration", () => {
+  it("names every bad variable", () => {
+    let message = "";
+    try {
+      parseEnv(ServerConfigSchema, {
+        PORT: "eighty",
+        API_KEYS: "short",
+        ES_URL: "ftp://x",
+        ES_USERNAME: "elastic",
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const variable of ["PORT", "API_KEYS", "ES_URL"]) expect(message).toContain(variable);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * /api/search, /api/suggest and related coverage against a real Elasticsearch: the ranking a
+ * reader expects, highlights, filters, facets, paging, collapsing of wire copies.
+ */
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RelatedResponse, SearchResponse } from "../src/search/responses.js";
+import { loadFixtures, testApp } from "./helpers/api.js";
+import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+
+const alias = uniqueAlias("api");
+const { app, client } = testApp(alias);
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
+
+/** 35 distinct reports sharing one word, for paging. */
+async function pagingFixture(): Promise<string> {
+  const words = [
+    "ميناء",
+    "سفينة",
+    "حاويات",
+    "شحنة",
+    "رصيف",
+    "بضائع",
+    "قمح",
+    "نفط",
+    "أسمدة",
+    "سيارات",
+    "أخشاب",
+    "حديد",
+  ];
+  const lines = Array.from({ length: 35 }, (_, i) => {
+    const own = Array.from({ length: 6 }, (_, k) => `${words[(i * 7 + k * 5) % words.length]}${i}ك${k}`).join(
+      " ",
+    );
+    return JSON.stringify({
+      id: `page-${String(i).padStart(2, "0")}`,
+      title: `نشرة الملاحة اليومية ${i}`,
+      body: `الملاحة ${own} تقرير رقم ${i}`,
+      source: i % 2 ? "مصدر أ" : "مصدر ب",
+      published_at: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      category: "ملاحة",
+    });
+  });
+  const path = join(tmpdir(), `paging-${alias}.jsonl`);
+  await writeFile(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+beforeAll(async () => {
+  await loadFixtures(client, alias, [fixture("ranking.jsonl"), await pagingFixture()]);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+async function search(params: Record<string, string | string[]>): Promise<SearchResponse> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    for (const item of [value].flat()) query.append(key, item);
+  const response = await app.request(`/api/search?${query}`);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as SearchResponse;
+}
+
+const ids = (result: SearchResponse) => result.hits.map((hit) => hit.id);
+const rank = (result: SearchResponse, id: string) => ids(result).indexOf(id);
+
+describe("ranking", () => {
+  it("puts the exact word above a stem-only match", async () => {
+    const result = await search({ q: "الصين" });
+    expect(rank(result, "rk-exact")).toBeGreaterThanOrEqual(0);
+    expect(rank(result, "rk-stem")).toBeGreaterThan(rank(result, "rk-exact"));
+  });
+
+  it("puts a title match above a body match", async () => {
+    const result = await search({ q: "القهوة" });
+    expect(ids(result).slice(0, 2)).toEqual(["rk-title", "rk-body"]);
+  });
+
+  it("puts the phrase above the same words scattered", async () => {
+    const result = await search({ q: "محطة الضبعة النووية" });
+    expect(ids(result)[0]).toBe("rk-phrase");
+    expect(rank(result, "rk-scattered")).toBeGreaterThan(0);
+  });
+
+  it("lets the newer article win a tie", async () => {
+    const result = await search({ q: "مهرجان الزيتون السنوي" });
+    expect(rank(result, "rk-new")).toBeLessThan(rank(result, "rk-old"));
+  });
+
+  it("understands quoted phrases, -exclusions and OR", async () => {
+    expect(ids(await search({ q: '"الضبعة النووية"' }))).toEqual(["rk-phrase"]);
+    expect(ids(await search({ q: "الزيتون -الخطير" }))).not.toContain("rk-xss");
+    const either = ids(await search({ q: "القهوة OR المنتخب" }));
+    expect(either).toEqual(expect.arrayContaining(["rk-title", "rk-football"]));
+  });
+
+  it("tolerates a typo in a long word", async () => {
+    expect(ids(await search({ q: "المزارعيين" }))).toContain("rk-old");
+  });
+
+  it("matches across spellings: السيسي finds السيسى", async () => {
+    expect(ids(await search({ q: "السيسي" }))).toEqual(["rk-sisi"]);
+  });
+
+  it("never errors on query syntax", async () => {
+    for (const q of [
+      '"unclosed',
+      "a AND (b OR",
+      "*:* OR title:[a TO z]",
+      "\\",
+      "-",
+      "OR OR",
+      "~~~^2",
+      "/.*/",
+    ])
+      await search({ q });
+  });
+});
+
+describe("highlighting", () => {
+  it("marks the spelling the document uses, HTML-safe", async () => {
+    const [hit] = (await search({ q: "السيسي" })).hits;
+    expect(hit?.highlights.title.join()).toContain("<mark>السيسى</mark>");
+  });
+
+  it("escapes hostile markup around the marks", async () => {
+    const hit = (await search({ q: "الزيتون الخطير" })).hits.find((item) => item.id === "rk-xss");
+    const html = [hit?.snippet, ...(hit?.highlights.title ?? [])].join(" ");
+    expect(html).toContain("<mark>");
+    expect(html).not.toMatch(/<(?!\/?mark>)[a-z]/i);
+    expect(hit?.title).not.toContain("<script");
+  });
+
+  it("takes the snippet from the lead when the body has no match", async () => {
+    const [hit] = (await search({ q: "الجراد" })).hits;
+    expect(hit?.id).toBe("rk-lead");
+    expect(hit?.snippet).toContain("<mark>الجراد</mark>");
+  });
+});
+
+describe("filters, facets, collapsing", () => {
+  it("filters by source (repeatable), category and dates", async () => {
+    const bySource = await search({ q: "الملاحة", source: "مصدر أ" });
+    expect(bySource.hits.every((hit) => hit.source === "مصدر أ")).toBe(true);
+    const both = await search({ q: "الملاحة", source: ["مصدر أ", "مصدر ب"], size: "50" });
+    expect(both.total.value).toBe(35);
+    const dated = await search({ q: "الملاحة", from: "2025-01-01", to: "2025-01-10", size: "50" });
+    expect(dated.total.value).toBe(10);
+    const category = await search({ q: "الزيتون", category: "منوعات" });
+    expect(category.hits.every((hit) => hit.category === "منوعات")).toBe(true);
+  });
+
+  it("counts facets for the values a reader could switch to", async () => {
+    const result = await search({ q: "الملاحة", source: "مصدر أ" });
+    const sources = Object.fromEntries(result.facets.source.map((facet) => [facet.value, facet.count]));
+    expect(sources).toEqual({ "مصدر أ": 17, "مصدر ب": 18 });
+    expect(result.facets.published.length).toBeGreaterThan(0);
+  });
+
+  it("collapses wire copies to one hit and counts them", async () => {
+    const result = await search({ q: "قمر صناعي لرصد المناخ" });
+    const copies = result.hits.filter((hit) => hit.id.startsWith("rk-copy"));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.duplicates).toBe(2);
+  });
+});
+
+describe("paging", () => {
+  it("pages without duplicates or gaps", async () => {
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page++)
+      seen.push(...ids(await search({ q: "الملاحة", size: "10", page: String(page) })));
+    expect(seen).toHaveLength(35);
+    expect(new Set(seen).size).toBe(35);
+  });
+
+  it("follows the cursor past the first page", async () => {
+    const first = await search({ q: "الملاحة", size: "20", sort: "newest" });
+    const second = await search({
+      q: "الملاحة",
+      size: "20",
+      sort: "newest",
+      cursor: first.next_cursor ?? "",
+    });
+    const all = [...ids(first), ...ids(second)];
+    expect(new Set(all).size).toBe(35);
+  });
+});
+
+describe("suggestions and related coverage", () => {
+  it("completes titles as typed, whatever the spelling", async () => {
+    const response = await app.request(`/api/suggest?q=${encodeURIComponent("مهرجان الزيت")}`);
+    const { suggestions } = (await response.json()) as {
+      suggestions: Array<{ id: string; highlighted: string }>;
+    };
+    expect(suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(["rk-new"]));
+    const variant = await app.request(`/api/suggest?q=${encodeURIComponent("السيسي يستق")}`);
+    expect(JSON.stringify(await variant.json())).toContain("rk-sisi");
+  });
+
+  it("finds same-story coverage first, never the article or its copies", async () => {
+    const response = await app.request("/api/articles/rk-copy-a/related");
+    expect(response.status).toBe(200);
+    const related = ((await response.json()) as RelatedResponse).hits.map((hit) => hit.id);
+    expect(related).not.toContain("rk-copy-a");
+    expect(related).not.toContain("rk-copy-b");
+    expect(related).not.toContain("rk-copy-c");
+    expect(related[0]).toBe("rk-space-followup");
+    expect(related).toContain("rk-space-other");
+  });
+
+  it("relates an unpublished draft to earlier coverage", async () => {
+    const response = await app.request("/api/related", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "صور جديدة من القمر الصناعي",
+        body: "القمر الصناعي العربي لرصد المناخ يرسل صوراً للغطاء النباتي",
+      }),
+    });
+    const related = ((await response.json()) as RelatedResponse).hits.map((hit) => hit.id);
+    expect(related[0]).toMatch(/^rk-(space|copy)/);
+  });
+
+  it("returns one article and 404 for an unknown one", async () => {
+    expect((await app.request("/api/articles/rk-sisi")).status).toBe(200);
+    const missing = await app.request("/api/articles/nope");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("application/problem+json");
+  });
+});

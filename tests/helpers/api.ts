@@ -1,0 +1,45 @@
+/** An API app over a real Elasticsearch with fixture articles, for in-process requests. */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { inject } from "vitest";
+import { parseEnv, type ServerConfig, ServerConfigSchema } from "../../src/config.js";
+import { createEsClient, type EsClient } from "../../src/es/client.js";
+import { ensureIndex } from "../../src/es/indices.js";
+import { runImport } from "../../src/ingest/pipeline.js";
+import { RejectsFile } from "../../src/ingest/report.js";
+import { createApp } from "../../src/server/app.js";
+
+export const TEST_API_KEY = "test-key-0123456789abcdef";
+
+export function testConfig(alias: string, overrides: Record<string, string> = {}): ServerConfig {
+  return parseEnv(ServerConfigSchema, {
+    ES_INDEX_ALIAS: alias,
+    API_KEYS: TEST_API_KEY,
+    CORS_ORIGINS: "https://news.example",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+}
+
+export function testApp(alias: string, overrides: Record<string, string> = {}, nodes = inject("esUrls")) {
+  const config = testConfig(alias, overrides);
+  const client = createEsClient({ nodes, config: { ...config, ES_REQUEST_TIMEOUT_MS: 5_000 } });
+  return {
+    app: createApp({ client, config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }),
+    client,
+  };
+}
+
+/** Creates the alias's index and imports the given fixture files (paths) into it. */
+export async function loadFixtures(client: EsClient, alias: string, files: string[]): Promise<void> {
+  await ensureIndex(client, alias);
+  const dir = await mkdtemp(join(tmpdir(), "fixtures-"));
+  const rejects = new RejectsFile(join(dir, "rejects.ndjson"));
+  const counts = await runImport({ client, index: alias, inputs: files, rejects });
+  await rejects.close();
+  if (counts.rejected || counts.failed)
+    throw new Error(`fixtures did not load cleanly: ${JSON.stringify(counts)}`);
+}

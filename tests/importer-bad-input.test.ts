@@ -1,0 +1,165 @@
+/**
+ * `npm run index` on bad input, through the real command: each case gives a clear rejection that
+ * names the record and the reason, every good record beside it still lands, and the exit status
+ * says something was rejected.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ensureIndex } from "../src/es/indices.js";
+import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
+
+const run = promisify(execFile);
+const client = testClient();
+const alias = uniqueAlias("badinput");
+let dir = "";
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "bad-input-"));
+  await ensureIndex(client, alias);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+let sequence = 0;
+const good = (id: string) =>
+  JSON.stringify({
+    id,
+    title: `خبر سليم رقم ${id}`,
+    body: "نص خبر سليم يصل إلى الفهرس مهما كانت السجلات المجاورة له.",
+    source: "وكالة الاختبار",
+    published_at: "2024-05-01T10:00:00+03:00",
+  });
+
+interface RunResult {
+  code: number;
+  stderr: string;
+  rejects: Array<Record<string, unknown>>;
+}
+
+async function indexCommand(...inputs: string[]): Promise<RunResult> {
+  const rejectsPath = join(dir, `rejects-${++sequence}.ndjson`);
+  const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias };
+  let code = 0;
+  let stderr = "";
+  try {
+    ({ stderr } = await run("npx", ["tsx", "src/cli/index-command.ts", ...inputs, "--rejects", rejectsPath], {
+      env,
+    }));
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    code = failed.code;
+    stderr = failed.stderr;
+  }
+  const text = await readFile(rejectsPath, "utf8").catch(() => "");
+  const rejects = text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { code, stderr, rejects };
+}
+
+async function exists(id: string): Promise<boolean> {
+  await client.indices.refresh({ index: alias });
+  return client.exists({ index: alias, id });
+}
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+function record(fields: Record<string, unknown>): string {
+  return JSON.stringify({ source: "وكالة الاختبار", published_at: "2024-05-01", ...fields });
+}
+
+describe("bad input to the importer", () => {
+  it.each([
+    ["an empty body", record({ id: "bad-body", title: "عنوان", body: "  <p> </p> " }), "body", /empty/],
+    ["a missing title", record({ id: "bad-title", body: "نص" }), "title", /missing/],
+    [
+      "an invalid date",
+      record({ id: "bad-date", title: "عنوان", body: "نص", published_at: "2024-02-31" }),
+      "published_at",
+      /not a date/,
+    ],
+    [
+      "an article of 5 MB",
+      record({ id: "bad-size", title: "عنوان", body: "كلمة ".repeat(1_000_000) }),
+      "body",
+      /MB limit/,
+    ],
+  ])("rejects %s, naming the field and the line", async (_, line, field, reason) => {
+    const path = await file(`${field}-${sequence}.jsonl`, `${good("ok-a")}\n${line}\n${good("ok-b")}\n`);
+    const result = await indexCommand(path);
+    expect(result.code).toBe(1);
+    expect(result.rejects).toHaveLength(1);
+    expect(result.rejects[0]).toMatchObject({ source: path, line: 2, field, stage: "validate" });
+    expect(String(result.rejects[0]?.reason)).toMatch(reason);
+    expect(await exists("ok-a")).toBe(true);
+    expect(await exists("ok-b")).toBe(true);
+  });
+
+  it("rejects an invalid JSON line by its line number", async () => {
+    const path = await file("broken.jsonl", `${good("json-a")}\n{"title": "نصف سطر\n${good("json-b")}\n`);
+    const result = await indexCommand(path);
+    expect(result.code).toBe(1);
+    expect(result.rejects[0]).toMatchObject({ source: path, line: 2, stage: "parse" });
+    expect(await exists("json-a")).toBe(true);
+    expect(await exists("json-b")).toBe(true);
+  });
+
+  it("keeps what a truncated gzip held before the cut, and says it was cut", async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => good(`gz-${i}`)).join("\n");
+    const gz = gzipSync(lines);
+    const path = await file("cut.jsonl.gz", gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const result = await indexCommand(path);
+    expect(result.code).toBe(1);
+    expect(result.rejects.some((entry) => /gzip/i.test(String(entry.reason)))).toBe(true);
+    expect(await exists("gz-0")).toBe(true);
+  });
+
+  it("rejects a malformed XML document and keeps the well-formed one", async () => {
+    const ok =
+      "<DOC>\n<DOCNO>xml-ok</DOCNO>\n<SRC>راديو</SRC>\n<TITLE>عنوان سليم</TITLE>\n<TIME>01/02/2016</TIME>\n<TEXT>نص سليم</TEXT>\n</DOC>\n";
+    const broken = "<DOC>\n<DOCNO>xml-broken</DOCNO>\n<TITLE>عنوان بلا نهاية\n<TEXT>نص";
+    const result = await indexCommand(await file("docs.trec", ok + broken));
+    expect(result.code).toBe(1);
+    expect(result.rejects.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result.rejects)).toContain("xml-broken");
+    expect(await exists("xml-ok")).toBe(true);
+  });
+
+  it("rejects a binary file and a file that does not exist, and imports the rest", async () => {
+    const binary = await file(
+      "image.jpg",
+      Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10, 0x4a, 0x46, 0x00, 0x00, 0x01]),
+    );
+    const okFile = await file("fine.jsonl", `${good("after-bad-files")}\n`);
+    const missing = join(dir, "no-such-file.jsonl");
+    const result = await indexCommand(binary, missing, okFile);
+    expect(result.code).toBe(1);
+    expect(result.rejects.find((entry) => entry.source === binary)?.reason).toMatch(/binary/i);
+    expect(result.rejects.find((entry) => entry.source === missing)?.reason).toMatch(/not found/i);
+    expect(await exists("after-bad-files")).toBe(true);
+    expect(result.stderr).toMatch(/rejected 2/);
+  });
+
+  it("exits 0 with --allow-rejects when only rejections happened", async () => {
+    const path = await file("allow.jsonl", `${good("allow-a")}\n${record({ id: "allow-bad", body: "x" })}\n`);
+    const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias };
+    const { stderr } = await run(
+      "npx",
+      ["tsx", "src/cli/index-command.ts", path, "--allow-rejects", "--rejects", join(dir, "allow.ndjson")],
+      { env },
+    );
+    expect(stderr).toMatch(/rejected 1/);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * The importer against a real Elasticsearch: every input format, idempotent re-imports, the
+ * spelling phenomena of the seed page, near-duplicate groups, and the alias lifecycle.
+ */
+import { readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArticleDocument } from "../src/articles/document.js";
+import { aliasTargets, createPhysicalIndex, ensureIndex, swapAlias } from "../src/es/indices.js";
+import { copyDocuments } from "../src/es/reindex.js";
+import { BulkWriter } from "../src/ingest/bulk-writer.js";
+import { runImport } from "../src/ingest/pipeline.js";
+import { type ImportCounts, RejectsFile } from "../src/ingest/report.js";
+import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
+
+const client = testClient();
+const alias = uniqueAlias("indexer");
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
+let workDir = "";
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "indexer-test-"));
+  await ensureIndex(client, alias);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+async function importFiles(inputs: string[], fieldMap?: Record<string, string>): Promise<ImportCounts> {
+  const rejects = new RejectsFile(join(workDir, `rejects-${Math.random()}.ndjson`));
+  const counts = await runImport({ client, index: alias, inputs, rejects, readerOptions: { fieldMap } });
+  await rejects.close();
+  return counts;
+}
+
+async function search(query: string, field = "body"): Promise<string[]> {
+  const response = await client.search<ArticleDocument>({
+    index: alias,
+    query: { match: { [field]: query } },
+    size: 50,
+  });
+  return response.hits.hits.map((hit) => hit._id ?? "");
+}
+
+async function get(id: string): Promise<ArticleDocument | undefined> {
+  return (await client.get<ArticleDocument>({ index: alias, id }))._source;
+}
+
+describe("importing every format", () => {
+  it("reads canonical JSON Lines", async () => {
+    const counts = await importFiles([fixture("articles.jsonl")]);
+    expect(counts).toMatchObject({ read: 6, rejected: 0, failed: 0 });
+    expect(counts.created + counts.updated).toBe(6);
+    expect((await get("fx-china-1"))?.source).toBe("وكالة الخبر");
+  });
+
+  it("reads RSS 2.0 with HTML and CDATA, cleaned, the channel as source", async () => {
+    await importFiles([fixture("feed.rss")]);
+    const [id] = await search("المخزونات الأمريكية");
+    const article = await get(id ?? "");
+    expect(article?.source).toBe("نشرة الخليج");
+    expect(article?.body).not.toContain("<p>");
+    expect(article?.body).toContain("& ارتفاع الطلب");
+    expect(article?.published_at).toBe("2024-03-05T05:15:00.000Z");
+  });
+
+  it("reads Atom entries", async () => {
+    await importFiles([fixture("feed.atom")]);
+    const [id] = await search("الأردن");
+    expect((await get(id ?? ""))?.url).toBe("https://mashreq.example/sport/jordan-semifinal");
+  });
+
+  it("reads TREC documents with a bare & and DD/MM/YYYY dates", async () => {
+    await importFiles([fixture("doc.trec")]);
+    const article = await get("FX-culture-1-20160502");
+    expect(article?.category).toBe("culture");
+    expect(article?.published_at).toBe("2016-05-02T00:00:00.000Z");
+    expect(article?.url).toContain("id=5&lang=ar");
+  });
+
+  it("reads a plain-text page: title, dateline, body and the المصدر line", async () => {
+    await importFiles([fixture("page.txt")]);
+    const [id] = await search("الأمن الغذائي", "title");
+    const article = await get(id ?? "");
+    expect(article?.title).toBe("قمة اقتصادية عربية في الرياض تبحث الأمن الغذائي");
+    expect(article?.source).toBe("وكالة الأنباء السعودية");
+    expect(article?.body).not.toContain("المصدر");
+  });
+
+  it("maps other field names with --map", async () => {
+    const counts = await importFiles([fixture("mapped.json")], {
+      title: "headline",
+      body: "text",
+      source: "paper",
+      published_at: "date",
+      url: "link",
+    });
+    expect(counts.rejected).toBe(0);
+    const [id] = await search("جسر");
+    expect((await get(id ?? ""))?.source).toBe("صحيفة المدينة");
+  });
+
+  it.runIf(existsShared("examples/seed-news-page.txt"))(
+    "reads the seed page into its two stories",
+    async () => {
+      const counts = await importFiles([sharedPath("examples/seed-news-page.txt")]);
+      expect(counts.created + counts.updated).toBe(2);
+    },
+  );
+});
+
+describe("re-importing", () => {
+  it("updates instead of duplicating", async () => {
+    const before = (await client.count({ index: alias })).count;
+    const counts = await importFiles([fixture("articles.jsonl"), fixture("feed.rss")]);
+    expect(counts.created).toBe(0);
+    expect(counts.updated).toBe(7);
+    expect((await client.count({ index: alias })).count).toBe(before);
+  });
+});
+
+describe("the seed page's spelling phenomena", () => {
+  it("السيسي finds السيسى and the reverse", async () => {
+    expect(await search("السيسي", "title")).toContain("fx-sisi-1");
+    expect(await search("السيسى", "title")).toEqual(expect.arrayContaining(["fx-sisi-2", "fx-sisi-variant"]));
+  });
+
+  it("2023 finds ٢٠٢٣ and the reverse", async () => {
+    expect(await search("2023")).toContain("fx-china-1");
+    expect(await search("٢٠٢٣")).toContain("fx-trade-2023");
+  });
+
+  it("a diacritised query finds plain text, and a plain query finds diacritised text", async () => {
+    expect(await search("الرَّئِيسُ الرُّوسِيُّ")).toContain("fx-china-1");
+    expect(await search("معرض الكتاب", "title")).toContain("fx-diacritics");
+  });
+
+  it("الصين finds الصينية", async () => {
+    expect(await search("الصين", "title")).toContain("fx-china-1");
+  });
+
+  it("the two wire copies of the phone call share a duplicate group", async () => {
+    const [first, second, other] = await Promise.all(["fx-sisi-1", "fx-sisi-2", "fx-sisi-variant"].map(get));
+    expect(first?.dup_group).toBe(second?.dup_group);
+    expect(other?.dup_group).not.toBe(first?.dup_group);
+  });
+});
+
+describe("the alias lifecycle", () => {
+  it("reindexes into a new physical index and swaps the alias with zero failed searches", async () => {
+    const [before] = await aliasTargets(client, alias);
+    const expected = (await client.count({ index: alias })).count;
+    let searches = 0;
+    const failures: unknown[] = [];
+    let swapping = true;
+    const searching = (async () => {
+      while (swapping) {
+        try {
+          const response = await client.search({ index: alias, query: { match: { body: "الرئيس" } } });
+          if (!response.hits.hits.length) failures.push("empty result during swap");
+          searches++;
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    })();
+    const target = await createPhysicalIndex(client, alias);
+    await copyDocuments(client, before ?? "", new BulkWriter({ client, index: target }));
+    await swapAlias(client, alias, target);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    swapping = false;
+    await searching;
+    expect(failures).toEqual([]);
+    expect(searches).toBeGreaterThan(5);
+    expect(await aliasTargets(client, alias)).toEqual([target]);
+    expect((await client.count({ index: alias })).count).toBe(expected);
+    expect(await client.indices.exists({ index: before ?? "" })).toBe(true);
+  });
+});
+
+function sharedPath(relative: string): string {
+  return join(import.meta.dirname, "../../shared", relative);
+}
+
+function existsShared(relative: string): boolean {
+  try {
+    readFileSync(sharedPath(relative));
+    return true;
+  } catch {
+    console.warn(`skipped: ../shared/${relative} is not on this machine`);
+    return false;
+  }
+}
