@@ -49,7 +49,7 @@ async function indexCommand(...inputs: string[]): Promise<RunResult> {
   let code = 0;
   let stderr = "";
   try {
-    ({ stderr } = await run("npx", ["tsx", "src/cli/index-command.ts", ...inputs, "--rejects", rejectsPath], {
+    ({ stderr } = await run("npm", ["run", "-s", "index", "--", ...inputs, "--rejects", rejectsPath], {
       env,
     }));
   } catch (error) {
@@ -156,8 +156,8 @@ describe("bad input to the importer", () => {
     const path = await file("allow.jsonl", `${good("allow-a")}\n${record({ id: "allow-bad", body: "x" })}\n`);
     const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias };
     const { stderr } = await run(
-      "npx",
-      ["tsx", "src/cli/index-command.ts", path, "--allow-rejects", "--rejects", join(dir, "allow.ndjson")],
+      "npm",
+      ["run", "-s", "index", "--", path, "--allow-rejects", "--rejects", join(dir, "allow.ndjson")],
       { env },
     );
     expect(stderr).toMatch(/rejected 1/);

@@ -74,10 +74,12 @@ async function importer(urls: string[]) {
   const alias = `bench-import-${Date.now()}`;
   const started = performance.now();
   const child = spawn(
-    "npx",
+    "npm",
     [
-      "tsx",
-      "src/cli/index-command.ts",
+      "run",
+      "-s",
+      "index",
+      "--",
       corpus,
       "--allow-rejects",
       "--rejects",

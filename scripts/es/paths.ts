@@ -37,17 +37,19 @@ const defaultLocalDir =
 export const localDir = process.env.ES_LOCAL_DIR ?? defaultLocalDir;
 export const distDir = join(localDir, "dist");
 export const esHome = join(distDir, `elasticsearch-${esVersion}`);
-export const stateFile = join(localDir, "state.json");
+/** First HTTP port; node n listens on basePort + n - 1 and transport on 9300 + n - 1. */
+export const basePort = Number(process.env.ES_LOCAL_PORT ?? 9200);
+export const transportBasePort = Number(process.env.ES_LOCAL_TRANSPORT_PORT ?? basePort + 100);
+export const nodeUrl = (n: number) => `http://127.0.0.1:${basePort + n - 1}`;
+
+/** Clusters on other ports (the reliability suite's) keep their own state and folders. */
+const portSuffix = basePort === 9200 ? "" : `-${basePort}`;
+export const stateFile = join(localDir, `state${portSuffix}.json`);
 
 /** A cluster of N nodes keeps its own folder, so switching between 1 and 3 nodes loses no data. */
-export const clusterDir = (nodes: number) => join(localDir, `cluster-${nodes}`);
+export const clusterDir = (nodes: number) => join(localDir, `cluster-${nodes}${portSuffix}`);
 export const nodeDir = (nodes: number, n: number) => join(clusterDir(nodes), `node-${n}`);
 export const nodePidFile = (nodes: number, n: number) => join(nodeDir(nodes, n), "pid");
 export const nodeLogFile = (nodes: number, n: number) =>
   join(nodeDir(nodes, n), "logs", `${clusterName(nodes)}.log`);
-export const clusterName = (nodes: number) => `arabic-news-search-${nodes}`;
-
-/** First HTTP port; node n listens on basePort + n - 1 and transport on 9300 + n - 1. */
-export const basePort = Number(process.env.ES_LOCAL_PORT ?? 9200);
-export const transportBasePort = Number(process.env.ES_LOCAL_TRANSPORT_PORT ?? 9300);
-export const nodeUrl = (n: number) => `http://127.0.0.1:${basePort + n - 1}`;
+export const clusterName = (nodes: number) => `arabic-news-search-${nodes}${portSuffix}`;

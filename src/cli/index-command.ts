@@ -6,6 +6,7 @@
  *   --fresh                          import into a new index and swap the alias when done
  *   --reindex                        copy the current index into a new one with today's mappings, swap
  *   --delete-old [--keep N]          delete physical indices the alias no longer uses (keep the N newest)
+ *   --dry-run                        read, validate and prepare everything, send nothing
  *   --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
  * Exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
  * --allow-rejects) or the import stopped; 2 for bad arguments.
@@ -40,6 +41,7 @@ const { values, positionals } = parseArgs({
     "batch-mb": { type: "string", default: "5" },
     replicas: { type: "string" },
     "retry-minutes": { type: "string", default: "10" },
+    "dry-run": { type: "boolean", default: false },
   },
 });
 
@@ -57,9 +59,12 @@ class UsageError extends Error {}
 
 async function importInputs(client: EsClient, alias: string): Promise<number> {
   const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
-  const target = values.fresh
-    ? await createPhysicalIndex(client, alias, { replicas })
-    : await ensureIndex(client, alias, { replicas });
+  const dryRun = values["dry-run"];
+  const target = dryRun
+    ? alias
+    : values.fresh
+      ? await createPhysicalIndex(client, alias, { replicas })
+      : await ensureIndex(client, alias, { replicas });
   const counts = emptyCounts();
   const rejects = new RejectsFile(values.rejects);
   const progress = new Progress(counts);
@@ -75,6 +80,7 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
       retryForMs: Number(values["retry-minutes"]) * 60_000,
       counts,
       onNote: (message) => progress.note(message),
+      dryRun,
     });
   } finally {
     const elapsed = progress.stop();
@@ -86,7 +92,7 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
         `${rejects.count} rejected or failed record(s), with reasons, in ${rejects.path}\n`,
       );
   }
-  if (values.fresh) {
+  if (values.fresh && !dryRun) {
     const previous = await swapAlias(client, alias, target);
     process.stderr.write(
       `alias ${alias} -> ${target}${previous.length ? ` (kept ${previous.join(", ")})` : ""}\n`,

@@ -27,6 +27,8 @@ export interface ImportOptions {
   retryForMs?: number;
   counts?: ImportCounts;
   onNote?: (message: string) => void;
+  /** Read, validate, prepare and serialise, but send nothing (counts as created). */
+  dryRun?: boolean;
 }
 
 interface Prepared extends PreparedArticle {
@@ -104,6 +106,11 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   };
 
   for await (const batch of batches(preparedArticles(options, counts), options.batchBytes ?? 5_000_000)) {
+    if (options.dryRun) {
+      for (const { document } of batch) counts.bytes += Buffer.byteLength(JSON.stringify(document));
+      counts.created += batch.length;
+      continue;
+    }
     // Stage 5: duplicate groups are assigned in input order, before the batch leaves.
     await grouper.assign(batch);
     const documents = batch.map(({ document, origin }) => {
@@ -122,6 +129,6 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   }
   await Promise.all(inFlight);
   if (fatal) throw fatal;
-  await options.client.indices.refresh({ index: options.index });
+  if (!options.dryRun) await options.client.indices.refresh({ index: options.index });
   return counts;
 }

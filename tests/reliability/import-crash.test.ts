@@ -1,0 +1,166 @@
+/**
+ * Elasticsearch dies during an import: kill -9 the node in the middle of a SaudiNewsNet import,
+ * start it again; the importer waits and retries, and ends with every valid article indexed
+ * exactly once (ids and a checksum of the stored fields compared with the input).
+ */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/es/paths.js";
+import { prepareArticle } from "../../src/articles/document.js";
+import { ElasticsearchConfigSchema } from "../../src/config.js";
+import { createEsClient } from "../../src/es/client.js";
+import { readInput } from "../../src/ingest/open-input.js";
+import { validateRecord } from "../../src/ingest/validate.js";
+import { faultEnv, killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
+import { record, short } from "./helpers/record.js";
+
+const corpus = join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
+const available = existsSync(corpus);
+if (!available) console.warn(`skipped: ${corpus} is not on this machine`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The first `lines` articles of the corpus, as a smaller gzip for the short run. */
+async function slice(lines: number): Promise<string> {
+  const out = join(repoRoot, "test-results/crash-slice.jsonl.gz");
+  const reader = createInterface({ input: createReadStream(corpus).pipe(createGunzip()) });
+  const gzip = createGzip();
+  const writing = pipeline(gzip, createWriteStream(out));
+  let n = 0;
+  for await (const line of reader) {
+    if (n++ >= lines) break;
+    gzip.write(`${line}\n`);
+  }
+  gzip.end();
+  await writing;
+  return out;
+}
+
+/** What the input should leave in the index: id → content hash (a repeated id: the last wins). */
+async function expectedDocuments(input: string): Promise<Map<string, string>> {
+  const expected = new Map<string, string>();
+  for await (const item of readInput(input, {})) {
+    if (item.kind !== "record") continue;
+    const checked = validateRecord(item);
+    if (checked.kind !== "article") continue;
+    const { document } = prepareArticle(checked.article);
+    expected.set(document.id, document.content_hash);
+  }
+  return expected;
+}
+
+describe.runIf(available)("Elasticsearch killed during an import", () => {
+  let urls: string[] = [];
+  beforeAll(async () => {
+    urls = await startFaultCluster(1);
+  }, 300_000);
+  afterAll(async () => {
+    await stopFaultCluster();
+  }, 120_000);
+
+  it("ends with every valid article indexed exactly once", async () => {
+    const input = short ? await slice(8_000) : corpus;
+    const expected = await expectedDocuments(input);
+    const client = createEsClient({ nodes: urls, config: ElasticsearchConfigSchema.parse({}) });
+    const alias = `crash-${Date.now()}`;
+    const started = Date.now();
+    const importer = spawn(
+      "npm",
+      [
+        "run",
+        "-s",
+        "index",
+        "--",
+        input,
+        "--allow-rejects",
+        "--rejects",
+        join(repoRoot, "test-results/crash-rejects.ndjson"),
+        "--batch-mb",
+        "2",
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let stderr = "";
+    importer.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => importer.on("close", resolve));
+
+    // Wait until a good part is in, then kill -9 the node.
+    let before = 0;
+    while (before < expected.size * 0.3) {
+      await sleep(300);
+      before = await client.count({ index: alias }).then(
+        (r) => r.count,
+        () => before,
+      );
+    }
+    await killNode(1);
+    const killedAt = Date.now();
+    await sleep(3_000);
+    await restartNode(1);
+    const backAt = Date.now();
+    let progressAt = 0;
+    while (!progressAt && Date.now() - backAt < 300_000) {
+      const count = await client.count({ index: alias }).then(
+        (r) => r.count,
+        () => 0,
+      );
+      if (count > before) progressAt = Date.now();
+      else await sleep(250);
+    }
+    const code = await exited;
+    const seconds = (Date.now() - started) / 1000;
+
+    await client.indices.refresh({ index: alias });
+    const actual = new Map<string, string>();
+    let total = 0;
+    for await (const hit of client.helpers.scrollDocuments<{ id: string; content_hash: string }>({
+      index: alias,
+      size: 5_000,
+      _source: ["id", "content_hash"],
+    })) {
+      total++;
+      actual.set(hit.id, hit.content_hash);
+    }
+    const lost = [...expected.keys()].filter((id) => !actual.has(id)).length;
+    const unexpected = [...actual.keys()].filter((id) => !expected.has(id)).length;
+    const duplicated = total - actual.size + unexpected;
+    const mismatched = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).length;
+    const recoverySeconds = progressAt ? (progressAt - backAt) / 1000 : Number.NaN;
+    const pass = code === 0 && lost === 0 && duplicated === 0 && mismatched === 0;
+    record({
+      scenario: "Elasticsearch killed (kill -9) during an import",
+      done: `imported ${short ? "8,000" : "all 31,030"} SaudiNewsNet articles; killed the node at ${before} indexed, restarted it 3 s later`,
+      figures: {
+        "valid articles in input": expected.size,
+        indexed: actual.size,
+        lost,
+        duplicated,
+        "checksum mismatches": mismatched,
+        "node down (s)": ((backAt - killedAt) / 1000).toFixed(1),
+        "importer progress again after restart (s)": recoverySeconds.toFixed(1),
+        "whole import (s)": seconds.toFixed(1),
+        "importer exit": String(code),
+      },
+      target: "0 lost, 0 duplicated, importer exits 0 without a re-run",
+      pass,
+    });
+    await client.close();
+    expect(stderr).toMatch(/waiting/);
+    expect({ code, lost, duplicated, mismatched }).toEqual({
+      code: 0,
+      lost: 0,
+      duplicated: 0,
+      mismatched: 0,
+    });
+  }, 900_000);
+});
