@@ -26,6 +26,19 @@ export default defineConfig({
       },
       {
         test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // Each file runs its own Chromium and server: one file at a time.
+          maxWorkers: 1,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        test: {
           name: "reliability",
           include: ["tests/reliability/**/*.test.ts"],
           globalSetup: ["tests/reliability/global-setup.ts"],

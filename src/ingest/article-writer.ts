@@ -30,7 +30,12 @@ export class ArticleWriter {
     for (const [i, record] of records.entries()) {
       const checked = validateRecord(record);
       if (checked.kind === "rejection")
-        results[i] = { line: record.origin.line, status: "rejected", reason: checked.reason };
+        results[i] = {
+          line: record.origin.line,
+          status: "rejected",
+          field: checked.field,
+          reason: checked.reason,
+        };
       else prepared.push({ i, ...prepareArticle(checked.article) });
     }
     if (prepared.length) {

@@ -88,6 +88,7 @@ export const WriteResultSchema = z
         id: z.string().optional(),
         line: z.number().int().optional(),
         status: z.enum(["created", "updated", "rejected", "failed"]),
+        field: z.string().optional(),
         reason: z.string().optional(),
       }),
     ),

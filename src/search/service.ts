@@ -7,7 +7,7 @@
 import type { ArticleDocument } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
-import { buildSearchRequest } from "./build-search.js";
+import { buildSearchRequest, copiesRequest } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
@@ -20,10 +20,16 @@ export class SearchService {
   ) {}
 
   async search(input: SearchInput): Promise<SearchResponse> {
-    const response = await this.client.search<Partial<ArticleDocument>>(
-      buildSearchRequest(input, this.alias),
-    );
-    return shapeSearchResponse(response);
+    const request = buildSearchRequest(input, this.alias);
+    const response = await this.client.search<Partial<ArticleDocument>>(request);
+    const groups = new Set(response.hits.hits.map((hit) => hit._source?.dup_group ?? ""));
+    groups.delete("");
+    if (!request.collapse || !groups.size) return shapeSearchResponse(response);
+    const counted = await this.client.search(copiesRequest([...groups], this.alias));
+    const buckets = (counted.aggregations?.groups as { buckets?: Array<{ key: string; doc_count: number }> })
+      ?.buckets;
+    const copies = new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count]));
+    return shapeSearchResponse(response, copies);
   }
 
   /** The stored article with the physical index it lives in, or undefined. */
@@ -48,14 +54,14 @@ export class SearchService {
       this.alias,
     );
     const response = await this.client.search<Partial<ArticleDocument>>(request);
-    return { took_ms: response.took, hits: response.hits.hits.map(shapeHit) };
+    return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
   }
 
   async relatedToDraft(draft: DraftInput, filters: Filters & { size: number }): Promise<RelatedResponse> {
     const response = await this.client.search<Partial<ArticleDocument>>(
       buildDraftRelatedRequest(draft, filters, this.alias),
     );
-    return { took_ms: response.took, hits: response.hits.hits.map(shapeHit) };
+    return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
   }
 
   async suggest(input: SuggestInput): Promise<Suggestion[]> {

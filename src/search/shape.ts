@@ -27,13 +27,13 @@ export function excerpt(text: string, maxChars = 240): string {
 
 type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
 
-export function shapeHit(hit: Hit): SearchHit {
+/** `copies`: articles per duplicate group, when known; a hit's duplicates are the others. */
+export function shapeHit(hit: Hit, copies?: ReadonlyMap<string, number>): SearchHit {
   const source = hit._source ?? {};
   const highlight = hit.highlight ?? {};
   const body = highlight.body ?? [];
   const lead = highlight.lead ?? [];
-  const copies = hit.inner_hits?.copies?.hits.total;
-  const copyCount = typeof copies === "number" ? copies : (copies?.value ?? 1);
+  const copyCount = (source.dup_group && copies?.get(source.dup_group)) || 1;
   return {
     id: hit._id ?? source.id ?? "",
     title: source.title ?? "",
@@ -80,6 +80,7 @@ function suggestion(response: estypes.SearchResponse, total: number): string | n
 
 export function shapeSearchResponse(
   response: estypes.SearchResponse<Partial<ArticleDocument>>,
+  copies?: ReadonlyMap<string, number>,
 ): SearchResponse {
   const total = response.hits.total;
   const value = typeof total === "number" ? total : (total?.value ?? 0);
@@ -90,7 +91,7 @@ export function shapeSearchResponse(
     total: { value, exact: typeof total === "number" || total?.relation === "eq" },
     took_ms: response.took,
     stories: (aggs.stories as { value?: number } | undefined)?.value ?? value,
-    hits: hits.map(shapeHit),
+    hits: hits.map((hit) => shapeHit(hit, copies)),
     facets: {
       source: buckets(aggs.sources),
       category: buckets(aggs.categories),

@@ -146,7 +146,7 @@ describe.runIf(available)("Elasticsearch killed during an import", () => {
         lost,
         duplicated,
         "checksum mismatches": mismatched,
-        "node down (s)": ((backAt - killedAt) / 1000).toFixed(1),
+        "node down, kill to restarted process (s)": ((backAt - killedAt) / 1000).toFixed(1),
         "importer progress again after restart (s)": recoverySeconds.toFixed(1),
         "whole import (s)": seconds.toFixed(1),
         "importer exit": String(code),

@@ -6,12 +6,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/es/paths.js";
-import { ElasticsearchConfigSchema, parseEnv, ServerConfigSchema } from "../../src/config.js";
+import { ElasticsearchConfigSchema } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex, swapAlias } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
-import { type RunningServer, startServer } from "../../src/server/main.js";
+import { type ApiProcess, startApiProcess } from "./helpers/api-process.js";
 import { killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { generateLoad, summarise } from "./helpers/load.js";
 import { record, short } from "./helpers/record.js";
@@ -32,15 +32,8 @@ const queries = [
 let urls: string[] = [];
 let client: EsClient;
 
-async function serve(overrides: Record<string, string> = {}): Promise<RunningServer> {
-  const config = parseEnv(ServerConfigSchema, {
-    ES_INDEX_ALIAS: ALIAS,
-    PORT: "0",
-    LOG_LEVEL: "silent",
-    RATE_LIMIT_PER_MINUTE: "10000000",
-    ...overrides,
-  });
-  return startServer(urls, config);
+function serve(overrides: Record<string, string> = {}): Promise<ApiProcess> {
+  return startApiProcess(urls, { ES_INDEX_ALIAS: ALIAS, RATE_LIMIT_PER_MINUTE: "10000000", ...overrides });
 }
 
 beforeAll(async () => {
@@ -81,7 +74,7 @@ describe("a node of three lost under load", () => {
     const restartAt = Date.now();
     await restartNode(victim);
     const samples = await loading;
-    await server.close();
+    await server.stop();
     await client.cluster.health({ index: ALIAS, wait_for_status: "green", timeout: "90s" });
     const after = (await client.count({ index: ALIAS })).count;
     const whole = summarise(samples);
@@ -108,7 +101,11 @@ describe("a node of three lost under load", () => {
 describe("overload", () => {
   it("sheds load quickly with 503 instead of queueing, and recovers when load drops", async () => {
     const server = await serve({ MAX_CONCURRENT_SEARCHES: "8" });
-    const rssBefore = process.memoryUsage().rss;
+    const rssBefore = server.rssMb();
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, server.rssMb());
+    }, 250);
     const samples = await generateLoad({
       baseUrl: server.url,
       paths: queries,
@@ -116,7 +113,7 @@ describe("overload", () => {
       durationMs: short ? 8_000 : 20_000,
       timeoutMs: 5_000,
     });
-    const rssPeak = process.memoryUsage().rss;
+    clearInterval(sampler);
     const shed = samples.filter((sample) => sample.status === 503);
     const served = samples.filter((sample) => sample.status === 200);
     const other = samples.filter((sample) => sample.status !== 503 && sample.status !== 200);
@@ -128,12 +125,13 @@ describe("overload", () => {
       workers: 2,
       durationMs: 2_000,
     });
-    await server.close();
+    const rssAfter = server.rssMb();
+    await server.stop();
     const recovered = summarise(recovery);
     const pass = shed.length > 0 && other.length === 0 && shedSummary.p99 < 1_000 && recovered.failed === 0;
     record({
       scenario: "Overload",
-      done: `${short ? 150 : 400} concurrent clients against an API allowed 8 searches in flight (one process, 2 cores), for ${short ? 8 : 20} s; then 2 clients for 2 s`,
+      done: `${short ? 150 : 400} concurrent clients against an API process allowed 8 searches in flight (2 cores shared with Elasticsearch and the load generator), for ${short ? 8 : 20} s; then 2 clients for 2 s`,
       figures: {
         requests: samples.length,
         "served (200)": served.length,
@@ -141,7 +139,7 @@ describe("overload", () => {
         "other statuses": other.length,
         "p99 of a shed answer (ms)": shedSummary.p99,
         "p99 of a served answer (ms)": summarise(served).p99,
-        "RSS before / at end (MB)": `${(rssBefore / 1e6).toFixed(0)} / ${(rssPeak / 1e6).toFixed(0)}`,
+        "API RSS before / peak / after (MB)": `${rssBefore.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssAfter.toFixed(0)}`,
         "failed after load dropped": recovered.failed,
       },
       target: "excess answered 503 at once (p99 < 1 s), nothing else fails, full service after",
@@ -171,7 +169,7 @@ describe("Elasticsearch unavailable while serving", () => {
       if ((await get(queries[1] ?? "/")).status === 200) recoveredAt = Date.now();
       else await sleep(200);
     }
-    await server.close();
+    await server.stop();
     const seconds = recoveredAt ? (recoveredAt - backAt) / 1000 : Number.NaN;
     const pass =
       down.status === 503 &&

@@ -6,8 +6,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ArticleWriter } from "../../ingest/article-writer.js";
 import type { RawRecord } from "../../ingest/types.js";
-import { ProblemSchema, WriteResultSchema } from "../../search/responses.js";
-import { badRequest, notFound } from "../problem.js";
+import { ProblemSchema, type WriteResult, WriteResultSchema } from "../../search/responses.js";
+import { ApiError, badRequest, notFound } from "../problem.js";
 import type { AppEnv } from "../types.js";
 
 const ArticleBody = z.record(z.string(), z.unknown()).openapi("ArticleInput", {
@@ -52,7 +52,11 @@ const createArticle = createRoute({
     query: RefreshQuery,
     body: { content: { "application/json": { schema: ArticleBody } }, required: true },
   },
-  responses: { 201: result("Indexed."), 422: result("Rejected, with the reason."), ...errors },
+  responses: {
+    201: result("Indexed."),
+    422: problem("The article was rejected; errors name the field."),
+    ...errors,
+  },
 });
 
 const bulkArticles = createRoute({
@@ -74,7 +78,11 @@ const replaceArticle = createRoute({
     query: RefreshQuery,
     body: { content: { "application/json": { schema: ArticleBody } }, required: true },
   },
-  responses: { 200: result("Indexed."), 422: result("Rejected, with the reason."), ...errors },
+  responses: {
+    200: result("Indexed."),
+    422: problem("The article was rejected; errors name the field."),
+    ...errors,
+  },
 });
 
 const deleteArticle = createRoute({
@@ -93,6 +101,18 @@ const deleteArticle = createRoute({
 
 const MAX_BULK_LINES = 5_000;
 
+/** A single article's rejection is the request's failure: 422 problem+json naming the field. */
+function accepted(results: WriteResult["results"]): WriteResult["results"] {
+  const [first] = results;
+  if (first?.status === "rejected" || first?.status === "failed") {
+    const parameter = first.field ?? "body";
+    throw new ApiError(422, "Unprocessable article", first.reason ?? "rejected", {
+      errors: [{ parameter, message: first.reason ?? "rejected" }],
+    });
+  }
+  return results;
+}
+
 export function registerWriteRoutes(app: OpenAPIHono<AppEnv>, writer: ArticleWriter): void {
   app.openapi(createArticle, async (c) => {
     const fields = c.req.valid("json");
@@ -100,7 +120,7 @@ export function registerWriteRoutes(app: OpenAPIHono<AppEnv>, writer: ArticleWri
     const results = await c.var.timeEs("write", () =>
       writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
     );
-    return c.json({ results }, results[0]?.status === "rejected" ? 422 : 201);
+    return c.json({ results: accepted(results) }, 201);
   });
 
   app.openapi(replaceArticle, async (c) => {
@@ -110,7 +130,7 @@ export function registerWriteRoutes(app: OpenAPIHono<AppEnv>, writer: ArticleWri
     const results = await c.var.timeEs("write", () =>
       writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
     );
-    return c.json({ results }, results[0]?.status === "rejected" ? 422 : 200);
+    return c.json({ results: accepted(results) }, 200);
   });
 
   app.openapi(bulkArticles, async (c) => {

@@ -1,0 +1,41 @@
+/**
+ * The API in its own process (as in production), so a load generator in the test process measures
+ * the server and not its own event loop.
+ */
+import { spawn } from "node:child_process";
+import { repoRoot } from "../../../scripts/es/paths.js";
+import { rssOfLargest } from "../../../scripts/bench/rss.js";
+
+let nextPort = 3990;
+
+export interface ApiProcess {
+  url: string;
+  rssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+export async function startApiProcess(urls: string[], env: Record<string, string>): Promise<ApiProcess> {
+  const port = nextPort++;
+  const child = spawn("npx", ["tsx", "scripts/start.ts", "--serve-only"], {
+    cwd: repoRoot,
+    env: { ...process.env, ES_URL: urls.join(","), PORT: String(port), LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk) => String(chunk).includes("Serving") && resolve());
+    child.on("close", (code) => reject(new Error(`API exited ${code}: ${output.slice(-2000)}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    rssMb: () => rssOfLargest(child.pid ?? 0),
+    stop: async () => {
+      const closed = new Promise((resolve) => child.on("close", resolve));
+      child.kill("SIGTERM");
+      await closed;
+    },
+  };
+}
