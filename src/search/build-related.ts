@@ -13,29 +13,17 @@ const { related } = RANKING;
 
 type Like = estypes.QueryDslLike[];
 
-function moreLikeThis(like: Like): estypes.QueryDslQueryContainer {
-  const common = {
-    like,
-    max_query_terms: related.maxQueryTerms,
-    min_term_freq: related.minTermFreq,
-    min_doc_freq: related.minDocFreq,
-    minimum_should_match: related.minimumShouldMatch,
-  };
+/** `corpusSize` (articles in the index) turns the document-frequency ratio into a cap. */
+function moreLikeThis(like: Like, corpusSize?: number): estypes.QueryDslQueryContainer {
   return {
-    bool: {
-      should: [
-        { more_like_this: { ...common, fields: ["title", "body"] } },
-        // The headline names the story; sharing its terms weighs more than sharing body vocabulary.
-        {
-          more_like_this: {
-            ...common,
-            fields: ["title"],
-            boost: related.titleBoost,
-            minimum_should_match: "1",
-          },
-        },
-      ],
-      minimum_should_match: 1,
+    more_like_this: {
+      like,
+      fields: ["title", "body"],
+      max_query_terms: related.maxQueryTerms,
+      min_term_freq: related.minTermFreq,
+      min_doc_freq: related.minDocFreq,
+      minimum_should_match: related.minimumShouldMatch,
+      ...(corpusSize ? { max_doc_freq: Math.max(50, Math.ceil(corpusSize * related.maxDocFreqRatio)) } : {}),
     },
   };
 }
@@ -57,6 +45,8 @@ export interface RelatedToArticle {
   publishedAt: string;
   /** The physical index holding it; more_like_this reads its terms from there. */
   index: string;
+  /** Articles in the index, for the document-frequency cap. */
+  corpusSize?: number;
 }
 
 export function buildRelatedRequest(
@@ -71,7 +61,7 @@ export function buildRelatedRequest(
       bool: {
         must: [
           withTimeDecay(
-            moreLikeThis([{ _index: article.index, _id: article.id }]),
+            moreLikeThis([{ _index: article.index, _id: article.id }], article.corpusSize),
             article.publishedAt,
             related.sameStoryScale,
           ),
@@ -89,6 +79,7 @@ export function buildDraftRelatedRequest(
   draft: { text?: string | undefined; title?: string | undefined; body?: string | undefined },
   filters: Filters & { size: number },
   alias: string,
+  corpusSize?: number,
 ): estypes.SearchRequest {
   const like: Like = [draft.title, draft.body, draft.text].filter((part): part is string =>
     Boolean(part?.trim()),
@@ -98,7 +89,7 @@ export function buildDraftRelatedRequest(
     size: filters.size,
     query: {
       bool: {
-        must: [withTimeDecay(moreLikeThis(like), "now", "90d")],
+        must: [withTimeDecay(moreLikeThis(like, corpusSize), "now", "90d")],
         filter: allFilters(filters),
       },
     },

@@ -35,13 +35,16 @@ export const RANKING = {
    */
   recencyWeight: 0.6,
   recencyHalfLife: "60d",
-  /** Related coverage: more-like-this terms and how close in time the story should be. */
+  /**
+   * Related coverage (more-like-this). Many terms with a low bar describe a story better than a
+   * few; words in more than `maxDocFreqRatio` of the articles say nothing about which story it is.
+   */
   related: {
-    maxQueryTerms: 30,
+    maxQueryTerms: 60,
     minTermFreq: 1,
     minDocFreq: 2,
-    minimumShouldMatch: "25%",
-    titleBoost: 2,
+    maxDocFreqRatio: 0.1,
+    minimumShouldMatch: "10%",
     sameStoryScale: "20d",
     recencyWeight: 0.5,
   },

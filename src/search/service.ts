@@ -13,11 +13,24 @@ import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { escapeHtml, shapeHit, shapeSearchResponse } from "./shape.js";
 
+/** How long a counted corpus size is reused: it only sets a document-frequency cap. */
+const CORPUS_SIZE_TTL_MS = 300_000;
+
 export class SearchService {
+  #corpusSize = { value: 0, at: 0 };
+
   constructor(
     readonly client: EsClient,
     readonly alias: string,
   ) {}
+
+  async #countArticles(): Promise<number> {
+    if (Date.now() - this.#corpusSize.at > CORPUS_SIZE_TTL_MS) {
+      const { count } = await this.client.count({ index: this.alias });
+      this.#corpusSize = { value: count, at: Date.now() };
+    }
+    return this.#corpusSize.value;
+  }
 
   async search(input: SearchInput): Promise<SearchResponse> {
     const request = buildSearchRequest(input, this.alias);
@@ -49,7 +62,13 @@ export class SearchService {
     const found = await this.getArticle(id);
     if (!found) return undefined;
     const request = buildRelatedRequest(
-      { id, dupGroup: found.article.dup_group, publishedAt: found.article.published_at, index: found.index },
+      {
+        id,
+        dupGroup: found.article.dup_group,
+        publishedAt: found.article.published_at,
+        index: found.index,
+        corpusSize: await this.#countArticles(),
+      },
       filters,
       this.alias,
     );
@@ -59,7 +78,7 @@ export class SearchService {
 
   async relatedToDraft(draft: DraftInput, filters: Filters & { size: number }): Promise<RelatedResponse> {
     const response = await this.client.search<Partial<ArticleDocument>>(
-      buildDraftRelatedRequest(draft, filters, this.alias),
+      buildDraftRelatedRequest(draft, filters, this.alias, await this.#countArticles()),
     );
     return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
   }

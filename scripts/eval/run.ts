@@ -1,0 +1,88 @@
+/**
+ * @module eval/run
+ * Sends every query to every system and scores the answers. Systems take turns query by query,
+ * so caches and background merges affect them alike, and a short untimed warm-up comes first.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import type { EsClient } from "../../src/es/client.js";
+import { mean, ndcgAt, percentile, precisionAt, recallAt, reciprocalRank } from "../../src/eval/metrics.js";
+import type { CorpusIndices, JudgedHit, SystemName } from "./systems.js";
+import { timedSearch } from "./systems.js";
+
+export interface Grade {
+  flags: boolean[];
+  /** Relevant documents in the collection, for recall and the ideal DCG. */
+  totalRelevant: number;
+  /** Optional second precision, e.g. before discounting copies of the source article. */
+  rawFlags?: boolean[];
+}
+
+export interface SystemResult {
+  system: SystemName;
+  queries: number;
+  mrr: number;
+  recall: number;
+  ndcg: number;
+  precision: number;
+  rawPrecision?: number;
+  /** Share of queries whose relevant document is not in the top 10 at all. */
+  missed: number;
+  p50Ms: number;
+  p95Ms: number;
+  p50TookMs: number;
+}
+
+export interface RunSpec<Q> {
+  client: EsClient;
+  systems: readonly SystemName[];
+  indices: CorpusIndices;
+  queries: readonly Q[];
+  request: (system: SystemName, index: string, query: Q) => estypes.SearchRequest;
+  grade: (query: Q, hits: JudgedHit[]) => Grade;
+  warmup?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runQueries<Q>(spec: RunSpec<Q>): Promise<SystemResult[]> {
+  const { client, systems, indices, queries } = spec;
+  for (const query of queries.slice(0, spec.warmup ?? 20))
+    for (const system of systems) await client.search(spec.request(system, indices[system], query));
+  const collected = new Map(
+    systems.map((system) => [system, [] as Array<Grade & { ms: number; took: number }>]),
+  );
+  for (const [n, query] of queries.entries()) {
+    for (const system of systems) {
+      const { hits, ms, tookMs } = await timedSearch(client, spec.request(system, indices[system], query));
+      collected.get(system)?.push({ ...spec.grade(query, hits), ms, took: tookMs });
+    }
+    if ((n + 1) % 100 === 0) spec.onProgress?.(n + 1, queries.length);
+  }
+  return systems.map((system) => summarise(system, collected.get(system) ?? []));
+}
+
+function summarise(system: SystemName, rows: Array<Grade & { ms: number; took: number }>): SystemResult {
+  const result: SystemResult = {
+    system,
+    queries: rows.length,
+    mrr: mean(rows.map((row) => reciprocalRank(row.flags))),
+    recall: mean(rows.map((row) => recallAt(row.flags, row.totalRelevant))),
+    ndcg: mean(rows.map((row) => ndcgAt(row.flags, row.totalRelevant))),
+    precision: mean(rows.map((row) => precisionAt(row.flags))),
+    missed: mean(rows.map((row) => (row.flags.slice(0, 10).includes(true) ? 0 : 1))),
+    p50Ms: percentile(
+      rows.map((row) => row.ms),
+      50,
+    ),
+    p95Ms: percentile(
+      rows.map((row) => row.ms),
+      95,
+    ),
+    p50TookMs: percentile(
+      rows.map((row) => row.took),
+      50,
+    ),
+  };
+  if (rows.some((row) => row.rawFlags))
+    result.rawPrecision = mean(rows.map((row) => precisionAt(row.rawFlags ?? [])));
+  return result;
+}

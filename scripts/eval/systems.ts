@@ -1,0 +1,154 @@
+/**
+ * @module eval/systems
+ * The systems compared, each as an index plus the requests it sends. Baselines are what one gets
+ * from Elasticsearch out of the box (the `standard` or stock `arabic` analyzer, a plain
+ * multi_match, stock more_like_this); `project` is the real thing: the index built from
+ * mappings/ and the very request builders /api/search and /api/related use.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import type { EsClient } from "../../src/es/client.js";
+import { createPhysicalIndex } from "../../src/es/indices.js";
+import { buildRelatedRequest } from "../../src/search/build-related.js";
+import { buildSearchRequest } from "../../src/search/build-search.js";
+import { SearchParams } from "../../src/search/params.js";
+
+export const SYSTEMS = ["standard", "arabic", "project"] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** The physical index of each system for one corpus. */
+export type CorpusIndices = Record<SystemName, string>;
+
+/** What a system's related request starts from: the article as stored in the project index. */
+export interface SourceArticle {
+  id: string;
+  dupGroup: string;
+  publishedAt: string;
+  category?: string | undefined;
+  /** Articles in the project index, as the API counts them for the document-frequency cap. */
+  corpusSize?: number | undefined;
+}
+
+/** A hit reduced to what judging needs; `story` is the near-duplicate group from the project index. */
+export interface JudgedHit {
+  id: string;
+  story: string;
+  category?: string | undefined;
+}
+
+/** Fields copied into baseline indices: text to search, and the labels judging reads back. */
+const BASELINE_SOURCE = ["id", "title", "body", "dup_group", "category", "published_at"];
+
+export async function createProjectIndex(client: EsClient, prefix: string): Promise<string> {
+  return createPhysicalIndex(client, prefix);
+}
+
+/**
+ * A baseline index with the same documents as the project index (copied by _reindex, so ids and
+ * duplicate groups are identical) but only title and body, analysed by a stock analyzer.
+ */
+export async function createBaselineIndex(
+  client: EsClient,
+  name: string,
+  analyzer: "standard" | "arabic",
+  projectIndex: string,
+): Promise<void> {
+  const text = { type: "text" as const, analyzer };
+  await client.indices.create({
+    index: name,
+    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "-1" },
+    mappings: {
+      dynamic: "strict",
+      properties: {
+        id: { type: "keyword" },
+        title: text,
+        body: text,
+        dup_group: { type: "keyword" },
+        category: { type: "keyword" },
+        published_at: { type: "date" },
+      },
+    },
+  });
+  await copyDocuments(client, projectIndex, name);
+  await client.indices.putSettings({ index: name, settings: { refresh_interval: "1s" } });
+  await client.indices.refresh({ index: name });
+}
+
+/**
+ * Copies the baseline fields page by page (search_after on id, then _bulk). Not _reindex: the
+ * embedded node ships without the reindex module.
+ */
+async function copyDocuments(client: EsClient, from: string, to: string): Promise<void> {
+  let after: estypes.SortResults | undefined;
+  for (;;) {
+    const page = await client.search<Record<string, unknown>>({
+      index: from,
+      size: 2_000,
+      sort: [{ id: "asc" }],
+      _source: BASELINE_SOURCE,
+      ...(after ? { search_after: after } : {}),
+    });
+    const hits = page.hits.hits;
+    if (hits.length) {
+      const operations = hits.flatMap((hit) => [{ index: { _index: to, _id: hit._id } }, hit._source ?? {}]);
+      const response = await client.bulk({ operations }, { requestTimeout: 300_000 });
+      if (response.errors) throw new Error(`copying into ${to} failed: ${JSON.stringify(response.items[0])}`);
+    }
+    after = hits.at(-1)?.sort;
+    if (!after || hits.length < 2_000) return;
+  }
+}
+
+export function searchRequest(system: SystemName, index: string, q: string): estypes.SearchRequest {
+  if (system === "project") return buildSearchRequest(SearchParams.parse({ q, size: "10" }), index);
+  return {
+    index,
+    size: 10,
+    query: { multi_match: { query: q, fields: ["title", "body"] } },
+    _source: ["id", "dup_group", "category"],
+  };
+}
+
+export function relatedRequest(
+  system: SystemName,
+  index: string,
+  article: SourceArticle,
+): estypes.SearchRequest {
+  if (system === "project")
+    return buildRelatedRequest(
+      {
+        id: article.id,
+        dupGroup: article.dupGroup,
+        publishedAt: article.publishedAt,
+        index,
+        corpusSize: article.corpusSize,
+      },
+      { size: 10 },
+      index,
+    );
+  // Stock more_like_this with every default (min_term_freq 2, min_doc_freq 5, 25 terms, 30%).
+  return {
+    index,
+    size: 10,
+    query: { more_like_this: { fields: ["title", "body"], like: [{ _index: index, _id: article.id }] } },
+    _source: ["id", "dup_group", "category"],
+  };
+}
+
+export interface TimedHits {
+  hits: JudgedHit[];
+  /** Round trip seen by the client, and Elasticsearch's own `took`. */
+  ms: number;
+  tookMs: number;
+}
+
+export async function timedSearch(client: EsClient, request: estypes.SearchRequest): Promise<TimedHits> {
+  const started = performance.now();
+  const response = await client.search<{ id?: string; dup_group?: string; category?: string }>(request);
+  const ms = performance.now() - started;
+  const hits = response.hits.hits.map((hit) => ({
+    id: hit._id ?? "",
+    story: hit._source?.dup_group ?? hit._id ?? "",
+    category: hit._source?.category,
+  }));
+  return { hits, ms, tookMs: response.took };
+}
