@@ -3,7 +3,7 @@
  * Raw record → cleaned, validated article, or a rejection that names the record, the field and
  * the reason. Nothing here throws: a bad record is reported and the import goes on.
  */
-import { type Article, ArticleInputSchema } from "../articles/schema.js";
+import { type Article, ArticleInputSchema, MAX_ARTICLE_BYTES } from "../articles/schema.js";
 import type { Origin, RawRecord } from "./types.js";
 
 export interface Rejection {
@@ -35,7 +35,28 @@ function excerptOf(fields: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
+/** Raw text this large is refused before cleaning, which would copy it several times over. */
+function oversize(fields: Record<string, unknown>): string | undefined {
+  let bytes = 0;
+  for (const key of ["title", "body", "lead"]) {
+    const value = fields[key];
+    if (typeof value === "string") bytes += Buffer.byteLength(value);
+  }
+  // Markup can double the size of the text it carries; beyond that the cleaned text cannot fit.
+  if (bytes <= 2 * MAX_ARTICLE_BYTES) return undefined;
+  return `body: article is ${(bytes / 1e6).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit`;
+}
+
 export function validateRecord(record: RawRecord): Accepted | Rejection {
+  const tooLarge = oversize(record.fields);
+  if (tooLarge)
+    return {
+      kind: "rejection",
+      origin: record.origin,
+      field: "body",
+      reason: tooLarge,
+      record: excerptOf(record.fields),
+    };
   const result = ArticleInputSchema.safeParse(record.fields);
   if (result.success) return { kind: "article", origin: record.origin, article: result.data };
   const issue = result.error.issues[0];

@@ -16,6 +16,7 @@ import type { ServerConfig } from "../config.js";
 import type { EsClient } from "../es/client.js";
 import { ArticleWriter } from "../ingest/article-writer.js";
 import { SearchService } from "../search/service.js";
+import { registerPages } from "../web/pages.js";
 import { requireApiKey } from "./middleware/api-key.js";
 import { loadShed } from "./middleware/load-shed.js";
 import { createMetrics } from "./middleware/metrics.js";
@@ -91,10 +92,12 @@ export function createApp({ client, config, logger }: AppDependencies) {
   app.on(["POST", "PUT", "DELETE"], "/api/articles/*", writeGuard);
   app.post("/api/articles", writeGuard);
 
-  registerSearchRoutes(app, new SearchService(client, config.ES_INDEX_ALIAS));
+  const search = new SearchService(client, config.ES_INDEX_ALIAS);
+  registerSearchRoutes(app, search);
   registerWriteRoutes(app, new ArticleWriter(client, config.ES_INDEX_ALIAS));
   registerOpsRoutes(app, client, config.ES_INDEX_ALIAS, metrics);
   registerDocs(app);
+  registerPages(app, search);
 
   app.notFound((c) => problemResponse(c, notFound(`No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readJsonLines } from "./jsonl.js";
-import { readAll, recordsOf } from "./testing.js";
+import { chunked, collect, readAll, recordsOf, testOrigin } from "./testing.js";
 
 const line = (fields: object) => JSON.stringify(fields);
 
@@ -18,6 +18,18 @@ describe("readJsonLines", () => {
       body: "ارتفعت الأسعار بنسبة اثنين في المئة.",
       source: "رويترز",
     });
+  });
+
+  it("refuses a line too large for one article without parsing it, then goes on", async () => {
+    const huge = line({ title: "ضخم", body: "ن".repeat(8_000_001) });
+    const text = `${huge}\n${line({ title: "ج", body: "د" })}\n`;
+    // Chunks as a file stream gives them (64 KB), not the 7 characters the other tests use.
+    const items = await collect(readJsonLines(chunked(text, 65_536), testOrigin, {}));
+    expect(items.map((item) => item.kind)).toEqual(["failure", "record"]);
+    const failure = items[0];
+    expect(failure?.kind === "failure" && failure.reason).toMatch(
+      /^line 1 is 8\.0 million characters, too large/,
+    );
   });
 
   it("reports an invalid line with its number and the JSON error, then goes on", async () => {

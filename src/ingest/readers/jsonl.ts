@@ -7,10 +7,23 @@ import type { Reader, ReadItem } from "../types.js";
 import { toCanonicalFields } from "./field-map.js";
 import { excerptOf, messageOf, numberedLines } from "./text-lines.js";
 
+/** A line longer than this is not one article; parsing it would only exhaust the bounded heap. */
+const MAX_LINE_CHARS = 8_000_000;
+
 export const readJsonLines: Reader = async function* (chunks, origin, options): AsyncGenerator<ReadItem> {
   for await (const line of numberedLines(chunks)) {
     if (line.text.trim() === "") continue;
     const lineOrigin = { ...origin, line: line.number };
+    if (line.text.length > MAX_LINE_CHARS) {
+      const size = `${(line.text.length / 1e6).toFixed(1)} million characters`;
+      yield {
+        kind: "failure",
+        origin: lineOrigin,
+        reason: `line ${line.number} is ${size}, too large for one article`,
+        excerpt: excerptOf(line.text),
+      };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line.text);

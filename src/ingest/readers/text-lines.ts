@@ -17,14 +17,20 @@ export async function* numberedLines(chunks: AsyncIterable<string>): AsyncGenera
   let pending = "";
   let number = 0;
   for await (const chunk of chunks) {
+    // Look for line ends only in the new text: rescanning a long line per chunk is quadratic.
+    const searchFrom = pending.length;
     pending += chunk;
     let start = 0;
-    for (let newline = pending.indexOf("\n"); newline !== -1; newline = pending.indexOf("\n", start)) {
+    for (
+      let newline = pending.indexOf("\n", searchFrom);
+      newline !== -1;
+      newline = pending.indexOf("\n", start)
+    ) {
       number++;
       yield { text: stripCarriageReturn(pending.slice(start, newline)), number };
       start = newline + 1;
     }
-    pending = pending.slice(start);
+    if (start > 0) pending = pending.slice(start);
   }
   // A last line without a trailing newline is still a line.
   if (pending.length > 0) yield { text: stripCarriageReturn(pending), number: number + 1 };

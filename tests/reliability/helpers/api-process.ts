@@ -3,8 +3,8 @@
  * the server and not its own event loop.
  */
 import { spawn } from "node:child_process";
-import { repoRoot } from "../../../scripts/es/paths.js";
 import { rssOfLargest } from "../../../scripts/bench/rss.js";
+import { repoRoot } from "../../../scripts/es/paths.js";
 
 let nextPort = 3990;
 

@@ -1,0 +1,230 @@
+// Embeddable Arabic news search for other sites: <arabic-news-search> (box, suggestions and
+// results) and <arabic-news-related> (related coverage of one article). No framework, one file.
+// Everything renders in a shadow root with its own styles, so neither page nor widget restyles
+// the other; colours come in through --ans-* custom properties, the only thing that crosses.
+// Article text reaches the DOM as text nodes and <mark> elements only, never as HTML.
+(() => {
+  const LABELS = {
+    ar: {
+      search: "ابحث في الأخبار",
+      go: "بحث",
+      related: "مقالات مشابهة",
+      none: "لا توجد نتائج",
+      results: "نتائج البحث",
+      down: "البحث غير متاح هنا الآن، افتح صفحة البحث",
+      count: (n) => `${n} نتيجة`,
+    },
+    en: {
+      search: "Search the news",
+      go: "Search",
+      related: "Related articles",
+      none: "No results",
+      results: "Search results",
+      down: "Search is unavailable here right now; open the search page",
+      count: (n) => `${n} results`,
+    },
+  };
+  const CSS = `:host{all:initial;display:block}
+.w{font:16px/1.6 var(--ans-font,"Noto Naskh Arabic",Tahoma,sans-serif);color:var(--ans-fg,#1b1b1b);background:var(--ans-bg,#fff);text-align:start}
+*{box-sizing:border-box}a{color:var(--ans-accent,#0b4f8a)}mark{background:var(--ans-mark,#ffe07a);color:inherit}
+form{display:flex;gap:.4rem;position:relative;flex-wrap:wrap}label{flex-basis:100%;font-weight:700}
+input{flex:1;min-width:0;font:inherit;padding:.35rem .5rem;border:1px solid var(--ans-border,#6b6b6b);border-radius:6px;color:inherit;background:inherit}
+button{font:inherit;border:0;border-radius:6px;padding:.35rem 1rem;background:var(--ans-accent,#0b4f8a);color:var(--ans-on-accent,#fff);cursor:pointer}
+:focus-visible,[aria-selected=true]{outline:3px solid var(--ans-focus,#b8400b);outline-offset:1px}
+[role=listbox]{position:absolute;top:100%;inset-inline:0;z-index:9;list-style:none;margin:0;padding:0;background:var(--ans-bg,#fff);border:1px solid var(--ans-border,#6b6b6b)}
+[role=option]{padding:.3rem .6rem;cursor:pointer}ol{list-style:none;margin:.5rem 0 0;padding:0}
+li.hit{padding:.4rem 0;border-bottom:1px solid var(--ans-border,#d0d0d0)}small{display:block;color:var(--ans-muted,#4a4a4a)}
+h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
+  // Elasticsearch's highlighter escapes with named and numeric (&#x27; &#x2F;) entities.
+  const entities = { amp: "&", lt: "<", gt: ">", quot: '"' };
+  const decode = (text) =>
+    text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot);/gi, (_, name) =>
+      name[0] === "#"
+        ? String.fromCodePoint(Math.min(Number(`0${name.slice(1)}`), 0xfffd))
+        : entities[name.toLowerCase()],
+    );
+
+  /** Element builder: props become properties or attributes, children are nodes or text. */
+  const h = (tag, props, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (key in node && key !== "role") node[key] = value;
+      else node.setAttribute(key, value);
+    }
+    node.append(...children);
+    return node;
+  };
+  /** An API highlight (escaped text with <mark>) as nodes. */
+  const marked = (highlighted) =>
+    highlighted
+      .split(/<mark>(.*?)<\/mark>/)
+      .map((part, i) => (i % 2 ? h("mark", {}, decode(part)) : decode(part)));
+
+  class Base extends HTMLElement {
+    connectedCallback() {
+      if (this.root) return;
+      this.root = this.attachShadow({ mode: "open" });
+      const lang = this.getAttribute("lang") === "en" ? "en" : "ar";
+      this.t = LABELS[lang];
+      this.dates = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ar-EG", { dateStyle: "medium" });
+      this.api = (this.getAttribute("api") || "").replace(/\/+$/, "");
+      this.size = Math.min(Math.max(Number.parseInt(this.getAttribute("size"), 10) || 5, 1), 20);
+      if (window.CSSStyleSheet && this.root.adoptedStyleSheets) {
+        // A constructed sheet is not inline style, so a strict host CSP cannot block it.
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        this.root.adoptedStyleSheets = [sheet];
+      } else this.root.append(h("style", {}, CSS));
+      // The page's inherited styles stop here: this wrapper sets its own font and colours.
+      this.box = h("div", { className: "w", dir: "rtl", lang: "ar" });
+      this.root.append(this.box);
+      this.start();
+    }
+    async get(path) {
+      const response = await fetch(this.api + path, { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }
+    /** When the API cannot answer: a plain link to the search page instead. */
+    fallback(where, query) {
+      const page = this.getAttribute("page") || `${this.api}/`;
+      const href = query ? `${page}?q=${encodeURIComponent(query)}` : page;
+      where.replaceChildren(h("p", { role: "status" }, h("a", { href, className: "fallback" }, this.t.down)));
+    }
+    hits(hits) {
+      const link = (hit) => `${this.api}/articles/${encodeURIComponent(hit.id)}`;
+      const title = (hit) => (hit.highlights?.title?.[0] ? marked(hit.highlights.title[0]) : [hit.title]);
+      return h(
+        "ol",
+        { "aria-label": this.t.results },
+        ...hits.map((hit) =>
+          h(
+            "li",
+            { className: "hit" },
+            h("a", { href: link(hit) }, ...title(hit)),
+            h("small", {}, `${hit.source} · ${this.dates.format(new Date(hit.published_at))}`),
+          ),
+        ),
+      );
+    }
+  }
+
+  customElements.get("arabic-news-related") ||
+    customElements.define(
+      "arabic-news-related",
+      class extends Base {
+        async start() {
+          const id = this.getAttribute("article-id") || "";
+          const heading = h("h2", {}, this.t.related);
+          this.box.append(h("section", { "aria-label": this.t.related }, heading));
+          try {
+            const { hits } = await this.get(
+              `/api/articles/${encodeURIComponent(id)}/related?size=${this.size}`,
+            );
+            heading.after(hits.length ? this.hits(hits) : h("p", {}, this.t.none));
+          } catch {
+            this.fallback(this.box);
+          }
+        }
+      },
+    );
+
+  customElements.get("arabic-news-search") ||
+    customElements.define(
+      "arabic-news-search",
+      class extends Base {
+        start() {
+          const id = `ans-${Math.random().toString(36).slice(2, 8)}`;
+          this.input = h("input", {
+            id,
+            type: "search",
+            role: "combobox",
+            autocomplete: "off",
+            "aria-autocomplete": "list",
+            "aria-expanded": "false",
+            "aria-controls": `${id}-list`,
+          });
+          this.list = h("ul", { id: `${id}-list`, role: "listbox", hidden: true });
+          this.out = h("div", { "aria-live": "polite" });
+          const form = h(
+            "form",
+            { role: "search" },
+            h("label", { htmlFor: id }, this.t.search),
+            this.input,
+            h("button", { type: "submit" }, this.t.go),
+            this.list,
+          );
+          form.addEventListener("submit", (event) => {
+            event.preventDefault();
+            this.search();
+          });
+          this.input.addEventListener("input", () => {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => this.suggest(), 150);
+          });
+          this.input.addEventListener("keydown", (event) => this.key(event));
+          this.input.addEventListener("blur", () => setTimeout(() => this.show([]), 150));
+          this.box.append(form, this.out);
+        }
+        async search() {
+          const query = this.input.value.trim();
+          this.show([]);
+          if (!query) return;
+          try {
+            const result = await this.get(`/api/search?size=${this.size}&q=${encodeURIComponent(query)}`);
+            this.out.replaceChildren(
+              h("p", {}, result.hits.length ? this.t.count(result.total.value) : this.t.none),
+              this.hits(result.hits),
+            );
+          } catch {
+            this.fallback(this.out, query);
+          }
+        }
+        async suggest() {
+          const query = this.input.value.trim();
+          if (query.length < 2) return this.show([]);
+          try {
+            this.show((await this.get(`/api/suggest?size=6&q=${encodeURIComponent(query)}`)).suggestions);
+          } catch {
+            this.show([]);
+          }
+        }
+        show(suggestions) {
+          this.active = -1;
+          this.items = suggestions.map((suggestion, i) => {
+            const item = h("li", { role: "option", id: `${this.list.id}-${i}`, "aria-selected": "false" });
+            item.append(...marked(suggestion.highlighted));
+            item.addEventListener("mousedown", (event) => {
+              event.preventDefault();
+              this.pick(suggestion);
+            });
+            item.suggestion = suggestion;
+            return item;
+          });
+          this.list.replaceChildren(...this.items);
+          this.list.hidden = !this.items.length;
+          this.input.setAttribute("aria-expanded", String(!this.list.hidden));
+          this.input.removeAttribute("aria-activedescendant");
+        }
+        pick(suggestion) {
+          this.input.value = suggestion.title;
+          this.search();
+        }
+        key(event) {
+          const count = this.items?.length;
+          if (event.key === "ArrowDown" && count) this.move((this.active + 1) % count);
+          else if (event.key === "ArrowUp" && count) this.move((this.active - 1 + count) % count);
+          else if (event.key === "Escape" && count) this.show([]);
+          else if (event.key === "Enter" && this.active >= 0) this.pick(this.items[this.active].suggestion);
+          else return;
+          event.preventDefault();
+        }
+        move(index) {
+          this.active = index;
+          for (const [i, item] of this.items.entries())
+            item.setAttribute("aria-selected", String(i === index));
+          this.input.setAttribute("aria-activedescendant", this.items[index].id);
+        }
+      },
+    );
+})();

@@ -1,0 +1,105 @@
+/**
+ * npm run search -- "<query>" [--size N] [--source S]… [--related ID] [--raw]
+ * Ranked results in the terminal, through the same SearchService as the API (same ranking).
+ * On a terminal the Arabic is shaped and laid out right to left with highlights in bold
+ * inverse; piped (or with --raw) it is logical-order text, one field per line, for other tools.
+ * Exit status: 0 with results, 1 with none, 2 for bad arguments or an unreachable cluster.
+ */
+import { parseArgs } from "node:util";
+import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
+import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
+import { createEsClient } from "../es/client.js";
+import { SearchParams } from "../search/params.js";
+import type { SearchHit } from "../search/responses.js";
+import { SearchService } from "../search/service.js";
+import { escapeHtml } from "../search/shape.js";
+import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "../web/terminal-text.js";
+
+const USAGE = 'usage: npm run search -- "<query>" [--size N] [--source S] [--related ID] [--raw]';
+
+function printHit(hit: SearchHit, rank: number, options: PrintOptions): string {
+  const title = hit.highlights.title[0] ?? escapeHtml(hit.title);
+  const copies = hit.duplicates ? ` · +${hit.duplicates} copies` : "";
+  const meta = `${stripControls(hit.source)} · ${hit.published_at.slice(0, 10)}${copies} · ${stripControls(hit.id)}`;
+  return [
+    `${String(rank).padStart(2)}.`,
+    formatRuns(highlightRuns(title), { ...options, indent: "    " }),
+    formatRuns(highlightRuns(escapeHtml(meta)), { ...options, ansi: false, indent: "    " }),
+    // Without a body match the snippet is the title again.
+    hit.snippet !== escapeHtml(hit.title)
+      ? formatRuns(highlightRuns(hit.snippet), { ...options, indent: "    " })
+      : "",
+    "",
+  ]
+    .filter((line, i, all) => line || i === all.length - 1)
+    .join("\n");
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      size: { type: "string", default: "10" },
+      source: { type: "string", multiple: true },
+      related: { type: "string" },
+      raw: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help || (!positionals.length && !values.related)) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const parsed = SearchParams.safeParse({
+    q: positionals.join(" "),
+    size: values.size,
+    source: values.source,
+  });
+  if (!parsed.success) {
+    process.stderr.write(
+      `${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n`,
+    );
+    return 2;
+  }
+  const tty = Boolean(process.stdout.isTTY);
+  const options: PrintOptions = {
+    display: tty && !values.raw,
+    ansi: tty && !process.env.NO_COLOR,
+    width: Math.min(process.stdout.columns || 80, 120),
+  };
+  const config = parseEnv(ElasticsearchConfigSchema);
+  const client = createEsClient({ nodes: configuredOrLocalUrls(), config });
+  const service = new SearchService(client, config.ES_INDEX_ALIAS);
+  try {
+    const input = parsed.data;
+    let hits: SearchHit[];
+    let header: string;
+    if (values.related) {
+      const related = await service.related(values.related, { source: input.source, size: input.size });
+      if (!related) {
+        process.stderr.write(`no article with id ${values.related}\n`);
+        return 1;
+      }
+      hits = related.hits;
+      header = `related to ${values.related}: ${hits.length}`;
+    } else {
+      const result = await service.search(input);
+      hits = result.hits;
+      header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
+      if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
+    }
+    process.stderr.write(`${header}\n`);
+    process.stdout.write(hits.map((hit, i) => printHit(hit, i + 1, options)).join("\n"));
+    return hits.length ? 0 : 1;
+  } finally {
+    await client.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

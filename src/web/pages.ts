@@ -1,0 +1,125 @@
+/**
+ * @module web/pages
+ * The reader pages, server-rendered by the API's own app: search (/), an article with its
+ * related coverage (/articles/:id) and the editor's view (/editor), plus their static files and
+ * the embeddable widget. Each handler renders an HTML error page itself, so a failing
+ * Elasticsearch shows a readable message rather than the API's problem+json.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { DraftBody, FilterParams, SearchParams } from "../search/params.js";
+import type { SearchService } from "../search/service.js";
+import type { AppEnv } from "../server/types.js";
+import { articlePage, errorPage, notFoundPage } from "./article-page.js";
+import { type EditorForm, editorPage, emptyEditorForm } from "./editor-page.js";
+import { type Markup, PAGE_CSP } from "./layout.js";
+import { searchPage } from "./search-page.js";
+import { registerStatic } from "./static.js";
+
+const UNAVAILABLE = "محرك البحث غير متاح الآن. حاول بعد قليل.";
+
+async function render(c: Context<AppEnv>, markup: Markup, status: 200 | 400 | 404 | 413 | 503 = 200) {
+  c.header("Content-Security-Policy", PAGE_CSP);
+  c.header("Cache-Control", "no-cache");
+  return c.html(await markup, status);
+}
+
+/**
+ * Hono gives repeated parameters as arrays; the schemas accept a string or an array. A form
+ * sends its empty fields too (from=&to=), which mean "not set" rather than invalid dates.
+ */
+function queryObject(c: Context): Record<string, string | string[]> {
+  const entries = Object.entries(c.req.queries()).flatMap(([key, all]) => {
+    const values = all.filter((value) => value.trim() !== "");
+    if (!values.length) return [];
+    return [[key, values.length === 1 ? values[0] : values] as const];
+  });
+  return Object.fromEntries(entries) as Record<string, string | string[]>;
+}
+
+async function sourceNames(service: SearchService): Promise<string[]> {
+  const result = await service.search(SearchParams.parse({ size: "1", highlight: "false" }));
+  return result.facets.source.map((facet) => facet.value);
+}
+
+async function editorResponse(c: Context<AppEnv>, service: SearchService) {
+  const fields = await c.req.parseBody();
+  const text = (name: string) => (typeof fields[name] === "string" ? (fields[name] as string) : "");
+  const form: EditorForm = { title: text("title"), body: text("body"), source: text("source") };
+  const filters = FilterParams.safeParse({
+    source: form.source || undefined,
+    from: text("from") || undefined,
+    to: text("to") || undefined,
+  });
+  if (filters.success) Object.assign(form, { from: filters.data.from, to: filters.data.to });
+  const sources = await sourceNames(service);
+  const draft = DraftBody.safeParse({ title: form.title, body: form.body });
+  if (!draft.success || !filters.success) {
+    const message = draft.success ? "تاريخ غير صالح." : "اكتب عنوانًا أو نصًا للمسودة.";
+    return render(c, editorPage(form, sources, undefined, message), 400);
+  }
+  const related = await c.var.timeEs("related_draft", () =>
+    service.relatedToDraft(draft.data, { ...filters.data, size: 10 }),
+  );
+  return render(c, editorPage(form, sources, related));
+}
+
+export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService): void {
+  registerStatic(app);
+
+  app.get("/", async (c) => {
+    const parsed = SearchParams.safeParse(queryObject(c));
+    if (!parsed.success) {
+      const fallback = SearchParams.parse({});
+      return render(
+        c,
+        searchPage(fallback, undefined, "بعض خيارات البحث غير صالحة؛ عُدّلت إلى القيم الافتراضية."),
+        400,
+      );
+    }
+    const input = { ...parsed.data, cursor: undefined };
+    // Numbered pages stop where Elasticsearch's from+size window does.
+    input.page = Math.min(input.page, Math.floor(10_000 / input.size));
+    try {
+      const result = await c.var.timeEs("search", () => service.search(input));
+      return render(c, searchPage(input, result));
+    } catch {
+      return render(c, searchPage(input, undefined, UNAVAILABLE), 503);
+    }
+  });
+
+  app.get("/articles/:id", async (c) => {
+    const id = c.req.param("id");
+    try {
+      const found = await c.var.timeEs("get", () => service.getArticle(id));
+      if (!found) return render(c, notFoundPage(id), 404);
+      const related = await c.var
+        .timeEs("related", () => service.related(id, { size: 8 }))
+        .catch(() => undefined);
+      return render(c, articlePage(found.article, related));
+    } catch {
+      return render(c, errorPage(UNAVAILABLE), 503);
+    }
+  });
+
+  app.get("/editor", async (c) => {
+    const sources = await sourceNames(service).catch(() => []);
+    return render(c, editorPage(emptyEditorForm, sources, undefined));
+  });
+
+  app.post(
+    "/editor",
+    bodyLimit({
+      maxSize: 300_000,
+      onError: (c) => render(c as Context<AppEnv>, errorPage("المسودة أطول من المسموح."), 413),
+    }),
+    async (c) => {
+      try {
+        return await editorResponse(c, service);
+      } catch {
+        return render(c, errorPage(UNAVAILABLE), 503);
+      }
+    },
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * @module web/search-page
+ * The search page: a plain GET form (works without JavaScript; /static/app.js adds
+ * suggestions), then results with facets, sort, paging, "did you mean" and an empty state.
+ */
+import { html } from "hono/html";
+import type { SearchInput } from "../search/params.js";
+import type { SearchResponse } from "../search/responses.js";
+import { facets } from "./facets.js";
+import { dateInputValue, formatNumber, searchHref } from "./format.js";
+import { type Markup, page } from "./layout.js";
+import { hitList } from "./results.js";
+
+const MAX_RESULTS = 10_000;
+
+function searchForm(input: SearchInput): Markup {
+  return html`<form class="search" role="search" action="/" method="get">
+<label for="q">ابحث في الأخبار</label>
+<div class="box">
+<input id="q" name="q" type="search" value="${input.q}" maxlength="500" autocomplete="off"
+ placeholder="مثال: أسعار القمح" aria-describedby="q-help" role="combobox"
+ aria-autocomplete="list" aria-expanded="false" aria-controls="q-suggestions">
+<button type="submit">بحث</button>
+<ul id="q-suggestions" role="listbox" aria-label="اقتراحات" hidden></ul>
+</div>
+<p id="q-help" class="help">استخدم "علامات التنصيص" لعبارة كاملة، و- لاستبعاد كلمة.</p>
+${(input.source ?? []).map((value) => html`<input type="hidden" name="source" value="${value}">`)}
+${(input.category ?? []).map((value) => html`<input type="hidden" name="category" value="${value}">`)}
+${input.sort === "newest" ? html`<input type="hidden" name="sort" value="newest">` : ""}
+<fieldset class="dates"><legend>الفترة</legend>
+<label for="from">من</label> <input id="from" name="from" type="date" value="${dateInputValue(input.from)}">
+<label for="to">إلى</label> <input id="to" name="to" type="date" value="${dateInputValue(input.to)}">
+</fieldset>
+</form>`;
+}
+
+function sortLinks(input: SearchInput): Markup {
+  const href = (sort: string) => searchHref(input, { sort: sort === "relevance" ? undefined : sort });
+  const link = (sort: "relevance" | "newest", label: string) =>
+    input.sort === sort
+      ? html`<a href="${href(sort)}" aria-current="true" class="active">${label}</a>`
+      : html`<a href="${href(sort)}">${label}</a>`;
+  return html`<nav class="sort" aria-label="الترتيب">الترتيب: ${link("relevance", "الأكثر صلة")} ${link("newest", "الأحدث")}</nav>`;
+}
+
+/** Arabic counts: singular, dual, plural for 3–10, singular again from 11. */
+function resultsLabel(count: number): string {
+  if (count === 1) return "نتيجة واحدة";
+  if (count === 2) return "نتيجتان";
+  return `${formatNumber(count)} ${count >= 3 && count <= 10 ? "نتائج" : "نتيجة"}`;
+}
+
+function pager(input: SearchInput, total: number): Markup {
+  const last = Math.min(Math.ceil(total / input.size), Math.floor(MAX_RESULTS / input.size));
+  if (last <= 1) return html``;
+  const pages: number[] = [];
+  for (let n = Math.max(1, input.page - 2); n <= Math.min(last, input.page + 2); n++) pages.push(n);
+  const href = (n: number) => searchHref(input, { page: n === 1 ? undefined : String(n) });
+  return html`<nav class="pager" aria-label="الصفحات">
+${input.page > 1 ? html`<a rel="prev" href="${href(input.page - 1)}">السابقة</a>` : ""}
+${pages.map((n) =>
+  n === input.page
+    ? html`<a aria-current="page" class="active" href="${href(n)}">${formatNumber(n)}</a>`
+    : html`<a href="${href(n)}" aria-label="الصفحة ${formatNumber(n)}">${formatNumber(n)}</a>`,
+)}
+${input.page < last ? html`<a rel="next" href="${href(input.page + 1)}">التالية</a>` : ""}
+</nav>`;
+}
+
+function didYouMean(input: SearchInput, suggestion: string | null): Markup {
+  if (!suggestion) return html``;
+  return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q: suggestion })}">${suggestion}</a>؟</p>`;
+}
+
+function emptyState(input: SearchInput, result: SearchResponse | undefined): Markup {
+  if (!input.q && !result?.hits.length)
+    return html`<section class="empty"><h2>ابدأ البحث</h2>
+<p>اكتب كلمة أو عبارة، أو جرّب: <a href="/?q=${encodeURIComponent("الاقتصاد")}">الاقتصاد</a>،
+<a href="/?q=${encodeURIComponent("الانتخابات")}">الانتخابات</a>.</p></section>`;
+  return html`<section class="empty" role="status"><h2>لا توجد نتائج${input.q ? html` لـ «${input.q}»` : ""}</h2>
+<ul><li>تحقّق من الإملاء أو جرّب كلمات أقل أو أعمّ.</li>
+<li>أزل بعض المرشحات أو وسّع الفترة الزمنية.</li></ul>
+${didYouMean(input, result?.suggestion ?? null)}</section>`;
+}
+
+export function searchPage(input: SearchInput, result: SearchResponse | undefined, error?: string): Markup {
+  const title = input.q ? `${input.q} - بحث` : "البحث";
+  const count = result
+    ? html`<p class="result-count" role="status">${result.total.exact ? "" : "أكثر من "}${resultsLabel(result.total.value)}
+${result.stories !== result.total.value ? html` (${formatNumber(result.stories)} قصة مختلفة)` : ""}</p>`
+    : "";
+  const results = result?.hits.length
+    ? html`<div class="results-head">${count}${sortLinks(input)}</div>
+${didYouMean(input, result.suggestion)}
+${hitList(result.hits, "نتائج البحث")}
+${pager(input, Math.min(result.total.value, MAX_RESULTS))}`
+    : emptyState(input, result);
+  return page({
+    title,
+    current: "search",
+    script: true,
+    body: html`${searchForm(input)}
+${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+<div class="layout">
+<section class="results" aria-label="النتائج">${results}</section>
+${result?.hits.length || input.source?.length || input.category?.length ? facets(input, result ?? emptyResult) : ""}
+</div>`,
+  });
+}
+
+const emptyResult: SearchResponse = {
+  total: { value: 0, exact: true },
+  took_ms: 0,
+  stories: 0,
+  hits: [],
+  facets: { source: [], category: [], published: [] },
+  suggestion: null,
+  next_cursor: null,
+};

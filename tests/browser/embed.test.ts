@@ -1,0 +1,93 @@
+/**
+ * The embeddable widgets on a publisher's page from another origin: the search box with
+ * suggestions and results, the related-articles block, CORS from the allowlist, style isolation
+ * both ways, and a plain link to the search page when the API cannot be reached.
+ */
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Stack, screenshot, startStack, watchedPage } from "./stack.js";
+
+let stack: Stack;
+let page: Page;
+let dialogs: string[];
+
+beforeAll(async () => {
+  stack = await startStack("web-embed");
+  ({ page, dialogs } = await watchedPage(stack.browser, 900));
+});
+afterAll(async () => {
+  expect(dialogs).toEqual([]);
+  await stack?.close();
+});
+
+const color = (locator: Locator) => locator.evaluate((node) => getComputedStyle(node).color);
+
+describe("widgets on another origin", () => {
+  it("the API allows the publisher's origin and no other", async () => {
+    const allowed = await fetch(`${stack.api}/api/suggest?q=abc`, { headers: { Origin: stack.publisher } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(stack.publisher);
+    const other = await fetch(`${stack.api}/api/suggest?q=abc`, {
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("renders the related block like the article page's", async () => {
+    await page.goto(`${stack.publisher}/`);
+    const related = page.locator("arabic-news-related");
+    await related.locator("li.hit").first().waitFor();
+    expect(await related.locator("h2").textContent()).toBe("مقالات مشابهة");
+    const links = related.locator("li.hit a");
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.first().getAttribute("href")).toMatch(new RegExp(`^${stack.api}/articles/`));
+    expect(await related.locator("div.w").getAttribute("dir")).toBe("rtl");
+  });
+
+  it("searches with suggestions and highlighted results inside its shadow root", async () => {
+    const widget = page.locator("arabic-news-search");
+    const box = widget.getByLabel("ابحث في الأخبار");
+    await box.fill("نشرة الملا");
+    await widget.getByRole("option").first().waitFor();
+    await box.fill("الملاحة");
+    await box.press("Enter");
+    await widget.locator("li.hit").first().waitFor();
+    expect(await widget.locator("li.hit").count()).toBe(5);
+    expect(await widget.locator("li.hit mark").first().textContent()).toBe("الملاحة");
+    // Light DOM untouched: the results live only in the shadow root.
+    expect(await page.evaluate(() => document.querySelectorAll("li.hit, mark").length)).toBe(0);
+    await screenshot(page, "widget-publisher");
+  });
+
+  it("keeps styles from leaking either way", async () => {
+    const widgetLink = page.locator("arabic-news-search li.hit a").first();
+    expect(await color(widgetLink)).not.toBe("rgb(255, 0, 0)");
+    expect(await widgetLink.evaluate((node) => getComputedStyle(node).borderTopWidth)).toBe("0px");
+    const own = page.locator("#own li");
+    expect(await color(own)).toBe("rgb(255, 0, 0)");
+    expect(await own.evaluate((node) => getComputedStyle(node).borderTopWidth)).toBe("5px");
+  });
+
+  it("takes its colours from CSS custom properties", async () => {
+    await page.evaluate(() =>
+      document.querySelector("arabic-news-search")?.setAttribute("style", "--ans-accent: rgb(0, 128, 0)"),
+    );
+    const button = page.locator("arabic-news-search").getByRole("button", { name: "بحث" });
+    expect(await button.evaluate((node) => getComputedStyle(node).backgroundColor)).toBe("rgb(0, 128, 0)");
+  });
+
+  it("falls back to a plain link to the search page when the API is down", async () => {
+    const down = await stack.browser.newPage();
+    // The script still comes from the app; only the API the widgets call is unreachable.
+    await down.goto(`${stack.publisher}/down`);
+    const related = down.locator("arabic-news-related a.fallback");
+    await related.waitFor();
+    expect(await related.getAttribute("href")).toBe("http://127.0.0.1:9/");
+    const widget = down.locator("arabic-news-search");
+    await widget.getByLabel("ابحث في الأخبار").fill("الملاحة");
+    await widget.getByLabel("ابحث في الأخبار").press("Enter");
+    const link = widget.locator("a.fallback");
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`http://127.0.0.1:9/?q=${encodeURIComponent("الملاحة")}`);
+    await down.close();
+  });
+});
