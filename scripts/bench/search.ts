@@ -85,7 +85,8 @@ function run(title: string, requests: autocannon.Request[], url: string): Promis
 }
 
 async function startApi(urls: string[]): Promise<{ pid: number; stop: () => void }> {
-  const child = spawn("npx", ["tsx", "scripts/start.ts", "--serve-only"], {
+  // node itself, not an npx/tsx wrapper, so SIGTERM reaches the server's graceful shutdown.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
     cwd: repoRoot,
     env: {
       ...process.env,

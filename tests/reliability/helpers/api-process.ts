@@ -16,7 +16,8 @@ export interface ApiProcess {
 
 export async function startApiProcess(urls: string[], env: Record<string, string>): Promise<ApiProcess> {
   const port = nextPort++;
-  const child = spawn("npx", ["tsx", "scripts/start.ts", "--serve-only"], {
+  // node itself, not an npx/tsx wrapper, so SIGTERM reaches the server's graceful shutdown.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
     cwd: repoRoot,
     env: { ...process.env, ES_URL: urls.join(","), PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -33,9 +34,12 @@ export async function startApiProcess(urls: string[], env: Record<string, string
     url: `http://127.0.0.1:${port}`,
     rssMb: () => rssOfLargest(child.pid ?? 0),
     stop: async () => {
+      if (child.exitCode !== null) return;
       const closed = new Promise((resolve) => child.on("close", resolve));
       child.kill("SIGTERM");
+      const forced = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await closed;
+      clearTimeout(forced);
     },
   };
 }
