@@ -22,7 +22,7 @@ import { rssOfLargest } from "./rss.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { concurrency: { type: "string", default: "2" }, "batch-mb": { type: "string", default: "5" } },
+  options: { concurrency: { type: "string", default: "2" }, "batch-mb": { type: "string", default: "2" } },
 });
 const corpus = positionals[0] ?? join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
 const concurrency = Number(values.concurrency);

@@ -38,7 +38,7 @@ const { values, positionals } = parseArgs({
     "delete-old": { type: "boolean", default: false },
     keep: { type: "string", default: "0" },
     concurrency: { type: "string", default: "2" },
-    "batch-mb": { type: "string", default: "5" },
+    "batch-mb": { type: "string", default: "2" },
     replicas: { type: "string" },
     "retry-minutes": { type: "string", default: "10" },
     "dry-run": { type: "boolean", default: false },

@@ -16,7 +16,7 @@ interface Known {
 }
 
 /** Bands remembered from this run; oldest forgotten first, so memory stays flat on any input. */
-const MAX_REMEMBERED_BANDS = 400_000;
+const MAX_REMEMBERED_BANDS = 100_000;
 
 export class DuplicateGrouper {
   readonly #recent = new Map<string, Known>();

@@ -105,7 +105,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     }
   };
 
-  for await (const batch of batches(preparedArticles(options, counts), options.batchBytes ?? 5_000_000)) {
+  for await (const batch of batches(preparedArticles(options, counts), options.batchBytes ?? 2_000_000)) {
     if (options.dryRun) {
       for (const { document } of batch) counts.bytes += Buffer.byteLength(JSON.stringify(document));
       counts.created += batch.length;

@@ -69,7 +69,10 @@ function encodeHostile(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    const wellFormed = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
+    const wellFormed = value.replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "",
+    );
     return `${encodeURIComponent(wellFormed)}%ED%A0%80`;
   }
 }
