@@ -137,7 +137,9 @@ async function main() {
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(rssOfLargest(api.pid)), 500);
   try {
+    // Warm both paths alike (caches, global ordinals) so neither is measured cold.
     await run("warm-up", apiRequests.slice(0, 50), `http://127.0.0.1:${API_PORT}`);
+    await run("warm-up", esRequests.slice(0, 50), target.urls[0] ?? "");
     const direct = await run("direct", esRequests, target.urls[0] ?? "");
     const viaApi = await run("api", apiRequests, `http://127.0.0.1:${API_PORT}`);
     console.log(`direct to Elasticsearch: ${fmt(direct)}`);
