@@ -115,11 +115,14 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
       class extends Base {
         async start() {
           const id = this.getAttribute("article-id") || "";
+          const url = this.getAttribute("article-url") || "";
           const heading = h("h2", {}, this.t.related);
           this.box.append(h("section", { "aria-label": this.t.related }, heading));
           try {
             const { hits } = await this.get(
-              `/api/articles/${encodeURIComponent(id)}/related?size=${this.size}`,
+              id
+                ? `/api/articles/${encodeURIComponent(id)}/related?size=${this.size}`
+                : `/api/related?url=${encodeURIComponent(url)}&size=${this.size}`,
             );
             heading.after(hits.length ? this.hits(hits) : h("p", {}, this.t.none));
           } catch {

@@ -213,6 +213,18 @@ describe("suggestions and related coverage", () => {
     expect(related).toContain("rk-space-other");
   });
 
+  it("finds related coverage by the article's URL, 404 for an unknown one", async () => {
+    const url = encodeURIComponent("https://space.example/news/satellite-first-images");
+    const response = await app.request(`/api/related?url=${url}`);
+    expect(response.status).toBe(200);
+    const related = ((await response.json()) as RelatedResponse).hits.map((hit) => hit.id);
+    expect(related).not.toContain("rk-space-followup");
+    expect(related[0]).toMatch(/^rk-(copy|space)/);
+    expect(
+      (await app.request(`/api/related?url=${encodeURIComponent("https://nowhere.example/x")}`)).status,
+    ).toBe(404);
+  });
+
   it("relates an unpublished draft to earlier coverage", async () => {
     const response = await app.request("/api/related", {
       method: "POST",

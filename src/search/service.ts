@@ -5,6 +5,7 @@
  * all call these functions, so they rank identically.
  */
 import type { ArticleDocument } from "../articles/document.js";
+import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import { buildSearchRequest, copiesRequest } from "./build-search.js";
@@ -56,6 +57,23 @@ export class SearchService {
     const hit = response.hits.hits[0];
     if (!hit?._source) return undefined;
     return { article: hit._source, index: hit._index };
+  }
+
+  /** The id of the article published at `url`: by the id an import derives from it, or by the stored URL. */
+  async findIdByUrl(url: string): Promise<string | undefined> {
+    let derived: string | undefined;
+    try {
+      derived = articleId({ url, source: "", title: "", published_at: "" });
+    } catch {
+      return undefined;
+    }
+    const response = await this.client.search({
+      index: this.alias,
+      size: 1,
+      query: { bool: { should: [{ ids: { values: [derived] } }, { term: { url } }] } },
+      _source: false,
+    });
+    return response.hits.hits[0]?._id ?? undefined;
   }
 
   async related(id: string, filters: Filters & { size: number }): Promise<RelatedResponse | undefined> {

@@ -34,13 +34,20 @@ describe("widgets on another origin", () => {
 
   it("renders the related block like the article page's", async () => {
     await page.goto(`${stack.publisher}/`);
-    const related = page.locator("arabic-news-related");
+    const related = page.locator("arabic-news-related").first();
     await related.locator("li.hit").first().waitFor();
     expect(await related.locator("h2").textContent()).toBe("مقالات مشابهة");
     const links = related.locator("li.hit a");
     expect(await links.count()).toBeGreaterThan(0);
     expect(await links.first().getAttribute("href")).toMatch(new RegExp(`^${stack.api}/articles/`));
     expect(await related.locator("div.w").getAttribute("dir")).toBe("rtl");
+  });
+
+  it("finds the article by its URL when the page gives no id", async () => {
+    const byUrl = page.locator("arabic-news-related#by-url");
+    await byUrl.locator("li.hit").first().waitFor();
+    const titles = await byUrl.locator("li.hit a").allTextContents();
+    expect(titles.join(" ")).toMatch(/قمر|الفضاء/);
   });
 
   it("searches with suggestions and highlighted results inside its shadow root", async () => {
@@ -79,7 +86,7 @@ describe("widgets on another origin", () => {
     const down = await stack.browser.newPage();
     // The script still comes from the app; only the API the widgets call is unreachable.
     await down.goto(`${stack.publisher}/down`);
-    const related = down.locator("arabic-news-related a.fallback");
+    const related = down.locator("arabic-news-related a.fallback").first();
     await related.waitFor();
     expect(await related.getAttribute("href")).toBe("http://127.0.0.1:9/");
     const widget = down.locator("arabic-news-search");

@@ -109,7 +109,7 @@ describe("overload", () => {
     const samples = await generateLoad({
       baseUrl: server.url,
       paths: queries,
-      workers: short ? 150 : 400,
+      workers: short ? 100 : 400,
       durationMs: short ? 8_000 : 20_000,
       timeoutMs: 5_000,
     });
@@ -128,26 +128,36 @@ describe("overload", () => {
     const rssAfter = server.rssMb();
     await server.stop();
     const recovered = summarise(recovery);
-    const pass = shed.length > 0 && other.length === 0 && shedSummary.p99 < 1_000 && recovered.failed === 0;
+    const servedSummary = summarise(served);
+    // Shedding must be cheap: a refused request answered far sooner than a served one, memory flat.
+    const fastShed = shedSummary.p50 < 250 && shedSummary.p50 < servedSummary.p50;
+    const pass =
+      shed.length > 0 &&
+      other.length === 0 &&
+      fastShed &&
+      rssPeak - rssBefore < 150 &&
+      recovered.failed === 0;
     record({
       scenario: "Overload",
-      done: `${short ? 150 : 400} concurrent clients against an API process allowed 8 searches in flight (2 cores shared with Elasticsearch and the load generator), for ${short ? 8 : 20} s; then 2 clients for 2 s`,
+      done: `${short ? 100 : 400} concurrent clients against an API process allowed 8 searches in flight (2 cores shared with Elasticsearch and the load generator), for ${short ? 8 : 20} s; then 2 clients for 2 s`,
       figures: {
         requests: samples.length,
         "served (200)": served.length,
         "shed (503)": shed.length,
         "other statuses": other.length,
-        "p99 of a shed answer (ms)": shedSummary.p99,
-        "p99 of a served answer (ms)": summarise(served).p99,
+        "p50 / p99 of a shed answer (ms)": `${shedSummary.p50} / ${shedSummary.p99}`,
+        "p50 / p99 of a served answer (ms)": `${servedSummary.p50} / ${servedSummary.p99}`,
         "API RSS before / peak / after (MB)": `${rssBefore.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssAfter.toFixed(0)}`,
         "failed after load dropped": recovered.failed,
       },
-      target: "excess answered 503 at once (p99 < 1 s), nothing else fails, full service after",
+      target:
+        "excess answered 503 (p50 < 250 ms and below a served answer's), no other failure, RSS growth < 150 MB, full service after",
       pass,
     });
     expect(shed.length).toBeGreaterThan(0);
     expect(other.length).toBe(0);
-    expect(shedSummary.p99).toBeLessThan(1_000);
+    expect(fastShed).toBe(true);
+    expect(rssPeak - rssBefore).toBeLessThan(150);
     expect(recovered.failed).toBe(0);
   }, 120_000);
 });

@@ -82,6 +82,22 @@ const relatedRoute = createRoute({
   },
 });
 
+const relatedByUrlRoute = createRoute({
+  method: "get",
+  path: "/api/related",
+  summary: "Related coverage of the article published at a URL (for the related-articles widget)",
+  request: {
+    query: RelatedParams.extend({
+      url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048),
+    }),
+  },
+  responses: {
+    200: json(RelatedResponseSchema, "Related articles."),
+    404: json(ProblemSchema, "No such article."),
+    ...problems,
+  },
+});
+
 const draftRelatedRoute = createRoute({
   method: "post",
   path: "/api/related",
@@ -123,6 +139,15 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchSe
     const { id } = c.req.valid("param");
     const related = await c.var.timeEs("related", () => service.related(id, c.req.valid("query")));
     if (!related) throw notFound(`No article with id "${id}".`);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(related, 200);
+  });
+
+  app.openapi(relatedByUrlRoute, async (c) => {
+    const { url, ...filters } = c.req.valid("query");
+    const id = await c.var.timeEs("get", () => service.findIdByUrl(url));
+    const related = id ? await c.var.timeEs("related", () => service.related(id, filters)) : undefined;
+    if (!related) throw notFound(`No article published at ${url}.`);
     c.header("Cache-Control", "public, max-age=300");
     return c.json(related, 200);
   });
