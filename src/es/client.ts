@@ -33,8 +33,3 @@ export function createEsClient({ nodes, config }: EsConnection): EsClient {
   if (config.ES_CA_CERT) options.tls = { ca: readFileSync(config.ES_CA_CERT) };
   return new Client(options);
 }
-
-/** Cluster health, used to decide that a node "answers" (GET / is absent on a bare server). */
-export async function clusterHealth(client: EsClient, timeoutMs = 5_000) {
-  return client.cluster.health({}, { requestTimeout: timeoutMs, maxRetries: 0 });
-}

@@ -35,7 +35,7 @@ export function allFilters(filters: Filters): Clause[] {
 }
 
 /** Day bars for a month or two, months for up to two years, years beyond. */
-function histogramInterval(filters: Filters): estypes.AggregationsCalendarInterval {
+export function histogramInterval(filters: Pick<Filters, "from" | "to">): "day" | "month" | "year" {
   if (!filters.from || !filters.to) return "month";
   const days = (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000;
   if (days <= 62) return "day";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arabicWords, normalizeArabic, protectedNameRules, toAsciiDigits } from "./arabic.js";
+import { normalizeArabic, protectedNameRules, toAsciiDigits } from "./arabic.js";
 
 describe("normalizeArabic", () => {
   it("folds the spelling variants of the seed page onto one form", () => {
@@ -19,19 +19,6 @@ describe("normalizeArabic", () => {
 
   it("drops zero-width and bidi controls", () => {
     expect(normalizeArabic("ال\u200Cصين\u200F")).toBe("الصين");
-  });
-});
-
-describe("arabicWords", () => {
-  it("splits on punctuation and keeps digits", () => {
-    expect(arabicWords("بوتين: التجارة زادت ٢٧٪ عام 2023.")).toEqual([
-      "بوتين",
-      "التجاره",
-      "زادت",
-      "27",
-      "عام",
-      "2023",
-    ]);
   });
 });
 

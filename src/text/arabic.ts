@@ -49,11 +49,6 @@ export function normalizeArabic(text: string): string {
   ).toLowerCase();
 }
 
-/** Words of normalised text (letters and digits of any script), for fingerprints and shingles. */
-export function arabicWords(text: string): string[] {
-  return normalizeArabic(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /** Prefixes Lucene's arabic_stem strips (at most one), longest first. */
 const STEM_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
 

@@ -3,6 +3,7 @@
  * Small formatting helpers shared by the reader pages: Arabic dates and numbers, and query
  * strings that keep the reader's other choices when one changes (a facet, a page, the sort).
  */
+import { histogramInterval } from "../search/filters.js";
 import type { SearchInput } from "../search/params.js";
 
 // UTC so a page renders the same wherever the server runs; ar-EG gives Arabic-Indic digits
@@ -21,12 +22,9 @@ export const formatNumber = (value: number) => numbers.format(value);
 
 export type Interval = "day" | "month" | "year";
 
-/** The histogram interval the search chose for its date facet (mirrors search/filters). */
+/** The histogram interval the search chose for its date facet. */
 export function dateInterval(from?: string, to?: string): Interval {
-  if (!from || !to) return "month";
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (days <= 62) return "day";
-  return days <= 730 ? "month" : "year";
+  return histogramInterval({ from, to });
 }
 
 /** A date bucket's label and its inclusive [from, to] day range, as YYYY-MM-DD. */

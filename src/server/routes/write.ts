@@ -4,6 +4,7 @@
  * cleaning as the importer; every route needs an API key.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { ArticleWriter } from "../../ingest/article-writer.js";
 import type { RawRecord } from "../../ingest/types.js";
 import { ProblemSchema, type WriteResult, WriteResultSchema } from "../../search/responses.js";
@@ -114,23 +115,20 @@ function accepted(results: WriteResult["results"]): WriteResult["results"] {
 }
 
 export function registerWriteRoutes(app: OpenAPIHono<AppEnv>, writer: ArticleWriter): void {
-  app.openapi(createArticle, async (c) => {
-    const fields = c.req.valid("json");
-    const refresh = c.req.valid("query").refresh === "true";
+  const writeOne = async (c: Context<AppEnv>, fields: Record<string, unknown>, refresh: string) => {
     const results = await c.var.timeEs("write", () =>
-      writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
+      writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh === "true"),
     );
-    return c.json({ results: accepted(results) }, 201);
-  });
+    return { results: accepted(results) };
+  };
+
+  app.openapi(createArticle, async (c) =>
+    c.json(await writeOne(c, c.req.valid("json"), c.req.valid("query").refresh), 201),
+  );
 
   app.openapi(replaceArticle, async (c) => {
-    const { id } = c.req.valid("param");
-    const fields = { ...c.req.valid("json"), id };
-    const refresh = c.req.valid("query").refresh === "true";
-    const results = await c.var.timeEs("write", () =>
-      writer.write([{ kind: "record", origin: { source: "api" }, fields }], refresh),
-    );
-    return c.json({ results: accepted(results) }, 200);
+    const fields = { ...c.req.valid("json"), id: c.req.valid("param").id };
+    return c.json(await writeOne(c, fields, c.req.valid("query").refresh), 200);
   });
 
   app.openapi(bulkArticles, async (c) => {
