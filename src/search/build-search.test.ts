@@ -9,7 +9,7 @@ describe("buildSearchRequest", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const text = JSON.stringify(request);
     expect(text).toContain('"function_score"');
-    expect(text).toContain('"cross_fields"');
+    expect(text).toContain('"best_fields"');
     expect(request.collapse?.field).toBe("dup_group");
     expect(request.sort).toEqual([
       { _score: { order: "desc" } },

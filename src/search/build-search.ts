@@ -47,12 +47,12 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
     clauses.push({
       bool: {
         should: [
-          // All (or most) words, each in any field: cross_fields treats title+lead+body as one text.
+          // The words in the best-matching field (stemmed); more of them and rarer ones score higher.
           {
             multi_match: {
               query: plain.join(" "),
               fields: STEMMED,
-              type: "cross_fields",
+              type: "best_fields",
               minimum_should_match: RANKING.minimumShouldMatch,
             },
           },

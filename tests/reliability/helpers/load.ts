@@ -38,8 +38,9 @@ export async function generateLoad(options: LoadOptions): Promise<Sample[]> {
         });
         await response.arrayBuffer();
         status = response.status;
-      } catch {
-        status = 0;
+      } catch (error) {
+        // -1: our own deadline passed (slow); 0: the connection failed.
+        status = (error as Error).name === "TimeoutError" ? -1 : 0;
       }
       samples.push({ at, ms: Date.now() - at, status });
     }
