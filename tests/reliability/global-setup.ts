@@ -3,6 +3,7 @@
  * hostile-input properties; at the end, docs/reliability.md rendered from the scenario records.
  */
 
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -29,9 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     const commit = (() => {
       try {
-        return readFileSync(join(repoRoot, ".git/HEAD"), "utf8").trim();
+        return `commit ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot }).toString().trim()}`;
       } catch {
-        return "unknown";
+        return "commit unknown";
       }
     })();
     writeFileSync(
