@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv, ServerConfigSchema } from "../src/config.js";
 import { createEsClient } from "../src/es/client.js";
-import { ensureIndex } from "../src/es/indices.js";
+import { loadIndexDefinition } from "../src/es/index-definition.js";
+import { createPhysicalIndex, ensureIndex, indexVersion, swapAlias } from "../src/es/indices.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { RejectsFile, summaryLine } from "../src/ingest/report.js";
 import { closeOnSignals, startServer } from "../src/server/main.js";
@@ -24,8 +25,19 @@ async function main(): Promise<void> {
   const nodes = values["serve-only"] ? configuredOrLocalUrls() : (await startElasticsearch()).urls;
   const client = createEsClient({ nodes, config });
   try {
-    const index = await ensureIndex(client, config.ES_INDEX_ALIAS);
+    let index = await ensureIndex(client, config.ES_INDEX_ALIAS);
     const { count } = await client.count({ index: config.ES_INDEX_ALIAS });
+    const wanted = loadIndexDefinition().version;
+    if ((indexVersion(index) ?? 0) < wanted) {
+      if (count === 0) {
+        // Nothing to lose: rebuild the empty index with today's mappings.
+        index = await createPhysicalIndex(client, config.ES_INDEX_ALIAS);
+        await swapAlias(client, config.ES_INDEX_ALIAS, index);
+      } else
+        process.stderr.write(
+          `warning: ${index} has mapping version ${indexVersion(index)}, mappings/ is at ${wanted}: run npm run index -- --reindex\n`,
+        );
+    }
     process.stderr.write(`index ${config.ES_INDEX_ALIAS} -> ${index}, ${count} articles\n`);
     if (count === 0 && !values["serve-only"] && existsSync(SAMPLE)) {
       const started = Date.now();
@@ -33,6 +45,7 @@ async function main(): Promise<void> {
       const counts = await runImport({ client, index: config.ES_INDEX_ALIAS, inputs: [SAMPLE], rejects });
       await rejects.close();
       process.stderr.write(`sample: ${summaryLine(counts, Date.now() - started)}\n`);
+      if (rejects.count) process.stderr.write(`sample: reasons in ${rejects.path}\n`);
     }
   } finally {
     await client.close();

@@ -54,6 +54,12 @@ export async function ensureIndex(
   return index;
 }
 
+/** The mapping version a physical index was built with, from its name (`<alias>-v<n>-…`). */
+export function indexVersion(index: string): number | undefined {
+  const match = /-v(\d+)-[^-]+$/.exec(index);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Points the alias at `index` and away from every other index, in one atomic request. */
 export async function swapAlias(client: EsClient, alias: string, index: string): Promise<string[]> {
   const previous = (await aliasTargets(client, alias)).filter((name) => name !== index);
