@@ -25,13 +25,14 @@ async function main(): Promise<void> {
   const nodes = values["serve-only"] ? configuredOrLocalUrls() : (await startElasticsearch()).urls;
   const client = createEsClient({ nodes, config });
   try {
-    let index = await ensureIndex(client, config.ES_INDEX_ALIAS);
+    const definition = loadIndexDefinition();
+    let index = await ensureIndex(client, config.ES_INDEX_ALIAS, { definition });
     const { count } = await client.count({ index: config.ES_INDEX_ALIAS });
-    const wanted = loadIndexDefinition().version;
+    const wanted = definition.version;
     if ((indexVersion(index) ?? 0) < wanted) {
       if (count === 0) {
         // Nothing to lose: rebuild the empty index with today's mappings.
-        index = await createPhysicalIndex(client, config.ES_INDEX_ALIAS);
+        index = await createPhysicalIndex(client, config.ES_INDEX_ALIAS, { definition });
         await swapAlias(client, config.ES_INDEX_ALIAS, index);
       } else
         process.stderr.write(

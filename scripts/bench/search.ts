@@ -4,7 +4,6 @@
  * Elasticsearch request bodies straight to Elasticsearch. Prints p50/p99 latency, requests/s and
  * the API process's RSS for both, with ratios. Indexes the SaudiNewsNet corpus first if needed.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -17,7 +16,7 @@ import { buildSearchRequest } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
 import { repoRoot } from "../es/paths.js";
 import { startElasticsearch } from "../es/provision.js";
-import { rssOfLargest } from "./rss.js";
+import { startApiProcess } from "./api-process.js";
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +26,6 @@ const { values } = parseArgs({
   },
 });
 const ALIAS = "bench-articles";
-const API_PORT = 3917;
 
 async function ensureCorpus(client: EsClient): Promise<number> {
   await ensureIndex(client, ALIAS);
@@ -84,27 +82,6 @@ function run(title: string, requests: autocannon.Request[], url: string): Promis
   });
 }
 
-async function startApi(urls: string[]): Promise<{ pid: number; stop: () => void }> {
-  // node itself, not an npx/tsx wrapper, so SIGTERM reaches the server's graceful shutdown.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ES_URL: urls.join(","),
-      ES_INDEX_ALIAS: ALIAS,
-      PORT: String(API_PORT),
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_PER_MINUTE: "100000000",
-      MAX_CONCURRENT_SEARCHES: "10000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve) =>
-    child.stdout.on("data", (chunk) => String(chunk).includes("Serving") && resolve()),
-  );
-  return { pid: child.pid ?? 0, stop: () => child.kill("SIGTERM") };
-}
-
 const fmt = (result: autocannon.Result) =>
   `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.average.toFixed(0)} req/s, errors ${result.errors + result.non2xx}`;
 
@@ -133,15 +110,19 @@ async function main() {
     };
   });
 
-  const api = await startApi(target.urls);
+  const api = await startApiProcess(target.urls, {
+    ES_INDEX_ALIAS: ALIAS,
+    RATE_LIMIT_PER_MINUTE: "100000000",
+    MAX_CONCURRENT_SEARCHES: "10000",
+  });
   const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(rssOfLargest(api.pid)), 500);
+  const sampler = setInterval(() => rss.push(api.rssMb()), 500);
   try {
     // Warm both paths alike (caches, global ordinals) so neither is measured cold.
-    await run("warm-up", apiRequests.slice(0, 50), `http://127.0.0.1:${API_PORT}`);
+    await run("warm-up", apiRequests.slice(0, 50), api.url);
     await run("warm-up", esRequests.slice(0, 50), target.urls[0] ?? "");
     const direct = await run("direct", esRequests, target.urls[0] ?? "");
-    const viaApi = await run("api", apiRequests, `http://127.0.0.1:${API_PORT}`);
+    const viaApi = await run("api", apiRequests, api.url);
     console.log(`direct to Elasticsearch: ${fmt(direct)}`);
     console.log(`through the API:         ${fmt(viaApi)}; API RSS max ${Math.max(...rss).toFixed(0)} MB`);
     console.log(
@@ -150,7 +131,7 @@ async function main() {
     );
   } finally {
     clearInterval(sampler);
-    api.stop();
+    await api.stop();
   }
 }
 

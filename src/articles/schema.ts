@@ -41,17 +41,18 @@ export function toIsoDate(value: string | Date): string | undefined {
   const year = new Date(time).getUTCFullYear();
   // A real news date: rules out 0001-01-01 placeholders and far-future typos.
   if (year < 1900 || year > new Date().getUTCFullYear() + 1) return undefined;
-  // Date.parse rolls 2023-02-31 over to March; a date that does not round-trip is not a date.
-  if (candidate.slice(0, 10) !== new Date(time + zoneOffsetMs(candidate)).toISOString().slice(0, 10))
-    return undefined;
+  // Date.parse rolls 2023-02-31 over to March; the written day must exist in the calendar.
+  const [y, m, d] = candidate.slice(0, 10).split("-").map(Number);
+  if (!calendarDate(y ?? 0, m ?? 0, d ?? 0)) return undefined;
   return new Date(time).toISOString();
 }
 
-function zoneOffsetMs(iso: string): number {
-  const zone = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
-  if (!zone) return 0;
-  const minutes = Number(zone[2]) * 60 + Number(zone[3]);
-  return (zone[1] === "-" ? -1 : 1) * minutes * 60_000;
+/** YYYY-MM-DD for a year, month and day that exist in the calendar, else undefined. */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return date.toISOString().slice(0, 10);
 }
 
 export const ArticleInputSchema = z

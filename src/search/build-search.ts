@@ -146,11 +146,6 @@ export function decodeCursor(cursor: string): estypes.SortResults | undefined {
   }
 }
 
-export interface BuildOptions {
-  /** Off in the evaluation harness's ablations; on for readers. */
-  collapse?: boolean;
-}
-
 /** How many articles each shown story has: one cheap terms lookup instead of inner_hits. */
 export function copiesRequest(groups: string[], index: string): estypes.SearchRequest {
   return {
@@ -161,11 +156,7 @@ export function copiesRequest(groups: string[], index: string): estypes.SearchRe
   };
 }
 
-export function buildSearchRequest(
-  input: SearchInput,
-  index: string,
-  options: BuildOptions = {},
-): estypes.SearchRequest {
+export function buildSearchRequest(input: SearchInput, index: string): estypes.SearchRequest {
   const parsed = parseQuery(input.q);
   const newest = input.sort === "newest" || isEmptyQuery(parsed);
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
@@ -187,8 +178,8 @@ export function buildSearchRequest(
   else {
     request.from = (input.page - 1) * input.size;
     // search_after cannot be combined with collapse, so copies collapse on numbered pages only.
-    if (options.collapse !== false)
-      request.collapse = { field: "dup_group", inner_hits: { name: "copies", size: 0 } };
+    // No inner_hits: it re-runs the query once per group; copiesRequest counts the copies instead.
+    request.collapse = { field: "dup_group" };
   }
   if (input.highlight && !isEmptyQuery(parsed)) request.highlight = HIGHLIGHT;
   if (!isEmptyQuery(parsed))

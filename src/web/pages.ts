@@ -8,6 +8,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { MAX_WINDOW } from "../search/build-search.js";
 import { DraftBody, FilterParams, SearchParams } from "../search/params.js";
 import type { SearchService } from "../search/service.js";
 import type { AppEnv } from "../server/types.js";
@@ -80,7 +81,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
     }
     const input = { ...parsed.data, cursor: undefined };
     // Numbered pages stop where Elasticsearch's from+size window does.
-    input.page = Math.min(input.page, Math.floor(10_000 / input.size));
+    input.page = Math.min(input.page, Math.floor(MAX_WINDOW / input.size));
     try {
       const result = await c.var.timeEs("search", () => service.search(input));
       return render(c, searchPage(input, result));

@@ -4,14 +4,13 @@
  * suggestions), then results with facets, sort, paging, "did you mean" and an empty state.
  */
 import { html } from "hono/html";
+import { MAX_WINDOW } from "../search/build-search.js";
 import type { SearchInput } from "../search/params.js";
 import type { SearchResponse } from "../search/responses.js";
 import { facets } from "./facets.js";
 import { dateInputValue, formatNumber, searchHref } from "./format.js";
 import { type Markup, page } from "./layout.js";
 import { hitList } from "./results.js";
-
-const MAX_RESULTS = 10_000;
 
 function searchForm(input: SearchInput): Markup {
   return html`<form class="search" role="search" action="/" method="get">
@@ -51,7 +50,7 @@ function resultsLabel(count: number): string {
 }
 
 function pager(input: SearchInput, total: number): Markup {
-  const last = Math.min(Math.ceil(total / input.size), Math.floor(MAX_RESULTS / input.size));
+  const last = Math.min(Math.ceil(total / input.size), Math.floor(MAX_WINDOW / input.size));
   if (last <= 1) return html``;
   const pages: number[] = [];
   for (let n = Math.max(1, input.page - 2); n <= Math.min(last, input.page + 2); n++) pages.push(n);
@@ -93,7 +92,7 @@ ${result.stories !== result.total.value ? html` (${formatNumber(result.stories)}
     ? html`<div class="results-head">${count}${sortLinks(input)}</div>
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
-${pager(input, Math.min(result.total.value, MAX_RESULTS))}`
+${pager(input, Math.min(result.total.value, MAX_WINDOW))}`
     : emptyState(input, result);
   return page({
     title,

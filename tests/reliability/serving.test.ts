@@ -5,13 +5,13 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, startApiProcess } from "../../scripts/bench/api-process.js";
 import { repoRoot } from "../../scripts/es/paths.js";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex, swapAlias } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
-import { type ApiProcess, startApiProcess } from "./helpers/api-process.js";
 import { killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { generateLoad, summarise } from "./helpers/load.js";
 import { record, short } from "./helpers/record.js";

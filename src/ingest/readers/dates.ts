@@ -4,29 +4,22 @@
  * zone, or a bare YYYY-MM-DD). A value no rule understands is passed on unchanged, so that
  * validation rejects it with the original text in the reason.
  */
+import { calendarDate } from "../../articles/schema.js";
 import { toAsciiDigits } from "../../text/arabic.js";
-
-/** YYYY-MM-DD from numbers, or undefined if they cannot be a calendar date. */
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return date.toISOString().slice(0, 10);
-}
 
 /** "16/05/2024" (day first, as Arabic newspapers write it) → "2024-05-16". */
 export function dayMonthYearToIso(text: string): string | undefined {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(toAsciiDigits(text.trim()));
-  return match ? isoDate(Number(match[3]), Number(match[2]), Number(match[1])) : undefined;
+  return match ? calendarDate(Number(match[3]), Number(match[2]), Number(match[1])) : undefined;
 }
 
 /** The first date written inside a line of text, ISO or day-first, in either digit system. */
 export function findDateIn(text: string): string | undefined {
   const ascii = toAsciiDigits(text);
   const iso = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(ascii);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dayFirst = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(ascii);
-  if (dayFirst) return isoDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  if (dayFirst) return calendarDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
   return undefined;
 }
 
@@ -62,7 +55,7 @@ export function rfc822ToIso(text: string): string | undefined {
   const month = MONTHS.indexOf((monthName ?? "").toLowerCase()) + 1;
   let year = Number(yearText);
   if (year < 100) year += year < 50 ? 2000 : 1900; // RFC 822 two-digit years
-  const date = month > 0 ? isoDate(year, month, Number(day)) : undefined;
+  const date = month > 0 ? calendarDate(year, month, Number(day)) : undefined;
   if (!date) return undefined;
   const offset = zoneOffset(zone);
   if (offset === undefined) return undefined;

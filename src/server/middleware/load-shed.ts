@@ -6,9 +6,9 @@
 import type { MiddlewareHandler } from "hono";
 import { unavailable } from "../problem.js";
 
-export function loadShed(maxInFlight: number): MiddlewareHandler & { inFlight: () => number } {
+export function loadShed(maxInFlight: number): MiddlewareHandler {
   let inFlight = 0;
-  const handler: MiddlewareHandler = async (_c, next) => {
+  return async (_c, next) => {
     if (inFlight >= maxInFlight) throw unavailable("The server is at capacity; try again in a moment.", 1);
     inFlight++;
     try {
@@ -17,5 +17,4 @@ export function loadShed(maxInFlight: number): MiddlewareHandler & { inFlight: (
       inFlight--;
     }
   };
-  return Object.assign(handler, { inFlight: () => inFlight });
 }

@@ -17,25 +17,30 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", { openapi: "3.1.0", info: INFO });
 
+  // Routes are all registered before the first request, so the page is rendered once, then reused.
+  let page: string | undefined;
   app.get("/api/docs", (c) => {
-    const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: INFO });
-    const rows = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item ?? {}).map(([method, operation]) => {
-        const op = operation as {
-          summary?: string;
-          parameters?: Array<{ name: string; in: string; description?: string }>;
-        };
-        const params = (op.parameters ?? [])
-          .map(
-            (p) =>
-              `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}) ${escapeHtml(p.description ?? "")}</li>`,
-          )
-          .join("");
-        return `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? "")}</p><ul>${params}</ul></section>`;
-      }),
-    );
-    return c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${INFO.title}</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}section{border-top:1px solid #ddd}</style></head><body><h1>${INFO.title}</h1><p>${INFO.description} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows.join("")}</body></html>`,
-    );
+    page ??= renderDocs(app);
+    return c.html(page);
   });
+}
+
+function renderDocs(app: OpenAPIHono<AppEnv>): string {
+  const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: INFO });
+  const rows = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item ?? {}).map(([method, operation]) => {
+      const op = operation as {
+        summary?: string;
+        parameters?: Array<{ name: string; in: string; description?: string }>;
+      };
+      const params = (op.parameters ?? [])
+        .map(
+          (p) =>
+            `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}) ${escapeHtml(p.description ?? "")}</li>`,
+        )
+        .join("");
+      return `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? "")}</p><ul>${params}</ul></section>`;
+    }),
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${INFO.title}</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}section{border-top:1px solid #ddd}</style></head><body><h1>${INFO.title}</h1><p>${INFO.description} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows.join("")}</body></html>`;
 }

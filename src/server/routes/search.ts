@@ -4,9 +4,9 @@
  * of an editor's draft). One createRoute per endpoint: validation, types and OpenAPI in one.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { MAX_WINDOW } from "../../search/build-search.js";
 import { DraftBody, FilterParams, RelatedParams, SearchParams, SuggestParams } from "../../search/params.js";
 import {
-  ProblemSchema,
   RelatedResponseSchema,
   SearchResponseSchema,
   StoredArticleSchema,
@@ -15,32 +15,13 @@ import {
 import type { SearchService } from "../../search/service.js";
 import { badRequest, notFound } from "../problem.js";
 import type { AppEnv } from "../types.js";
+import { IdParam, json, problem } from "./openapi.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const problems = {
-  400: {
-    content: { "application/problem+json": { schema: ProblemSchema } },
-    description: "A parameter is invalid.",
-  },
-  429: {
-    content: { "application/problem+json": { schema: ProblemSchema } },
-    description: "Rate limit exceeded.",
-  },
-  503: {
-    content: { "application/problem+json": { schema: ProblemSchema } },
-    description: "Search engine unavailable.",
-  },
+  400: problem("A parameter is invalid."),
+  429: problem("Rate limit exceeded."),
+  503: problem("Search engine unavailable."),
 };
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" }, example: "sample-001" }),
-});
 
 const searchRoute = createRoute({
   method: "get",
@@ -65,7 +46,7 @@ const articleRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(StoredArticleSchema, "The article."),
-    404: json(ProblemSchema, "No such article."),
+    404: problem("No such article."),
     ...problems,
   },
 });
@@ -77,7 +58,7 @@ const relatedRoute = createRoute({
   request: { params: IdParam, query: RelatedParams },
   responses: {
     200: json(RelatedResponseSchema, "Related articles."),
-    404: json(ProblemSchema, "No such article."),
+    404: problem("No such article."),
     ...problems,
   },
 });
@@ -93,7 +74,7 @@ const relatedByUrlRoute = createRoute({
   },
   responses: {
     200: json(RelatedResponseSchema, "Related articles."),
-    404: json(ProblemSchema, "No such article."),
+    404: problem("No such article."),
     ...problems,
   },
 });
@@ -112,7 +93,7 @@ const draftRelatedRoute = createRoute({
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchService): void {
   app.openapi(searchRoute, async (c) => {
     const input = c.req.valid("query");
-    if (!input.cursor && input.page * input.size > 10_000)
+    if (!input.cursor && input.page * input.size > MAX_WINDOW)
       throw badRequest("page: beyond 10,000 results, page with the cursor of the previous response", [
         { parameter: "page", message: "page × size must be at most 10,000; use cursor" },
       ]);

@@ -7,20 +7,14 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ArticleWriter } from "../../ingest/article-writer.js";
 import type { RawRecord } from "../../ingest/types.js";
-import { ProblemSchema, type WriteResult, WriteResultSchema } from "../../search/responses.js";
+import { type WriteResult, WriteResultSchema } from "../../search/responses.js";
 import { ApiError, badRequest, notFound } from "../problem.js";
 import type { AppEnv } from "../types.js";
+import { IdParam, json, problem } from "./openapi.js";
 
 const ArticleBody = z.record(z.string(), z.unknown()).openapi("ArticleInput", {
   description:
     "title, body, source, published_at required; id, url, lead, author, category, tags, language optional.",
-});
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" } }),
 });
 const RefreshQuery = z.object({
   refresh: z
@@ -29,20 +23,13 @@ const RefreshQuery = z.object({
     .openapi({ description: "Wait until the change is searchable." }),
 });
 const security = [{ bearer: [] }];
-const problem = (description: string) => ({
-  content: { "application/problem+json": { schema: ProblemSchema } },
-  description,
-});
 const errors = {
   400: problem("Invalid body."),
   401: problem("No API key."),
   403: problem("Wrong API key."),
   413: problem("Body too large."),
 };
-const result = (description: string) => ({
-  content: { "application/json": { schema: WriteResultSchema } },
-  description,
-});
+const result = (description: string) => json(WriteResultSchema, description);
 
 const createArticle = createRoute({
   method: "post",

@@ -1,10 +1,10 @@
 /**
- * The API in its own process (as in production), so a load generator in the test process measures
- * the server and not its own event loop.
+ * The API in its own process (as in production), so a load generator measures the server and not
+ * its own event loop. Used by the search benchmark and the reliability suite.
  */
 import { spawn } from "node:child_process";
-import { rssOfLargest } from "../../../scripts/bench/rss.js";
-import { repoRoot } from "../../../scripts/es/paths.js";
+import { repoRoot } from "../es/paths.js";
+import { rssOfLargest } from "./rss.js";
 
 let nextPort = 3990;
 
