@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { prepareArticle } from "../../src/articles/document.js";
@@ -18,7 +19,7 @@ import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { repoRoot } from "../es/paths.js";
 import { startElasticsearch } from "../es/provision.js";
-import { rssOfLargest } from "./rss.js";
+import { cpuOfTree, rssOfLargest } from "./rss.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,9 +52,19 @@ async function preSerialise(): Promise<BulkDocument[][]> {
   return batches;
 }
 
+/** CPU seconds Elasticsearch has used so far, summed over its nodes. */
+async function esCpuSeconds(client: EsClient): Promise<number> {
+  const stats = await client.nodes.stats({ metric: "process" });
+  return (
+    Object.values(stats.nodes).reduce((sum, node) => sum + (node.process?.cpu?.total_in_millis ?? 0), 0) /
+    1000
+  );
+}
+
 async function rawBulk(client: EsClient, batches: BulkDocument[][]) {
   const index = await createPhysicalIndex(client, `bench-raw-${Date.now()}`);
   const writer = new BulkWriter({ client, index });
+  const cpuBefore = await esCpuSeconds(client);
   const queue = [...batches];
   const started = performance.now();
   await Promise.all(
@@ -63,15 +74,17 @@ async function rawBulk(client: EsClient, batches: BulkDocument[][]) {
   );
   await client.indices.refresh({ index });
   const seconds = (performance.now() - started) / 1000;
+  const esCpu = (await esCpuSeconds(client)) - cpuBefore;
   const docs = batches.reduce((sum, b) => sum + b.length, 0);
   const bytes = batches.reduce((sum, b) => sum + b.reduce((s, d) => s + Buffer.byteLength(d.json), 0), 0);
   await client.indices.delete({ index });
-  return { docs, seconds, docsPerSecond: docs / seconds, mbPerSecond: bytes / 1e6 / seconds };
+  return { docs, seconds, esCpu, docsPerSecond: docs / seconds, mbPerSecond: bytes / 1e6 / seconds };
 }
 
 /** The importer as a user runs it, in its own process; RSS sampled from /proc while it runs. */
-async function importer(urls: string[]) {
+async function importer(client: EsClient, urls: string[]) {
   const alias = `bench-import-${Date.now()}`;
+  const cpuBefore = await esCpuSeconds(client);
   const started = performance.now();
   const child = spawn(
     "npm",
@@ -100,22 +113,25 @@ async function importer(urls: string[]) {
     stderr += chunk;
   });
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(rssOfLargest(child.pid ?? 0)), 500);
+  let cpu = 0;
+  const sampler = setInterval(() => {
+    samples.push(rssOfLargest(child.pid ?? 0));
+    cpu = Math.max(cpu, cpuOfTree(child.pid ?? 0));
+  }, 500);
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const esCpu = (await esCpuSeconds(client)) - cpuBefore;
   const summary =
     stderr
       .trim()
       .split("\n")
       .filter((line) => line.startsWith("read "))
       .at(-1) ?? stderr.slice(-500);
-  const client = createEsClient({ nodes: urls, config: parseEnv(ElasticsearchConfigSchema) });
   const docs = (await client.count({ index: alias })).count;
   const targets = Object.keys(await client.indices.getAlias({ name: alias }));
   await client.indices.delete({ index: targets });
-  await client.close();
-  return { code, seconds, docs, docsPerSecond: docs / seconds, summary, samples };
+  return { code, seconds, esCpu, cpu, docs, docsPerSecond: docs / seconds, summary, samples };
 }
 
 async function main() {
@@ -126,8 +142,10 @@ async function main() {
     `corpus ${corpus} (${mb.toFixed(1)} MB on disk), concurrency ${concurrency}, batch ${values["batch-mb"]} MB`,
   );
   const batches = await preSerialise();
+  // A fresh JVM indexes slowly until its JIT warms up; whichever side ran first would pay for it.
+  await rawBulk(client, batches.slice(0, 10));
   const raw = await rawBulk(client, batches);
-  const imp = await importer(target.urls);
+  const imp = await importer(client, target.urls);
   await client.close();
   const quarter = (q: number) =>
     imp.samples[Math.min(imp.samples.length - 1, Math.floor((imp.samples.length * q) / 4))] ?? 0;
@@ -140,6 +158,11 @@ async function main() {
   console.log(`            ${imp.summary}`);
   console.log(
     `importer RSS (MB) at 25/50/75/100% of the run: ${[1, 2, 3, 4].map((q) => quarter(q).toFixed(0)).join(" / ")}; max ${Math.max(...imp.samples).toFixed(0)}`,
+  );
+  // On a machine where Elasticsearch already keeps every core busy, the importer's own CPU is
+  // taken from Elasticsearch: these show where the gap comes from.
+  console.log(
+    `CPU seconds: Elasticsearch ${raw.esCpu.toFixed(1)} (raw) vs ${imp.esCpu.toFixed(1)} (importer); importer process ${imp.cpu.toFixed(1)} (sampled every 0.5 s); ${availableParallelism()} cores`,
   );
   console.log(`ratio importer/raw: ${(imp.docsPerSecond / raw.docsPerSecond).toFixed(2)}x (target >= 0.9x)`);
 }

@@ -15,11 +15,16 @@ interface Known {
   signature: Uint32Array;
 }
 
-/** Bands remembered from this run; oldest forgotten first, so memory stays flat on any input. */
-const MAX_REMEMBERED_BANDS = 100_000;
+/**
+ * Bands remembered from this run, in two generations: when the current one fills, it becomes the
+ * previous one and the old previous is dropped. Memory stays flat on any input, and forgetting is
+ * O(1) (a Map used as an LRU queue degrades: V8 skips deleted slots on every `keys().next()`).
+ */
+const BANDS_PER_GENERATION = 50_000;
 
 export class DuplicateGrouper {
-  readonly #recent = new Map<string, Known>();
+  #current = new Map<string, Known>();
+  #previous = new Map<string, Known>();
 
   constructor(
     private readonly client: EsClient,
@@ -33,15 +38,17 @@ export class DuplicateGrouper {
       const { document, signature } = item;
       let best: Known | undefined;
       let bestScore = DUPLICATE_SIMILARITY;
-      for (const band of document.minhash_bands) {
-        for (const candidate of [this.#recent.get(band), ...(indexed.get(band) ?? [])]) {
-          if (!candidate || candidate.id === document.id) continue;
-          const score = similarity(signature, candidate.signature);
-          if (score >= bestScore) {
-            best = candidate;
-            bestScore = score;
-          }
+      const consider = (candidate: Known | undefined) => {
+        if (!candidate || candidate.id === document.id) return;
+        const score = similarity(signature, candidate.signature);
+        if (score >= bestScore) {
+          best = candidate;
+          bestScore = score;
         }
+      };
+      for (const band of document.minhash_bands) {
+        consider(this.#current.get(band) ?? this.#previous.get(band));
+        for (const candidate of indexed.get(band) ?? []) consider(candidate);
       }
       if (best) document.dup_group = best.group;
       this.#remember({ id: document.id, group: document.dup_group, signature }, document.minhash_bands);
@@ -49,15 +56,11 @@ export class DuplicateGrouper {
   }
 
   #remember(known: Known, keys: string[]): void {
-    for (const key of keys) {
-      this.#recent.delete(key);
-      this.#recent.set(key, known);
+    if (this.#current.size >= BANDS_PER_GENERATION) {
+      this.#previous = this.#current;
+      this.#current = new Map();
     }
-    while (this.#recent.size > MAX_REMEMBERED_BANDS) {
-      const oldest = this.#recent.keys().next().value;
-      if (oldest === undefined) break;
-      this.#recent.delete(oldest);
-    }
+    for (const key of keys) this.#current.set(key, known);
   }
 
   /** Articles already in the index that share a band with any article of the batch. */

@@ -37,13 +37,13 @@ function excerptOf(fields: Record<string, unknown>): Record<string, unknown> {
 
 /** Raw text this large is refused before cleaning, which would copy it several times over. */
 function oversize(fields: Record<string, unknown>): string | undefined {
-  let bytes = 0;
-  for (const key of ["title", "body", "lead"]) {
-    const value = fields[key];
-    if (typeof value === "string") bytes += Buffer.byteLength(value);
-  }
+  const texts = ["title", "body", "lead"].map((key) => fields[key]).filter((v) => typeof v === "string");
   // Markup can double the size of the text it carries; beyond that the cleaned text cannot fit.
-  if (bytes <= 2 * MAX_ARTICLE_BYTES) return undefined;
+  const limit = 2 * MAX_ARTICLE_BYTES;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most records are cleared without measuring them.
+  if (3 * texts.reduce((sum, text) => sum + text.length, 0) <= limit) return undefined;
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  if (bytes <= limit) return undefined;
   return `body: article is ${(bytes / 1e6).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit`;
 }
 

@@ -24,22 +24,33 @@ export function stripHtml(text: string): string {
   return text.replace(NON_TEXT_ELEMENTS, " ").replace(BLOCK_BREAKS, "\n").replace(TAGS, "");
 }
 
-/** Collapse runs of spaces inside lines, keep paragraph breaks (at most one blank line). */
+/** Whitespace other than a single plain space: runs of it, or any odd space character alone. */
+const SPACE_RUNS =
+  /[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000 ]{2,}|[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const SPACES_AROUND_NEWLINES = / +\n *|\n +/g;
+
+/**
+ * Collapse runs of spaces inside lines, keep paragraph breaks (at most one blank line). Each
+ * pattern matches only what it changes: every article passes through here, and a replace that
+ * matches every plain space rebuilds the whole text for nothing.
+ */
 function normaliseWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
-    .replace(/[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000 ]+/g, " ")
-    .replace(/ *\n */g, "\n")
+    .replace(SPACE_RUNS, " ")
+    .replace(SPACES_AROUND_NEWLINES, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
+/** Invisible and control characters, dropped in one pass. */
+const DROPPED_CHARACTERS = new RegExp(`${INVISIBLE_CONTROLS.source}|${CONTROL_CHARS.source}`, "g");
+
 export function cleanText(text: string): string {
-  let clean = decodeHTML(stripHtml(text));
+  let clean = stripHtml(text);
+  if (clean.includes("&")) clean = decodeHTML(clean);
   // Decoding can reveal markup that was escaped once (&lt;p&gt;); strip that too.
   if (clean.includes("<")) clean = stripHtml(clean);
   if (PRESENTATION_FORMS.test(clean)) clean = reshaper.ArabicShaper.convertArabicBack(clean);
-  return normaliseWhitespace(
-    clean.normalize("NFC").replace(INVISIBLE_CONTROLS, "").replace(CONTROL_CHARS, ""),
-  );
+  return normaliseWhitespace(clean.normalize("NFC").replace(DROPPED_CHARACTERS, ""));
 }

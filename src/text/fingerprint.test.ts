@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { normalizeArabic } from "./arabic.js";
 import {
   bands,
   DUPLICATE_SIMILARITY,
   decodeSignature,
   encodeSignature,
+  forEachWordHash,
   minhash,
   similarity,
 } from "./fingerprint.js";
@@ -29,5 +31,36 @@ describe("minhash", () => {
     expect(minhash(story)).toEqual(a);
     const copy = minhash(story.replace("اليوم", "أمس"));
     expect(bands(a).some((band) => bands(copy).includes(band))).toBe(true);
+  });
+});
+
+describe("forEachWordHash", () => {
+  /** The definition it must match: normalise, split, hash each word. */
+  const referenceHashes = (text: string) =>
+    normalizeArabic(text)
+      .split(/[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–—…/\\|<>=+*&%$#@^~_]+/)
+      .filter(Boolean)
+      .map((word) => {
+        let hash = 0x811c9dc5;
+        for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+        return hash >>> 0;
+      });
+  const hashes = (text: string) => {
+    const words: number[] = [];
+    forEachWordHash(text, (hash) => words.push(hash));
+    return words;
+  };
+
+  it.each([
+    ["seed-page spellings", `${story} السيسى الرئيس الروسى هاتفياً`],
+    ["diacritics, tatweel, hamza seats, Persian letters", "قَالَ المسـؤول إنّ الصـــين ومسئولي کابل یوم ۀ"],
+    ["elongation: three or more collapse, two stay", "جمييييل الله ااا يي لليل مماا"],
+    ["digits of three systems, Latin in mixed case", "عام ٢٠٢٣ و۱۴۰۲ و2024 NATO Covid-19 İstanbul ÀÉÎ"],
+    ["separators of every kind", "«الأمن»، (السودان)؛ غزة؟ نعم! a/b\\c\u00A0د\u2003هـ\u3000و — “قال” ‘x’…"],
+    ["invisible controls inside words", "ال\u200Cصين\u200F \uFEFFمصر\u202Bليبيا\u2066"],
+    ["empty and only separators", ""],
+    ["only separators", " ،، -- "],
+  ])("matches normalise-then-split on %s", (_name, text) => {
+    expect(hashes(text)).toEqual(referenceHashes(text));
   });
 });

@@ -11,15 +11,8 @@ export const BAND_ROWS = 4;
 /** Estimated Jaccard similarity above which two articles are copies of one story. */
 export const DUPLICATE_SIMILARITY = 0.6;
 
-/** FNV-1a over UTF-16 code units; fast and good enough to spread shingles. */
-function hash32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * One-permutation MinHash: each shingle is hashed once; the top bits pick one of the 64 bins and
@@ -28,22 +21,100 @@ function hash32(text: string): number {
  * 64 separate hash functions for Jaccard estimates, at one hash per shingle instead of 64.
  */
 export function minhash(text: string): Uint32Array {
-  const words = normalizeArabic(text).split(WORD_SEPARATORS).filter(Boolean).map(hash32);
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
-  // Word bigrams, hashed from the two word hashes rather than from a built string.
-  const shingles =
-    words.length < 2 ? words : words.slice(1).map((word, i) => Math.imul(words[i] ?? 0, 0x9e3779b1) ^ word);
-  for (const shingle of shingles) {
+  const add = (shingle: number) => {
     const hash = mix32(shingle);
     const bin = hash >>> BIN_SHIFT;
     const value = hash & VALUE_MASK;
     if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
-  }
+  };
+  // Word bigrams, hashed from the two word hashes rather than from a built string; a text of one
+  // word is its own shingle.
+  let previous: number | undefined;
+  let words = 0;
+  forEachWordHash(text, (word) => {
+    if (previous !== undefined) add(Math.imul(previous, 0x9e3779b1) ^ word);
+    previous = word;
+    words++;
+  });
+  if (words === 1 && previous !== undefined) add(previous);
   return densify(signature);
+}
+
+/**
+ * The FNV-1a hash of every word of `normalizeArabic(text)` split on WORD_SEPARATORS, in one pass
+ * over `text` without building the normalised string: the importer fingerprints every article,
+ * and seven string copies per article were most of its CPU. `text` is NFC, as cleaning leaves it.
+ */
+export function forEachWordHash(text: string, onWord: (hash: number) => void): void {
+  let hash = FNV_OFFSET;
+  let length = 0;
+  // A run of one letter, held back because three or more of it collapse to one (elongation).
+  let runUnit = -1;
+  let runLength = 0;
+  const emit = (unit: number) => {
+    hash = Math.imul(hash ^ unit, FNV_PRIME);
+    length++;
+  };
+  const flushRun = () => {
+    for (let i = runLength >= 3 ? 1 : runLength; i > 0; i--) emit(runUnit);
+    runUnit = -1;
+    runLength = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let mapped = unitMap[unit] ?? UNKNOWN;
+    if (mapped === UNKNOWN) mapped = learnUnit(unit);
+    if (mapped === DROPPED) continue;
+    if (mapped === SEPARATOR) {
+      flushRun();
+      if (length > 0) onWord(hash >>> 0);
+      hash = FNV_OFFSET;
+      length = 0;
+    } else if (mapped >= 0) {
+      if (mapped === runUnit) runLength++;
+      else {
+        flushRun();
+        if (mapped >= ELONGATION_FIRST && mapped <= ELONGATION_LAST) {
+          runUnit = mapped;
+          runLength = 1;
+        } else emit(mapped);
+      }
+    } else {
+      // A unit that normalises to several (a few lowercase mappings): emit them all.
+      flushRun();
+      for (const part of expansions[-mapped - FIRST_EXPANSION] ?? "") emit(part.charCodeAt(0));
+    }
+  }
+  flushRun();
+  if (length > 0) onWord(hash >>> 0);
 }
 
 /** Whitespace and punctuation, Arabic included: a plain regex, far cheaper than \p{L} classes. */
 const WORD_SEPARATORS = /[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–—…/\\|<>=+*&%$#@^~_]+/;
+/** The letters `normalizeArabic` collapses when repeated three times or more. */
+const ELONGATION_FIRST = 0x0621;
+const ELONGATION_LAST = 0x064a;
+
+// What each UTF-16 unit becomes, learnt from normalizeArabic itself the first time the unit is met,
+// so this table can never disagree with the analyzer's mirror: a unit, or one of the codes below.
+const UNKNOWN = -1;
+const DROPPED = -2;
+const SEPARATOR = -3;
+const FIRST_EXPANSION = 4;
+const unitMap = new Int32Array(0x10000).fill(UNKNOWN);
+const expansions: string[] = [];
+
+function learnUnit(unit: number): number {
+  const normal = normalizeArabic(String.fromCharCode(unit));
+  let mapped: number;
+  if (normal === "") mapped = DROPPED;
+  else if (normal.replace(WORD_SEPARATORS, "") === "") mapped = SEPARATOR;
+  else if (normal.length === 1) mapped = normal.charCodeAt(0);
+  else mapped = -(FIRST_EXPANSION + expansions.push(normal) - 1);
+  unitMap[unit] = mapped;
+  return mapped;
+}
 
 const BIN_SHIFT = 32 - Math.log2(SIGNATURE_SIZE);
 const VALUE_MASK = 2 ** BIN_SHIFT - 1;
