@@ -47,12 +47,12 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
     clauses.push({
       bool: {
         should: [
-          // The words in the best-matching field (stemmed); more of them and rarer ones score higher.
+          // The words across the fields (stemmed); more of them and rarer ones score higher.
           {
             multi_match: {
               query: plain.join(" "),
               fields: STEMMED,
-              type: "best_fields",
+              type: RANKING.matchType,
               minimum_should_match: RANKING.minimumShouldMatch,
             },
           },

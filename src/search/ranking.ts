@@ -4,6 +4,10 @@
  * is a candidate; exact forms, phrases and title matches lift it; recency only breaks near-ties.
  */
 export const RANKING = {
+  // BM25 itself is set in mappings/articles.json (`similarity.default`): full length normalisation
+  // (b 1, stock 0.75) and slower saturation (k1 1.6, stock 1.2). A short text that holds the query
+  // words is about them, a long one mentions them in passing; and each query word matched counts
+  // for more than one word repeated (ARCD MRR 0.71 → 0.75 with the same queries).
   /**
    * Field weights for the stemmed match. Equal: BM25's length normalisation already lifts a word
    * in a short title above the same word in a long body, and any extra title weight let headlines
@@ -11,6 +15,13 @@ export const RANKING = {
    * 0.65 at 1.5, 0.35 at 3).
    */
   fields: { title: 1, lead: 1, body: 1 },
+  /**
+   * The words are scored across title, lead and body as if one field (`cross_fields`), so a word
+   * in the title and another in the body both count. With `best_fields` only the better field
+   * counted, and articles whose titles match equally (sections of one story) tied however well
+   * their texts answered the rest of the query (ARCD MRR 0.75 → 0.77).
+   */
+  matchType: "cross_fields",
   /** The word as typed (normalised, unstemmed) beats a stem-only match (الصينية for الصين). */
   exactBoost: 0.5,
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
