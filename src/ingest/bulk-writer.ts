@@ -38,8 +38,12 @@ export class BulkWriter {
     this.#options = { retryForMs: 600_000, requestTimeoutMs: 120_000, ...options };
   }
 
+  #bytesSent = 0;
+
   /** Bytes of NDJSON sent, each document counted once however often it was retried. */
-  bytesSent = 0;
+  get bytesSent(): number {
+    return this.#bytesSent;
+  }
 
   get index(): string {
     return this.#options.index;
@@ -54,7 +58,7 @@ export class BulkWriter {
     while (pending.length) {
       const batch = pending;
       const body = ndjsonBody(batch);
-      if (attempt === 0) this.bytesSent += body.length;
+      if (attempt === 0) this.#bytesSent += body.length;
       const response = await withRetry(
         () =>
           this.#options.client.transport.request<estypes.BulkResponse>(
@@ -94,9 +98,9 @@ export class BulkWriter {
 }
 
 /**
- * The `_bulk` body, encoded document by document straight into one buffer. Joining the batch into
- * one string first would allocate megabytes of heap per request (a large object, so a full
- * collection each time); the buffer lives outside the heap, and its length is the byte count.
+ * The `_bulk` body, encoded document by document straight into one buffer: no joined copy of the
+ * batch on the heap, and its length is the byte count the summary reports, without measuring
+ * the text a second time.
  */
 function ndjsonBody(batch: BulkDocument[]): Buffer {
   // UTF-8 takes at most 3 bytes per UTF-16 unit; pages of the buffer never written stay unused.

@@ -29,7 +29,13 @@ const LETTER_MAP: Record<string, string> = {
   "\u06D5": "\u0647",
 };
 const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join("")}]`, "g");
-const ELONGATION = /([\u0621-\u064A])\1{2,}/g;
+/** The letters (U+0621–U+064A) a run of three or more of collapses to one: جمييييل → جميل. */
+export const ELONGATION_LETTERS = { first: 0x0621, last: 0x064a } as const;
+const hex = (unit: number) => unit.toString(16).padStart(4, "0");
+const ELONGATION = new RegExp(
+  `([\\u${hex(ELONGATION_LETTERS.first)}-\\u${hex(ELONGATION_LETTERS.last)}])\\1{2,}`,
+  "g",
+);
 
 /** Digits of every Arabic script to ASCII (Arabic-Indic U+0660–9, Persian U+06F0–9). */
 export function toAsciiDigits(text: string): string {

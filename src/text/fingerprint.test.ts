@@ -8,6 +8,7 @@ import {
   forEachWordHash,
   minhash,
   similarity,
+  WORD_SEPARATORS,
 } from "./fingerprint.js";
 
 const story =
@@ -38,7 +39,7 @@ describe("forEachWordHash", () => {
   /** The definition it must match: normalise, split, hash each word. */
   const referenceHashes = (text: string) =>
     normalizeArabic(text)
-      .split(/[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–—…/\\|<>=+*&%$#@^~_]+/)
+      .split(WORD_SEPARATORS)
       .filter(Boolean)
       .map((word) => {
         let hash = 0x811c9dc5;
