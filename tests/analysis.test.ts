@@ -47,6 +47,14 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     await expectSameTokens("مدرسة", "مدرسه");
   });
 
+  it("finds ة behind an attached pronoun, where it is written ت: عاصمتها = عاصمة, حكومته = حكومة", async () => {
+    await expectSameTokens("عاصمتها", "عاصمة");
+    await expectSameTokens("حكومته", "الحكومة");
+    await expectSameTokens("زوجته", "زوجة");
+    // A root ت of a short word stays: بيتها is بيت.
+    await expectSameTokens("بيتها", "بيت");
+  });
+
   it("removes tatweel: الصـــين = الصين", async () => {
     await expectSameTokens("الصـــين", "الصين");
   });
