@@ -113,11 +113,11 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     }
     // Stage 5: duplicate groups are assigned in input order, before the batch leaves.
     await grouper.assign(batch);
-    const documents = batch.map(({ document, origin }) => ({
-      id: document.id,
-      origin,
-      json: JSON.stringify(document),
-    }));
+    const documents = batch.map(({ document, origin }) => {
+      const json = JSON.stringify(document);
+      counts.bytes += Buffer.byteLength(json);
+      return { id: document.id, origin, json };
+    });
     // Wait for a free slot only now: the next batch is read, prepared and grouped while the
     // previous ones are in flight, so Elasticsearch is never left waiting on this process.
     while (inFlight.size >= concurrency && !fatal) await Promise.race(inFlight);
@@ -130,7 +130,6 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     inFlight.add(request);
   }
   await Promise.all(inFlight);
-  counts.bytes += writer.bytesSent;
   if (fatal) throw fatal;
   if (!options.dryRun) await options.client.indices.refresh({ index: options.index });
   return counts;
