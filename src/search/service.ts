@@ -4,6 +4,7 @@
  * client, shapes the answers. The HTTP routes, the terminal command and the evaluation harness
  * all call these functions, so they rank identically.
  */
+import type { estypes } from "@elastic/elasticsearch";
 import type { ArticleDocument } from "../articles/document.js";
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
@@ -13,6 +14,12 @@ import { buildSuggestRequest } from "./build-suggest.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { escapeHtml, shapeHit, shapeSearchResponse } from "./shape.js";
+
+/** An article as stored, with the physical index it lives in (more_like_this reads from there). */
+export interface FoundArticle {
+  article: StoredArticle;
+  index: string;
+}
 
 /** How long a counted corpus size is reused: it only sets a document-frequency cap. */
 const CORPUS_SIZE_TTL_MS = 300_000;
@@ -47,11 +54,26 @@ export class SearchService {
   }
 
   /** The stored article with the physical index it lives in, or undefined. */
-  async getArticle(id: string): Promise<{ article: StoredArticle; index: string } | undefined> {
+  async getArticle(id: string): Promise<FoundArticle | undefined> {
+    return this.#findOne({ ids: { values: [id] } });
+  }
+
+  /** The article published at `url`: by the id an import derives from it, or by the stored URL. */
+  async findByUrl(url: string): Promise<FoundArticle | undefined> {
+    let derived: string;
+    try {
+      derived = articleId({ url, source: "", title: "", published_at: "" });
+    } catch {
+      return undefined;
+    }
+    return this.#findOne({ bool: { should: [{ ids: { values: [derived] } }, { term: { url } }] } });
+  }
+
+  async #findOne(query: estypes.QueryDslQueryContainer): Promise<FoundArticle | undefined> {
     const response = await this.client.search<ArticleDocument>({
       index: this.alias,
       size: 1,
-      query: { ids: { values: [id] } },
+      query,
       _source: { excludes: ["minhash", "minhash_bands", "content_hash"] },
     });
     const hit = response.hits.hits[0];
@@ -59,29 +81,16 @@ export class SearchService {
     return { article: hit._source, index: hit._index };
   }
 
-  /** The id of the article published at `url`: by the id an import derives from it, or by the stored URL. */
-  async findIdByUrl(url: string): Promise<string | undefined> {
-    let derived: string | undefined;
-    try {
-      derived = articleId({ url, source: "", title: "", published_at: "" });
-    } catch {
-      return undefined;
-    }
-    const response = await this.client.search({
-      index: this.alias,
-      size: 1,
-      query: { bool: { should: [{ ids: { values: [derived] } }, { term: { url } }] } },
-      _source: false,
-    });
-    return response.hits.hits[0]?._id ?? undefined;
-  }
-
   async related(id: string, filters: Filters & { size: number }): Promise<RelatedResponse | undefined> {
     const found = await this.getArticle(id);
-    if (!found) return undefined;
+    return found && this.relatedTo(found, filters);
+  }
+
+  /** Related coverage of an article already fetched (the article page, a URL lookup). */
+  async relatedTo(found: FoundArticle, filters: Filters & { size: number }): Promise<RelatedResponse> {
     const request = buildRelatedRequest(
       {
-        id,
+        id: found.article.id,
         dupGroup: found.article.dup_group,
         publishedAt: found.article.published_at,
         index: found.index,

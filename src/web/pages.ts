@@ -96,7 +96,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
       const found = await c.var.timeEs("get", () => service.getArticle(id));
       if (!found) return render(c, notFoundPage(id), 404);
       const related = await c.var
-        .timeEs("related", () => service.related(id, { size: 8 }))
+        .timeEs("related", () => service.relatedTo(found, { size: 8 }))
         .catch(() => undefined);
       return render(c, articlePage(found.article, related));
     } catch {

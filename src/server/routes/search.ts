@@ -126,9 +126,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchSe
 
   app.openapi(relatedByUrlRoute, async (c) => {
     const { url, ...filters } = c.req.valid("query");
-    const id = await c.var.timeEs("get", () => service.findIdByUrl(url));
-    const related = id ? await c.var.timeEs("related", () => service.related(id, filters)) : undefined;
-    if (!related) throw notFound(`No article published at ${url}.`);
+    const found = await c.var.timeEs("get", () => service.findByUrl(url));
+    if (!found) throw notFound(`No article published at ${url}.`);
+    const related = await c.var.timeEs("related", () => service.relatedTo(found, filters));
     c.header("Cache-Control", "public, max-age=300");
     return c.json(related, 200);
   });
