@@ -8,6 +8,8 @@
 import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex } from "../../src/es/indices.js";
+import { copyDocuments } from "../../src/es/reindex.js";
+import { BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { buildRelatedRequest } from "../../src/search/build-related.js";
 import { buildSearchRequest } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
@@ -43,8 +45,8 @@ export async function createProjectIndex(client: EsClient, prefix: string): Prom
 }
 
 /**
- * A baseline index with the same documents as the project index (copied by _reindex, so ids and
- * duplicate groups are identical) but only title and body, analysed by a stock analyzer.
+ * A baseline index with the same documents as the project index (copied, so ids and duplicate
+ * groups are identical) but only title and body, analysed by a stock analyzer.
  */
 export async function createBaselineIndex(
   client: EsClient,
@@ -68,34 +70,14 @@ export async function createBaselineIndex(
       },
     },
   });
-  await copyDocuments(client, projectIndex, name);
+  const writer = new BulkWriter({ client, index: name });
+  const { failed } = await copyDocuments(client, projectIndex, writer, {
+    pageSize: 2_000,
+    fields: BASELINE_SOURCE,
+  });
+  if (failed) throw new Error(`copying into ${name}: ${failed} documents failed`);
+  // copyDocuments refreshed the index once at the end; readers of the baseline get the usual 1 s.
   await client.indices.putSettings({ index: name, settings: { refresh_interval: "1s" } });
-  await client.indices.refresh({ index: name });
-}
-
-/**
- * Copies the baseline fields page by page (search_after on id, then _bulk). Not _reindex: the
- * embedded node ships without the reindex module.
- */
-async function copyDocuments(client: EsClient, from: string, to: string): Promise<void> {
-  let after: estypes.SortResults | undefined;
-  for (;;) {
-    const page = await client.search<Record<string, unknown>>({
-      index: from,
-      size: 2_000,
-      sort: [{ id: "asc" }],
-      _source: BASELINE_SOURCE,
-      ...(after ? { search_after: after } : {}),
-    });
-    const hits = page.hits.hits;
-    if (hits.length) {
-      const operations = hits.flatMap((hit) => [{ index: { _index: to, _id: hit._id } }, hit._source ?? {}]);
-      const response = await client.bulk({ operations }, { requestTimeout: 300_000 });
-      if (response.errors) throw new Error(`copying into ${to} failed: ${JSON.stringify(response.items[0])}`);
-    }
-    after = hits.at(-1)?.sort;
-    if (!after || hits.length < 2_000) return;
-  }
 }
 
 export function searchRequest(system: SystemName, index: string, q: string): estypes.SearchRequest {

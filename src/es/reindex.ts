@@ -13,11 +13,17 @@ export interface CopyResult {
   failed: number;
 }
 
+export interface CopyOptions {
+  pageSize?: number;
+  /** Copy only these fields of each document (all when absent). */
+  fields?: string[];
+}
+
 export async function copyDocuments(
   client: EsClient,
   from: string,
   writer: BulkWriter,
-  pageSize = 1_000,
+  { pageSize = 1_000, fields }: CopyOptions = {},
 ): Promise<CopyResult> {
   const pit = await client.openPointInTime({ index: from, keep_alive: "2m" });
   let pitId = pit.id;
@@ -29,6 +35,7 @@ export async function copyDocuments(
         size: pageSize,
         pit: { id: pitId, keep_alive: "2m" },
         sort: ["_shard_doc"],
+        ...(fields ? { _source: fields } : {}),
         ...(searchAfter ? { search_after: searchAfter } : {}),
       });
       pitId = page.pit_id ?? pitId;
