@@ -23,6 +23,9 @@ const problems = {
   503: problem("Search engine unavailable."),
 };
 
+/** MAX_WINDOW as readers see it in an error: "10,000". */
+const WINDOW = MAX_WINDOW.toLocaleString("en-US");
+
 const searchRoute = createRoute({
   method: "get",
   path: "/api/search",
@@ -94,8 +97,8 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchSe
   app.openapi(searchRoute, async (c) => {
     const input = c.req.valid("query");
     if (!input.cursor && input.page * input.size > MAX_WINDOW)
-      throw badRequest("page: beyond 10,000 results, page with the cursor of the previous response", [
-        { parameter: "page", message: "page × size must be at most 10,000; use cursor" },
+      throw badRequest(`page: beyond ${WINDOW} results, page with the cursor of the previous response`, [
+        { parameter: "page", message: `page × size must be at most ${WINDOW}; use cursor` },
       ]);
     const result = await c.var.timeEs("search", () => service.search(input));
     c.header("Cache-Control", "public, max-age=30");
