@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../src/project-root.js";
 
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const repoRoot = projectRoot;
 
 /** The Elasticsearch version lives in the pom that fetches it; docker-compose.yml names the same one. */
 export const esVersion: string = (() => {

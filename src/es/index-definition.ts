@@ -4,11 +4,12 @@
  * are defined, and fills in what is generated from the word lists.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { estypes } from "@elastic/elasticsearch";
+import { projectRoot } from "../project-root.js";
 import { protectedNameRules } from "../text/arabic.js";
 
-const mappingsDir = fileURLToPath(new URL("../../mappings/", import.meta.url));
+const mappingsDir = join(projectRoot, "mappings/");
 
 export interface IndexDefinition {
   /** Bumped when a change needs a reindex; part of each physical index name. */

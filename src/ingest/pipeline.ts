@@ -86,7 +86,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     onRetry: (reason: string, waitMs: number) =>
       options.onNote?.(`waiting ${(waitMs / 1000).toFixed(1)} s: ${reason}`),
   };
-  const grouper = new DuplicateGrouper(options.client, options.index, retry);
+  const grouper = new DuplicateGrouper(options.client, options.index, { retry, soleWriter: true });
   const writer = new BulkWriter({ client: options.client, index: options.index, ...retry });
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown;

@@ -6,10 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { projectRoot } from "../project-root.js";
 import type { AppEnv } from "../server/types.js";
 
 interface Asset {
@@ -19,7 +20,7 @@ interface Asset {
   type: string;
 }
 
-const publicDir = fileURLToPath(new URL("../../public/", import.meta.url));
+const publicDir = join(projectRoot, "public/");
 const require = createRequire(import.meta.url);
 
 const TYPES: Record<string, string> = {
