@@ -52,8 +52,7 @@ export class DuplicateGrouper {
   readonly #retry: RetryPolicy;
   readonly #soleWriter: boolean;
   readonly #bandsPerGeneration: number;
-  /** Band keys sent to the index so far (a test and a benchmark read it). */
-  bandsAskedOfIndex = 0;
+  #bandsAsked = 0;
 
   constructor(
     private readonly client: EsClient,
@@ -63,6 +62,11 @@ export class DuplicateGrouper {
     this.#retry = options.retry ?? { retryForMs: 0 };
     this.#soleWriter = options.soleWriter ?? false;
     this.#bandsPerGeneration = options.bandsPerGeneration ?? BANDS_PER_GENERATION;
+  }
+
+  /** Band keys sent to the index so far: how much the lookups cost Elasticsearch. */
+  get bandsAskedOfIndex(): number {
+    return this.#bandsAsked;
   }
 
   async assign(batch: PreparedArticle[]): Promise<void> {
@@ -108,7 +112,7 @@ export class DuplicateGrouper {
     }
     const byBand = new Map<string, Known[]>();
     if (!keys.size) return byBand;
-    this.bandsAskedOfIndex += keys.size;
+    this.#bandsAsked += keys.size;
     const response = await withRetry(
       () =>
         this.client.search<{ id: string; dup_group: string; minhash: string; minhash_bands: string[] }>(
