@@ -1,7 +1,7 @@
 /**
  * node scripts/build-cli.mjs <entry.ts> — bundles a command into .build/<name>.mjs with esbuild
  * (~30 ms), so it runs as plain JavaScript: no TypeScript loader thread, which costs the importer
- * about 40 MB of RSS and half a CPU-second a run. Dependencies stay in node_modules.
+ * about 30 MB of RSS and half a CPU-second a run. Dependencies stay in node_modules.
  * Plain JavaScript itself, so it needs no loader either. The bundle is written under a temporary
  * name and renamed: commands started at the same moment never load a half-written file.
  */

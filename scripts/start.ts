@@ -13,11 +13,11 @@ import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex, ensureIndex, indexVersion, swapAlias } from "../src/es/indices.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { RejectsFile, summaryLine } from "../src/ingest/report.js";
+import { projectRoot } from "../src/project-root.js";
 import { closeOnSignals, startServer } from "../src/server/main.js";
-import { repoRoot } from "./es/paths.js";
 import { configuredOrLocalUrls, startElasticsearch } from "./es/provision.js";
 
-const SAMPLE = join(repoRoot, "samples/articles.jsonl");
+const SAMPLE = join(projectRoot, "samples/articles.jsonl");
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "serve-only": { type: "boolean", default: false } } });
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     process.stderr.write(`index ${config.ES_INDEX_ALIAS} -> ${index}, ${count} articles\n`);
     if (count === 0 && !values["serve-only"] && existsSync(SAMPLE)) {
       const started = Date.now();
-      const rejects = new RejectsFile(join(repoRoot, "rejects-sample.ndjson"));
+      const rejects = new RejectsFile(join(projectRoot, "rejects-sample.ndjson"));
       const counts = await runImport({ client, index: config.ES_INDEX_ALIAS, inputs: [SAMPLE], rejects });
       await rejects.close();
       process.stderr.write(`sample: ${summaryLine(counts, Date.now() - started)}\n`);

@@ -3,7 +3,7 @@
  * its own event loop. Used by the search benchmark and the reliability suite.
  */
 import { spawn } from "node:child_process";
-import { repoRoot } from "../es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import { rssOfLargest } from "./rss.js";
 
 let nextPort = 3990;
@@ -18,7 +18,7 @@ export async function startApiProcess(urls: string[], env: Record<string, string
   const port = nextPort++;
   // node itself, not an npx/tsx wrapper, so SIGTERM reaches the server's graceful shutdown.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
-    cwd: repoRoot,
+    cwd: projectRoot,
     env: { ...process.env, ES_URL: urls.join(","), PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -21,7 +21,7 @@ import { createPhysicalIndex } from "../../src/es/indices.js";
 import { type BulkDocument, BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
-import { repoRoot } from "../es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import { startElasticsearch } from "../es/provision.js";
 import { cpuOfTree, rssOfLargest } from "./rss.js";
 
@@ -33,7 +33,7 @@ const { values, positionals } = parseArgs({
     "separate-cores": { type: "boolean", default: false },
   },
 });
-const corpus = positionals[0] ?? join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
+const corpus = positionals[0] ?? join(projectRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
 const concurrency = Number(values.concurrency);
 const batchBytes = Number(values["batch-mb"]) * 1e6;
 /** Counted before any pinning narrows what this process may use. */
@@ -76,10 +76,9 @@ async function esCpuSeconds(client: EsClient): Promise<number> {
  * starts) on the rest. Returns a function that gives Elasticsearch every core back.
  */
 async function separateCores(client: EsClient): Promise<() => void> {
-  const cores = machineCores;
-  const half = Math.max(1, Math.floor(cores / 2));
+  const half = Math.max(1, Math.floor(machineCores / 2));
   const esCores = `0-${half - 1}`;
-  const ownCores = `${half}-${Math.max(half, cores - 1)}`;
+  const ownCores = `${half}-${Math.max(half, machineCores - 1)}`;
   const info = await client.nodes.info({ metric: "process" });
   const pids = Object.values(info.nodes).map((node) => String(node.process?.id));
   const pin = (list: string, pid: string) => execFileSync("taskset", ["-a", "-p", "-c", list, pid]);
@@ -89,7 +88,7 @@ async function separateCores(client: EsClient): Promise<() => void> {
     `Elasticsearch pinned to cores ${esCores}; the importer and the baseline sender to ${ownCores}`,
   );
   return () => {
-    for (const pid of pids) pin(`0-${cores - 1}`, pid);
+    for (const pid of pids) pin(`0-${machineCores - 1}`, pid);
   };
 }
 
@@ -135,7 +134,7 @@ async function importer(client: EsClient, urls: string[]) {
       String(values["batch-mb"]),
     ],
     {
-      cwd: repoRoot,
+      cwd: projectRoot,
       env: { ...process.env, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
       stdio: ["ignore", "ignore", "pipe"],
     },

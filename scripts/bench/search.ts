@@ -12,9 +12,9 @@ import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { ensureIndex } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
+import { projectRoot } from "../../src/project-root.js";
 import { buildSearchRequest } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
-import { repoRoot } from "../es/paths.js";
 import { startElasticsearch } from "../es/provision.js";
 import { startApiProcess } from "./api-process.js";
 
@@ -22,7 +22,7 @@ const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "16" },
-    corpus: { type: "string", default: join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz") },
+    corpus: { type: "string", default: join(projectRoot, "../shared/corpora/saudinewsnet.jsonl.gz") },
   },
 });
 const ALIAS = "bench-articles";

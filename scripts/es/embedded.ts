@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
+import { projectRoot } from "../../src/project-root.js";
 import {
   clusterName,
   distDir,
@@ -26,7 +27,6 @@ import {
   nodeDir,
   nodePidFile,
   nodeUrl,
-  repoRoot,
   transportBasePort,
 } from "./paths.js";
 
@@ -61,7 +61,7 @@ export function ensureDistribution(): void {
       "-q",
       "-B",
       "-f",
-      join(repoRoot, "scripts/es/pom.xml"),
+      join(projectRoot, "scripts/es/pom.xml"),
       "dependency:unpack-dependencies",
       `-DoutputDirectory=${distDir}`,
       // Markers live beside the unpacked files, so deleting .es/ makes the next start unpack again.
@@ -84,8 +84,8 @@ function pluginSourceHash(): string {
       else hash.update(path).update(readFileSync(path));
     }
   };
-  walk(join(repoRoot, "es-plugin/src"));
-  hash.update(readFileSync(join(repoRoot, "es-plugin/build.sh")));
+  walk(join(projectRoot, "es-plugin/src"));
+  hash.update(readFileSync(join(projectRoot, "es-plugin/build.sh")));
   return hash.digest("hex");
 }
 
@@ -97,7 +97,7 @@ export function ensurePlugin(): void {
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return;
   log("building the analysis plugin for the embedded node…");
   rmSync(installed, { recursive: true, force: true });
-  execFileSync("bash", [join(repoRoot, "es-plugin/build.sh"), esHome, join(esHome, "plugins")], {
+  execFileSync("bash", [join(projectRoot, "es-plugin/build.sh"), esHome, join(esHome, "plugins")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, JAVA_HOME: javaHome() },
   });
@@ -169,8 +169,8 @@ function prepareNode(nodes: number, n: number): string {
 export function syncAnalysisFiles(configDir: string): void {
   const target = join(configDir, "analysis");
   mkdirSync(target, { recursive: true });
-  for (const file of readdirSync(join(repoRoot, "mappings")).filter((name) => name.endsWith(".txt"))) {
-    cpSync(join(repoRoot, "mappings", file), join(target, file));
+  for (const file of readdirSync(join(projectRoot, "mappings")).filter((name) => name.endsWith(".txt"))) {
+    cpSync(join(projectRoot, "mappings", file), join(target, file));
   }
 }
 

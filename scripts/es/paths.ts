@@ -7,11 +7,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { projectRoot } from "../../src/project-root.js";
 
-export const repoRoot = projectRoot;
-
 /** The Elasticsearch version lives in the pom that fetches it; docker-compose.yml names the same one. */
 export const esVersion: string = (() => {
-  const pom = readFileSync(join(repoRoot, "scripts/es/pom.xml"), "utf8");
+  const pom = readFileSync(join(projectRoot, "scripts/es/pom.xml"), "utf8");
   const match = /<es\.version>([^<]+)<\/es\.version>/.exec(pom);
   if (!match?.[1]) throw new Error("scripts/es/pom.xml has no <es.version>");
   return match[1];
@@ -26,13 +24,13 @@ function traversableByOthers(path: string): boolean {
 }
 
 const defaultLocalDir =
-  process.getuid?.() === 0 && !traversableByOthers(repoRoot)
+  process.getuid?.() === 0 && !traversableByOthers(projectRoot)
     ? join(
         "/var/tmp/arabic-news-search",
-        createHash("sha256").update(repoRoot).digest("hex").slice(0, 12),
+        createHash("sha256").update(projectRoot).digest("hex").slice(0, 12),
         ".es",
       )
-    : join(repoRoot, ".es");
+    : join(projectRoot, ".es");
 
 export const localDir = process.env.ES_LOCAL_DIR ?? defaultLocalDir;
 export const distDir = join(localDir, "dist");

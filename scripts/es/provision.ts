@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
+import { projectRoot } from "../../src/project-root.js";
 import {
   ensureDistribution,
   ensurePlugin,
@@ -18,7 +19,7 @@ import {
   stopNode,
 } from "./embedded.js";
 import { type ClusterHealth, fetchHealth, waitForHealth } from "./health.js";
-import { esVersion, nodeUrl, repoRoot, stateFile } from "./paths.js";
+import { esVersion, nodeUrl, stateFile } from "./paths.js";
 
 export type EsMode = "external" | "docker" | "embedded";
 
@@ -101,7 +102,7 @@ export async function startElasticsearch({ nodes = 1 }: StartOptions = {}): Prom
     if (nodes !== 1)
       throw new Error("docker-compose runs one node; use ES_LOCAL_RUNNER=embedded for --nodes > 1");
     const up = spawnSync("docker", ["compose", "up", "-d", "elasticsearch"], {
-      cwd: repoRoot,
+      cwd: projectRoot,
       stdio: "inherit",
     });
     if (up.status !== 0) throw new Error("docker compose up -d elasticsearch failed");
@@ -132,7 +133,7 @@ export async function stopElasticsearch(): Promise<void> {
     return;
   }
   if (state.mode === "docker") {
-    spawnSync("docker", ["compose", "stop", "elasticsearch"], { cwd: repoRoot, stdio: "inherit" });
+    spawnSync("docker", ["compose", "stop", "elasticsearch"], { cwd: projectRoot, stdio: "inherit" });
   } else if (state.mode === "embedded") {
     const numbers = Array.from({ length: state.nodes }, (_, i) => i + 1);
     await Promise.all(numbers.map((n) => stopNode(state.nodes, n)));

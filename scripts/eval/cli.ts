@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
-import { repoRoot } from "../es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import { configuredOrLocalUrls } from "../es/provision.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
@@ -32,7 +32,7 @@ import {
 import { runQueries } from "./run.js";
 import { relatedRequest, SYSTEMS, type SystemName, searchRequest } from "./systems.js";
 
-const corpora = join(repoRoot, "../shared/corpora");
+const corpora = join(projectRoot, "../shared/corpora");
 const FILES = {
   saudi: join(corpora, "saudinewsnet.jsonl.gz"),
   arcd: join(corpora, "arcd-train.json"),

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "../es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import type { SystemResult } from "./run.js";
 
 export const DATASETS = ["arcd", "known-item", "related"] as const;
@@ -26,11 +26,11 @@ export interface DatasetReport {
   examples?: unknown[];
 }
 
-const evalDir = join(repoRoot, "docs/eval");
+const evalDir = join(projectRoot, "docs/eval");
 
 /** The commit the figures belong to, marked when the tree had uncommitted changes (read-only git). */
 export function commitStamp(): string {
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
   try {
     return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? " + uncommitted changes" : ""}`;
   } catch {
@@ -128,7 +128,7 @@ export function writeMarkdown(header: string): string {
       "",
     ];
   });
-  const path = join(repoRoot, "docs/relevance.md");
+  const path = join(projectRoot, "docs/relevance.md");
   writeFileSync(path, `${header.trim()}\n\n${sections.join("\n")}`);
   return path;
 }

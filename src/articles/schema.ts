@@ -10,6 +10,16 @@ import { cleanText } from "../text/clean.js";
 /** An article larger than this is a broken dump row, not news; it is rejected with a reason. */
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
+/**
+ * The UTF-8 size of `texts` when it is over `limit`, else undefined. A UTF-16 unit is at most
+ * 3 bytes of UTF-8, so most texts are cleared without measuring them.
+ */
+export function utf8BytesOver(texts: string[], limit: number): number | undefined {
+  if (3 * texts.reduce((sum, text) => sum + text.length, 0) <= limit) return undefined;
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  return bytes > limit ? bytes : undefined;
+}
+
 const cleanedString = z.string().transform(cleanText);
 const requiredText = (what: string) =>
   cleanedString.pipe(z.string().min(1, `${what} is empty after removing markup and whitespace`));
@@ -77,10 +87,8 @@ export const ArticleInputSchema = z
     language: z.string().trim().min(2).max(12).default("ar"),
   })
   .superRefine((article, ctx) => {
-    // A UTF-16 unit is at most 3 bytes of UTF-8: most articles are cleared without measuring them.
-    if (3 * (article.title.length + article.body.length) <= MAX_ARTICLE_BYTES) return;
-    const bytes = Buffer.byteLength(article.title) + Buffer.byteLength(article.body);
-    if (bytes > MAX_ARTICLE_BYTES)
+    const bytes = utf8BytesOver([article.title, article.body], MAX_ARTICLE_BYTES);
+    if (bytes !== undefined)
       ctx.addIssue({
         code: "custom",
         path: ["body"],

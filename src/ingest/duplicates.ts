@@ -7,13 +7,7 @@
 import type { PreparedArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
 import { type RetryPolicy, withRetry } from "../es/retry.js";
-import {
-  BAND_COUNT,
-  bandNumber,
-  DUPLICATE_SIMILARITY,
-  decodeSignature,
-  similarity,
-} from "../text/fingerprint.js";
+import { bandNumbers, DUPLICATE_SIMILARITY, decodeSignature, similarity } from "../text/fingerprint.js";
 
 interface Known {
   id: string;
@@ -42,15 +36,17 @@ export interface DuplicateGrouperOptions {
 const BANDS_PER_GENERATION = 50_000;
 
 export class DuplicateGrouper {
-  // Keyed by bandNumber, not by the band strings: numbers hash without allocating (a quarter of the
+  // Keyed by bandNumbers, not by the band strings: numbers hash without allocating (a quarter of the
   // grouping time on SaudiNewsNet went to hashing and flattening the strings).
   #current = new Map<number, Known>();
   #previous = new Map<number, Known>();
   readonly #forgotten = new ForgottenBands();
-  /** Whether the index may hold articles this grouper never saw; settled at the first batch. */
+  /**
+   * Whether the index may hold articles this grouper never saw: always unless it is the sole
+   * writer, then settled at the first batch.
+   */
   #indexHoldsOthers: Promise<boolean> | undefined;
   readonly #retry: RetryPolicy;
-  readonly #soleWriter: boolean;
   readonly #bandsPerGeneration: number;
   #bandsAsked = 0;
 
@@ -60,7 +56,7 @@ export class DuplicateGrouper {
     options: DuplicateGrouperOptions = {},
   ) {
     this.#retry = options.retry ?? { retryForMs: 0 };
-    this.#soleWriter = options.soleWriter ?? false;
+    if (!options.soleWriter) this.#indexHoldsOthers = Promise.resolve(true);
     this.#bandsPerGeneration = options.bandsPerGeneration ?? BANDS_PER_GENERATION;
   }
 
@@ -141,7 +137,6 @@ export class DuplicateGrouper {
   }
 
   async #holdsOthers(): Promise<boolean> {
-    if (!this.#soleWriter) return true;
     const { count } = await withRetry(async () => {
       // Documents written just before count only once refreshed.
       await this.client.indices.refresh({ index: this.index }, { maxRetries: 0 });
@@ -151,10 +146,6 @@ export class DuplicateGrouper {
   }
 }
 
-function bandNumbers(signature: Uint32Array): number[] {
-  return Array.from({ length: BAND_COUNT }, (_, band) => bandNumber(signature, band));
-}
-
 /**
  * The bands memory has dropped, as a Bloom filter of fixed size (4 MB, two bits a band): whether
  * the index may hold an article of this run that memory no longer knows. About 0.1% of bands test
@@ -162,16 +153,22 @@ function bandNumbers(signature: Uint32Array): number[] {
  * the lookup, and a very long run degrades gracefully towards asking about every band.
  */
 class ForgottenBands {
-  static readonly #BITS = 2 ** 25;
-  readonly #words = new Uint32Array(ForgottenBands.#BITS / 32);
+  static readonly #BITS_LOG2 = 25;
+  readonly #words = new Uint32Array(2 ** ForgottenBands.#BITS_LOG2 / 32);
 
   add(band: number): void {
-    this.#set(band & (ForgottenBands.#BITS - 1));
-    this.#set(fibonacciHash(band));
+    for (const bit of ForgottenBands.#positions(band)) this.#set(bit);
   }
 
   has(band: number): boolean {
-    return this.#get(band & (ForgottenBands.#BITS - 1)) && this.#get(fibonacciHash(band));
+    const [low, spread] = ForgottenBands.#positions(band);
+    return this.#get(low) && this.#get(spread);
+  }
+
+  /** The band's low bits, and a multiplicative (Fibonacci) hash of it, its top bits. */
+  static #positions(band: number): [number, number] {
+    const bits = ForgottenBands.#BITS_LOG2;
+    return [band & (2 ** bits - 1), Math.imul(band, 0x9e3779b1) >>> (32 - bits)];
   }
 
   #set(bit: number): void {
@@ -182,6 +179,3 @@ class ForgottenBands {
     return ((this.#words[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
   }
 }
-
-/** The second bit position: a multiplicative hash of the band, its top 25 bits. */
-const fibonacciHash = (band: number) => Math.imul(band, 0x9e3779b1) >>> 7;

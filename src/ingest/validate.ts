@@ -3,7 +3,7 @@
  * Raw record → cleaned, validated article, or a rejection that names the record, the field and
  * the reason. Nothing here throws: a bad record is reported and the import goes on.
  */
-import { type Article, ArticleInputSchema, MAX_ARTICLE_BYTES } from "../articles/schema.js";
+import { type Article, ArticleInputSchema, MAX_ARTICLE_BYTES, utf8BytesOver } from "../articles/schema.js";
 import type { Origin, RawRecord } from "./types.js";
 
 export interface Rejection {
@@ -39,11 +39,8 @@ function excerptOf(fields: Record<string, unknown>): Record<string, unknown> {
 function oversize(fields: Record<string, unknown>): string | undefined {
   const texts = ["title", "body", "lead"].map((key) => fields[key]).filter((v) => typeof v === "string");
   // Markup can double the size of the text it carries; beyond that the cleaned text cannot fit.
-  const limit = 2 * MAX_ARTICLE_BYTES;
-  // A UTF-16 unit is at most 3 bytes of UTF-8: most records are cleared without measuring them.
-  if (3 * texts.reduce((sum, text) => sum + text.length, 0) <= limit) return undefined;
-  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  if (bytes <= limit) return undefined;
+  const bytes = utf8BytesOver(texts, 2 * MAX_ARTICLE_BYTES);
+  if (bytes === undefined) return undefined;
   return `body: article is ${(bytes / 1e6).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit`;
 }
 

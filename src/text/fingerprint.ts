@@ -8,7 +8,7 @@ import { ELONGATION_LETTERS, normalizeArabic } from "./arabic.js";
 
 export const SIGNATURE_SIZE = 64;
 export const BAND_ROWS = 4;
-export const BAND_COUNT = SIGNATURE_SIZE / BAND_ROWS;
+const BAND_COUNT = SIGNATURE_SIZE / BAND_ROWS;
 /** Estimated Jaccard similarity above which two articles are copies of one story. */
 export const DUPLICATE_SIMILARITY = 0.6;
 
@@ -146,14 +146,18 @@ function mix32(hash: number): number {
 }
 
 /**
- * Band `band` of a signature as a 30-bit number (a small integer to V8: no allocation, cheap to
- * hash), for in-memory tables; `bands` gives the same bands as strings for the index.
+ * The same bands as `bands`, as 30-bit numbers (small integers to V8: no allocation, cheap to
+ * hash), for in-memory tables; the strings are what the index stores.
  */
-export function bandNumber(signature: Uint32Array, band: number): number {
-  let hash = band;
-  for (let row = 0; row < BAND_ROWS; row++)
-    hash = mix32(Math.imul(hash, FNV_PRIME) ^ (signature[band * BAND_ROWS + row] ?? 0));
-  return hash >>> 2;
+export function bandNumbers(signature: Uint32Array): number[] {
+  const numbers: number[] = [];
+  for (let band = 0; band < BAND_COUNT; band++) {
+    let hash = band;
+    for (let row = 0; row < BAND_ROWS; row++)
+      hash = mix32(Math.imul(hash, FNV_PRIME) ^ (signature[band * BAND_ROWS + row] ?? 0));
+    numbers.push(hash >>> 2);
+  }
+  return numbers;
 }
 
 /** Band keys, e.g. "3:9f0c…": articles sharing any key are candidate copies. */

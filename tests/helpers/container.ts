@@ -1,7 +1,8 @@
 /** Elasticsearch in a testcontainers container, for machines with a Docker engine. */
 import { join } from "node:path";
 import { ElasticsearchContainer } from "@testcontainers/elasticsearch";
-import { esVersion, repoRoot } from "../../scripts/es/paths.js";
+import { esVersion } from "../../scripts/es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 
 export async function startContainer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const container = await new ElasticsearchContainer(
@@ -10,7 +11,7 @@ export async function startContainer(): Promise<{ url: string; stop: () => Promi
     .withEnvironment({ "xpack.security.enabled": "false", "action.auto_create_index": "false" })
     .withCopyFilesToContainer([
       {
-        source: join(repoRoot, "mappings/synonyms_ar.txt"),
+        source: join(projectRoot, "mappings/synonyms_ar.txt"),
         target: "/usr/share/elasticsearch/config/analysis/synonyms_ar.txt",
       },
     ])

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { rssOfLargest } from "../../scripts/bench/rss.js";
-import { repoRoot } from "../../scripts/es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import { record, short } from "./helpers/record.js";
 
 const TARGET_BYTES = short ? 100e6 : 1e9;
@@ -61,7 +61,7 @@ describe("a very large input", () => {
       "npm",
       ["run", "-s", "index", "--", file, "--dry-run", "--rejects", join(tmpdir(), "big-rejects.ndjson")],
       {
-        cwd: repoRoot,
+        cwd: projectRoot,
         env: { ...process.env, ES_URL: "http://127.0.0.1:1" },
         stdio: ["ignore", "ignore", "pipe"],
       },

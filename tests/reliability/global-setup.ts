@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { repoRoot } from "../../scripts/es/paths.js";
+import { projectRoot } from "../../src/project-root.js";
 import sharedSetup from "../global-setup.js";
 import { stopFaultCluster } from "./helpers/cluster.js";
 import { recordsDir, type ScenarioRecord, short } from "./helpers/record.js";
@@ -30,13 +30,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     const commit = (() => {
       try {
-        return `commit ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot }).toString().trim()}`;
+        return `commit ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot }).toString().trim()}`;
       } catch {
         return "commit unknown";
       }
     })();
     writeFileSync(
-      join(repoRoot, "docs/reliability.md"),
+      join(projectRoot, "docs/reliability.md"),
       `# Reliability: faults, load and hostile input\n\nLast run: ${new Date().toISOString()} (${short ? "short CI scale" : "full scale"}; ${commit}), by \`npm run test:reliability\`${short ? " with RELIABILITY_SHORT=1" : ""}. Every figure below was measured in that run on this machine (2 cores), against real Elasticsearch processes on 127.0.0.1.\n\n| scenario | what was done | measured | target | result |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}\n`,
     );
   };

@@ -10,23 +10,23 @@ import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/es/paths.js";
 import { prepareArticle } from "../../src/articles/document.js";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
+import { projectRoot } from "../../src/project-root.js";
 import { faultEnv, killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { record, short } from "./helpers/record.js";
 
-const corpus = join(repoRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
+const corpus = join(projectRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
 const available = existsSync(corpus);
 if (!available) console.warn(`skipped: ${corpus} is not on this machine`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The first `lines` articles of the corpus, as a smaller gzip for the short run. */
 async function slice(lines: number): Promise<string> {
-  const out = join(repoRoot, "test-results/crash-slice.jsonl.gz");
+  const out = join(projectRoot, "test-results/crash-slice.jsonl.gz");
   const reader = createInterface({ input: createReadStream(corpus).pipe(createGunzip()) });
   const gzip = createGzip();
   const writing = pipeline(gzip, createWriteStream(out));
@@ -78,12 +78,12 @@ describe.runIf(available)("Elasticsearch killed during an import", () => {
         input,
         "--allow-rejects",
         "--rejects",
-        join(repoRoot, "test-results/crash-rejects.ndjson"),
+        join(projectRoot, "test-results/crash-rejects.ndjson"),
         "--batch-mb",
         "2",
       ],
       {
-        cwd: repoRoot,
+        cwd: projectRoot,
         env: { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
         stdio: ["ignore", "ignore", "pipe"],
       },

@@ -6,12 +6,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "../../scripts/bench/api-process.js";
-import { repoRoot } from "../../scripts/es/paths.js";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex, swapAlias } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
+import { projectRoot } from "../../src/project-root.js";
 import { killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { generateLoad, summarise } from "./helpers/load.js";
 import { record, short } from "./helpers/record.js";
@@ -41,13 +41,13 @@ beforeAll(async () => {
   client = createEsClient({ nodes: urls, config: ElasticsearchConfigSchema.parse({}) });
   const index = await createPhysicalIndex(client, ALIAS, { replicas: 1 });
   await swapAlias(client, ALIAS, index);
-  const rejects = new RejectsFile(join(repoRoot, "test-results/reliability-rejects.ndjson"));
+  const rejects = new RejectsFile(join(projectRoot, "test-results/reliability-rejects.ndjson"));
   const fixtures = [
     "tests/fixtures/ranking.jsonl",
     "tests/fixtures/articles.jsonl",
     "samples/articles.jsonl",
   ];
-  await runImport({ client, index: ALIAS, inputs: fixtures.map((file) => join(repoRoot, file)), rejects });
+  await runImport({ client, index: ALIAS, inputs: fixtures.map((file) => join(projectRoot, file)), rejects });
   await rejects.close();
   await client.cluster.health({ index: ALIAS, wait_for_status: "green", timeout: "60s" });
 }, 600_000);

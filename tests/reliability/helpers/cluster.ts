@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { repoRoot } from "../../../scripts/es/paths.js";
+import { projectRoot } from "../../../src/project-root.js";
 
 const run = promisify(execFile);
 export const FAULT_PORT = 9400;
@@ -12,7 +12,7 @@ export const faultEnv = { ...process.env, ES_LOCAL_PORT: String(FAULT_PORT), ES_
 
 async function es(...args: string[]): Promise<string> {
   const { stdout } = await run("npx", ["tsx", "scripts/es/cli.ts", ...args], {
-    cwd: repoRoot,
+    cwd: projectRoot,
     env: faultEnv,
     timeout: 300_000,
   });

@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "../../../scripts/es/paths.js";
+import { projectRoot } from "../../../src/project-root.js";
 
-export const recordsDir = join(repoRoot, "test-results/reliability");
+export const recordsDir = join(projectRoot, "test-results/reliability");
 
 export interface ScenarioRecord {
   scenario: string;
