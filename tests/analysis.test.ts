@@ -109,10 +109,22 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
   it("drops stop words, spelled with or without hamza", async () => {
     expect(await tokens("إلى")).toEqual([]);
     expect(await tokens("في هذه")).toEqual([]);
+    // Question words run together, and a definite article typed apart from its word.
+    expect(await tokens("ماهو ماهى ال")).toEqual([]);
   });
 
   it("keeps the exact sub-field unstemmed but normalised", async () => {
     expect(await tokens("الصينيّة", "arabic_news_exact")).toEqual(["الصينيه"]);
+  });
+
+  it("lets the exact word meet its form with the article, and nothing else", async () => {
+    // The article is a clitic, not an inflection: السرطان is the word سرطان (a Wikipedia title).
+    for (const form of ["السرطان", "والسرطان", "بالسرطان", "للسرطان"])
+      expect(await tokens(form, "arabic_news_word"), form).toEqual(["سرطان"]);
+    expect(await tokens("الصينية", "arabic_news_word")).toEqual(["صينيه"]);
+    expect(await tokens("الصين", "arabic_news_word")).not.toEqual(await tokens("الصينية", "arabic_news_word"));
+    // Too short to be article + word: الله, الي stay whole.
+    expect(await tokens("الله الي", "arabic_news_word")).toEqual(["الله", "الي"]);
   });
 
   it("expands transliteration synonyms at search time only", async () => {
