@@ -122,7 +122,9 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     for (const form of ["السرطان", "والسرطان", "بالسرطان", "للسرطان"])
       expect(await tokens(form, "arabic_news_word"), form).toEqual(["سرطان"]);
     expect(await tokens("الصينية", "arabic_news_word")).toEqual(["صينيه"]);
-    expect(await tokens("الصين", "arabic_news_word")).not.toEqual(await tokens("الصينية", "arabic_news_word"));
+    expect(await tokens("الصين", "arabic_news_word")).not.toEqual(
+      await tokens("الصينية", "arabic_news_word"),
+    );
     // Too short to be article + word: الله, الي stay whole.
     expect(await tokens("الله الي", "arabic_news_word")).toEqual(["الله", "الي"]);
   });
