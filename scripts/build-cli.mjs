@@ -1,13 +1,15 @@
 /**
- * node scripts/build-cli.mjs <entry.ts> — bundles a command into .build/<name>.mjs with esbuild
- * (~30 ms), so it runs as plain JavaScript: no TypeScript loader thread, which costs the importer
- * about 30 MB of RSS and half a CPU-second a run. Dependencies stay in node_modules.
- * Plain JavaScript itself, so it needs no loader either. The bundle is written under a temporary
- * name and renamed: commands started at the same moment never load a half-written file.
+ * node scripts/build-cli.mjs <entry.ts> — bundles a command and its dependencies into
+ * .build/<name>.mjs with esbuild, so it runs as plain JavaScript: no TypeScript loader thread
+ * (about 30 MB of RSS and half a CPU-second a run), and one file to load instead of the hundreds
+ * behind @elastic/elasticsearch and zod (0.19 s to start instead of 0.31 s).
+ * Nothing is rebuilt while the bundle is newer than every file under src/, the lockfile and this
+ * script; esbuild is loaded only to build. Plain JavaScript itself, so it needs no loader either.
+ * The bundle is written under a temporary name and renamed: commands started at the same moment
+ * never load a half-written file.
  */
-import { renameSync } from "node:fs";
+import { readdirSync, renameSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { buildSync } from "esbuild";
 
 const entry = process.argv[2];
 if (!entry) {
@@ -15,15 +17,37 @@ if (!entry) {
   process.exit(2);
 }
 const outfile = join(".build", `${basename(entry, ".ts")}.mjs`);
-const partial = `${outfile}.${process.pid}.partial`;
-buildSync({
-  entryPoints: [entry],
-  outfile: partial,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
-renameSync(partial, outfile);
+
+function modifiedMs(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+const inputs = [
+  "package-lock.json",
+  "scripts/build-cli.mjs",
+  ...readdirSync("src", { recursive: true }).map((file) => join("src", String(file))),
+];
+const newestInput = Math.max(...inputs.map(modifiedMs));
+const bundle = modifiedMs(outfile);
+if (bundle === Number.POSITIVE_INFINITY || bundle < newestInput) {
+  const { buildSync } = await import("esbuild");
+  const partial = `${outfile}.${process.pid}.partial`;
+  buildSync({
+    entryPoints: [entry],
+    outfile: partial,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  });
+  renameSync(partial, outfile);
+}
