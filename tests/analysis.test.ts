@@ -3,6 +3,7 @@
  * reader or a newsroom produces must give the same token as its plain spelling.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exactWords } from "../src/text/arabic.js";
 import { createTestIndex, removeTestIndices, testClient } from "./helpers/es.js";
 
 const client = testClient();
@@ -127,6 +128,11 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     );
     // Too short to be article + word: الله, الي stay whole.
     expect(await tokens("الله الي", "arabic_news_word")).toEqual(["الله", "الي"]);
+  });
+
+  it("agrees with exactWords, the mirror the title-named ranking counts title words with", async () => {
+    const text = "وصلَ الرئيسُ إلى بكين، والتقى للمرة الأولى بالمسؤولين «الصينيين» يوم ٢٣ أيار (مايو) 2025.";
+    expect(exactWords(text)).toEqual(await tokens(text, "arabic_news_word"));
   });
 
   it("expands transliteration synonyms at search time only", async () => {

@@ -80,6 +80,14 @@ describe("ranking", () => {
     expect(ids(result).slice(0, 2)).toEqual(["rk-title", "rk-body"]);
   });
 
+  it("puts the article a query names by its whole title above texts that mention the name", async () => {
+    // rk-mention repeats every query word, درس included; rk-named is titled ابن خلدون.
+    const result = await search({ q: "أين درس ابن خلدون" });
+    expect(ids(result).slice(0, 2)).toEqual(["rk-named", "rk-mention"]);
+    // Without its article, and with a hamza, the title is still named.
+    expect(ids(await search({ q: "إبن خلدون" }))[0]).toBe("rk-named");
+  });
+
   it("puts the phrase above the same words scattered", async () => {
     const result = await search({ q: "محطة الضبعة النووية" });
     expect(ids(result)[0]).toBe("rk-phrase");

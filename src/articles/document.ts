@@ -4,6 +4,7 @@
  * (id, near-duplicate fingerprint and group, a content hash to compare imports).
  */
 import { createHash } from "node:crypto";
+import { exactWords } from "../text/arabic.js";
 import { bands, encodeSignature, minhash } from "../text/fingerprint.js";
 import { articleId } from "./identity.js";
 import type { Article } from "./schema.js";
@@ -12,6 +13,11 @@ export interface ArticleDocument {
   id: string;
   url?: string | undefined;
   title: string;
+  /**
+   * Distinct words of the title as `title.exact` indexes them: a query that holds them all names
+   * this article (see RANKING.titleNamedBoost).
+   */
+  title_words: number;
   lead?: string | undefined;
   body: string;
   source: string;
@@ -45,6 +51,11 @@ export function contentHash(
   return hash.digest("hex");
 }
 
+/** The fields the index derives from the title, recomputed on reindex for documents older than them. */
+export function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
+  return { title_words: new Set(exactWords(title)).size };
+}
+
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);
   const signature = minhash(`${article.title}\n${article.body}`);
@@ -52,6 +63,7 @@ export function prepareArticle(article: Article, now = new Date()): PreparedArti
     signature,
     document: {
       ...article,
+      ...titleFields(article.title),
       id,
       indexed_at: now.toISOString(),
       minhash: encodeSignature(signature),

@@ -17,13 +17,15 @@ export interface CopyOptions {
   pageSize?: number;
   /** Copy only these fields of each document (all when absent). */
   fields?: string[];
+  /** Rewrites each document on its way, e.g. to add fields today's mapping derives. */
+  transform?: (source: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export async function copyDocuments(
   client: EsClient,
   from: string,
   writer: BulkWriter,
-  { pageSize = 1_000, fields }: CopyOptions = {},
+  { pageSize = 1_000, fields, transform = (source) => source }: CopyOptions = {},
 ): Promise<CopyResult> {
   const pit = await client.openPointInTime({ index: from, keep_alive: "2m" });
   let pitId = pit.id;
@@ -45,7 +47,7 @@ export async function copyDocuments(
         hits.map((hit) => ({
           id: hit._id ?? "",
           origin: { source: from, entry: hit._id ?? "" },
-          json: JSON.stringify(hit._source),
+          json: JSON.stringify(transform(hit._source ?? {})),
         })),
       );
       for (const outcome of outcomes) outcome.outcome === "failed" ? result.failed++ : result.copied++;

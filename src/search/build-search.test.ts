@@ -19,6 +19,14 @@ describe("buildSearchRequest", () => {
     expect(request.from).toBe(0);
   });
 
+  it("lifts an article whose whole title the query holds, by its title's exact words", () => {
+    const text = JSON.stringify(buildSearchRequest(input({ q: "أين درس ابن خلدون؟" }), "articles"));
+    expect(text).toContain(
+      '"terms_set":{"title.exact":{"terms":["اين","درس","ابن","خلدون"],"minimum_should_match_field":"title_words"}}',
+    );
+    expect(JSON.stringify(buildSearchRequest(input({ q: "" }), "articles"))).not.toContain("terms_set");
+  });
+
   it("never sends query_string or unbounded wildcards", () => {
     const text = JSON.stringify(buildSearchRequest(input({ q: "a* b? *:* title:x" }), "articles"));
     expect(text).not.toContain("query_string");

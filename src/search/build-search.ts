@@ -4,6 +4,7 @@
  * and used as is by the API, the terminal command and the evaluation harness.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { exactWords } from "../text/arabic.js";
 import { buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
 import { isEmptyQuery, type ParsedQuery, parseQuery, positiveText } from "./query-parser.js";
@@ -72,10 +73,26 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
   return clauses;
 }
 
-/** Ranking signals on top of matching: exact forms, phrase, proximity. */
+/** The query holds every word of the title: it names the article (ابن خلدون in أين درس ابن خلدون). */
+function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
+  const words = [...new Set(exactWords(text))];
+  if (!words.length) return [];
+  const titleWithin = { terms: words, minimum_should_match_field: "title_words" };
+  return [
+    {
+      constant_score: {
+        filter: { terms_set: { "title.exact": titleWithin } },
+        boost: RANKING.titleNamedBoost,
+      },
+    },
+  ];
+}
+
+/** Ranking signals on top of matching: exact forms, phrase, proximity, a title named in full. */
 function boostClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
   const text = positiveText(parsed);
   return [
+    ...titleNamedClause(text),
     { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
     {
       multi_match: {

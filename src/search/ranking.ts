@@ -28,6 +28,14 @@ export const RANKING = {
    * titled سرطان as the word it is (ARCD MRR 0.762 → 0.773).
    */
   exactBoost: 0.5,
+  /**
+   * The query holds every word of an article's title (as the exact fields index it, so spelling
+   * variants and the article aside): the reader named that article, as one names a person, a place
+   * or pastes a headline. A flat bonus, about a third of a typical top score, so it lifts the named
+   * article above texts that merely mention the name, not above everything (ARCD MRR 0.780 → 0.796;
+   * 4: 0.789, 20: 0.794).
+   */
+  titleNamedBoost: 10,
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeArabic, protectedNameRules, toAsciiDigits } from "./arabic.js";
+import { exactWords, normalizeArabic, protectedNameRules, toAsciiDigits } from "./arabic.js";
 
 describe("normalizeArabic", () => {
   it("folds the spelling variants of the seed page onto one form", () => {
@@ -19,6 +19,14 @@ describe("normalizeArabic", () => {
 
   it("drops zero-width and bidi controls", () => {
     expect(normalizeArabic("ال\u200Cصين\u200F")).toBe("الصين");
+  });
+});
+
+describe("exactWords", () => {
+  it("splits, normalises and drops the definite article as arabic_news_word does", () => {
+    expect(exactWords("والسرطانُ، الصينيّة (٢٠١٨) للدولة")).toEqual(["سرطان", "صينيه", "2018", "دوله"]);
+    // Article + fewer than three letters is a word of its own.
+    expect(exactWords("الله الى")).toEqual(["الله", "الي"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeArabic } from "./arabic.js";
+import { normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 import {
   bands,
   DUPLICATE_SIMILARITY,
@@ -8,7 +8,6 @@ import {
   forEachWordHash,
   minhash,
   similarity,
-  WORD_SEPARATORS,
 } from "./fingerprint.js";
 
 const story =

@@ -4,7 +4,7 @@
  * banded for locality-sensitive lookup. Two copies of one story that differ by a headline word
  * or a dropped sentence share most bigrams, so at least one band with near certainty.
  */
-import { ELONGATION_LETTERS, normalizeArabic } from "./arabic.js";
+import { ELONGATION_LETTERS, normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 
 export const SIGNATURE_SIZE = 64;
 export const BAND_ROWS = 4;
@@ -89,9 +89,6 @@ export function forEachWordHash(text: string, onWord: (hash: number) => void): v
     }
   }
 }
-
-/** Whitespace and punctuation, Arabic included: a plain regex, far cheaper than \p{L} classes. */
-export const WORD_SEPARATORS = /[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–—…/\\|<>=+*&%$#@^~_]+/;
 
 // What each UTF-16 unit becomes, learnt from normalizeArabic itself the first time the unit is met,
 // so this table can never disagree with the analyzer's mirror: a unit, or one of the codes below.
