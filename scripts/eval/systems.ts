@@ -80,12 +80,19 @@ export async function createBaselineIndex(
   await client.indices.putSettings({ index: name, settings: { refresh_interval: "1s" } });
 }
 
+/**
+ * Equal scores fall to the lower id, as in the project's own sort: otherwise a baseline's ties
+ * follow the order documents happened to be copied in, and its figures drift between runs.
+ */
+const BY_SCORE_THEN_ID: estypes.Sort = [{ _score: { order: "desc" } }, { id: { order: "asc" } }];
+
 export function searchRequest(system: SystemName, index: string, q: string): estypes.SearchRequest {
   if (system === "project") return buildSearchRequest(SearchParams.parse({ q, size: "10" }), index);
   return {
     index,
     size: 10,
     query: { multi_match: { query: q, fields: ["title", "body"] } },
+    sort: BY_SCORE_THEN_ID,
     _source: ["id", "dup_group", "category"],
   };
 }
@@ -112,6 +119,7 @@ export function relatedRequest(
     index,
     size: 10,
     query: { more_like_this: { fields: ["title", "body"], like: [{ _index: index, _id: article.id }] } },
+    sort: BY_SCORE_THEN_ID,
     _source: ["id", "dup_group", "category"],
   };
 }

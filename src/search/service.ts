@@ -74,7 +74,7 @@ export class SearchService {
       index: this.alias,
       size: 1,
       query,
-      _source: { excludes: ["minhash", "minhash_bands", "content_hash"] },
+      _source: { excludes: ["minhash", "minhash_bands", "content_hash", "title_words"] },
     });
     const hit = response.hits.hits[0];
     if (!hit?._source) return undefined;

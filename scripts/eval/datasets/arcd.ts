@@ -37,12 +37,14 @@ export interface Arcd {
 }
 
 /**
- * ARCD questions carry list markers and stray tails from their collection form (" - من هو …؟ ");
- * a reader would type the words only. Every system gets the same cleaned text.
+ * ARCD questions carry list markers and stray tails from their collection form (" - من هو …؟ ",
+ * and in 42 questions a bare article after the question mark: "…؟ ال"); a reader would type the
+ * words only. Every system gets the same cleaned text.
  */
 export function cleanQuestion(question: string): string {
   return question
     .replace(/^[\s\-–—•*]+/u, "")
+    .replace(/[\s؟?]+ال$/u, "")
     .replace(/[\s؟?]+$/u, "")
     .trim();
 }
