@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleDocument } from "../src/articles/document.js";
+import { withDerivedFields } from "../src/articles/document.js";
 import { aliasTargets, createPhysicalIndex, ensureIndex, swapAlias } from "../src/es/indices.js";
 import { copyDocuments } from "../src/es/reindex.js";
 import { BulkWriter } from "../src/ingest/bulk-writer.js";
@@ -178,6 +179,23 @@ describe("the alias lifecycle", () => {
     expect(await aliasTargets(client, alias)).toEqual([target]);
     expect((await client.count({ index: alias })).count).toBe(expected);
     expect(await client.indices.exists({ index: before ?? "" })).toBe(true);
+  });
+
+  it("gives documents from an older index the fields today's mapping derives", async () => {
+    const old = await createPhysicalIndex(client, `${alias}-old`);
+    const stored = { id: "old-1", title: "ابن خلدون", body: "مؤرخ تونسي.", source: "أرشيف" };
+    const written = await new BulkWriter({ client, index: old }).write([
+      { id: "old-1", origin: { source: "test", entry: "1" }, json: JSON.stringify(stored) },
+    ]);
+    expect(written.map((outcome) => outcome.outcome)).toEqual(["created"]);
+    await client.indices.refresh({ index: old });
+    const target = await createPhysicalIndex(client, `${alias}-new`);
+    await copyDocuments(client, old, new BulkWriter({ client, index: target }), {
+      transform: withDerivedFields,
+    });
+    const copied = await client.get<Record<string, unknown>>({ index: target, id: "old-1" });
+    expect(copied._source).toEqual({ ...stored, title_words: 2 });
+    await client.indices.delete({ index: [old, target] });
   });
 });
 

@@ -51,9 +51,14 @@ export function contentHash(
   return hash.digest("hex");
 }
 
-/** The fields the index derives from the title, recomputed on reindex for documents older than them. */
-export function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
+/** The fields the index derives from the title. */
+function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
   return { title_words: new Set(exactWords(title)).size };
+}
+
+/** A stored document with its derived fields recomputed: a reindex gives older documents the new ones. */
+export function withDerivedFields(source: Record<string, unknown>): Record<string, unknown> {
+  return { ...source, ...titleFields(String(source.title ?? "")) };
 }
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {

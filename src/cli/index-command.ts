@@ -13,7 +13,7 @@
  */
 import { parseArgs } from "node:util";
 import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
-import { titleFields } from "../articles/document.js";
+import { withDerivedFields } from "../articles/document.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
 import { createEsClient, type EsClient } from "../es/client.js";
 import {
@@ -110,10 +110,7 @@ async function reindex(client: EsClient, alias: string): Promise<number> {
   const target = await createPhysicalIndex(client, alias, { replicas });
   const writer = new BulkWriter({ client, index: target });
   const started = Date.now();
-  // Documents from an index older than a derived field get it on the way.
-  const result = await copyDocuments(client, current, writer, {
-    transform: (source) => ({ ...source, ...titleFields(String(source.title ?? "")) }),
-  });
+  const result = await copyDocuments(client, current, writer, { transform: withDerivedFields });
   if (result.failed) {
     process.stderr.write(`reindex: ${result.failed} document(s) failed; alias left on ${current}\n`);
     return 1;
