@@ -88,6 +88,17 @@ describe("ranking", () => {
     expect(ids(await search({ q: "إبن خلدون" }))[0]).toBe("rk-named");
   });
 
+  it("answers a two-word query with one word found nowhere, articles with both words first", async () => {
+    // Nothing mentions إثيوبيا; both articles mention القهوة.
+    expect(
+      ids(await search({ q: "القهوة الإثيوبية" }))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["rk-body", "rk-title"]);
+    // rk-body mentions السكر and القهوة, rk-title القهوة only: both come, the one with both first.
+    expect(ids(await search({ q: "السكر القهوة" })).slice(0, 2)).toEqual(["rk-body", "rk-title"]);
+  });
+
   it("puts the phrase above the same words scattered", async () => {
     const result = await search({ q: "محطة الضبعة النووية" });
     expect(ids(result)[0]).toBe("rk-phrase");

@@ -45,18 +45,14 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
   const plain = parsed.terms.filter((group) => group.length === 1).map((group) => group[0] as string);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
+    const words = { query: plain.join(" "), fields: STEMMED, type: RANKING.matchType };
     clauses.push({
       bool: {
         should: [
           // The words across the fields (stemmed); more of them and rarer ones score higher.
-          {
-            multi_match: {
-              query: plain.join(" "),
-              fields: STEMMED,
-              type: RANKING.matchType,
-              minimum_should_match: RANKING.minimumShouldMatch,
-            },
-          },
+          { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
+          // Any of them, far weaker: a word that matches nowhere does not empty the page.
+          { multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } },
           // The same with typo tolerance, weaker, so a misspelt long word still finds its story.
           ...(plain.length <= RANKING.fuzzyMaxWords
             ? [{ bool: { must: plain.map((word) => wordClause([word])), boost: RANKING.fuzzyBoost } }]

@@ -52,6 +52,12 @@ export const RANKING = {
    * answer for a third of ARCD questions).
    */
   minimumShouldMatch: "2<1",
+  /**
+   * Relaxation: articles holding only some of the words of a two-word query still come, scored at
+   * this fraction, so below those holding both instead of an empty page (ARCD misses 56 → 52, MRR
+   * 0.795 → 0.799).
+   */
+  relaxedBoost: 0.1,
   /** The all-words typo-tolerant alternative is built for reader-length queries only. */
   fuzzyMaxWords: 4,
   /**
