@@ -47,10 +47,9 @@ export const RANKING = {
   fuzzyPrefixLength: 2,
   fuzzyMaxExpansions: 20,
   /**
-   * Words that must match for the full score: both of a two-word query (see relaxedBoost for the
-   * rest); beyond that any, ranked by how many and how
-   * well (questions carry many words the answer does not repeat; requiring most of them lost the
-   * answer for a third of ARCD questions).
+   * Words that must match for the full score: both of a two-word query (relaxedBoost below for
+   * the rest); beyond that any, ranked by how many and how well (questions carry many words the
+   * answer does not repeat; requiring most of them lost the answer for a third of ARCD questions).
    */
   minimumShouldMatch: "2<1",
   /**
