@@ -18,22 +18,15 @@ if (!entry) {
 }
 const outfile = join(".build", `${basename(entry, ".ts")}.mjs`);
 
-function modifiedMs(path) {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
+/** A missing file counts as never modified: a missing bundle is older than any source. */
+const modifiedMs = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
 const inputs = [
   "package-lock.json",
   "scripts/build-cli.mjs",
   ...readdirSync("src", { recursive: true }).map((file) => join("src", String(file))),
 ];
-const newestInput = Math.max(...inputs.map(modifiedMs));
-const bundle = modifiedMs(outfile);
-if (bundle === Number.POSITIVE_INFINITY || bundle < newestInput) {
+if (modifiedMs(outfile) < Math.max(...inputs.map(modifiedMs))) {
   const { buildSync } = await import("esbuild");
   const partial = `${outfile}.${process.pid}.partial`;
   buildSync({

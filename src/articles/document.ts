@@ -35,6 +35,9 @@ export interface ArticleDocument {
   content_hash: string;
 }
 
+/** Fields the index derives for its own use (duplicates, ranking): never returned to readers. */
+export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "content_hash", "title_words"];
+
 /** A document ready for the index, with its fingerprint kept decoded for the duplicate stage. */
 export interface PreparedArticle {
   document: ArticleDocument;

@@ -5,6 +5,7 @@
  * draft it prefers recent coverage. Pure, like the search builder.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { allFilters } from "./filters.js";
 import type { Filters } from "./params.js";
 import { RANKING } from "./ranking.js";
@@ -71,7 +72,7 @@ export function buildRelatedRequest(
       },
     },
     collapse: { field: "dup_group" },
-    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+    _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
   };
 }
 
@@ -94,6 +95,6 @@ export function buildDraftRelatedRequest(
       },
     },
     collapse: { field: "dup_group" },
-    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+    _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
   };
 }

@@ -4,6 +4,7 @@
  * and used as is by the API, the terminal command and the evaluation harness.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
@@ -185,7 +186,7 @@ export function buildSearchRequest(input: SearchInput, index: string): estypes.S
     post_filter: postFilter,
     sort,
     aggs: facetAggregations(input),
-    _source: { excludes: ["body", "minhash", "minhash_bands", "content_hash"] },
+    _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
   };
   if (cursor) request.search_after = cursor;
   else {

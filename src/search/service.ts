@@ -5,7 +5,7 @@
  * all call these functions, so they rank identically.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import type { ArticleDocument } from "../articles/document.js";
+import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
@@ -74,7 +74,7 @@ export class SearchService {
       index: this.alias,
       size: 1,
       query,
-      _source: { excludes: ["minhash", "minhash_bands", "content_hash", "title_words"] },
+      _source: { excludes: INDEX_ONLY_FIELDS },
     });
     const hit = response.hits.hits[0];
     if (!hit?._source) return undefined;
