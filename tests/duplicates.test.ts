@@ -90,8 +90,8 @@ describe("near-duplicate groups", () => {
 
   it("finds a copy in the index once memory has forgotten it, asking only about forgotten bands", async () => {
     const index = await createTestIndex(client, "dups");
-    // One article's 16 bands fill a generation: two batches later the story is forgotten.
-    const grouper = new DuplicateGrouper(client, index, { soleWriter: true, bandsPerGeneration: 16 });
+    // One article fills a generation: two batches later the story is forgotten.
+    const grouper = new DuplicateGrouper(client, index, { soleWriter: true, articlesPerGeneration: 1 });
     const first = prepared(story);
     await importBatch(grouper, index, [first]);
     for (const filler of fillers) await importBatch(grouper, index, [prepared(filler)]);

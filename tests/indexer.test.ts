@@ -180,6 +180,31 @@ describe("the alias lifecycle", () => {
     expect(await client.indices.exists({ index: before ?? "" })).toBe(true);
   });
 
+  it("reports a document Elasticsearch refuses, with its reason, and writes the rest", async () => {
+    const index = await createPhysicalIndex(client, `${alias}-refused`);
+    const article = (id: string, published_at: string) => ({
+      id,
+      origin: { source: "refused.jsonl", line: Number(id) },
+      json: JSON.stringify({ id, title: "خبر", body: "نص الخبر", source: "واس", published_at }),
+    });
+    const outcomes = await new BulkWriter({ client, index }).write([
+      article("1", "2023-05-01T00:00:00Z"),
+      article("2", "yesterday"),
+      article("3", "2023-05-02T00:00:00Z"),
+    ]);
+    expect(outcomes.map(({ id, outcome }) => [id, outcome])).toEqual([
+      ["1", "created"],
+      ["2", "failed"],
+      ["3", "created"],
+    ]);
+    const refused = outcomes.find((outcome) => outcome.outcome === "failed");
+    expect(refused).toMatchObject({ origin: { source: "refused.jsonl", line: 2 } });
+    expect(refused?.outcome === "failed" && refused.reason).toMatch(
+      /document_parsing_exception.*published_at/,
+    );
+    await client.indices.delete({ index });
+  });
+
   it("gives documents from an older index the fields today's mapping derives", async () => {
     const old = await createPhysicalIndex(client, `${alias}-old`);
     const stored = { id: "old-1", title: "ابن خلدون", body: "مؤرخ تونسي.", source: "أرشيف" };

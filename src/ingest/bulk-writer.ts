@@ -5,6 +5,7 @@
  * until `retryForMs` runs out; documents refused with 429 are retried alone; any other per-document
  * error is final and reported with Elasticsearch's reason.
  */
+import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../es/client.js";
 import { backoffMs, RETRYABLE_STATUS, type RetryPolicy, sleep, withRetry } from "../es/retry.js";
 import type { Origin } from "./types.js";
@@ -14,6 +15,70 @@ export interface BulkDocument {
   origin: Origin;
   /** The document as JSON, serialised once by the caller. */
   json: string;
+}
+
+/**
+ * A `_bulk` request body built one document at a time, as UTF-8 bytes. A request in flight then
+ * holds a buffer outside the JavaScript heap, not thousands of JSON strings that live long enough
+ * to be promoted and marked again and again by the garbage collector.
+ */
+export class BulkBody {
+  readonly documents: { id: string; origin: Origin }[] = [];
+  /** Where each document's two lines end in `#bytes`. */
+  readonly #ends: number[] = [];
+  #bytes: Buffer;
+  #length = 0;
+
+  constructor(expectedBytes = 64 * 1024) {
+    this.#bytes = Buffer.allocUnsafe(expectedBytes);
+  }
+
+  static of(documents: Iterable<BulkDocument>): BulkBody {
+    const body = new BulkBody();
+    for (const { id, origin, json } of documents) body.add(id, origin, json);
+    return body;
+  }
+
+  add(id: string, origin: Origin, json: string): void {
+    const action = `{"index":{"_id":${JSON.stringify(id)}}}\n`;
+    // A UTF-16 unit takes at most three bytes in UTF-8.
+    this.#reserve(3 * (action.length + json.length) + 1);
+    this.#length += this.#bytes.write(action, this.#length);
+    this.#length += this.#bytes.write(json, this.#length);
+    this.#length = this.#bytes.writeUInt8(0x0a, this.#length);
+    this.#ends.push(this.#length);
+    this.documents.push({ id, origin });
+  }
+
+  get byteLength(): number {
+    return this.#length;
+  }
+
+  get bytes(): Buffer {
+    return this.#bytes.subarray(0, this.#length);
+  }
+
+  /** The documents at these positions, as a body of their own (to send them again). */
+  pick(positions: number[]): BulkBody {
+    const picked = new BulkBody();
+    for (const position of positions) {
+      const start = this.#ends[position - 1] ?? 0;
+      const end = this.#ends[position] ?? start;
+      picked.#reserve(end - start);
+      picked.#length += this.#bytes.copy(picked.#bytes, picked.#length, start, end);
+      picked.#ends.push(picked.#length);
+      const document = this.documents[position];
+      if (document) picked.documents.push(document);
+    }
+    return picked;
+  }
+
+  #reserve(bytes: number): void {
+    if (this.#length + bytes <= this.#bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.#bytes.length, this.#length + bytes));
+    this.#bytes.copy(grown, 0, 0, this.#length);
+    this.#bytes = grown;
+  }
 }
 
 export type BulkOutcome =
@@ -41,28 +106,28 @@ export class BulkWriter {
     return this.#options.index;
   }
 
-  async write(documents: BulkDocument[]): Promise<BulkOutcome[]> {
+  /** Documents as JSON strings, or a body already encoded. */
+  async write(documents: BulkDocument[] | BulkBody): Promise<BulkOutcome[]> {
     const outcomes: BulkOutcome[] = [];
     const deadline = Date.now() + this.#options.retryForMs;
     const policy: RetryPolicy = { retryForMs: this.#options.retryForMs, onRetry: this.#options.onRetry };
-    let pending = documents;
+    const path = `/${encodeURIComponent(this.#options.index)}/_bulk`;
+    let pending = documents instanceof BulkBody ? documents : BulkBody.of(documents);
     let attempt = 0;
-    while (pending.length) {
-      const batch = pending;
+    while (pending.documents.length) {
+      const sent = pending;
+      // The transport sends a Buffer as it is (the typed `bulk` method takes only arrays).
       const response = await withRetry(
         () =>
-          this.#options.client.bulk(
-            {
-              index: this.#options.index,
-              operations: batch.flatMap((doc) => [indexAction(doc.id), doc.json]),
-            },
+          this.#options.client.transport.request<estypes.BulkResponse>(
+            { method: "POST", path, bulkBody: sent.bytes, meta: { name: "bulk" } },
             { maxRetries: 0, requestTimeout: this.#options.requestTimeoutMs },
           ),
         { ...policy, retryForMs: Math.max(0, deadline - Date.now()) },
       );
-      const retry: BulkDocument[] = [];
+      const retry: number[] = [];
       response.items.forEach((item, i) => {
-        const doc = batch[i];
+        const doc = sent.documents[i];
         const result = item.index;
         if (!doc || !result) return;
         if (!result.error) {
@@ -72,25 +137,20 @@ export class BulkWriter {
             outcome: result.result === "updated" ? "updated" : "created",
           });
         } else if (RETRYABLE_STATUS.has(result.status) && Date.now() < deadline) {
-          retry.push(doc);
+          retry.push(i);
         } else {
           const cause = result.error.caused_by?.reason ? ` (${result.error.caused_by.reason})` : "";
           const reason = `${result.error.type}: ${result.error.reason ?? ""}${cause}`;
           outcomes.push({ id: doc.id, origin: doc.origin, outcome: "failed", reason });
         }
       });
-      pending = retry;
-      if (pending.length) {
+      pending = sent.pick(retry);
+      if (pending.documents.length) {
         const waitMs = backoffMs(attempt++);
-        this.#options.onRetry?.(`${pending.length} documents refused with 429/5xx`, waitMs);
+        this.#options.onRetry?.(`${pending.documents.length} documents refused with 429/5xx`, waitMs);
         await sleep(waitMs);
       }
     }
     return outcomes;
   }
-}
-
-/** The action line for one document; pre-built as a string, since it is sent 31k times a corpus. */
-function indexAction(id: string): string {
-  return `{"index":{"_id":${JSON.stringify(id)}}}`;
 }

@@ -1,12 +1,12 @@
 /**
  * @module ingest/pipeline
  * The importer, top to bottom: read → validate (clean + schema) → prepare (id, fingerprint) →
- * batch by bytes → group near-duplicates → bulk, a few batches in flight → report.
+ * batch by bytes → group near-duplicates → encode → bulk, a few batches in flight → report.
  * Async generators join the stages, so memory stays flat however large the input.
  */
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
-import { type BulkDocument, BulkWriter } from "./bulk-writer.js";
+import { BulkBody, BulkWriter } from "./bulk-writer.js";
 import { DuplicateGrouper } from "./duplicates.js";
 import { readInput } from "./open-input.js";
 import { emptyCounts, type ImportCounts, type RejectsFile } from "./report.js";
@@ -91,8 +91,8 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown;
 
-  const send = async (documents: BulkDocument[]) => {
-    for (const outcome of await writer.write(documents)) {
+  const send = async (body: BulkBody) => {
+    for (const outcome of await writer.write(body)) {
       if (outcome.outcome === "failed") {
         counts.failed++;
         options.rejects.add({
@@ -105,24 +105,23 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     }
   };
 
-  for await (const batch of batches(preparedArticles(options, counts), options.batchBytes ?? 2_000_000)) {
+  const batchBytes = options.batchBytes ?? 2_000_000;
+  for await (const batch of batches(preparedArticles(options, counts), batchBytes)) {
+    // Stage 5: duplicate groups are assigned in input order, before the batch leaves.
+    if (!options.dryRun) await grouper.assign(batch);
+    // Stage 6: the request body, encoded now, so the batch's strings die young.
+    const body = new BulkBody(batchBytes * 1.5);
+    for (const { document, origin } of batch) body.add(document.id, origin, JSON.stringify(document));
+    counts.bytes += body.byteLength;
     if (options.dryRun) {
-      for (const { document } of batch) counts.bytes += Buffer.byteLength(JSON.stringify(document));
       counts.created += batch.length;
       continue;
     }
-    // Stage 5: duplicate groups are assigned in input order, before the batch leaves.
-    await grouper.assign(batch);
-    const documents = batch.map(({ document, origin }) => {
-      const json = JSON.stringify(document);
-      counts.bytes += Buffer.byteLength(json);
-      return { id: document.id, origin, json };
-    });
     // Wait for a free slot only now: the next batch is read, prepared and grouped while the
     // previous ones are in flight, so Elasticsearch is never left waiting on this process.
     while (inFlight.size >= concurrency && !fatal) await Promise.race(inFlight);
     if (fatal) break;
-    const request = send(documents)
+    const request = send(body)
       .catch((error: unknown) => {
         fatal ??= error;
       })

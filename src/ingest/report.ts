@@ -12,7 +12,7 @@ export interface ImportCounts {
   updated: number;
   rejected: number;
   failed: number;
-  /** Bytes of document JSON sent to Elasticsearch. */
+  /** Bytes of `_bulk` request body (documents and their action lines) sent to Elasticsearch. */
   bytes: number;
 }
 

@@ -14,7 +14,7 @@ const BLOCK_BREAKS =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|figure|figcaption)\b[^>]*>/gi;
 const TAGS = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
 /** Arabic presentation forms A and B: shaped glyphs that PDFs and old sites carry instead of letters. */
-const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]/;
+const PRESENTATION_FORM_RUNS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 /** C0/C1 controls other than tab and newline; NUL and friends break JSON and terminals. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -51,6 +51,8 @@ export function cleanText(text: string): string {
   if (clean.includes("&")) clean = decodeHTML(clean);
   // Decoding can reveal markup that was escaped once (&lt;p&gt;); strip that too.
   if (clean.includes("<")) clean = stripHtml(clean);
-  if (PRESENTATION_FORMS.test(clean)) clean = reshaper.ArabicShaper.convertArabicBack(clean);
+  // Only the runs of shaped glyphs: convertArabicBack maps one character at a time, but compares
+  // each against its whole table and rebuilds the text: 12 ms for a 30,000-character article.
+  clean = clean.replace(PRESENTATION_FORM_RUNS, (run) => reshaper.ArabicShaper.convertArabicBack(run));
   return normaliseWhitespace(clean.normalize("NFC").replace(DROPPED_CHARACTERS, ""));
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { BulkBody } from "./bulk-writer.js";
+
+const documents = [
+  {
+    id: "a-1",
+    origin: { source: "feed.jsonl", line: 1 },
+    json: JSON.stringify({ title: "أمطار غزيرة على جدة" }),
+  },
+  { id: 'b"2', origin: { source: "feed.jsonl", line: 2 }, json: JSON.stringify({ title: "Café ☕ ١٢٣" }) },
+  { id: "c-3", origin: { source: "feed.jsonl", line: 3 }, json: JSON.stringify({ title: "الرياض" }) },
+];
+
+describe("BulkBody", () => {
+  it("encodes an action line and a source line per document, as UTF-8 NDJSON", () => {
+    const body = BulkBody.of(documents);
+    const lines = body.bytes.toString("utf8").split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line))).toEqual([
+      { index: { _id: "a-1" } },
+      { title: "أمطار غزيرة على جدة" },
+      { index: { _id: 'b"2' } },
+      { title: "Café ☕ ١٢٣" },
+      { index: { _id: "c-3" } },
+      { title: "الرياض" },
+    ]);
+    expect(body.byteLength).toBe(body.bytes.length);
+    expect(body.documents.map((d) => d.id)).toEqual(["a-1", 'b"2', "c-3"]);
+  });
+
+  it("grows past the size it was given", () => {
+    const body = new BulkBody(8);
+    for (const document of documents) body.add(document.id, document.origin, document.json);
+    expect(body.bytes.equals(BulkBody.of(documents).bytes)).toBe(true);
+  });
+
+  it("picks documents by position into a body of their own, for a retry", () => {
+    const picked = BulkBody.of(documents).pick([0, 2]);
+    const firstAndThird = documents.filter((_, position) => position !== 1);
+    expect(picked.bytes.equals(BulkBody.of(firstAndThird).bytes)).toBe(true);
+    expect(picked.documents).toEqual([
+      { id: "a-1", origin: documents[0]?.origin },
+      { id: "c-3", origin: documents[2]?.origin },
+    ]);
+    expect(BulkBody.of(documents).pick([]).byteLength).toBe(0);
+  });
+});
