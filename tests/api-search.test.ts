@@ -117,6 +117,17 @@ describe("ranking", () => {
     expect(either).toEqual(expect.arrayContaining(["rk-title", "rk-football"]));
   });
 
+  it("searches the words of a quoted phrase no article holds, and says so", async () => {
+    const exact = await search({ q: '"الضبعة النووية"' });
+    expect(exact.unquoted_query).toBeNull();
+    // The words are in rk-phrase, but not in this order.
+    const relaxed = await search({ q: '"النووية الضبعة"' });
+    expect(relaxed.unquoted_query).toBe("النووية الضبعة");
+    expect(ids(relaxed)[0]).toBe("rk-phrase");
+    const nowhere = await search({ q: '"كلمات لا توجد في أي خبر"' });
+    expect(nowhere).toMatchObject({ total: { value: 0 }, unquoted_query: "كلمات لا توجد في أي خبر" });
+  });
+
   it("tolerates a typo in a long word", async () => {
     expect(ids(await search({ q: "المزارعيين" }))).toContain("rk-old");
   });

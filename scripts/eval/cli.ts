@@ -30,7 +30,7 @@ import {
   writeReport,
 } from "./report.js";
 import { runQueries } from "./run.js";
-import { relatedRequest, SYSTEMS, type SystemName, searchRequest } from "./systems.js";
+import { relatedRequest, SYSTEMS, type SystemName, searchRequests } from "./systems.js";
 
 const corpora = join(projectRoot, "../shared/corpora");
 const FILES = {
@@ -110,7 +110,7 @@ async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<voi
       indices: corpus.indices,
       queries: questions,
       onProgress: progress("arcd"),
-      request: (system, index, q) => searchRequest(system, index, q.question),
+      request: (system, index, q) => searchRequests(system, index, q.question),
       grade: (q, hits) => gradeArcd(q, hits, storyOf),
     });
     finish({
@@ -132,7 +132,7 @@ async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<voi
       indices: corpus.indices,
       queries,
       onProgress: progress("known-item"),
-      request: (system, index, q) => searchRequest(system, index, q.query),
+      request: (system, index, q) => searchRequests(system, index, q.query),
       grade: gradeKnownItem,
     });
     const edits = new Map<string, number>();

@@ -37,7 +37,8 @@ export interface RunSpec<Q> {
   systems: readonly SystemName[];
   indices: CorpusIndices;
   queries: readonly Q[];
-  request: (system: SystemName, index: string, query: Q) => estypes.SearchRequest;
+  /** The searches for a query, tried in turn until one finds something (see timedSearch). */
+  request: (system: SystemName, index: string, query: Q) => estypes.SearchRequest | estypes.SearchRequest[];
   grade: (query: Q, hits: JudgedHit[]) => Grade;
   warmup?: number;
   onProgress?: (done: number, total: number) => void;
@@ -46,7 +47,7 @@ export interface RunSpec<Q> {
 export async function runQueries<Q>(spec: RunSpec<Q>): Promise<SystemResult[]> {
   const { client, systems, indices, queries } = spec;
   for (const query of queries.slice(0, spec.warmup ?? 20))
-    for (const system of systems) await client.search(spec.request(system, indices[system], query));
+    for (const system of systems) await timedSearch(client, spec.request(system, indices[system], query));
   const collected = new Map(
     systems.map((system) => [system, [] as Array<Grade & { ms: number; took: number }>]),
   );

@@ -11,7 +11,7 @@ import { createPhysicalIndex } from "../../src/es/indices.js";
 import { copyDocuments } from "../../src/es/reindex.js";
 import { BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { buildRelatedRequest } from "../../src/search/build-related.js";
-import { buildSearchRequest } from "../../src/search/build-search.js";
+import { buildSearchRequest, searchAttempts } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
 
 export const SYSTEMS = ["standard", "arabic", "project"] as const;
@@ -86,15 +86,21 @@ export async function createBaselineIndex(
  */
 const BY_SCORE_THEN_ID: estypes.Sort = [{ _score: { order: "desc" } }, { id: { order: "asc" } }];
 
-export function searchRequest(system: SystemName, index: string, q: string): estypes.SearchRequest {
-  if (system === "project") return buildSearchRequest(SearchParams.parse({ q, size: "10" }), index);
-  return {
-    index,
-    size: 10,
-    query: { multi_match: { query: q, fields: ["title", "body"] } },
-    sort: BY_SCORE_THEN_ID,
-    _source: ["id", "dup_group", "category"],
-  };
+/** The searches a system makes for a query, tried in turn until one finds something. */
+export function searchRequests(system: SystemName, index: string, q: string): estypes.SearchRequest[] {
+  if (system === "project")
+    return searchAttempts(SearchParams.parse({ q, size: "10" })).map((input) =>
+      buildSearchRequest(input, index),
+    );
+  return [
+    {
+      index,
+      size: 10,
+      query: { multi_match: { query: q, fields: ["title", "body"] } },
+      sort: BY_SCORE_THEN_ID,
+      _source: ["id", "dup_group", "category"],
+    },
+  ];
 }
 
 export function relatedRequest(
@@ -131,14 +137,25 @@ export interface TimedHits {
   tookMs: number;
 }
 
-export async function timedSearch(client: EsClient, request: estypes.SearchRequest): Promise<TimedHits> {
+/** The first of `requests` that finds anything (all of them timed), as /api/search answers. */
+export async function timedSearch(
+  client: EsClient,
+  requests: estypes.SearchRequest | estypes.SearchRequest[],
+): Promise<TimedHits> {
   const started = performance.now();
-  const response = await client.search<{ id?: string; dup_group?: string; category?: string }>(request);
+  let tookMs = 0;
+  let found: estypes.SearchHit<{ id?: string; dup_group?: string; category?: string }>[] = [];
+  for (const request of [requests].flat()) {
+    const response = await client.search<{ id?: string; dup_group?: string; category?: string }>(request);
+    tookMs += response.took;
+    found = response.hits.hits;
+    if (found.length) break;
+  }
   const ms = performance.now() - started;
-  const hits = response.hits.hits.map((hit) => ({
+  const hits = found.map((hit) => ({
     id: hit._id ?? "",
     story: hit._source?.dup_group ?? hit._id ?? "",
     category: hit._source?.category,
   }));
-  return { hits, ms, tookMs: response.took };
+  return { hits, ms, tookMs };
 }

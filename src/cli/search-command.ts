@@ -86,6 +86,8 @@ async function main(): Promise<number> {
       const result = await service.search(input);
       hits = result.hits;
       header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
+      if (result.unquoted_query)
+        header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
       if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
     }
     process.stderr.write(`${header}\n`);

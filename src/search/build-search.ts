@@ -8,7 +8,7 @@ import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
-import { isEmptyQuery, type ParsedQuery, parseQuery, positiveText } from "./query-parser.js";
+import { isEmptyQuery, type ParsedQuery, parseQuery, positiveText, unquotedQuery } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 
 const { fields } = RANKING;
@@ -168,6 +168,16 @@ export function copiesRequest(groups: string[], index: string): estypes.SearchRe
     query: { terms: { dup_group: groups } },
     aggs: { groups: { terms: { field: "dup_group", size: groups.length } } },
   };
+}
+
+/**
+ * The searches /api/search makes, in turn, until one finds an article: the query as typed, then,
+ * when its quoted phrases match nothing, the same words unquoted (a reader who quotes a title
+ * slightly wrong gets the articles that hold its words, told so, instead of an empty page).
+ */
+export function searchAttempts(input: SearchInput): SearchInput[] {
+  const relaxed = unquotedQuery(input.q);
+  return relaxed ? [input, { ...input, q: relaxed }] : [input];
 }
 
 export function buildSearchRequest(input: SearchInput, index: string): estypes.SearchRequest {

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CLAUSES, parseQuery, positiveText } from "./query-parser.js";
+import { MAX_CLAUSES, parseQuery, positiveText, unquotedQuery } from "./query-parser.js";
+
+describe("unquotedQuery", () => {
+  it("turns quoted phrases into plain words and keeps the rest as typed", () => {
+    expect(unquotedQuery('كتاب "معالم العالم السبع" لفيلو')).toBe("كتاب معالم العالم السبع لفيلو");
+    expect(unquotedQuery("«محطة الضبعة» النووية")).toBe("محطة الضبعة النووية");
+    expect(unquotedQuery('"كأس العالم" -"كرة السلة"')).toBe('كأس العالم -"كرة السلة"');
+    expect(unquotedQuery('وصل "ذا العشيرة')).toBe("وصل ذا العشيرة");
+  });
+
+  it("is undefined when nothing is quoted as a phrase", () => {
+    expect(unquotedQuery("محطة الضبعة النووية")).toBeUndefined();
+    expect(unquotedQuery('"ترامب"')).toBeUndefined();
+    expect(unquotedQuery('ترامب -"البيت الأبيض"')).toBeUndefined();
+  });
+});
 
 describe("parseQuery", () => {
   it("splits words, phrases, exclusions and OR groups", () => {

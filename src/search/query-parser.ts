@@ -21,13 +21,16 @@ export const MAX_CLAUSES = 24;
 
 const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 
-export function parseQuery(input: string): ParsedQuery {
+/** Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end. */
+function tokens(input: string): string[] {
   const text = cleanText(input.slice(0, MAX_QUERY_CHARS)).replace(/[“”«»„]/g, '"');
+  return text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
+}
+
+export function parseQuery(input: string): ParsedQuery {
   const parsed: ParsedQuery = { terms: [], phrases: [], excluded: [] };
-  // Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end.
-  const tokens = text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
   let joinNext = false;
-  for (const raw of tokens) {
+  for (const raw of tokens(input)) {
     if (OR_WORDS.has(raw)) {
       // A dangling OR (first or last word) joins nothing and is dropped.
       joinNext = parsed.terms.length > 0;
@@ -73,6 +76,17 @@ function bound(parsed: ParsedQuery): ParsedQuery {
 /** The positive words of a query, in order: what highlighting and suggestions work from. */
 export function positiveText(parsed: ParsedQuery): string {
   return [...parsed.terms.flat(), ...parsed.phrases].join(" ");
+}
+
+/**
+ * The query with its quoted phrases as plain words (excluded ones stay quoted), or undefined when
+ * it quotes no phrase: what to search for when no article holds a phrase exactly as quoted.
+ */
+export function unquotedQuery(input: string): string | undefined {
+  if (!parseQuery(input).phrases.length) return undefined;
+  return tokens(input)
+    .map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token))
+    .join(" ");
 }
 
 export function isEmptyQuery(parsed: ParsedQuery): boolean {

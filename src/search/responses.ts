@@ -45,6 +45,10 @@ export const SearchResponseSchema = z
       .string()
       .nullable()
       .openapi({ description: "Pass as cursor to page past 10,000 results." }),
+    unquoted_query: z.string().nullable().openapi({
+      description:
+        "Set when no article holds the quoted phrases: the results are for this query, the same words unquoted.",
+    }),
   })
   .openapi("SearchResponse");
 

@@ -99,5 +99,6 @@ export function shapeSearchResponse(
     },
     suggestion: suggestion(response, value),
     next_cursor: last && hits.length ? encodeCursor(last) : null,
+    unquoted_query: null,
   };
 }

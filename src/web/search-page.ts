@@ -71,6 +71,12 @@ function didYouMean(input: SearchInput, suggestion: string | null): Markup {
   return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q: suggestion })}">${suggestion}</a>؟</p>`;
 }
 
+/** The quoted phrases matched nothing: say so, and that these results are for the words. */
+function unquotedNotice(input: SearchInput, unquoted: string | null): Markup {
+  if (!unquoted) return html``;
+  return html`<p class="did-you-mean unquoted" role="status">لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: <a href="${searchHref(input, { q: unquoted })}">${unquoted}</a></p>`;
+}
+
 function emptyState(input: SearchInput, result: SearchResponse | undefined): Markup {
   if (!input.q && !result?.hits.length)
     return html`<section class="empty"><h2>ابدأ البحث</h2>
@@ -90,6 +96,7 @@ ${result.stories !== result.total.value ? html` (${formatNumber(result.stories)}
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}</div>
+${unquotedNotice(input, result.unquoted_query)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
 ${pager(input, Math.min(result.total.value, MAX_WINDOW))}`
@@ -115,4 +122,5 @@ const emptyResult: SearchResponse = {
   facets: { source: [], category: [], published: [] },
   suggestion: null,
   next_cursor: null,
+  unquoted_query: null,
 };

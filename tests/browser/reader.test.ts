@@ -67,6 +67,12 @@ describe("search page", () => {
     await screenshot(page, "search-empty");
   });
 
+  it("searches the words of a quoted phrase no article holds, and says so", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent('"المناخ لرصد قمر"')}`);
+    expect(await page.locator(".unquoted").textContent()).toContain("المناخ لرصد قمر");
+    expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
+  });
+
   it("works with the keyboard alone", async () => {
     await page.goto(`${stack.api}/`);
     await page.keyboard.press("Tab");
