@@ -104,6 +104,16 @@ describe("near-duplicate groups", () => {
     expect(grouper.bandsAskedOfIndex).toBeLessThan(16 * (fillers.length + 1));
   });
 
+  it("keeps every article of a batch larger than a generation in memory", async () => {
+    const index = await createTestIndex(client, "dups");
+    const grouper = new DuplicateGrouper(client, index, { soleWriter: true, articlesPerGeneration: 1 });
+    const first = prepared(story);
+    const second = prepared(copy);
+    await grouper.assign([first, ...fillers.map(prepared), second]);
+    expect(second.document.dup_group).toBe(first.document.id);
+    expect(grouper.bandsAskedOfIndex).toBe(0);
+  });
+
   it("asks the index about every band when it held articles before the run, or may get others", async () => {
     const index = await createTestIndex(client, "dups");
     const first = prepared(story);

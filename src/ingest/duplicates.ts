@@ -34,7 +34,7 @@ export interface DuplicateGrouperOptions {
   articlesPerGeneration?: number;
 }
 
-/** About 200k bands a generation: a 31k-article corpus asks the index about 0.1% of its bands. */
+/** About 200k bands a generation. */
 const ARTICLES_PER_GENERATION = 12_500;
 
 export class DuplicateGrouper {
@@ -148,20 +148,22 @@ export class DuplicateGrouper {
  * current one has taken `articlesPerGeneration` articles it becomes the previous one, and the bands
  * of the old previous one go to `forgotten`. Memory stays flat on any input.
  *
- * Typed arrays, not Maps of objects: the garbage collector neither copies nor marks them, and the
- * default holds 25k articles (a 31k-article corpus asks the index about 0.1% of its bands instead
- * of 2,000) in 15 MB.
+ * Typed arrays, not Maps of objects: the garbage collector neither copies nor marks them. The
+ * default holds 25k articles in about 15 MB; SaudiNewsNet's 31k articles then ask the index about
+ * 233 bands instead of 2,195 (with 6k articles in Maps).
  */
 class RecentArticles {
   readonly #perGeneration: number;
-  readonly #ids: string[];
-  readonly #groups: string[];
-  /** Article n's signature at (n mod capacity) × SIGNATURE_SIZE. */
-  readonly #signatures: Uint32Array;
+  /** Article n is at slot n mod capacity. */
+  #ids: string[];
+  #groups: string[];
+  /** Article n's signature at its slot × SIGNATURE_SIZE. */
+  #signatures: Uint32Array;
   #current: BandTable;
   #previous: BandTable;
   #count = 0;
   #currentStart = 0;
+  #previousStart = 0;
 
   constructor(
     perGeneration: number,
@@ -181,6 +183,7 @@ class RecentArticles {
     this.#previous.forEachBand((band) => this.forgotten.add(band));
     this.#previous = this.#current;
     this.#current = new BandTable();
+    this.#previousStart = this.#currentStart;
     this.#currentStart = this.#count;
   }
 
@@ -198,12 +201,31 @@ class RecentArticles {
   }
 
   add(known: Known, bands: number[]): void {
+    // Generations turn between batches only, so one can outgrow its share of the slots.
+    if (this.#count - this.#previousStart >= this.#ids.length) this.#growSlots();
     const article = this.#count++;
     const slot = article % this.#ids.length;
     this.#ids[slot] = known.id;
     this.#groups[slot] = known.group;
     this.#signatures.set(known.signature, slot * SIGNATURE_SIZE);
     for (const band of bands) this.#current.set(band, article);
+  }
+
+  #growSlots(): void {
+    const [ids, groups, signatures] = [this.#ids, this.#groups, this.#signatures];
+    const capacity = 2 * ids.length;
+    this.#ids = new Array<string>(capacity);
+    this.#groups = new Array<string>(capacity);
+    this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
+    for (let article = this.#previousStart; article < this.#count; article++) {
+      const [from, to] = [article % ids.length, article % capacity];
+      this.#ids[to] = ids[from] ?? "";
+      this.#groups[to] = groups[from] ?? "";
+      this.#signatures.set(
+        signatures.subarray(from * SIGNATURE_SIZE, (from + 1) * SIGNATURE_SIZE),
+        to * SIGNATURE_SIZE,
+      );
+    }
   }
 }
 
