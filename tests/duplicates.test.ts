@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type PreparedArticle, prepareArticle } from "../src/articles/document.js";
 import { ArticleInputSchema } from "../src/articles/schema.js";
-import { BulkWriter } from "../src/ingest/bulk-writer.js";
+import { BulkBody, BulkWriter } from "../src/ingest/bulk-writer.js";
 import { DuplicateGrouper } from "../src/ingest/duplicates.js";
 import { createTestIndex, removeTestIndices, testClient } from "./helpers/es.js";
 
@@ -65,11 +65,13 @@ function prepared(article: { title: string; body: string }): PreparedArticle {
 async function importBatch(grouper: DuplicateGrouper, index: string, batch: PreparedArticle[]) {
   await grouper.assign(batch);
   await new BulkWriter({ client, index }).write(
-    batch.map(({ document }) => ({
-      id: document.id,
-      origin: { source: "test" },
-      json: JSON.stringify(document),
-    })),
+    BulkBody.of(
+      batch.map(({ document }) => ({
+        id: document.id,
+        origin: { source: "test" },
+        json: JSON.stringify(document),
+      })),
+    ),
   );
   await client.indices.refresh({ index });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ArticleDocument, withDerivedFields } from "../src/articles/document.js";
 import { aliasTargets, createPhysicalIndex, ensureIndex, swapAlias } from "../src/es/indices.js";
 import { copyDocuments } from "../src/es/reindex.js";
-import { BulkWriter } from "../src/ingest/bulk-writer.js";
+import { BulkBody, BulkWriter } from "../src/ingest/bulk-writer.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { type ImportCounts, RejectsFile } from "../src/ingest/report.js";
 import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
@@ -187,11 +187,13 @@ describe("the alias lifecycle", () => {
       origin: { source: "refused.jsonl", line: Number(id) },
       json: JSON.stringify({ id, title: "خبر", body: "نص الخبر", source: "واس", published_at }),
     });
-    const outcomes = await new BulkWriter({ client, index }).write([
-      article("1", "2023-05-01T00:00:00Z"),
-      article("2", "yesterday"),
-      article("3", "2023-05-02T00:00:00Z"),
-    ]);
+    const outcomes = await new BulkWriter({ client, index }).write(
+      BulkBody.of([
+        article("1", "2023-05-01T00:00:00Z"),
+        article("2", "yesterday"),
+        article("3", "2023-05-02T00:00:00Z"),
+      ]),
+    );
     expect(outcomes.map(({ id, outcome }) => [id, outcome])).toEqual([
       ["1", "created"],
       ["2", "failed"],
@@ -208,9 +210,9 @@ describe("the alias lifecycle", () => {
   it("gives documents from an older index the fields today's mapping derives", async () => {
     const old = await createPhysicalIndex(client, `${alias}-old`);
     const stored = { id: "old-1", title: "ابن خلدون", body: "مؤرخ تونسي.", source: "أرشيف" };
-    const written = await new BulkWriter({ client, index: old }).write([
-      { id: "old-1", origin: { source: "test", entry: "1" }, json: JSON.stringify(stored) },
-    ]);
+    const written = await new BulkWriter({ client, index: old }).write(
+      BulkBody.of([{ id: "old-1", origin: { source: "test", entry: "1" }, json: JSON.stringify(stored) }]),
+    );
     expect(written.map((outcome) => outcome.outcome)).toEqual(["created"]);
     await client.indices.refresh({ index: old });
     const target = await createPhysicalIndex(client, `${alias}-new`);

@@ -48,7 +48,7 @@ const machineCores = availableParallelism();
 /** Baseline input: every valid document of the corpus, prepared and encoded before timing. */
 async function preSerialise(): Promise<BulkBody[]> {
   const bodies: BulkBody[] = [];
-  let body = new BulkBody(batchBytes * 1.5);
+  let body = new BulkBody(batchBytes);
   for await (const item of readInput(corpus, {})) {
     if (item.kind !== "record") continue;
     const checked = validateRecord(item);
@@ -57,7 +57,7 @@ async function preSerialise(): Promise<BulkBody[]> {
     body.add(document.id, item.origin, JSON.stringify(document));
     if (body.byteLength >= batchBytes) {
       bodies.push(body);
-      body = new BulkBody(batchBytes * 1.5);
+      body = new BulkBody(batchBytes);
     }
   }
   if (body.documents.length) bodies.push(body);

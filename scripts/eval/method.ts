@@ -19,7 +19,7 @@ Systems:
   the request builders /api/search and /api/related use (src/search/build-search.ts,
   build-related.ts), unchanged: collapse on near-duplicate groups, highlighting, facets,
   suggestions and the recency decay included, and the same words unquoted when a quoted phrase
-  finds nothing (\`searchAttempts\`; the round trip then counts both searches).
+  finds nothing (\`unquotedFallback\`; the round trip then counts both searches).
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited

@@ -11,7 +11,7 @@ import { createPhysicalIndex } from "../../src/es/indices.js";
 import { copyDocuments } from "../../src/es/reindex.js";
 import { BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { buildRelatedRequest } from "../../src/search/build-related.js";
-import { buildSearchRequest, searchAttempts } from "../../src/search/build-search.js";
+import { buildSearchRequest, unquotedFallback } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
 
 export const SYSTEMS = ["standard", "arabic", "project"] as const;
@@ -88,10 +88,11 @@ const BY_SCORE_THEN_ID: estypes.Sort = [{ _score: { order: "desc" } }, { id: { o
 
 /** The searches a system makes for a query, tried in turn until one finds something. */
 export function searchRequests(system: SystemName, index: string, q: string): estypes.SearchRequest[] {
-  if (system === "project")
-    return searchAttempts(SearchParams.parse({ q, size: "10" })).map((input) =>
-      buildSearchRequest(input, index),
-    );
+  if (system === "project") {
+    const input = SearchParams.parse({ q, size: "10" });
+    const fallback = unquotedFallback(input);
+    return [input, ...(fallback ? [fallback] : [])].map((attempt) => buildSearchRequest(attempt, index));
+  }
   return [
     {
       index,

@@ -5,7 +5,7 @@
  * the importer's retry and reporting behaviour.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import type { BulkWriter } from "../ingest/bulk-writer.js";
+import { BulkBody, type BulkWriter } from "../ingest/bulk-writer.js";
 import type { EsClient } from "./client.js";
 
 export interface CopyResult {
@@ -43,13 +43,14 @@ export async function copyDocuments(
       pitId = page.pit_id ?? pitId;
       const hits = page.hits.hits;
       if (!hits.length) break;
-      const outcomes = await writer.write(
-        hits.map((hit) => ({
-          id: hit._id ?? "",
-          origin: { source: from, entry: hit._id ?? "" },
-          json: JSON.stringify(transform(hit._source ?? {})),
-        })),
-      );
+      const body = new BulkBody();
+      for (const hit of hits)
+        body.add(
+          hit._id ?? "",
+          { source: from, entry: hit._id ?? "" },
+          JSON.stringify(transform(hit._source ?? {})),
+        );
+      const outcomes = await writer.write(body);
       for (const outcome of outcomes) outcome.outcome === "failed" ? result.failed++ : result.copied++;
       searchAfter = hits.at(-1)?.sort;
     }

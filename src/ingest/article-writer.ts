@@ -6,7 +6,7 @@
 import { prepareArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
 import type { WriteResult } from "../search/responses.js";
-import { BulkWriter } from "./bulk-writer.js";
+import { BulkBody, BulkWriter } from "./bulk-writer.js";
 import { DuplicateGrouper } from "./duplicates.js";
 import type { RawRecord } from "./types.js";
 import { validateRecord } from "./validate.js";
@@ -40,13 +40,10 @@ export class ArticleWriter {
     }
     if (prepared.length) {
       await this.#grouper.assign(prepared);
-      const outcomes = await this.#bulk.write(
-        prepared.map(({ i, document }) => ({
-          id: document.id,
-          origin: { source: "api", line: i + 1 },
-          json: JSON.stringify(document),
-        })),
-      );
+      const body = new BulkBody();
+      for (const { i, document } of prepared)
+        body.add(document.id, { source: "api", line: i + 1 }, JSON.stringify(document));
+      const outcomes = await this.#bulk.write(body);
       for (const outcome of outcomes) {
         const i = (outcome.origin.line ?? 1) - 1;
         results[i] =

@@ -29,8 +29,9 @@ export class BulkBody {
   #bytes: Buffer;
   #length = 0;
 
-  constructor(expectedBytes = 64 * 1024) {
-    this.#bytes = Buffer.allocUnsafe(expectedBytes);
+  /** Room for about `targetBytes`, and half as much again for the document that crosses it. */
+  constructor(targetBytes = 64 * 1024) {
+    this.#bytes = Buffer.allocUnsafe(targetBytes * 1.5);
   }
 
   static of(documents: Iterable<BulkDocument>): BulkBody {
@@ -106,13 +107,12 @@ export class BulkWriter {
     return this.#options.index;
   }
 
-  /** Documents as JSON strings, or a body already encoded. */
-  async write(documents: BulkDocument[] | BulkBody): Promise<BulkOutcome[]> {
+  async write(body: BulkBody): Promise<BulkOutcome[]> {
     const outcomes: BulkOutcome[] = [];
     const deadline = Date.now() + this.#options.retryForMs;
     const policy: RetryPolicy = { retryForMs: this.#options.retryForMs, onRetry: this.#options.onRetry };
     const path = `/${encodeURIComponent(this.#options.index)}/_bulk`;
-    let pending = documents instanceof BulkBody ? documents : BulkBody.of(documents);
+    let pending = body;
     let attempt = 0;
     while (pending.documents.length) {
       const sent = pending;

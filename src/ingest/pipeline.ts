@@ -110,7 +110,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     // Stage 5: duplicate groups are assigned in input order, before the batch leaves.
     if (!options.dryRun) await grouper.assign(batch);
     // Stage 6: the request body, encoded now, so the batch's strings die young.
-    const body = new BulkBody(batchBytes * 1.5);
+    const body = new BulkBody(batchBytes);
     for (const { document, origin } of batch) body.add(document.id, origin, JSON.stringify(document));
     counts.bytes += body.byteLength;
     if (options.dryRun) {

@@ -171,13 +171,13 @@ export function copiesRequest(groups: string[], index: string): estypes.SearchRe
 }
 
 /**
- * The searches /api/search makes, in turn, until one finds an article: the query as typed, then,
- * when its quoted phrases match nothing, the same words unquoted (a reader who quotes a title
- * slightly wrong gets the articles that hold its words, told so, instead of an empty page).
+ * What /api/search searches for when the query as typed finds nothing and quotes phrases: the same
+ * words unquoted (a reader who quotes a title slightly wrong gets the articles that hold its words,
+ * told so, instead of an empty page). Undefined when the query quotes no phrase.
  */
-export function searchAttempts(input: SearchInput): SearchInput[] {
-  const relaxed = unquotedQuery(input.q);
-  return relaxed ? [input, { ...input, q: relaxed }] : [input];
+export function unquotedFallback(input: SearchInput): SearchInput | undefined {
+  const q = unquotedQuery(input.q);
+  return q === undefined ? undefined : { ...input, q };
 }
 
 export function buildSearchRequest(input: SearchInput, index: string): estypes.SearchRequest {

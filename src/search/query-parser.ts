@@ -28,9 +28,13 @@ function tokens(input: string): string[] {
 }
 
 export function parseQuery(input: string): ParsedQuery {
+  return parseTokens(tokens(input));
+}
+
+function parseTokens(tokens: string[]): ParsedQuery {
   const parsed: ParsedQuery = { terms: [], phrases: [], excluded: [] };
   let joinNext = false;
-  for (const raw of tokens(input)) {
+  for (const raw of tokens) {
     if (OR_WORDS.has(raw)) {
       // A dangling OR (first or last word) joins nothing and is dropped.
       joinNext = parsed.terms.length > 0;
@@ -83,10 +87,9 @@ export function positiveText(parsed: ParsedQuery): string {
  * it quotes no phrase: what to search for when no article holds a phrase exactly as quoted.
  */
 export function unquotedQuery(input: string): string | undefined {
-  if (!parseQuery(input).phrases.length) return undefined;
-  return tokens(input)
-    .map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token))
-    .join(" ");
+  const found = tokens(input);
+  if (!parseTokens(found).phrases.length) return undefined;
+  return found.map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token)).join(" ");
 }
 
 export function isEmptyQuery(parsed: ParsedQuery): boolean {

@@ -9,7 +9,7 @@ import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
-import { buildSearchRequest, copiesRequest, searchAttempts } from "./build-search.js";
+import { buildSearchRequest, copiesRequest, unquotedFallback } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
@@ -41,13 +41,10 @@ export class SearchService {
   }
 
   async search(input: SearchInput): Promise<SearchResponse> {
-    const [asTyped, ...fallbacks] = searchAttempts(input);
-    let result = await this.#searchOnce(asTyped ?? input);
-    for (const attempt of fallbacks) {
-      if (result.total.value > 0) break;
-      result = { ...(await this.#searchOnce(attempt)), unquoted_query: attempt.q };
-    }
-    return result;
+    const result = await this.#searchOnce(input);
+    const fallback = result.total.value > 0 ? undefined : unquotedFallback(input);
+    if (!fallback) return result;
+    return { ...(await this.#searchOnce(fallback)), unquoted_query: fallback.q };
   }
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
