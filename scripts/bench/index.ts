@@ -7,7 +7,10 @@
  *
  * The two alternate for `--rounds` rounds (default 3) and the median ratio is the figure: from one
  * run to the next, Elasticsearch spends up to 15% more or less CPU on the same documents (merges
- * fall differently), which moves a single ratio by ±0.05.
+ * fall differently), which moves a single ratio by ±0.05. Each round also accounts for the CPU:
+ * Elasticsearch's, the baseline sender's and the importer's, the machine's idle time, and the
+ * refreshes and merges Elasticsearch made (the index refreshes every second, so a longer run makes
+ * more segments, and sooner a merge).
  *
  * On a small machine Elasticsearch alone keeps every core busy, so the importer's own CPU is taken
  * from it. `--separate-cores` (Linux, a node on this machine) pins Elasticsearch to half the cores
@@ -27,7 +30,7 @@ import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
 import { startElasticsearch } from "../es/provision.js";
-import { cpuOfTree, rssOfLargest } from "./rss.js";
+import { cpuOfTree, machineIdleSeconds, rssOfLargest } from "./rss.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -94,10 +97,20 @@ async function separateCores(client: EsClient): Promise<() => void> {
   };
 }
 
+/** Refreshes and merges Elasticsearch made while indexing: where its CPU went besides analysis. */
+async function segmentWork(client: EsClient, index: string | string[]): Promise<string> {
+  const stats = await client.indices.stats({ index, metric: ["refresh", "merge"] });
+  const primaries = stats._all.primaries;
+  const seconds = (millis = 0) => (millis / 1000).toFixed(1);
+  return `${primaries?.refresh?.total ?? 0} refreshes (${seconds(primaries?.refresh?.total_time_in_millis)} s), ${primaries?.merges?.total ?? 0} merges (${seconds(primaries?.merges?.total_time_in_millis)} s)`;
+}
+
 async function rawBulk(client: EsClient, batches: BulkBody[]) {
   const index = await createPhysicalIndex(client, `bench-raw-${Date.now()}`);
   const writer = new BulkWriter({ client, index });
   const cpuBefore = await esCpuSeconds(client);
+  const idleBefore = machineIdleSeconds();
+  const ownBefore = process.cpuUsage();
   const queue = [...batches];
   const started = performance.now();
   await Promise.all(
@@ -107,17 +120,30 @@ async function rawBulk(client: EsClient, batches: BulkBody[]) {
   );
   await client.indices.refresh({ index });
   const seconds = (performance.now() - started) / 1000;
+  const idle = machineIdleSeconds() - idleBefore;
+  const { user, system } = process.cpuUsage(ownBefore);
   const esCpu = (await esCpuSeconds(client)) - cpuBefore;
   const docs = batches.reduce((sum, body) => sum + body.documents.length, 0);
   const bytes = batches.reduce((sum, body) => sum + body.byteLength, 0);
+  const segments = await segmentWork(client, index);
   await client.indices.delete({ index });
-  return { docs, seconds, esCpu, docsPerSecond: docs / seconds, mbPerSecond: bytes / 1e6 / seconds };
+  return {
+    docs,
+    seconds,
+    esCpu,
+    senderCpu: (user + system) / 1e6,
+    idle,
+    segments,
+    docsPerSecond: docs / seconds,
+    mbPerSecond: bytes / 1e6 / seconds,
+  };
 }
 
 /** The importer as a user runs it, in its own process; RSS sampled from /proc while it runs. */
 async function importer(client: EsClient, urls: string[]) {
   const alias = `bench-import-${Date.now()}`;
   const cpuBefore = await esCpuSeconds(client);
+  const idleBefore = machineIdleSeconds();
   const started = performance.now();
   const child = spawn(
     "npm",
@@ -154,6 +180,7 @@ async function importer(client: EsClient, urls: string[]) {
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const idle = machineIdleSeconds() - idleBefore;
   const esCpu = (await esCpuSeconds(client)) - cpuBefore;
   const summary =
     stderr
@@ -163,8 +190,9 @@ async function importer(client: EsClient, urls: string[]) {
       .at(-1) ?? stderr.slice(-500);
   const docs = (await client.count({ index: alias })).count;
   const targets = Object.keys(await client.indices.getAlias({ name: alias }));
+  const segments = await segmentWork(client, targets);
   await client.indices.delete({ index: targets });
-  return { code, seconds, esCpu, cpu, docs, docsPerSecond: docs / seconds, summary, samples };
+  return { code, seconds, esCpu, cpu, idle, segments, docs, docsPerSecond: docs / seconds, summary, samples };
 }
 
 const median = (values: number[]) => {
@@ -207,8 +235,12 @@ async function main() {
         `  importer RSS (MB) at 25/50/75/100% of the run: ${[1, 2, 3, 4].map((q) => quarter(q).toFixed(0)).join(" / ")}; max ${Math.max(...imp.samples).toFixed(0)}`,
       );
       console.log(
-        `  CPU seconds: Elasticsearch ${raw.esCpu.toFixed(1)} (raw) vs ${imp.esCpu.toFixed(1)} (importer); importer process ${imp.cpu.toFixed(1)} (sampled every 0.5 s); ${machineCores} cores`,
+        `  CPU seconds: Elasticsearch ${raw.esCpu.toFixed(1)} (raw) vs ${imp.esCpu.toFixed(1)} (importer); baseline sender ${raw.senderCpu.toFixed(1)} vs importer process ${imp.cpu.toFixed(1)} (sampled every 0.5 s); ${machineCores} cores`,
       );
+      console.log(
+        `  idle core-seconds on the machine: ${raw.idle.toFixed(1)} (raw) vs ${imp.idle.toFixed(1)} (importer)`,
+      );
+      console.log(`  Elasticsearch made ${raw.segments} (raw) vs ${imp.segments} (importer)`);
       console.log(`  ratio importer/raw: ${ratio.toFixed(2)}x`);
     }
   } finally {

@@ -1,4 +1,7 @@
-/** Memory and CPU of a process tree (npm → node: the real worker is a child), read from /proc. */
+/**
+ * Memory and CPU of a process tree (npm → node: the real worker is a child), and the machine's idle
+ * time, read from /proc.
+ */
 import { readFileSync } from "node:fs";
 
 /** Resident memory of the largest process under `pid`, in MB. */
@@ -20,6 +23,16 @@ export function cpuOfTree(pid: number): number {
     ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
   });
   return ticks / 100;
+}
+
+/** Core-seconds every core has spent idle since boot (idle + iowait of /proc/stat); NaN off Linux. */
+export function machineIdleSeconds(): number {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/) ?? [];
+    return (Number(fields[4]) + Number(fields[5])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function visitTree(pid: number, onProcess: (id: number) => void): void {

@@ -66,17 +66,18 @@ export function withDerivedFields(source: Record<string, unknown>): Record<strin
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);
-  const signature = minhash(`${article.title}\n${article.body}`);
+  const signature = minhash(article.title, article.body);
   return {
     signature,
     document: {
+      // First, so the importer can set it in a batch it has already encoded (BulkBody.withFirstField).
+      dup_group: id,
       ...article,
       ...titleFields(article.title),
       id,
       indexed_at: now.toISOString(),
       minhash: encodeSignature(signature),
       minhash_bands: bands(signature),
-      dup_group: id,
       content_hash: contentHash(article),
     },
   };

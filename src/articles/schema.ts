@@ -38,23 +38,33 @@ export const PublishedAt = z.union([z.string(), z.date()]).transform((value, ctx
   return iso;
 });
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
 export function toIsoDate(value: string | Date): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   const text = value.trim();
   let candidate: string | undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) candidate = `${text}T00:00:00Z`;
-  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text))
-    candidate = text.replace(" ", "T");
+  if (DATE_ONLY.test(text)) candidate = `${text}T00:00:00Z`;
+  else if (DATE_TIME.test(text)) candidate = text.replace(" ", "T");
   if (!candidate) return undefined;
-  const time = Date.parse(candidate);
-  if (Number.isNaN(time)) return undefined;
-  const year = new Date(time).getUTCFullYear();
-  // A real news date: rules out 0001-01-01 placeholders and far-future typos.
-  if (year < 1900 || year > new Date().getUTCFullYear() + 1) return undefined;
+  const date = new Date(Date.parse(candidate));
+  const year = date.getUTCFullYear();
+  // NaN fails both. A real news date: rules out 0001-01-01 placeholders and far-future typos.
+  if (!(year >= 1900 && year <= new Date().getUTCFullYear() + 1)) return undefined;
   // Date.parse rolls 2023-02-31 over to March; the written day must exist in the calendar.
-  const [y, m, d] = candidate.slice(0, 10).split("-").map(Number);
-  if (!calendarDate(y ?? 0, m ?? 0, d ?? 0)) return undefined;
-  return new Date(time).toISOString();
+  const [y, m, d] = [candidate.slice(0, 4), candidate.slice(5, 7), candidate.slice(8, 10)].map(Number);
+  if (!isCalendarDay(y ?? 0, m ?? 0, d ?? 0)) return undefined;
+  return date.toISOString();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the day exists in that month and year (Gregorian; years from 1 on). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return year >= 1 && day >= 1 && day <= days;
 }
 
 /** YYYY-MM-DD for a year, month and day that exist in the calendar, else undefined. */

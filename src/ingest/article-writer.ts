@@ -7,7 +7,7 @@ import { prepareArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
 import type { WriteResult } from "../search/responses.js";
 import { BulkBody, BulkWriter } from "./bulk-writer.js";
-import { DuplicateGrouper } from "./duplicates.js";
+import { DuplicateGrouper, fingerprintOf } from "./duplicates.js";
 import type { RawRecord } from "./types.js";
 import { validateRecord } from "./validate.js";
 
@@ -39,10 +39,12 @@ export class ArticleWriter {
       else prepared.push({ i, ...prepareArticle(checked.article) });
     }
     if (prepared.length) {
-      await this.#grouper.assign(prepared);
+      const groups = await this.#grouper.assign(prepared.map(fingerprintOf));
       const body = new BulkBody();
-      for (const { i, document } of prepared)
+      for (const [position, { i, document }] of prepared.entries()) {
+        document.dup_group = groups[position] ?? document.id;
         body.add(document.id, { source: "api", line: i + 1 }, JSON.stringify(document));
+      }
       const outcomes = await this.#bulk.write(body);
       for (const outcome of outcomes) {
         const i = (outcome.origin.line ?? 1) - 1;

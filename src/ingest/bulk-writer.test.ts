@@ -44,4 +44,30 @@ describe("BulkBody", () => {
     ]);
     expect(BulkBody.of(documents).pick([]).byteLength).toBe(0);
   });
+
+  it("sets another value in the first field of some documents, leaving the rest byte for byte", () => {
+    const grouped = (group: string, title: string) => JSON.stringify({ dup_group: group, title });
+    const encoded = BulkBody.of([
+      { id: "a", origin: { source: "f" }, json: grouped("a", 'أمطار "غزيرة" على جدة') },
+      { id: "b", origin: { source: "f" }, json: grouped("b", "Café ☕ ١٢٣") },
+      { id: 'c"3', origin: { source: "f" }, json: grouped('c"3', "الرياض") },
+    ]);
+    const regrouped = encoded.withFirstField(
+      "dup_group",
+      new Map([
+        [0, "خبر-١"],
+        [2, 'a"\\x'],
+      ]),
+    );
+    const expected = BulkBody.of([
+      { id: "a", origin: { source: "f" }, json: grouped("خبر-١", 'أمطار "غزيرة" على جدة') },
+      { id: "b", origin: { source: "f" }, json: grouped("b", "Café ☕ ١٢٣") },
+      { id: 'c"3', origin: { source: "f" }, json: grouped('a"\\x', "الرياض") },
+    ]);
+    expect(regrouped.bytes.toString()).toBe(expected.bytes.toString());
+    expect(regrouped.documents).toEqual(encoded.documents);
+    expect(regrouped.pick([2]).bytes.equals(expected.pick([2]).bytes)).toBe(true);
+    expect(encoded.withFirstField("dup_group", new Map())).toBe(encoded);
+    expect(() => encoded.withFirstField("title", new Map([[1, "x"]]))).toThrow(/does not start with/);
+  });
 });

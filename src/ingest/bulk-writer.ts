@@ -47,8 +47,7 @@ export class BulkBody {
     this.#length += this.#bytes.write(action, this.#length);
     this.#length += this.#bytes.write(json, this.#length);
     this.#length = this.#bytes.writeUInt8(0x0a, this.#length);
-    this.#ends.push(this.#length);
-    this.documents.push({ id, origin });
+    this.#endDocument({ id, origin });
   }
 
   get byteLength(): number {
@@ -63,15 +62,56 @@ export class BulkBody {
   pick(positions: number[]): BulkBody {
     const picked = new BulkBody();
     for (const position of positions) {
-      const start = this.#ends[position - 1] ?? 0;
-      const end = this.#ends[position] ?? start;
-      picked.#reserve(end - start);
-      picked.#length += this.#bytes.copy(picked.#bytes, picked.#length, start, end);
-      picked.#ends.push(picked.#length);
-      const document = this.documents[position];
-      if (document) picked.documents.push(document);
+      const [start, end] = this.#extent(position);
+      picked.#append(this.#bytes, start, end);
+      picked.#endDocument(this.documents[position]);
     }
     return picked;
+  }
+
+  /**
+   * A copy in which the documents at the given positions hold another string in `field`, which must
+   * be the first field of their source: for a value known only once the batch is encoded (the
+   * duplicate group), so the batch's text need not wait in memory for it.
+   */
+  withFirstField(field: string, values: Map<number, string>): BulkBody {
+    if (!values.size) return this;
+    const opening = Buffer.from(`{${JSON.stringify(field)}:"`);
+    const copy = new BulkBody(this.#length);
+    for (let position = 0; position < this.documents.length; position++) {
+      const [start, end] = this.#extent(position);
+      const value = values.get(position);
+      if (value === undefined) {
+        copy.#append(this.#bytes, start, end);
+      } else {
+        // The source line starts after the action line's newline (JSON never holds a raw one).
+        const quote = this.#bytes.indexOf(0x0a, start) + opening.length;
+        if (!this.#bytes.subarray(quote + 1 - opening.length, quote + 1).equals(opening))
+          throw new Error(`document ${position} does not start with the string field ${field}`);
+        copy.#append(this.#bytes, start, quote);
+        copy.#reserve(3 * (value.length + 2));
+        copy.#length += copy.#bytes.write(JSON.stringify(value), copy.#length);
+        copy.#append(this.#bytes, closingQuote(this.#bytes, quote + 1) + 1, end);
+      }
+      copy.#endDocument(this.documents[position]);
+    }
+    return copy;
+  }
+
+  /** Where the document at `position` (its action and source lines) lies in `#bytes`. */
+  #extent(position: number): [number, number] {
+    const start = this.#ends[position - 1] ?? 0;
+    return [start, this.#ends[position] ?? start];
+  }
+
+  #append(bytes: Buffer, start: number, end: number): void {
+    this.#reserve(end - start);
+    this.#length += bytes.copy(this.#bytes, this.#length, start, end);
+  }
+
+  #endDocument(document: { id: string; origin: Origin } | undefined): void {
+    this.#ends.push(this.#length);
+    if (document) this.documents.push(document);
   }
 
   #reserve(bytes: number): void {
@@ -80,6 +120,15 @@ export class BulkBody {
     this.#bytes.copy(grown, 0, 0, this.#length);
     this.#bytes = grown;
   }
+}
+
+/** The closing quote of the JSON string whose content starts at `from` (no UTF-8 character holds a quote byte). */
+function closingQuote(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    if (bytes[i] === 0x5c) i++;
+    else if (bytes[i] === 0x22) return i;
+  }
+  throw new Error("unterminated JSON string in a bulk body");
 }
 
 export type BulkOutcome =
@@ -95,6 +144,9 @@ export interface BulkWriterOptions {
   /** Called before each wait, so the importer can say it is waiting for Elasticsearch. */
   onRetry?: (reason: string, waitMs: number) => void;
 }
+
+/** Only what each document's fate needs: a third of the response to write, send and parse. */
+const RESPONSE_FIELDS = { filter_path: "errors,items.*.status,items.*.result,items.*.error" };
 
 export class BulkWriter {
   readonly #options: Required<Omit<BulkWriterOptions, "onRetry">> & Pick<BulkWriterOptions, "onRetry">;
@@ -120,7 +172,13 @@ export class BulkWriter {
       const response = await withRetry(
         () =>
           this.#options.client.transport.request<estypes.BulkResponse>(
-            { method: "POST", path, bulkBody: sent.bytes, meta: { name: "bulk" } },
+            {
+              method: "POST",
+              path,
+              querystring: RESPONSE_FIELDS,
+              bulkBody: sent.bytes,
+              meta: { name: "bulk" },
+            },
             { maxRetries: 0, requestTimeout: this.#options.requestTimeoutMs },
           ),
         { ...policy, retryForMs: Math.max(0, deadline - Date.now()) },

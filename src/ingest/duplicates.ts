@@ -15,6 +15,20 @@ import {
   similarity,
 } from "../text/fingerprint.js";
 
+/** What grouping needs of an article: its id and fingerprint, not its text. */
+export interface Fingerprint {
+  id: string;
+  signature: Uint32Array;
+  /** Band keys as the index stores them (`minhash_bands`). */
+  bands: string[];
+}
+
+export const fingerprintOf = ({ document, signature }: PreparedArticle): Fingerprint => ({
+  id: document.id,
+  signature,
+  bands: document.minhash_bands,
+});
+
 interface Known {
   id: string;
   group: string;
@@ -66,41 +80,49 @@ export class DuplicateGrouper {
     return this.#bandsAsked;
   }
 
-  async assign(batch: PreparedArticle[]): Promise<void> {
+  /**
+   * The duplicate group of each article of the batch, in order: the group of the most similar
+   * earlier article (in this batch, earlier batches or the index), else its own id.
+   */
+  async assign(batch: Fingerprint[]): Promise<string[]> {
     // Generations turn only between batches: a band forgotten halfway through would be missing
     // from memory and from the lookup below alike.
     this.#recent.turnIfFull();
-    const numbered = batch.map((item) => ({ ...item, numbers: bandNumbers(item.signature) }));
-    const indexed = await this.#lookup(numbered);
-    for (const { document, signature, numbers } of numbered) {
+    const numbers = batch.map(({ signature }) => bandNumbers(signature));
+    const indexed = await this.#lookup(batch, numbers);
+    // Index loops, not entries(): its pairs and iterators were 120 MB of garbage over SaudiNewsNet.
+    return batch.map(({ id, signature, bands }, position) => {
+      const articleBands = numbers[position] ?? [];
       let best: Known | undefined;
       let bestScore = DUPLICATE_SIMILARITY;
       const consider = (candidate: Known | undefined) => {
-        if (!candidate || candidate.id === document.id) return;
+        if (!candidate || candidate.id === id) return;
         const score = similarity(signature, candidate.signature);
         if (score >= bestScore) {
           best = candidate;
           bestScore = score;
         }
       };
-      for (const [band, number] of numbers.entries()) {
-        consider(this.#recent.get(number));
+      for (let band = 0; band < articleBands.length; band++) {
+        consider(this.#recent.get(articleBands[band] ?? 0));
         if (indexed.size === 0) continue;
-        for (const candidate of indexed.get(document.minhash_bands[band] ?? "") ?? []) consider(candidate);
+        for (const candidate of indexed.get(bands[band] ?? "") ?? []) consider(candidate);
       }
-      if (best) document.dup_group = best.group;
-      this.#recent.add({ id: document.id, group: document.dup_group, signature }, numbers);
-    }
+      const group = best?.group ?? id;
+      this.#recent.add({ id, group, signature }, articleBands);
+      return group;
+    });
   }
 
   /** Articles in the index that share a band with the batch and that memory may not know of. */
-  async #lookup(batch: (PreparedArticle & { numbers: number[] })[]): Promise<Map<string, Known[]>> {
+  async #lookup(batch: Fingerprint[], numbers: number[][]): Promise<Map<string, Known[]>> {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
     const keys = new Set<string>();
-    for (const { document, numbers } of batch) {
-      for (const [band, key] of document.minhash_bands.entries()) {
-        if (everything || this.#forgotten.has(numbers[band] ?? 0)) keys.add(key);
+    for (let position = 0; position < batch.length; position++) {
+      const bands = batch[position]?.bands ?? [];
+      for (let band = 0; band < bands.length; band++) {
+        if (everything || this.#forgotten.has(numbers[position]?.[band] ?? 0)) keys.add(bands[band] ?? "");
       }
     }
     const byBand = new Map<string, Known[]>();
@@ -208,7 +230,7 @@ class RecentArticles {
     this.#ids[slot] = known.id;
     this.#groups[slot] = known.group;
     this.#signatures.set(known.signature, slot * SIGNATURE_SIZE);
-    for (const band of bands) this.#current.set(band, article);
+    for (let band = 0; band < bands.length; band++) this.#current.set(bands[band] ?? 0, article);
   }
 
   #growSlots(): void {
@@ -259,7 +281,11 @@ class BandTable {
   }
 
   forEachBand(onBand: (band: number) => void): void {
-    for (const key of this.#bands) if (key) onBand(key - 1);
+    const bands = this.#bands;
+    for (let cell = 0; cell < bands.length; cell++) {
+      const key = bands[cell] ?? 0;
+      if (key) onBand(key - 1);
+    }
   }
 
   #grow(): void {

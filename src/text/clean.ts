@@ -24,9 +24,10 @@ export function stripHtml(text: string): string {
   return text.replace(NON_TEXT_ELEMENTS, " ").replace(BLOCK_BREAKS, "\n").replace(TAGS, "");
 }
 
+/** Spaces other than the plain one. */
+const ODD_SPACES = "[\\t\\f\\v\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]";
 /** Whitespace other than a single plain space: runs of it, or any odd space character alone. */
-const SPACE_RUNS =
-  /[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000 ]{2,}|[\t\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const SPACE_RUNS = new RegExp(`${ODD_SPACES.replace("]", " ]")}{2,}|${ODD_SPACES}`, "g");
 const SPACES_AROUND_NEWLINES = / +\n *|\n +/g;
 
 /**
@@ -47,6 +48,13 @@ function normaliseWhitespace(text: string): string {
 const DROPPED_CHARACTERS = new RegExp(`${INVISIBLE_CONTROLS.source}|${CONTROL_CHARS.source}`, "g");
 
 export function cleanText(text: string): string {
+  // Most articles need nothing but trimming: one pass tells, where the steps below scan eight times.
+  const trimmed = text.trim();
+  return isClean(trimmed) ? trimmed.normalize("NFC") : cleanInFull(text);
+}
+
+/** Every step in turn: what cleanText returns for any text (its shortcut is tested against this). */
+export function cleanInFull(text: string): string {
   let clean = stripHtml(text);
   if (clean.includes("&")) clean = decodeHTML(clean);
   // Decoding can reveal markup that was escaped once (&lt;p&gt;); strip that too.
@@ -55,4 +63,37 @@ export function cleanText(text: string): string {
   // each against its whole table and rebuilds the text: 12 ms for a 30,000-character article.
   clean = clean.replace(PRESENTATION_FORM_RUNS, (run) => reshaper.ArabicShaper.convertArabicBack(run));
   return normaliseWhitespace(clean.normalize("NFC").replace(DROPPED_CHARACTERS, ""));
+}
+
+/** A unit that some step of cleanText changes, whatever surrounds it. */
+const CHANGED_UNIT = new RegExp(
+  `[<&\\r]|${ODD_SPACES}|${PRESENTATION_FORM_RUNS.source}|${DROPPED_CHARACTERS.source}`,
+);
+const [UNLEARNT, KEPT, CHANGED] = [0, 1, 2];
+/** Each UTF-16 unit's verdict, learnt from CHANGED_UNIT the first time it is met. */
+const unitVerdicts = new Uint8Array(0x10000);
+const [SPACE, NEWLINE] = [0x20, 0x0a];
+
+/**
+ * Whether cleanText would leave `text` (trimmed) as it is, NFC aside: no unit any step changes,
+ * and no run of whitespace that normaliseWhitespace rewrites.
+ */
+function isClean(text: string): boolean {
+  let previous = -1;
+  let beforePrevious = -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let verdict = unitVerdicts[unit];
+    if (verdict === UNLEARNT) {
+      verdict = CHANGED_UNIT.test(String.fromCharCode(unit)) ? CHANGED : KEPT;
+      unitVerdicts[unit] = verdict;
+    }
+    if (verdict === CHANGED) return false;
+    if (unit === SPACE && (previous === SPACE || previous === NEWLINE)) return false;
+    if (unit === NEWLINE && (previous === SPACE || (previous === NEWLINE && beforePrevious === NEWLINE)))
+      return false;
+    beforePrevious = previous;
+    previous = unit;
+  }
+  return true;
 }

@@ -5,9 +5,10 @@ import {
   DUPLICATE_SIMILARITY,
   decodeSignature,
   encodeSignature,
-  forEachWordHash,
+  hashWords,
   minhash,
   similarity,
+  WordHashes,
 } from "./fingerprint.js";
 
 const story =
@@ -25,6 +26,15 @@ describe("minhash", () => {
     expect(similarity(minhash(story), minhash(other))).toBeLessThan(DUPLICATE_SIMILARITY);
   });
 
+  it("reads its parts as one text with a word break between them", () => {
+    const [title, body] = ["تلقى الرئيس اتصالا", story];
+    expect(minhash(title, body)).toEqual(minhash(`${title}\n${body}`));
+    expect(minhash(title, body)).not.toEqual(minhash(`${title}${body}`));
+    // Longer than the word list starts out (1,024 words).
+    const long = Array.from({ length: 60 }, (_, i) => `${story} ${i}`).join(" ");
+    expect(minhash(long, long)).toEqual(minhash(`${long}\n${long}`));
+  });
+
   it("is deterministic, survives encoding, and copies share a band", () => {
     const a = minhash(story);
     expect(decodeSignature(encodeSignature(a))).toEqual(a);
@@ -34,7 +44,7 @@ describe("minhash", () => {
   });
 });
 
-describe("forEachWordHash", () => {
+describe("hashWords", () => {
   /** The definition it must match: normalise, split, hash each word. */
   const referenceHashes = (text: string) =>
     normalizeArabic(text)
@@ -46,9 +56,9 @@ describe("forEachWordHash", () => {
         return hash >>> 0;
       });
   const hashes = (text: string) => {
-    const words: number[] = [];
-    forEachWordHash(text, (hash) => words.push(hash));
-    return words;
+    const words = new WordHashes();
+    hashWords(text, words);
+    return [...words.values.subarray(0, words.length)];
   };
 
   it.each([

@@ -20,39 +20,65 @@ const FNV_PRIME = 0x01000193;
  * the rest is its value; a bin keeps its smallest value. Bins no shingle reached borrow from the
  * next filled bin (rotation), so short texts still give comparable signatures. As accurate as
  * 64 separate hash functions for Jaccard estimates, at one hash per shingle instead of 64.
+ * `parts` are read as one text with a word break between each (title and body, without building
+ * the joined string).
  */
-export function minhash(text: string): Uint32Array {
+export function minhash(...parts: string[]): Uint32Array {
+  const words = scratchWords;
+  words.length = 0;
+  for (const part of parts) hashWords(part, words);
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
-  const add = (shingle: number) => {
-    const hash = mix32(shingle);
-    const bin = hash >>> BIN_SHIFT;
-    const value = hash & VALUE_MASK;
-    if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
-  };
   // Word bigrams, hashed from the two word hashes rather than from a built string; a text of one
   // word is its own shingle.
-  let previous: number | undefined;
-  let words = 0;
-  forEachWordHash(text, (word) => {
-    if (previous !== undefined) add(Math.imul(previous, 0x9e3779b1) ^ word);
-    previous = word;
-    words++;
-  });
-  if (words === 1 && previous !== undefined) add(previous);
+  const { values, length } = words;
+  if (length === 1) addShingle(signature, values[0] ?? 0);
+  for (let i = 1; i < length; i++)
+    addShingle(signature, Math.imul(values[i - 1] ?? 0, 0x9e3779b1) ^ (values[i] ?? 0));
   return densify(signature);
 }
 
+function addShingle(signature: Uint32Array, shingle: number): void {
+  const hash = mix32(shingle);
+  const bin = hash >>> BIN_SHIFT;
+  const value = hash & VALUE_MASK;
+  if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
+}
+
 /**
- * The FNV-1a hash of every word of `normalizeArabic(text)` split on WORD_SEPARATORS, in one pass
- * over `text` without building the normalised string (seven string copies per article: 3.6× the
- * time on SaudiNewsNet, 1.8 s against 0.5 s). `text` is NFC, as cleaning leaves it.
+ * A growable list of word hashes in a Uint32Array: a hash above 2^30 passed around as a JavaScript
+ * number is a heap object of its own (150 MB of garbage over SaudiNewsNet when each word went to a
+ * callback).
  */
-export function forEachWordHash(text: string, onWord: (hash: number) => void): void {
+export class WordHashes {
+  values = new Uint32Array(1024);
+  length = 0;
+
+  push(hash: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = hash;
+  }
+}
+
+/** Reused by every `minhash` call, which is synchronous. */
+const scratchWords = new WordHashes();
+
+/**
+ * Appends to `into` the FNV-1a hash of every word of `normalizeArabic(text)` split on
+ * WORD_SEPARATORS, in one pass over `text` without building the normalised string (seven string
+ * copies per article: 3.6× the time on SaudiNewsNet, 1.8 s against 0.5 s). `text` is NFC, as
+ * cleaning leaves it.
+ */
+export function hashWords(text: string, into: WordHashes): void {
   // Plain locals, no closures: captured variables would live in a heap context, and this loop
   // runs once per character of every article.
   let hash = FNV_OFFSET;
   let length = 0;
-  // A run of one elongation letter, held back because three or more of it collapse to one.
+  // The last letter hashed, if it may start an elongation, and how often it has come in a row: a
+  // second one is held back, because three or more of a letter collapse to one.
   let runUnit = -1;
   let runLength = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -64,23 +90,24 @@ export function forEachWordHash(text: string, onWord: (hash: number) => void): v
       runLength++;
       continue;
     }
-    if (runLength > 0) {
-      // The run ends: one letter for three or more, else each as written.
-      for (let k = runLength >= 3 ? 1 : runLength; k > 0; k--) hash = Math.imul(hash ^ runUnit, FNV_PRIME);
-      length += runLength >= 3 ? 1 : runLength;
-      runUnit = -1;
-      runLength = 0;
+    // A letter written exactly twice stays twice.
+    if (runLength === 2) {
+      hash = Math.imul(hash ^ runUnit, FNV_PRIME);
+      length++;
     }
+    runUnit = -1;
+    runLength = 0;
     if (mapped === SEPARATOR) {
-      if (length > 0) onWord(hash >>> 0);
+      if (length > 0) into.push(hash);
       hash = FNV_OFFSET;
       length = 0;
-    } else if (mapped >= ELONGATION_LETTERS.first && mapped <= ELONGATION_LETTERS.last) {
-      runUnit = mapped;
-      runLength = 1;
     } else if (mapped >= 0) {
       hash = Math.imul(hash ^ mapped, FNV_PRIME);
       length++;
+      if (mapped >= ELONGATION_LETTERS.first && mapped <= ELONGATION_LETTERS.last) {
+        runUnit = mapped;
+        runLength = 1;
+      }
     } else {
       // A unit that normalises to several (a few lowercase mappings): hash them all.
       const expansion = expansions[-mapped - FIRST_EXPANSION] ?? "";

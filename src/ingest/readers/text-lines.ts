@@ -14,23 +14,21 @@ export interface NumberedLine {
 
 /** Lines of a chunk stream; memory is bounded by the longest line, not by the input. */
 export async function* numberedLines(chunks: AsyncIterable<string>): AsyncGenerator<NumberedLine> {
+  // The start of a line that a later chunk ends. Line ends are looked for in each chunk alone, and
+  // a line within a chunk is a slice of it: joining every chunk to the remainder of the previous
+  // one copied the whole input once more.
   let pending = "";
   let number = 0;
   for await (const chunk of chunks) {
-    // Look for line ends only in the new text: rescanning a long line per chunk is quadratic.
-    const searchFrom = pending.length;
-    pending += chunk;
     let start = 0;
-    for (
-      let newline = pending.indexOf("\n", searchFrom);
-      newline !== -1;
-      newline = pending.indexOf("\n", start)
-    ) {
+    for (let newline = chunk.indexOf("\n"); newline !== -1; newline = chunk.indexOf("\n", start)) {
       number++;
-      yield { text: stripCarriageReturn(pending.slice(start, newline)), number };
+      const piece = chunk.slice(start, newline);
+      yield { text: stripCarriageReturn(pending ? pending + piece : piece), number };
+      pending = "";
       start = newline + 1;
     }
-    if (start > 0) pending = pending.slice(start);
+    pending += start ? chunk.slice(start) : chunk;
   }
   // A last line without a trailing newline is still a line.
   if (pending.length > 0) yield { text: stripCarriageReturn(pending), number: number + 1 };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { cleanInFull, cleanText } from "./clean.js";
+
+describe("cleanText", () => {
+  it.each([
+    ["markup and entities", "<p>قال&nbsp;الوزير &amp; أضاف</p><script>x()</script>", "قال الوزير & أضاف"],
+    [
+      "spaces around and inside lines",
+      "  أولا  ثانيا \n  ثالثا\r\n\n\n\nرابعا \t",
+      "أولا ثانيا\nثالثا\n\nرابعا",
+    ],
+    ["odd spaces", "الرياض\u00A0جدة\u2000مكة\u3000الطائف", "الرياض جدة مكة الطائف"],
+    ["invisible controls", "\u200Bال\u200Cصين\u202B و\u0007مصر\uFEFF", "الصين ومصر"],
+    ["presentation forms", "\uFEB3\uFEE0\uFEE4\uFE8E\uFEE5", "سلمان"],
+    ["NFC: alef and a combining hamza become one letter", "ا\u0654حمد", "أحمد"],
+    [
+      "clean text, trimmed",
+      "  \u2028خبر عاجل: ارتفاع الأسعار\n\nالتفاصيل لاحقا.\u00A0\n",
+      "خبر عاجل: ارتفاع الأسعار\n\nالتفاصيل لاحقا.",
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(cleanText(text)).toBe(expected);
+    expect(cleanInFull(text)).toBe(expected);
+  });
+
+  it("takes its shortcut only where every step would leave the text as it is", () => {
+    // Random texts over the units each step looks at, and letters around them.
+    const units = [
+      ..."أحمد ال قال",
+      " ",
+      "  ",
+      "\n",
+      "\n\n",
+      "\r",
+      "\t",
+      "\u00A0",
+      "\u2000",
+      "\u2028",
+      "\u200B",
+      "\uFEFF",
+      "\u0001",
+      "\u0654",
+      "\uFEB3",
+      "<b>",
+      "&amp;",
+      "x",
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let sample = 0; sample < 20_000; sample++) {
+      const text = Array.from({ length: 1 + random(12) }, () => units[random(units.length)]).join("");
+      expect(cleanText(text), JSON.stringify(text)).toBe(cleanInFull(text));
+    }
+  });
+});
