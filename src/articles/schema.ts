@@ -60,19 +60,18 @@ export function toIsoDate(value: string | Date): string | undefined {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether the day exists in that month and year (Gregorian; years from 1 on). */
+/** Whether the day exists in that month and year (Gregorian), without building a Date. */
 function isCalendarDay(year: number, month: number, day: number): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return year >= 1 && day >= 1 && day <= days;
+  return day >= 1 && day <= days;
 }
 
 /** YYYY-MM-DD for a year, month and day that exist in the calendar, else undefined. */
 export function calendarDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return date.toISOString().slice(0, 10);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100 || !isCalendarDay(year, month, day)) return undefined;
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 }
 
 export const ArticleInputSchema = z

@@ -43,14 +43,15 @@ export async function copyDocuments(
       pitId = page.pit_id ?? pitId;
       const hits = page.hits.hits;
       if (!hits.length) break;
-      const body = new BulkBody();
-      for (const hit of hits)
-        body.add(
-          hit._id ?? "",
-          { source: from, entry: hit._id ?? "" },
-          JSON.stringify(transform(hit._source ?? {})),
-        );
-      const outcomes = await writer.write(body);
+      const outcomes = await writer.write(
+        BulkBody.of(
+          hits.map((hit) => ({
+            id: hit._id ?? "",
+            origin: { source: from, entry: hit._id ?? "" },
+            json: JSON.stringify(transform(hit._source ?? {})),
+          })),
+        ),
+      );
       for (const outcome of outcomes) outcome.outcome === "failed" ? result.failed++ : result.copied++;
       searchAfter = hits.at(-1)?.sort;
     }

@@ -40,12 +40,15 @@ export class ArticleWriter {
     }
     if (prepared.length) {
       const groups = await this.#grouper.assign(prepared.map(fingerprintOf));
-      const body = new BulkBody();
-      for (const [position, { i, document }] of prepared.entries()) {
-        document.dup_group = groups[position] ?? document.id;
-        body.add(document.id, { source: "api", line: i + 1 }, JSON.stringify(document));
-      }
-      const outcomes = await this.#bulk.write(body);
+      const outcomes = await this.#bulk.write(
+        BulkBody.of(
+          prepared.map(({ i, document }, position) => ({
+            id: document.id,
+            origin: { source: "api", line: i + 1 },
+            json: JSON.stringify({ ...document, dup_group: groups[position] ?? document.id }),
+          })),
+        ),
+      );
       for (const outcome of outcomes) {
         const i = (outcome.origin.line ?? 1) - 1;
         results[i] =

@@ -41,12 +41,9 @@ export class BulkBody {
   }
 
   add(id: string, origin: Origin, json: string): void {
-    const action = `{"index":{"_id":${JSON.stringify(id)}}}\n`;
-    // A UTF-16 unit takes at most three bytes in UTF-8.
-    this.#reserve(3 * (action.length + json.length) + 1);
-    this.#length += this.#bytes.write(action, this.#length);
-    this.#length += this.#bytes.write(json, this.#length);
-    this.#length = this.#bytes.writeUInt8(0x0a, this.#length);
+    this.#appendText(`{"index":{"_id":${JSON.stringify(id)}}}\n`);
+    this.#appendText(json);
+    this.#appendText("\n");
     this.#endDocument({ id, origin });
   }
 
@@ -85,13 +82,14 @@ export class BulkBody {
         copy.#append(this.#bytes, start, end);
       } else {
         // The source line starts after the action line's newline (JSON never holds a raw one).
-        const quote = this.#bytes.indexOf(0x0a, start) + opening.length;
-        if (!this.#bytes.subarray(quote + 1 - opening.length, quote + 1).equals(opening))
+        const source = this.#bytes.indexOf(0x0a, start) + 1;
+        const valueStart = source + opening.length;
+        if (!this.#bytes.subarray(source, valueStart).equals(opening))
           throw new Error(`document ${position} does not start with the string field ${field}`);
-        copy.#append(this.#bytes, start, quote);
-        copy.#reserve(3 * (value.length + 2));
-        copy.#length += copy.#bytes.write(JSON.stringify(value), copy.#length);
-        copy.#append(this.#bytes, closingQuote(this.#bytes, quote + 1) + 1, end);
+        // Up to the value's opening quote; the value with its quotes; the rest after the closing one.
+        copy.#append(this.#bytes, start, valueStart - 1);
+        copy.#appendText(JSON.stringify(value));
+        copy.#append(this.#bytes, closingQuote(this.#bytes, valueStart) + 1, end);
       }
       copy.#endDocument(this.documents[position]);
     }
@@ -102,6 +100,12 @@ export class BulkBody {
   #extent(position: number): [number, number] {
     const start = this.#ends[position - 1] ?? 0;
     return [start, this.#ends[position] ?? start];
+  }
+
+  #appendText(text: string): void {
+    // A UTF-16 unit takes at most three bytes in UTF-8.
+    this.#reserve(3 * text.length);
+    this.#length += this.#bytes.write(text, this.#length);
   }
 
   #append(bytes: Buffer, start: number, end: number): void {

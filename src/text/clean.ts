@@ -24,10 +24,10 @@ export function stripHtml(text: string): string {
   return text.replace(NON_TEXT_ELEMENTS, " ").replace(BLOCK_BREAKS, "\n").replace(TAGS, "");
 }
 
-/** Spaces other than the plain one. */
-const ODD_SPACES = "[\\t\\f\\v\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]";
+/** Spaces other than the plain one, as the inside of a character class. */
+const ODD_SPACES = "\\t\\f\\v\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000";
 /** Whitespace other than a single plain space: runs of it, or any odd space character alone. */
-const SPACE_RUNS = new RegExp(`${ODD_SPACES.replace("]", " ]")}{2,}|${ODD_SPACES}`, "g");
+const SPACE_RUNS = new RegExp(`[${ODD_SPACES} ]{2,}|[${ODD_SPACES}]`, "g");
 const SPACES_AROUND_NEWLINES = / +\n *|\n +/g;
 
 /**
@@ -67,7 +67,7 @@ export function cleanInFull(text: string): string {
 
 /** A unit that some step of cleanText changes, whatever surrounds it. */
 const CHANGED_UNIT = new RegExp(
-  `[<&\\r]|${ODD_SPACES}|${PRESENTATION_FORM_RUNS.source}|${DROPPED_CHARACTERS.source}`,
+  `[<&\\r${ODD_SPACES}]|${PRESENTATION_FORM_RUNS.source}|${DROPPED_CHARACTERS.source}`,
 );
 const [UNLEARNT, KEPT, CHANGED] = [0, 1, 2];
 /** Each UTF-16 unit's verdict, learnt from CHANGED_UNIT the first time it is met. */
