@@ -5,7 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { exactWords } from "../text/arabic.js";
-import { bands, encodeSignature, minhash } from "../text/fingerprint.js";
+import {
+  bandKeys,
+  bandNumbers,
+  bands,
+  decodeSignature,
+  encodeSignature,
+  minhash,
+} from "../text/fingerprint.js";
 import { articleId } from "./identity.js";
 import type { Article } from "./schema.js";
 
@@ -42,6 +49,8 @@ export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "content_hash", "t
 export interface PreparedArticle {
   document: ArticleDocument;
   signature: Uint32Array;
+  /** `minhash_bands` as numbers (bandNumbers). */
+  bands: number[];
 }
 
 export function contentHash(
@@ -61,14 +70,19 @@ function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
 
 /** A stored document with its derived fields recomputed: a reindex gives older documents the new ones. */
 export function withDerivedFields(source: Record<string, unknown>): Record<string, unknown> {
-  return { ...source, ...titleFields(String(source.title ?? "")) };
+  const derived: Record<string, unknown> = { ...source, ...titleFields(String(source.title ?? "")) };
+  // Band keys were once written in another form; the signature they come from has not changed.
+  if (typeof source.minhash === "string") derived.minhash_bands = bands(decodeSignature(source.minhash));
+  return derived;
 }
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);
   const signature = minhash(article.title, article.body);
+  const numbers = bandNumbers(signature);
   return {
     signature,
+    bands: numbers,
     document: {
       // First, so the importer can set it in a batch it has already encoded (BulkBody.withFirstField).
       dup_group: id,
@@ -77,7 +91,7 @@ export function prepareArticle(article: Article, now = new Date()): PreparedArti
       id,
       indexed_at: now.toISOString(),
       minhash: encodeSignature(signature),
-      minhash_bands: bands(signature),
+      minhash_bands: bandKeys(numbers),
       content_hash: contentHash(article),
     },
   };

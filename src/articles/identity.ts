@@ -10,11 +10,16 @@ const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|ref|ocid|cmpid)$/i;
 
 /** The same page however it was linked: host case, fragment, tracking, trailing slash, %-escapes. */
 export function normalizeUrl(raw: string): string {
+  // Read from the parsed parts, never written back: each URL setter re-serialises the whole URL.
   const url = new URL(raw.trim());
-  url.hash = "";
-  url.hostname = url.hostname.toLowerCase().replace(/^www\./, "");
-  for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
-  url.searchParams.sort();
+  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  let query = "";
+  if (url.search) {
+    const params = url.searchParams;
+    for (const key of [...params.keys()]) if (TRACKING_PARAMS.test(key)) params.delete(key);
+    params.sort();
+    query = params.toString();
+  }
   let path = url.pathname;
   try {
     path = decodeURI(path);
@@ -22,8 +27,7 @@ export function normalizeUrl(raw: string): string {
     // A malformed escape stays as written; it still identifies the page.
   }
   if (path.length > 1) path = path.replace(/\/+$/, "");
-  const query = url.searchParams.toString();
-  return `${url.hostname}${url.port ? `:${url.port}` : ""}${path}${query ? `?${query}` : ""}`;
+  return `${host}${url.port ? `:${url.port}` : ""}${path}${query ? `?${query}` : ""}`;
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);

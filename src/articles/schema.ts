@@ -51,11 +51,24 @@ export function toIsoDate(value: string | Date): string | undefined {
   const date = new Date(Date.parse(candidate));
   const year = date.getUTCFullYear();
   // NaN fails both. A real news date: rules out 0001-01-01 placeholders and far-future typos.
-  if (!(year >= 1900 && year <= new Date().getUTCFullYear() + 1)) return undefined;
+  if (!(year >= 1900 && year <= thisYear() + 1)) return undefined;
   // Date.parse rolls 2023-02-31 over to March; the written day must exist in the calendar.
-  const [y, m, d] = [candidate.slice(0, 4), candidate.slice(5, 7), candidate.slice(8, 10)].map(Number);
-  if (!isCalendarDay(y ?? 0, m ?? 0, d ?? 0)) return undefined;
+  const [y, m, d] = [candidate.slice(0, 4), candidate.slice(5, 7), candidate.slice(8, 10)];
+  if (!isCalendarDay(Number(y), Number(m), Number(d))) return undefined;
   return date.toISOString();
+}
+
+let currentYear = 0;
+let currentYearEndsAt = 0;
+
+/** The current UTC year, without a Date per call (one per article); a server running past New Year follows. */
+function thisYear(): number {
+  const now = Date.now();
+  if (now >= currentYearEndsAt) {
+    currentYear = new Date(now).getUTCFullYear();
+    currentYearEndsAt = Date.UTC(currentYear + 1, 0, 1);
+  }
+  return currentYear;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -8,7 +8,7 @@ import type { PreparedArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
 import { type RetryPolicy, withRetry } from "../es/retry.js";
 import {
-  bandNumbers,
+  bandKey,
   DUPLICATE_SIMILARITY,
   decodeSignature,
   SIGNATURE_SIZE,
@@ -19,14 +19,14 @@ import {
 export interface Fingerprint {
   id: string;
   signature: Uint32Array;
-  /** Band keys as the index stores them (`minhash_bands`). */
-  bands: string[];
+  /** Band numbers (bandNumbers); the index stores them as keys (bandKey). */
+  bands: number[];
 }
 
-export const fingerprintOf = ({ document, signature }: PreparedArticle): Fingerprint => ({
+export const fingerprintOf = ({ document, signature, bands }: PreparedArticle): Fingerprint => ({
   id: document.id,
   signature,
-  bands: document.minhash_bands,
+  bands,
 });
 
 interface Known {
@@ -88,41 +88,49 @@ export class DuplicateGrouper {
     // Generations turn only between batches: a band forgotten halfway through would be missing
     // from memory and from the lookup below alike.
     this.#recent.turnIfFull();
-    const numbers = batch.map(({ signature }) => bandNumbers(signature));
-    const indexed = await this.#lookup(batch, numbers);
-    // Index loops, not entries(): its pairs and iterators were 120 MB of garbage over SaudiNewsNet.
-    return batch.map(({ id, signature, bands }, position) => {
-      const articleBands = numbers[position] ?? [];
-      let best: Known | undefined;
+    const indexed = await this.#lookup(batch);
+    // Plain loops, no closures or entries(): this runs for every band of every article, and its
+    // pairs, iterators and views were 120 MB of garbage over SaudiNewsNet.
+    const groups: string[] = [];
+    for (const { id, signature, bands } of batch) {
+      let group = id;
       let bestScore = DUPLICATE_SIMILARITY;
-      const consider = (candidate: Known | undefined) => {
-        if (!candidate || candidate.id === id) return;
-        const score = similarity(signature, candidate.signature);
-        if (score >= bestScore) {
-          best = candidate;
-          bestScore = score;
+      for (let band = 0; band < bands.length; band++) {
+        const number = bands[band] ?? 0;
+        const slot = this.#recent.slotOf(number);
+        if (slot >= 0 && this.#recent.idAt(slot) !== id) {
+          const score = this.#recent.similarityAt(slot, signature);
+          if (score >= bestScore) {
+            group = this.#recent.groupAt(slot);
+            bestScore = score;
+          }
         }
-      };
-      for (let band = 0; band < articleBands.length; band++) {
-        consider(this.#recent.get(articleBands[band] ?? 0));
         if (indexed.size === 0) continue;
-        for (const candidate of indexed.get(bands[band] ?? "") ?? []) consider(candidate);
+        for (const candidate of indexed.get(bandKey(band, number)) ?? []) {
+          if (candidate.id === id) continue;
+          const score = similarity(signature, candidate.signature);
+          if (score >= bestScore) {
+            group = candidate.group;
+            bestScore = score;
+          }
+        }
       }
-      const group = best?.group ?? id;
-      this.#recent.add({ id, group, signature }, articleBands);
-      return group;
-    });
+      this.#recent.add(id, group, signature, bands);
+      groups.push(group);
+    }
+    return groups;
   }
 
   /** Articles in the index that share a band with the batch and that memory may not know of. */
-  async #lookup(batch: Fingerprint[], numbers: number[][]): Promise<Map<string, Known[]>> {
+  async #lookup(batch: Fingerprint[]): Promise<Map<string, Known[]>> {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
     const keys = new Set<string>();
-    for (let position = 0; position < batch.length; position++) {
-      const bands = batch[position]?.bands ?? [];
+    if (!everything && this.#forgotten.empty) return new Map();
+    for (const { bands } of batch) {
       for (let band = 0; band < bands.length; band++) {
-        if (everything || this.#forgotten.has(numbers[position]?.[band] ?? 0)) keys.add(bands[band] ?? "");
+        const number = bands[band] ?? 0;
+        if (everything || this.#forgotten.has(number)) keys.add(bandKey(band, number));
       }
     }
     const byBand = new Map<string, Known[]>();
@@ -209,27 +217,37 @@ class RecentArticles {
     this.#currentStart = this.#count;
   }
 
-  get(band: number): Known | undefined {
+  /** The slot of the article remembered for this band, or -1. */
+  slotOf(band: number): number {
     let article = this.#current.get(band);
     if (article < 0) article = this.#previous.get(band);
-    if (article < 0) return undefined;
-    const slot = article % this.#ids.length;
-    const at = slot * SIGNATURE_SIZE;
-    return {
-      id: this.#ids[slot] ?? "",
-      group: this.#groups[slot] ?? "",
-      signature: this.#signatures.subarray(at, at + SIGNATURE_SIZE),
-    };
+    return article < 0 ? -1 : article % this.#ids.length;
   }
 
-  add(known: Known, bands: number[]): void {
+  idAt(slot: number): string {
+    return this.#ids[slot] ?? "";
+  }
+
+  groupAt(slot: number): string {
+    return this.#groups[slot] ?? "";
+  }
+
+  /** `similarity` against the signature in the slot, read in place. */
+  similarityAt(slot: number, signature: Uint32Array): number {
+    const at = slot * SIGNATURE_SIZE;
+    let equal = 0;
+    for (let k = 0; k < SIGNATURE_SIZE; k++) if (this.#signatures[at + k] === signature[k]) equal++;
+    return equal / SIGNATURE_SIZE;
+  }
+
+  add(id: string, group: string, signature: Uint32Array, bands: number[]): void {
     // Generations turn between batches only, so one can outgrow its share of the slots.
     if (this.#count - this.#previousStart >= this.#ids.length) this.#growSlots();
     const article = this.#count++;
     const slot = article % this.#ids.length;
-    this.#ids[slot] = known.id;
-    this.#groups[slot] = known.group;
-    this.#signatures.set(known.signature, slot * SIGNATURE_SIZE);
+    this.#ids[slot] = id;
+    this.#groups[slot] = group;
+    this.#signatures.set(signature, slot * SIGNATURE_SIZE);
     for (let band = 0; band < bands.length; band++) this.#current.set(bands[band] ?? 0, article);
   }
 
@@ -300,6 +318,10 @@ class BandTable {
   }
 }
 
+const FORGOTTEN_BITS_LOG2 = 25;
+/** A constant, not `2 ** bits - 1` in the method: that is a Math.pow call for every band looked up. */
+const FORGOTTEN_LOW_MASK = 2 ** FORGOTTEN_BITS_LOG2 - 1;
+
 /**
  * The bands memory has dropped, as a Bloom filter of fixed size (4 MB, two bits a band): whether
  * the index may hold an article of this run that memory no longer knows. About 0.1% of bands test
@@ -307,22 +329,31 @@ class BandTable {
  * the lookup, and a very long run degrades gracefully towards asking about every band.
  */
 class ForgottenBands {
-  static readonly #BITS_LOG2 = 25;
-  readonly #words = new Uint32Array(2 ** ForgottenBands.#BITS_LOG2 / 32);
+  readonly #words = new Uint32Array(2 ** FORGOTTEN_BITS_LOG2 / 32);
+  #empty = true;
+
+  /** True until the first band is forgotten: then no band need be tested. */
+  get empty(): boolean {
+    return this.#empty;
+  }
 
   add(band: number): void {
-    for (const bit of ForgottenBands.#positions(band)) this.#set(bit);
+    this.#empty = false;
+    this.#set(ForgottenBands.#low(band));
+    this.#set(ForgottenBands.#spread(band));
   }
 
   has(band: number): boolean {
-    const [low, spread] = ForgottenBands.#positions(band);
-    return this.#get(low) && this.#get(spread);
+    return this.#get(ForgottenBands.#low(band)) && this.#get(ForgottenBands.#spread(band));
   }
 
-  /** The band's low bits, and a multiplicative (Fibonacci) hash of it, its top bits. */
-  static #positions(band: number): [number, number] {
-    const bits = ForgottenBands.#BITS_LOG2;
-    return [band & (2 ** bits - 1), Math.imul(band, 0x9e3779b1) >>> (32 - bits)];
+  /** A band's two bits: its low bits, and a multiplicative (Fibonacci) hash of it, its top bits. */
+  static #low(band: number): number {
+    return band & FORGOTTEN_LOW_MASK;
+  }
+
+  static #spread(band: number): number {
+    return Math.imul(band, 0x9e3779b1) >>> (32 - FORGOTTEN_BITS_LOG2);
   }
 
   #set(bit: number): void {

@@ -29,6 +29,7 @@ const ODD_SPACES = "\\t\\f\\v\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000";
 /** Whitespace other than a single plain space: runs of it, or any odd space character alone. */
 const SPACE_RUNS = new RegExp(`[${ODD_SPACES} ]{2,}|[${ODD_SPACES}]`, "g");
 const SPACES_AROUND_NEWLINES = / +\n *|\n +/g;
+const NEWLINE_RUNS = /\n{3,}/g;
 
 /**
  * Collapse runs of spaces inside lines, keep paragraph breaks (at most one blank line). Each
@@ -40,7 +41,7 @@ function normaliseWhitespace(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(SPACE_RUNS, " ")
     .replace(SPACES_AROUND_NEWLINES, "\n")
-    .replace(/\n{3,}/g, "\n\n")
+    .replace(NEWLINE_RUNS, "\n\n")
     .trim();
 }
 
@@ -48,9 +49,18 @@ function normaliseWhitespace(text: string): string {
 const DROPPED_CHARACTERS = new RegExp(`${INVISIBLE_CONTROLS.source}|${CONTROL_CHARS.source}`, "g");
 
 export function cleanText(text: string): string {
-  // Most articles need nothing but trimming: one pass tells, where the steps below scan eight times.
+  // Most articles need at most their spacing fixed: one pass tells what, where the steps below
+  // scan the text eight times.
   const trimmed = text.trim();
-  return isClean(trimmed) ? trimmed.normalize("NFC") : cleanInFull(text);
+  const found = needsCleaning(trimmed);
+  if (found & CHANGED_UNITS) return cleanInFull(text);
+  let clean = trimmed.normalize("NFC");
+  // normaliseWhitespace's steps for what the pass found (no \r, no odd space: those are changed units).
+  if (found & SPACE_RUN) clean = clean.replace(SPACE_RUNS, " ");
+  if (found & SPACE_AT_NEWLINE) clean = clean.replace(SPACES_AROUND_NEWLINES, "\n");
+  // Dropping the spaces of "\n \n \n" makes a run of newlines.
+  if (found & (SPACE_AT_NEWLINE | NEWLINE_RUN)) clean = clean.replace(NEWLINE_RUNS, "\n\n");
+  return clean;
 }
 
 /** Every step in turn: what cleanText returns for any text (its shortcut is tested against this). */
@@ -74,11 +84,18 @@ const [UNLEARNT, KEPT, CHANGED] = [0, 1, 2];
 const unitVerdicts = new Uint8Array(0x10000);
 const [SPACE, NEWLINE] = [0x20, 0x0a];
 
+// What needsCleaning finds, as bits.
+const CHANGED_UNITS = 1;
+const SPACE_RUN = 2;
+const SPACE_AT_NEWLINE = 4;
+const NEWLINE_RUN = 8;
+
 /**
- * Whether cleanText would leave `text` (trimmed) as it is, NFC aside: no unit any step changes,
- * and no run of whitespace that normaliseWhitespace rewrites.
+ * What in `text` (trimmed) some step of cleanText would change: a unit a step changes, which takes
+ * every step (NFC aside), or spacing that normaliseWhitespace rewrites.
  */
-function isClean(text: string): boolean {
+function needsCleaning(text: string): number {
+  let found = 0;
   let previous = -1;
   let beforePrevious = -1;
   for (let i = 0; i < text.length; i++) {
@@ -88,12 +105,16 @@ function isClean(text: string): boolean {
       verdict = CHANGED_UNIT.test(String.fromCharCode(unit)) ? CHANGED : KEPT;
       unitVerdicts[unit] = verdict;
     }
-    if (verdict === CHANGED) return false;
-    if (unit === SPACE && (previous === SPACE || previous === NEWLINE)) return false;
-    if (unit === NEWLINE && (previous === SPACE || (previous === NEWLINE && beforePrevious === NEWLINE)))
-      return false;
+    if (verdict === CHANGED) return CHANGED_UNITS;
+    if (unit === SPACE) {
+      if (previous === SPACE) found |= SPACE_RUN;
+      else if (previous === NEWLINE) found |= SPACE_AT_NEWLINE;
+    } else if (unit === NEWLINE) {
+      if (previous === SPACE) found |= SPACE_AT_NEWLINE;
+      else if (previous === NEWLINE && beforePrevious === NEWLINE) found |= NEWLINE_RUN;
+    }
     beforePrevious = previous;
     previous = unit;
   }
-  return true;
+  return found;
 }

@@ -170,8 +170,8 @@ function mix32(hash: number): number {
 }
 
 /**
- * The same bands as `bands`, as 30-bit numbers (small integers to V8: no allocation, cheap to
- * hash), for in-memory tables; the strings are what the index stores.
+ * The signature's bands, each its rows hashed to a 30-bit number: articles sharing a band are
+ * candidate copies. Small integers to V8 (no allocation, cheap to hash) for in-memory tables.
  */
 export function bandNumbers(signature: Uint32Array): number[] {
   const numbers: number[] = [];
@@ -184,16 +184,34 @@ export function bandNumbers(signature: Uint32Array): number[] {
   return numbers;
 }
 
-/** Band keys, e.g. "3:9f0c…": articles sharing any key are candidate copies. */
-export function bands(signature: Uint32Array): string[] {
-  const keys: string[] = [];
-  for (let band = 0; band < BAND_COUNT; band++) {
-    let key = `${band}:`;
-    for (let row = 0; row < BAND_ROWS; row++) key += (signature[band * BAND_ROWS + row] ?? 0).toString(36);
-    keys.push(key);
-  }
-  return keys;
+const BASE32 = Array.from("0123456789abcdefghijklmnopqrstuv", (digit) => digit.charCodeAt(0));
+const COLON = 0x3a;
+
+/**
+ * A band as the index stores it (`minhash_bands`), e.g. "3:9f0cq1": the band's position and its
+ * number in six base-32 digits. Built in one call, not by number-to-string conversions (six times
+ * slower: a sixth of preparing an article went to band keys).
+ */
+export function bandKey(band: number, number: number): string {
+  return String.fromCharCode(
+    BASE32[band] ?? 0,
+    COLON,
+    base32Digit(number, 25),
+    base32Digit(number, 20),
+    base32Digit(number, 15),
+    base32Digit(number, 10),
+    base32Digit(number, 5),
+    base32Digit(number, 0),
+  );
 }
+
+const base32Digit = (number: number, shift: number) => BASE32[(number >>> shift) & 31] ?? 0;
+
+/** The keys of bands given as numbers, in band order. */
+export const bandKeys = (numbers: number[]): string[] => numbers.map((number, band) => bandKey(band, number));
+
+/** Band keys of a signature, in band order. */
+export const bands = (signature: Uint32Array): string[] => bandKeys(bandNumbers(signature));
 
 /** Fraction of equal positions: an unbiased estimate of the bigram-set Jaccard similarity. */
 export function similarity(a: Uint32Array, b: Uint32Array): number {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { bands, decodeSignature } from "../text/fingerprint.js";
+import { prepareArticle, withDerivedFields } from "./document.js";
+import { ArticleInputSchema } from "./schema.js";
+
+const article = ArticleInputSchema.parse({
+  title: "الرئيس الصيني يستقبل وزير الخارجية",
+  body: "استقبل الرئيس الصيني شي جين بينغ اليوم وزير الخارجية وبحث معه العلاقات الثنائية بين البلدين.",
+  source: "وكالة الأنباء",
+  published_at: "2024-03-01",
+});
+
+describe("prepareArticle", () => {
+  it("stores the bands of the signature it stores, one key per band", () => {
+    const { document, bands: numbers } = prepareArticle(article);
+    expect(document.minhash_bands).toEqual(bands(decodeSignature(document.minhash)));
+    expect(document.minhash_bands).toHaveLength(numbers.length);
+    expect(new Set(document.minhash_bands).size).toBe(numbers.length);
+    for (const [band, key] of document.minhash_bands.entries())
+      expect(key).toMatch(new RegExp(`^${band.toString(32)}:[0-9a-v]{6}$`));
+  });
+});
+
+describe("withDerivedFields", () => {
+  it("gives a stored document the band keys of its signature, whatever form they were written in", () => {
+    const { document } = prepareArticle(article);
+    const stored = { ...document, minhash_bands: ["0:h481gbg09nx7ewbae3dscwuz"], title_words: 0 };
+    const derived = withDerivedFields(stored);
+    expect(derived.minhash_bands).toEqual(document.minhash_bands);
+    expect(derived.title_words).toBe(document.title_words);
+  });
+});
