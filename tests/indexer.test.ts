@@ -149,6 +149,47 @@ describe("the seed page's spelling phenomena", () => {
   });
 });
 
+describe("setting up the index while reading", () => {
+  it("reads and prepares while the index is created, and sends nothing before it exists", async () => {
+    const late = `${alias}-late`;
+    // Had a document been sent first, Elasticsearch would have made an index named like the alias,
+    // and creating the alias afterwards would fail.
+    const indexReady = new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
+      ensureIndex(client, late),
+    );
+    const rejects = new RejectsFile(join(workDir, "rejects-late.ndjson"));
+    const counts = await runImport({
+      client,
+      index: late,
+      indexReady,
+      inputs: [fixture("articles.jsonl")],
+      rejects,
+    });
+    await rejects.close();
+    expect(counts.created).toBeGreaterThan(0);
+    const [physical] = await aliasTargets(client, late);
+    expect(physical).toMatch(new RegExp(`^${late}-v`));
+    expect((await client.count({ index: late })).count).toBe(counts.created);
+    await client.indices.delete({ index: physical ?? "" });
+  });
+
+  it("fails with the index's error even when no record was sent", async () => {
+    const indexReady = new Promise((_, reject) => setTimeout(() => reject(new Error("no such cluster")), 50));
+    indexReady.catch(() => {});
+    const rejects = new RejectsFile(join(workDir, "rejects-none.ndjson"));
+    await expect(
+      runImport({
+        client,
+        index: `${alias}-never`,
+        indexReady,
+        inputs: ["/nonexistent/file.jsonl"],
+        rejects,
+      }),
+    ).rejects.toThrow("no such cluster");
+    await rejects.close();
+  });
+});
+
 describe("the alias lifecycle", () => {
   it("reindexes into a new physical index and swaps the alias with zero failed searches", async () => {
     const [before] = await aliasTargets(client, alias);

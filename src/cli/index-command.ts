@@ -61,18 +61,19 @@ class UsageError extends Error {}
 async function importInputs(client: EsClient, alias: string): Promise<number> {
   const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
   const dryRun = values["dry-run"];
-  const target = dryRun
-    ? alias
-    : values.fresh
-      ? await createPhysicalIndex(client, alias, { replicas })
-      : await ensureIndex(client, alias, { replicas });
+  const target = values.fresh && !dryRun ? await createPhysicalIndex(client, alias, { replicas }) : alias;
+  // The alias and its index are set up while the first batch is read and prepared.
+  const indexReady = values.fresh || dryRun ? undefined : ensureIndex(client, alias, { replicas });
+  // Raised by runImport before its first request; handled here so an early failure is not unhandled.
+  indexReady?.catch(() => {});
   const counts = emptyCounts();
   const rejects = new RejectsFile(values.rejects);
   const progress = new Progress(counts);
   try {
     await runImport({
       client,
-      index: values.fresh ? target : alias,
+      index: target,
+      indexReady,
       inputs: positionals,
       readerOptions: { fieldMap: parseFieldMap(values.map) },
       rejects,

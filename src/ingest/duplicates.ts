@@ -125,8 +125,8 @@ export class DuplicateGrouper {
   async #lookup(batch: Fingerprint[]): Promise<Map<string, Known[]>> {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
-    const keys = new Set<string>();
     if (!everything && this.#forgotten.empty) return new Map();
+    const keys = new Set<string>();
     for (const { bands } of batch) {
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
@@ -232,12 +232,8 @@ class RecentArticles {
     return this.#groups[slot] ?? "";
   }
 
-  /** `similarity` against the signature in the slot, read in place. */
   similarityAt(slot: number, signature: Uint32Array): number {
-    const at = slot * SIGNATURE_SIZE;
-    let equal = 0;
-    for (let k = 0; k < SIGNATURE_SIZE; k++) if (this.#signatures[at + k] === signature[k]) equal++;
-    return equal / SIGNATURE_SIZE;
+    return similarity(signature, this.#signatures, slot * SIGNATURE_SIZE);
   }
 
   add(id: string, group: string, signature: Uint32Array, bands: number[]): void {

@@ -17,6 +17,12 @@ export interface ImportOptions {
   client: EsClient;
   /** The alias (or index) to write to. */
   index: string;
+  /**
+   * Settles once `index` can take writes. Records are read and prepared meanwhile (creating an
+   * index takes Elasticsearch a few hundred milliseconds); nothing is sent before, and its error
+   * is the import's.
+   */
+  indexReady?: Promise<unknown>;
   inputs: string[];
   readerOptions?: ReaderOptions;
   rejects: RejectsFile;
@@ -95,6 +101,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
       counts.created += fingerprints.length;
       return;
     }
+    await options.indexReady;
     // Groups in input order; each document was encoded with its own id as its group.
     const groups = await grouper.assign(fingerprints);
     const regrouped = new Map<number, string>();
@@ -132,6 +139,9 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   if (fingerprints.length && !fatal) await dispatch(body, fingerprints);
   await Promise.all(inFlight);
   if (fatal) throw fatal;
-  if (!options.dryRun) await options.client.indices.refresh({ index: options.index });
+  if (!options.dryRun) {
+    await options.indexReady;
+    await options.client.indices.refresh({ index: options.index });
+  }
   return counts;
 }
