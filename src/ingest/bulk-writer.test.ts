@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BulkBody } from "./bulk-writer.js";
+import { BufferPool, BulkBody } from "./bulk-writer.js";
 
 const documents = [
   {
@@ -69,5 +69,34 @@ describe("BulkBody", () => {
     expect(regrouped.pick([2]).bytes.equals(expected.pick([2]).bytes)).toBe(true);
     expect(encoded.withFirstField("dup_group", new Map())).toBe(encoded);
     expect(() => encoded.withFirstField("title", new Map([[1, "x"]]))).toThrow(/does not start with/);
+  });
+
+  it("lends the bytes of a released body to the next one from its pool", () => {
+    const pool = new BufferPool();
+    const first = new BulkBody(1000, pool);
+    for (const document of documents) first.add(document.id, document.origin, document.json);
+    const storage = first.bytes;
+    first.release();
+    expect(first.byteLength).toBe(0);
+    expect(first.documents).toEqual([]);
+
+    const [third] = documents.slice(2);
+    const second = new BulkBody(1000, pool);
+    if (third) second.add(third.id, third.origin, third.json);
+    // The same memory, holding the new document only.
+    expect(second.bytes.buffer).toBe(storage.buffer);
+    expect(second.bytes.byteOffset).toBe(storage.byteOffset);
+    expect(second.bytes.equals(BulkBody.of(documents.slice(2)).bytes)).toBe(true);
+  });
+
+  it("keeps only as many unused buffers as it was told", () => {
+    const pool = new BufferPool(1);
+    const [a, b] = [Buffer.alloc(16), Buffer.alloc(16)];
+    pool.give(a);
+    pool.give(b);
+    expect(pool.take(16)).toBe(a);
+    expect(pool.take(16)).not.toBe(b);
+    pool.give(a);
+    expect(pool.take(32)).not.toBe(a);
   });
 });

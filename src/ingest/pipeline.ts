@@ -6,7 +6,7 @@
  */
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
-import { BulkBody, BulkWriter } from "./bulk-writer.js";
+import { BufferPool, BulkBody, BulkWriter } from "./bulk-writer.js";
 import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates.js";
 import { readInput } from "./open-input.js";
 import { emptyCounts, type ImportCounts, type RejectsFile } from "./report.js";
@@ -81,7 +81,10 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   let fatal: unknown;
 
   const send = async (body: BulkBody) => {
-    for (const outcome of await writer.write(body)) {
+    const outcomes = await writer.write(body);
+    // Every attempt has ended: its bytes can hold the next batch.
+    body.release();
+    for (const outcome of outcomes) {
       if (outcome.outcome === "failed") {
         counts.failed++;
         options.rejects.add({
@@ -99,6 +102,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     if (options.dryRun) {
       counts.bytes += encoded.byteLength;
       counts.created += fingerprints.length;
+      encoded.release();
       return;
     }
     await options.indexReady;
@@ -108,6 +112,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     for (const [position, group] of groups.entries())
       if (group !== fingerprints[position]?.id) regrouped.set(position, group);
     const body = encoded.withFirstField("dup_group", regrouped);
+    if (body !== encoded) encoded.release();
     counts.bytes += body.byteLength;
     // Wait for a free slot only now: the next batch is read, prepared and grouped while the
     // previous ones are in flight, so Elasticsearch is never left waiting on this process.
@@ -125,7 +130,8 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   // heap and small fingerprints, not its articles' text: texts that outlive a young-generation
   // collection are promoted, and collecting them again cost a seventh of the importer's CPU.
   const batchBytes = options.batchBytes ?? 2_000_000;
-  let body = new BulkBody(batchBytes);
+  const pool = new BufferPool();
+  let body = new BulkBody(batchBytes, pool);
   let fingerprints: Fingerprint[] = [];
   for await (const article of preparedArticles(options, counts)) {
     body.add(article.document.id, article.origin, JSON.stringify(article.document));
@@ -133,7 +139,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     if (body.byteLength < batchBytes && fingerprints.length < 5_000) continue;
     await dispatch(body, fingerprints);
     if (fatal) break;
-    body = new BulkBody(batchBytes);
+    body = new BulkBody(batchBytes, pool);
     fingerprints = [];
   }
   if (fingerprints.length && !fatal) await dispatch(body, fingerprints);
