@@ -19,8 +19,8 @@ export interface BulkDocument {
 
 /**
  * Buffers of bodies that are done with, lent to new ones. A batch is megabytes outside the heap,
- * and V8 runs a full collection whenever that external memory has grown by some tens of MB: one
- * new buffer per batch (and one per regrouped copy) made 21 of an import's 25 full collections.
+ * and V8 runs a full collection whenever that external memory has grown by some tens of MB: with
+ * a new buffer per batch and per regrouped copy, a SaudiNewsNet import made 21 of them; now 7.
  */
 export class BufferPool {
   readonly #free: Buffer[] = [];
