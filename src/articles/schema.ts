@@ -53,8 +53,8 @@ export function toIsoDate(value: string | Date): string | undefined {
   // NaN fails both. A real news date: rules out 0001-01-01 placeholders and far-future typos.
   if (!(year >= 1900 && year <= thisYear() + 1)) return undefined;
   // Date.parse rolls 2023-02-31 over to March; the written day must exist in the calendar.
-  const [y, m, d] = [candidate.slice(0, 4), candidate.slice(5, 7), candidate.slice(8, 10)];
-  if (!isCalendarDay(Number(y), Number(m), Number(d))) return undefined;
+  const written = (from: number, to: number) => Number(candidate.slice(from, to));
+  if (!isCalendarDay(written(0, 4), written(5, 7), written(8, 10))) return undefined;
   return date.toISOString();
 }
 

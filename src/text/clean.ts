@@ -31,36 +31,38 @@ const SPACE_RUNS = new RegExp(`[${ODD_SPACES} ]{2,}|[${ODD_SPACES}]`, "g");
 const SPACES_AROUND_NEWLINES = / +\n *|\n +/g;
 const NEWLINE_RUNS = /\n{3,}/g;
 
+// Spacing that normaliseWhitespace rewrites, as bits: needsCleaning reports which it found (a \r is
+// a changed unit, so only the full chain asks for CARRIAGE_RETURN).
+const SPACE_RUN = 1;
+const SPACE_AT_NEWLINE = 2;
+const NEWLINE_RUN = 4;
+const CARRIAGE_RETURN = 8;
+const ANY_SPACING = SPACE_RUN | SPACE_AT_NEWLINE | NEWLINE_RUN | CARRIAGE_RETURN;
+
 /**
  * Collapse runs of spaces inside lines, keep paragraph breaks (at most one blank line). Each
  * pattern matches only what it changes: every article passes through here, and a replace that
- * matches every plain space rebuilds the whole text for nothing.
+ * matches every plain space rebuilds the whole text for nothing. `found` names the spacing the
+ * text is known to hold; the steps for the rest are skipped.
  */
-function normaliseWhitespace(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(SPACE_RUNS, " ")
-    .replace(SPACES_AROUND_NEWLINES, "\n")
-    .replace(NEWLINE_RUNS, "\n\n")
-    .trim();
+function normaliseWhitespace(text: string, found = ANY_SPACING): string {
+  let clean = found & CARRIAGE_RETURN ? text.replace(/\r\n?/g, "\n") : text;
+  if (found & SPACE_RUN) clean = clean.replace(SPACE_RUNS, " ");
+  if (found & SPACE_AT_NEWLINE) clean = clean.replace(SPACES_AROUND_NEWLINES, "\n");
+  // Dropping the spaces of "\n \n \n", or the \r of "\n\r\n\n", makes a run of newlines.
+  if (found & (SPACE_AT_NEWLINE | NEWLINE_RUN | CARRIAGE_RETURN)) clean = clean.replace(NEWLINE_RUNS, "\n\n");
+  return clean.trim();
 }
 
 /** Invisible and control characters, dropped in one pass. */
 const DROPPED_CHARACTERS = new RegExp(`${INVISIBLE_CONTROLS.source}|${CONTROL_CHARS.source}`, "g");
 
 export function cleanText(text: string): string {
-  // Most articles need at most their spacing fixed: one pass tells what, where the steps below
-  // scan the text eight times.
+  // Most articles need at most their spacing fixed: one pass tells what, where the full chain
+  // scans the text eight times. A unit some step changes takes every step.
   const trimmed = text.trim();
   const found = needsCleaning(trimmed);
-  if (found & CHANGED_UNITS) return cleanInFull(text);
-  let clean = trimmed.normalize("NFC");
-  // normaliseWhitespace's steps for what the pass found (no \r, no odd space: those are changed units).
-  if (found & SPACE_RUN) clean = clean.replace(SPACE_RUNS, " ");
-  if (found & SPACE_AT_NEWLINE) clean = clean.replace(SPACES_AROUND_NEWLINES, "\n");
-  // Dropping the spaces of "\n \n \n" makes a run of newlines.
-  if (found & (SPACE_AT_NEWLINE | NEWLINE_RUN)) clean = clean.replace(NEWLINE_RUNS, "\n\n");
-  return clean;
+  return found & CHANGED_UNITS ? cleanInFull(text) : normaliseWhitespace(trimmed.normalize("NFC"), found);
 }
 
 /** Every step in turn: what cleanText returns for any text (its shortcut is tested against this). */
@@ -84,11 +86,8 @@ const [UNLEARNT, KEPT, CHANGED] = [0, 1, 2];
 const unitVerdicts = new Uint8Array(0x10000);
 const [SPACE, NEWLINE] = [0x20, 0x0a];
 
-// What needsCleaning finds, as bits.
-const CHANGED_UNITS = 1;
-const SPACE_RUN = 2;
-const SPACE_AT_NEWLINE = 4;
-const NEWLINE_RUN = 8;
+/** needsCleaning's answer for a text that holds a changed unit, besides the spacing bits. */
+const CHANGED_UNITS = 16;
 
 /**
  * What in `text` (trimmed) some step of cleanText would change: a unit a step changes, which takes
