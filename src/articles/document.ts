@@ -1,9 +1,8 @@
 /**
  * @module articles/document
  * The document stored in Elasticsearch: the cleaned article plus what the index derives from it
- * (id, near-duplicate fingerprint and group, a content hash to compare imports).
+ * (id, near-duplicate fingerprint and group).
  */
-import { createHash } from "node:crypto";
 import { exactWords } from "../text/arabic.js";
 import {
   bandKeys,
@@ -38,12 +37,10 @@ export interface ArticleDocument {
   minhash_bands: string[];
   /** The id of the first article seen of this story; copies share it and collapse at query time. */
   dup_group: string;
-  /** sha256 of the stored text fields, to check an import end to end. */
-  content_hash: string;
 }
 
 /** Fields the index derives for its own use (duplicates, ranking): never returned to readers. */
-export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "content_hash", "title_words"];
+export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "title_words"];
 
 /** A document ready for the index, with its fingerprint kept decoded for the duplicate stage. */
 export interface PreparedArticle {
@@ -53,16 +50,6 @@ export interface PreparedArticle {
   bands: number[];
 }
 
-export function contentHash(
-  article: Pick<Article, "title" | "lead" | "body" | "source" | "published_at">,
-): string {
-  // The fields joined by NUL, fed piece by piece rather than copied into one string first.
-  const hash = createHash("sha256").update(article.title);
-  for (const part of [article.lead ?? "", article.body, article.source, article.published_at])
-    hash.update("\u0000").update(part);
-  return hash.digest("hex");
-}
-
 /** The fields the index derives from the title. */
 function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
   return { title_words: new Set(exactWords(title)).size };
@@ -70,7 +57,9 @@ function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
 
 /** A stored document with its derived fields recomputed: a reindex gives older documents the new ones. */
 export function withDerivedFields(source: Record<string, unknown>): Record<string, unknown> {
-  const derived: Record<string, unknown> = { ...source, ...titleFields(String(source.title ?? "")) };
+  const { content_hash: _dropped, ...kept } = source;
+  // Older indices stored a sha256 of the text (content_hash); nothing reads it and the mapping no longer has it.
+  const derived: Record<string, unknown> = { ...kept, ...titleFields(String(source.title ?? "")) };
   // Band keys were once written in another form; the signature they come from has not changed.
   if (typeof source.minhash === "string") derived.minhash_bands = bands(decodeSignature(source.minhash));
   return derived;
@@ -92,7 +81,6 @@ export function prepareArticle(article: Article, now = new Date()): PreparedArti
       indexed_at: now.toISOString(),
       minhash: encodeSignature(signature),
       minhash_bands: bandKeys(numbers),
-      content_hash: contentHash(article),
     },
   };
 }
