@@ -1,19 +1,22 @@
 /**
- * node scripts/build-cli.mjs <entry.ts> — bundles a command and its dependencies into
- * .build/<name>.mjs with esbuild, so it runs as plain JavaScript: no TypeScript loader thread
- * (about 30 MB of RSS and half a CPU-second a run), and one file to load instead of the hundreds
- * behind @elastic/elasticsearch and zod (0.19 s to start instead of 0.31 s).
+ * node [flags] scripts/run-cli.mjs <entry.ts> [args…] — runs a command as plain JavaScript: bundled
+ * with its dependencies into .build/<name>.mjs by esbuild, then imported in this same process, so
+ * the flags given to node are the command's. No TypeScript loader thread (about 30 MB of RSS and
+ * half a CPU-second a run), and one file to load instead of the hundreds behind
+ * @elastic/elasticsearch and zod (0.19 s to start instead of 0.31 s); building and running in one
+ * process saves starting a second node (0.06 s).
  * Nothing is rebuilt while the bundle is newer than every file under src/, the lockfile and this
  * script; esbuild is loaded only to build. Plain JavaScript itself, so it needs no loader either.
  * The bundle is written under a temporary name and renamed: commands started at the same moment
  * never load a half-written file.
  */
 import { readdirSync, renameSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const entry = process.argv[2];
 if (!entry) {
-  console.error("usage: node scripts/build-cli.mjs <entry.ts>");
+  console.error("usage: node scripts/run-cli.mjs <entry.ts> [args…]");
   process.exit(2);
 }
 const outfile = join(".build", `${basename(entry, ".ts")}.mjs`);
@@ -23,7 +26,7 @@ const modifiedMs = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs 
 
 const inputs = [
   "package-lock.json",
-  "scripts/build-cli.mjs",
+  "scripts/run-cli.mjs",
   ...readdirSync("src", { recursive: true }).map((file) => join("src", String(file))),
 ];
 if (modifiedMs(outfile) < Math.max(...inputs.map(modifiedMs))) {
@@ -44,3 +47,6 @@ if (modifiedMs(outfile) < Math.max(...inputs.map(modifiedMs))) {
   });
   renameSync(partial, outfile);
 }
+// The command reads its own arguments from process.argv, as if it had been started directly.
+process.argv.splice(2, 1);
+await import(pathToFileURL(resolve(outfile)).href);
