@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const client = createEsClient({ nodes, config });
   try {
     const definition = loadIndexDefinition();
-    let index = await ensureIndex(client, config.ES_INDEX_ALIAS, { definition });
+    let { index } = await ensureIndex(client, config.ES_INDEX_ALIAS, { definition });
     const { count } = await client.count({ index: config.ES_INDEX_ALIAS });
     const wanted = definition.version;
     if ((indexVersion(index) ?? 0) < wanted) {

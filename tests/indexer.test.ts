@@ -173,8 +173,37 @@ describe("setting up the index while reading", () => {
     await client.indices.delete({ index: physical ?? "" });
   });
 
+  it("asks an index it created nothing about earlier articles, and one that existed whether it holds any", async () => {
+    const watched = testClient();
+    const requests: string[] = [];
+    watched.diagnostic.on("request", (_error, event) => {
+      const params = event?.meta.request.params;
+      if (params) requests.push(`${params.method} ${params.path}`);
+    });
+    const target = `${alias}-asks`;
+    const counted: boolean[] = [];
+    for (const run of ["created", "existing"]) {
+      requests.length = 0;
+      const rejects = new RejectsFile(join(workDir, `rejects-asks-${run}.ndjson`));
+      await runImport({
+        client: watched,
+        index: target,
+        indexReady: ensureIndex(watched, target),
+        inputs: [fixture("articles.jsonl")],
+        rejects,
+      });
+      await rejects.close();
+      counted.push(requests.some((request) => request.endsWith("/_count")));
+    }
+    expect(counted).toEqual([false, true]);
+    await watched.close();
+    await client.indices.delete({ index: await aliasTargets(client, target) });
+  });
+
   it("fails with the index's error even when no record was sent", async () => {
-    const indexReady = new Promise((_, reject) => setTimeout(() => reject(new Error("no such cluster")), 50));
+    const indexReady = new Promise<{ created: boolean }>((_, reject) =>
+      setTimeout(() => reject(new Error("no such cluster")), 50),
+    );
     indexReady.catch(() => {});
     const rejects = new RejectsFile(join(workDir, "rejects-none.ndjson"));
     await expect(

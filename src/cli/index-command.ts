@@ -63,7 +63,11 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
   const dryRun = values["dry-run"];
   const target = values.fresh && !dryRun ? await createPhysicalIndex(client, alias, { replicas }) : alias;
   // The alias and its index are set up while the first batch is read and prepared.
-  const indexReady = values.fresh || dryRun ? undefined : ensureIndex(client, alias, { replicas });
+  const indexReady = dryRun
+    ? undefined
+    : values.fresh
+      ? Promise.resolve({ created: true })
+      : ensureIndex(client, alias, { replicas });
   // Raised by runImport before its first request; handled here so an early failure is not unhandled.
   indexReady?.catch(() => {});
   const counts = emptyCounts();

@@ -19,18 +19,26 @@ export interface CreateIndexOptions {
   definition?: IndexDefinition;
   /** Replicas for a multi-node cluster; the mapping file's value otherwise. */
   replicas?: number;
+  /** Point the alias at the new index in the same request (only when the alias is not in use). */
+  withAlias?: boolean;
 }
 
-/** Creates a new physical index for `alias` (without pointing the alias at it). */
+/** Creates a new physical index for `alias` (without pointing the alias at it unless told). */
 export async function createPhysicalIndex(
   client: EsClient,
   alias: string,
-  { definition = loadIndexDefinition(), replicas }: CreateIndexOptions = {},
+  { definition = loadIndexDefinition(), replicas, withAlias = false }: CreateIndexOptions = {},
 ): Promise<string> {
   const index = physicalIndexName(alias, definition.version);
   const settings =
     replicas === undefined ? definition.settings : { ...definition.settings, number_of_replicas: replicas };
-  await client.indices.create({ index, settings, mappings: definition.mappings, wait_for_active_shards: 1 });
+  await client.indices.create({
+    index,
+    settings,
+    mappings: definition.mappings,
+    ...(withAlias ? { aliases: { [alias]: { is_write_index: true } } } : {}),
+    wait_for_active_shards: 1,
+  });
   return index;
 }
 
@@ -41,17 +49,21 @@ export async function aliasTargets(client: EsClient, alias: string): Promise<str
   return Object.keys(await client.indices.getAlias({ name: alias }));
 }
 
+/** The index an alias writes to, and whether it was created just now (then it holds nothing yet). */
+export interface AliasIndex {
+  index: string;
+  created: boolean;
+}
+
 /** Creates the first physical index and the alias when the alias does not exist yet. */
 export async function ensureIndex(
   client: EsClient,
   alias: string,
-  options: CreateIndexOptions = {},
-): Promise<string> {
-  const current = await aliasTargets(client, alias);
-  if (current[0]) return current[0];
-  const index = await createPhysicalIndex(client, alias, options);
-  await client.indices.updateAliases({ actions: [{ add: { index, alias, is_write_index: true } }] });
-  return index;
+  options: Omit<CreateIndexOptions, "withAlias"> = {},
+): Promise<AliasIndex> {
+  const [current] = await aliasTargets(client, alias);
+  if (current) return { index: current, created: false };
+  return { index: await createPhysicalIndex(client, alias, { ...options, withAlias: true }), created: true };
 }
 
 /** The mapping version a physical index was built with, from its name (`<alias>-v<n>-…`). */

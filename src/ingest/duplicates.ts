@@ -75,6 +75,14 @@ export class DuplicateGrouper {
     );
   }
 
+  /**
+   * For a sole writer whose index was created for this run: it holds no article this grouper did
+   * not see, so the index need not be refreshed and counted to find out.
+   */
+  indexStartsEmpty(): void {
+    this.#indexHoldsOthers ??= Promise.resolve(false);
+  }
+
   /** Band keys sent to the index so far: how much the lookups cost Elasticsearch. */
   get bandsAskedOfIndex(): number {
     return this.#bandsAsked;

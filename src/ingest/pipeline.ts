@@ -6,6 +6,7 @@
  */
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
 import type { EsClient } from "../es/client.js";
+import type { AliasIndex } from "../es/indices.js";
 import { BufferPool, BulkBody, BulkWriter } from "./bulk-writer.js";
 import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates.js";
 import { readInput } from "./open-input.js";
@@ -20,9 +21,10 @@ export interface ImportOptions {
   /**
    * Settles once `index` can take writes. Records are read and prepared meanwhile (creating an
    * index takes Elasticsearch a few hundred milliseconds); nothing is sent before, and its error
-   * is the import's.
+   * is the import's. An index `created` for this import holds only what it writes, so nobody asks
+   * the index whether it held articles before.
    */
-  indexReady?: Promise<unknown>;
+  indexReady?: Promise<Pick<AliasIndex, "created">>;
   inputs: string[];
   readerOptions?: ReaderOptions;
   rejects: RejectsFile;
@@ -36,6 +38,9 @@ export interface ImportOptions {
   /** Read, validate, prepare and serialise, but send nothing (counts as created). */
   dryRun?: boolean;
 }
+
+/** Size of the first batch; each next one is twice as large, up to the batch size. */
+const FIRST_BATCH_BYTES = 128 * 1024;
 
 interface Prepared extends PreparedArticle {
   origin: Origin;
@@ -76,6 +81,11 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
       options.onNote?.(`waiting ${(waitMs / 1000).toFixed(1)} s: ${reason}`),
   };
   const grouper = new DuplicateGrouper(options.client, options.index, { retry, soleWriter: true });
+  const indexReady = options.indexReady?.then(({ created }) => {
+    if (created) grouper.indexStartsEmpty();
+  });
+  // Raised where it is awaited: before the first request, or at the end when nothing was sent.
+  indexReady?.catch(() => {});
   const writer = new BulkWriter({ client: options.client, index: options.index, ...retry });
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown;
@@ -105,7 +115,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
       encoded.release();
       return;
     }
-    await options.indexReady;
+    await indexReady;
     // Groups in input order; each document was encoded with its own id as its group.
     const groups = await grouper.assign(fingerprints);
     const regrouped = new Map<number, string>();
@@ -130,23 +140,27 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   // heap and small fingerprints, not its articles' text: texts that outlive a young-generation
   // collection are promoted, and collecting them again cost a seventh of the importer's CPU.
   const batchBytes = options.batchBytes ?? 2_000_000;
+  // The first batches are small and double up to `batchBytes`: Elasticsearch starts indexing
+  // while this process is still starting up and warming, instead of waiting for a whole batch.
+  let flushAt = Math.min(batchBytes, FIRST_BATCH_BYTES);
   const pool = new BufferPool();
   let body = new BulkBody(batchBytes, pool);
   let fingerprints: Fingerprint[] = [];
   for await (const article of preparedArticles(options, counts)) {
     body.add(article.document.id, article.origin, JSON.stringify(article.document));
     fingerprints.push(fingerprintOf(article));
-    if (body.byteLength < batchBytes && fingerprints.length < 5_000) continue;
+    if (body.byteLength < flushAt && fingerprints.length < 5_000) continue;
     await dispatch(body, fingerprints);
     if (fatal) break;
     body = new BulkBody(batchBytes, pool);
     fingerprints = [];
+    flushAt = Math.min(batchBytes, flushAt * 2);
   }
   if (fingerprints.length && !fatal) await dispatch(body, fingerprints);
   await Promise.all(inFlight);
   if (fatal) throw fatal;
   if (!options.dryRun) {
-    await options.indexReady;
+    await indexReady;
     await options.client.indices.refresh({ index: options.index });
   }
   return counts;
