@@ -145,7 +145,7 @@ describe("overload", () => {
         "served (200)": served.length,
         "shed (503)": shed.length,
         "other statuses": other.length
-          ? [...new Set(other.map((sample) => sample.status))].join(", ") + ` (${other.length})`
+          ? `${[...new Set(other.map((sample) => sample.status))].join(", ")} (${other.length})`
           : 0,
         "p50 / p99 of a shed answer (ms)": `${shedSummary.p50} / ${shedSummary.p99}`,
         "p50 / p99 of a served answer (ms)": `${servedSummary.p50} / ${servedSummary.p99}`,
