@@ -2,7 +2,7 @@
  * The importer against a real Elasticsearch: every input format, idempotent re-imports, the
  * spelling phenomena of the seed page, near-duplicate groups, and the alias lifecycle.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -196,6 +196,54 @@ describe("setting up the index while reading", () => {
       counted.push(requests.some((request) => request.endsWith("/_count")));
     }
     expect(counted).toEqual([false, true]);
+    await watched.close();
+    await client.indices.delete({ index: await aliasTargets(client, target) });
+  });
+
+  it("sends small batches first, each twice the last, up to the batch size", async () => {
+    const sentences = [
+      "أعلنت الهيئة العامة للإحصاء ارتفاع معدل التضخم السنوي إلى ٣٫٢ في المئة خلال الشهر الماضي",
+      "وعزت الهيئة الزيادة إلى أسعار الغذاء والنقل، فيما تراجعت أسعار الملابس والأجهزة المنزلية",
+      "وتوقع محللون أن يواصل البنك المركزي سياسته النقدية الحالية حتى نهاية العام",
+    ];
+    // Ids of one length: a copy regrouped under an earlier id keeps its size.
+    const lines = Array.from({ length: 600 }, (_, n) =>
+      JSON.stringify({
+        id: `ramp-${String(n).padStart(3, "0")}`,
+        title: `تقرير التضخم رقم ${n}`,
+        body: Array.from({ length: 12 }, (_, k) => `${sentences[k % 3]} (${n}-${k}).`).join(" "),
+        source: "وكالة الخبر",
+        published_at: "2026-11-20",
+      }),
+    );
+    const input = join(workDir, "ramp.jsonl");
+    writeFileSync(input, `${lines.join("\n")}\n`);
+    const watched = testClient();
+    const bodies: number[] = [];
+    watched.diagnostic.on("request", (_error, event) => {
+      const params = event?.meta.request.params;
+      if (params?.path.endsWith("/_bulk") && Buffer.isBuffer(params.body)) bodies.push(params.body.length);
+    });
+    const target = `${alias}-ramp`;
+    const rejects = new RejectsFile(join(workDir, "rejects-ramp.ndjson"));
+    const counts = await runImport({
+      client: watched,
+      index: target,
+      indexReady: ensureIndex(watched, target),
+      inputs: [input],
+      rejects,
+      batchBytes: 512 * 1024,
+    });
+    await rejects.close();
+    expect(counts.created).toBe(600);
+    // Each batch ends with the document that takes it past its size, under two input lines' bytes.
+    const slack = 2 * Math.max(...lines.map((line) => Buffer.byteLength(line)));
+    const sizes = [128, 256, 512, 512].map((kb) => kb * 1024);
+    expect(bodies.length).toBeGreaterThan(sizes.length);
+    for (const [n, size] of sizes.entries()) {
+      expect(bodies[n]).toBeGreaterThanOrEqual(size);
+      expect(bodies[n]).toBeLessThan(size + slack);
+    }
     await watched.close();
     await client.indices.delete({ index: await aliasTargets(client, target) });
   });
