@@ -163,3 +163,34 @@ describe("bad input to the importer", () => {
     expect(stderr).toMatch(/rejected 1/);
   });
 });
+
+describe("bad arguments to the importer", () => {
+  const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: `${alias}-args` };
+  const index = (...args: string[]) =>
+    run("npm", ["run", "-s", "index", "--", ...args], { env }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("names the option and its fault, prints the usage, exits 2, and creates nothing", async () => {
+    const path = await file("args.jsonl", `${good("args-a")}\n`);
+    for (const [args, fault] of [
+      [["--concurrency", "two", path], /--concurrency: "two" is not a whole number/],
+      [["--batch-mb", "0", path], /--batch-mb: "0" is not a number of at least/],
+      [["--map", "title", path], /--map: "title" is not canonical=field/],
+      [["--colour", path], /Unknown option '--colour'/],
+    ] as const) {
+      const result = await index(...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(fault);
+      expect(result.stderr).toMatch(/usage: npm run index/);
+    }
+    expect(await client.indices.existsAlias({ name: `${alias}-args` })).toBe(false);
+  });
+
+  it("prints the usage for --help and exits 0", async () => {
+    const result = await index("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/usage: npm run index -- <files or URLs…> \[options\]/);
+  });
+});

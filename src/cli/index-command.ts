@@ -1,15 +1,7 @@
 /**
- * npm run index -- <files or URLs…> [options]
- *   --map title=headline,body=text   the input's field names for canonical ones
- *   --rejects FILE                   where rejected records go (default rejects.ndjson)
- *   --allow-rejects                  exit 0 even when records were rejected (not when indexing failed)
- *   --fresh                          import into a new index and swap the alias when done
- *   --reindex                        copy the current index into a new one with today's mappings, swap
- *   --delete-old [--keep N]          delete physical indices the alias no longer uses (keep the N newest)
- *   --dry-run                        read, validate and prepare everything, send nothing
- *   --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
- * Exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
- * --allow-rejects) or the import stopped; 2 for bad arguments.
+ * The importer's command line (USAGE below). Exit status: 0 when everything landed; 1 when a
+ * document failed, a record was rejected (unless --allow-rejects) or the import stopped; 2 for bad
+ * arguments.
  */
 import { parseArgs } from "node:util";
 import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
@@ -28,23 +20,61 @@ import { BulkWriter } from "../ingest/bulk-writer.js";
 import { runImport } from "../ingest/pipeline.js";
 import { emptyCounts, Progress, RejectsFile, summaryLine } from "../ingest/report.js";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    map: { type: "string" },
-    rejects: { type: "string", default: "rejects.ndjson" },
-    "allow-rejects": { type: "boolean", default: false },
-    fresh: { type: "boolean", default: false },
-    reindex: { type: "boolean", default: false },
-    "delete-old": { type: "boolean", default: false },
-    keep: { type: "string", default: "0" },
-    concurrency: { type: "string", default: "2" },
-    "batch-mb": { type: "string", default: "2" },
-    replicas: { type: "string" },
-    "retry-minutes": { type: "string", default: "10" },
-    "dry-run": { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run index -- <files or URLs…> [options]
+  --map title=headline,body=text   the input's field names for canonical ones
+  --rejects FILE                   where rejected records go (default rejects.ndjson)
+  --allow-rejects                  exit 0 even when records were rejected (not when indexing failed)
+  --fresh                          import into a new index and swap the alias when done
+  --reindex                        copy the current index into a new one with today's mappings, swap
+  --delete-old [--keep N]          delete physical indices the alias no longer uses (keep the N newest)
+  --dry-run                        read, validate and prepare everything, send nothing
+  --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
+exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
+--allow-rejects) or the import stopped; 2 for bad arguments`;
+
+class UsageError extends Error {}
+
+const { values, positionals, settings } = parseCommandLine();
+
+/** The options, checked: any mistake ends the command here, before anything is created or sent. */
+function parseCommandLine() {
+  try {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h", default: false },
+        map: { type: "string" },
+        rejects: { type: "string", default: "rejects.ndjson" },
+        "allow-rejects": { type: "boolean", default: false },
+        fresh: { type: "boolean", default: false },
+        reindex: { type: "boolean", default: false },
+        "delete-old": { type: "boolean", default: false },
+        keep: { type: "string", default: "0" },
+        concurrency: { type: "string", default: "2" },
+        "batch-mb": { type: "string", default: "2" },
+        replicas: { type: "string" },
+        "retry-minutes": { type: "string", default: "10" },
+        "dry-run": { type: "boolean", default: false },
+      },
+    });
+    const settings = {
+      fieldMap: parseFieldMap(values.map),
+      keep: numberOption("keep", values.keep, { least: 0, whole: true }),
+      concurrency: numberOption("concurrency", values.concurrency, { least: 1, whole: true }),
+      batchBytes: numberOption("batch-mb", values["batch-mb"], { least: 0.01 }) * 1e6,
+      replicas:
+        values.replicas === undefined
+          ? undefined
+          : numberOption("replicas", values.replicas, { least: 0, whole: true }),
+      retryForMs: numberOption("retry-minutes", values["retry-minutes"], { least: 0 }) * 60_000,
+    };
+    return { values, positionals, settings };
+  } catch (error) {
+    // An unknown option, a missing or malformed value: say which, and how the command is used.
+    process.stderr.write(`index: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
 
 function parseFieldMap(spec: string | undefined): Record<string, string> | undefined {
   if (!spec) return undefined;
@@ -56,10 +86,21 @@ function parseFieldMap(spec: string | undefined): Record<string, string> | undef
   return Object.fromEntries(pairs);
 }
 
-class UsageError extends Error {}
+function numberOption(
+  name: string,
+  text: string,
+  { least, whole = false }: { least: number; whole?: boolean },
+) {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < least || (whole && !Number.isInteger(value)))
+    throw new UsageError(
+      `--${name}: "${text}" is not ${whole ? "a whole number" : "a number"} of at least ${least}`,
+    );
+  return value;
+}
 
 async function importInputs(client: EsClient, alias: string): Promise<number> {
-  const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
+  const { replicas } = settings;
   const dryRun = values["dry-run"];
   const target = values.fresh && !dryRun ? await createPhysicalIndex(client, alias, { replicas }) : alias;
   // The alias and its index are set up while the first batch is read and prepared.
@@ -79,11 +120,11 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
       index: target,
       indexReady,
       inputs: positionals,
-      readerOptions: { fieldMap: parseFieldMap(values.map) },
+      readerOptions: { fieldMap: settings.fieldMap },
       rejects,
-      batchBytes: Number(values["batch-mb"]) * 1e6,
-      concurrency: Number(values.concurrency),
-      retryForMs: Number(values["retry-minutes"]) * 60_000,
+      batchBytes: settings.batchBytes,
+      concurrency: settings.concurrency,
+      retryForMs: settings.retryForMs,
       counts,
       onNote: (message) => progress.note(message),
       dryRun,
@@ -111,7 +152,7 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
 async function reindex(client: EsClient, alias: string): Promise<number> {
   const [current] = await aliasTargets(client, alias);
   if (!current) throw new UsageError(`alias ${alias} does not exist; nothing to reindex`);
-  const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
+  const { replicas } = settings;
   const target = await createPhysicalIndex(client, alias, { replicas });
   const writer = new BulkWriter({ client, index: target });
   const started = Date.now();
@@ -130,12 +171,16 @@ async function reindex(client: EsClient, alias: string): Promise<number> {
 async function deleteOld(client: EsClient, alias: string): Promise<void> {
   const live = new Set(await aliasTargets(client, alias));
   const old = (await listPhysicalIndices(client, alias)).filter((index) => !live.has(index));
-  const doomed = old.slice(Number(values.keep));
+  const doomed = old.slice(settings.keep);
   if (doomed.length) await client.indices.delete({ index: doomed });
   process.stderr.write(doomed.length ? `deleted ${doomed.join(", ")}\n` : "no old indices to delete\n");
 }
 
 async function main(): Promise<number> {
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const config = parseEnv(ElasticsearchConfigSchema);
   const client = createEsClient({ nodes: configuredOrLocalUrls(), config });
   const alias = config.ES_INDEX_ALIAS;
@@ -155,7 +200,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`index: ${error instanceof Error ? error.message : String(error)}\n`);
+    const usage = error instanceof UsageError ? `\n${USAGE}` : "";
+    process.stderr.write(`index: ${error instanceof Error ? error.message : String(error)}${usage}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
