@@ -35,6 +35,7 @@ const NEWLINE_RUNS = /\n{3,}/g;
 // a changed unit, so only the full chain asks for CARRIAGE_RETURN).
 const SPACE_RUN = 1;
 const SPACE_AT_NEWLINE = 2;
+/** Three newlines or more with nothing but spaces between them. */
 const NEWLINE_RUN = 4;
 const CARRIAGE_RETURN = 8;
 const ANY_SPACING = SPACE_RUN | SPACE_AT_NEWLINE | NEWLINE_RUN | CARRIAGE_RETURN;
@@ -49,8 +50,8 @@ function normaliseWhitespace(text: string, found = ANY_SPACING): string {
   let clean = found & CARRIAGE_RETURN ? text.replace(/\r\n?/g, "\n") : text;
   if (found & SPACE_RUN) clean = clean.replace(SPACE_RUNS, " ");
   if (found & SPACE_AT_NEWLINE) clean = clean.replace(SPACES_AROUND_NEWLINES, "\n");
-  // Dropping the spaces of "\n \n \n", or the \r of "\n\r\n\n", makes a run of newlines.
-  if (found & (SPACE_AT_NEWLINE | NEWLINE_RUN | CARRIAGE_RETURN)) clean = clean.replace(NEWLINE_RUNS, "\n\n");
+  // Dropping the \r of "\n\r\n\n" makes a run of newlines (NEWLINE_RUN counts across spaces).
+  if (found & (NEWLINE_RUN | CARRIAGE_RETURN)) clean = clean.replace(NEWLINE_RUNS, "\n\n");
   return clean.trim();
 }
 
@@ -62,7 +63,8 @@ export function cleanText(text: string): string {
   // scans the text eight times. A unit some step changes takes every step.
   const trimmed = text.trim();
   const found = needsCleaning(trimmed);
-  return found & CHANGED_UNITS ? cleanInFull(text) : normaliseWhitespace(trimmed.normalize("NFC"), found);
+  if (found & CHANGED_UNITS) return cleanInFull(text);
+  return normaliseWhitespace(found & NFC_CANDIDATES ? trimmed.normalize("NFC") : trimmed, found);
 }
 
 /** Every step in turn: what cleanText returns for any text (its shortcut is tested against this). */
@@ -81,38 +83,64 @@ export function cleanInFull(text: string): string {
 const CHANGED_UNIT = new RegExp(
   `[<&\\r${ODD_SPACES}]|${PRESENTATION_FORM_RUNS.source}|${DROPPED_CHARACTERS.source}`,
 );
-const [UNLEARNT, KEPT, CHANGED] = [0, 1, 2];
-/** Each UTF-16 unit's verdict, learnt from CHANGED_UNIT the first time it is met. */
+/**
+ * Arabic vowel marks that never compose with the letter before them: NFC leaves one alone, but
+ * reorders two in a row (shadda then fatha becomes fatha then shadda).
+ */
+const ARABIC_VOWEL_MARK = /[\u064B-\u0652\u0670]/;
+/**
+ * What else NFC may change: any other combining mark (one may compose with the letter before it,
+ * as U+0654 hamza above with alef), Hangul vowels and final consonants (they compose with the
+ * syllable before), surrogates (supplementary marks and singletons, not told apart here).
+ */
+const NFC_SENSITIVE = /[\p{M}\u1160-\u11FF\uD800-\uDFFF]/u;
+const [UNLEARNT, KEPT, CHANGED, VOWEL_MARK, COMPOSING] = [0, 1, 2, 3, 4];
+/** Each UTF-16 unit's verdict, learnt the first time it is met (learnVerdict). */
 const unitVerdicts = new Uint8Array(0x10000);
 const [SPACE, NEWLINE] = [0x20, 0x0a];
 
+function learnVerdict(unit: number): number {
+  const text = String.fromCharCode(unit);
+  let verdict = KEPT;
+  if (CHANGED_UNIT.test(text)) verdict = CHANGED;
+  else if (ARABIC_VOWEL_MARK.test(text)) verdict = VOWEL_MARK;
+  // A unit that NFC replaces on its own (U+2126 ohm → Ω) is composing too.
+  else if (NFC_SENSITIVE.test(text) || text.normalize("NFC") !== text) verdict = COMPOSING;
+  unitVerdicts[unit] = verdict;
+  return verdict;
+}
+
 /** needsCleaning's answer for a text that holds a changed unit, besides the spacing bits. */
 const CHANGED_UNITS = 16;
+/** needsCleaning's bit for a text that NFC may change; without it, NFC is skipped. */
+const NFC_CANDIDATES = 32;
 
 /**
  * What in `text` (trimmed) some step of cleanText would change: a unit a step changes, which takes
- * every step (NFC aside), or spacing that normaliseWhitespace rewrites.
+ * every step; spacing that normaliseWhitespace rewrites; a unit NFC may change. NFC is most of
+ * what cleaning costs a text that needs nothing else, and it only checks what this loop sees anyway.
  */
 function needsCleaning(text: string): number {
   let found = 0;
   let previous = -1;
-  let beforePrevious = -1;
+  let previousVerdict = KEPT;
+  // Newlines since the last unit other than a space or a newline.
+  let newlines = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    let verdict = unitVerdicts[unit];
-    if (verdict === UNLEARNT) {
-      verdict = CHANGED_UNIT.test(String.fromCharCode(unit)) ? CHANGED : KEPT;
-      unitVerdicts[unit] = verdict;
-    }
+    let verdict = unitVerdicts[unit] ?? UNLEARNT;
+    if (verdict === UNLEARNT) verdict = learnVerdict(unit);
     if (verdict === CHANGED) return CHANGED_UNITS;
+    if (verdict === COMPOSING || (verdict === VOWEL_MARK && previousVerdict === VOWEL_MARK))
+      found |= NFC_CANDIDATES;
+    previousVerdict = verdict;
     if (unit === SPACE) {
       if (previous === SPACE) found |= SPACE_RUN;
       else if (previous === NEWLINE) found |= SPACE_AT_NEWLINE;
     } else if (unit === NEWLINE) {
       if (previous === SPACE) found |= SPACE_AT_NEWLINE;
-      else if (previous === NEWLINE && beforePrevious === NEWLINE) found |= NEWLINE_RUN;
-    }
-    beforePrevious = previous;
+      if (++newlines === 3) found |= NEWLINE_RUN;
+    } else newlines = 0;
     previous = unit;
   }
   return found;
