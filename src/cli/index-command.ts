@@ -152,8 +152,7 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
 async function reindex(client: EsClient, alias: string): Promise<number> {
   const [current] = await aliasTargets(client, alias);
   if (!current) throw new UsageError(`alias ${alias} does not exist; nothing to reindex`);
-  const { replicas } = settings;
-  const target = await createPhysicalIndex(client, alias, { replicas });
+  const target = await createPhysicalIndex(client, alias, { replicas: settings.replicas });
   const writer = new BulkWriter({ client, index: target });
   const started = Date.now();
   const result = await copyDocuments(client, current, writer, { transform: withDerivedFields });
