@@ -6,6 +6,10 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareArticle } from "../src/articles/document.js";
+import { ArticleInputSchema } from "../src/articles/schema.js";
+import { loadIndexDefinition } from "../src/es/index-definition.js";
+import { createPhysicalIndex } from "../src/es/indices.js";
 import type { RelatedResponse, SearchResponse } from "../src/search/responses.js";
 import { loadFixtures, testApp } from "./helpers/api.js";
 import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
@@ -266,6 +270,45 @@ describe("suggestions and related coverage", () => {
     });
     const related = ((await response.json()) as RelatedResponse).hits.map((hit) => hit.id);
     expect(related[0]).toMatch(/^rk-(space|copy)/);
+  });
+
+  it("returns an article without the fields the index keeps for itself, those of older indices too", async () => {
+    // An index built before content_hash was dropped: its mapping and documents still have it.
+    const legacy = uniqueAlias("api-legacy");
+    const definition = loadIndexDefinition();
+    const properties = {
+      ...definition.mappings.properties,
+      content_hash: { type: "keyword" as const, index: false },
+    };
+    const index = await createPhysicalIndex(client, legacy, {
+      definition: { ...definition, mappings: { ...definition.mappings, properties } },
+      withAlias: true,
+    });
+    const { document } = prepareArticle(
+      ArticleInputSchema.parse({
+        id: "legacy-1",
+        title: "أرشيف قديم",
+        body: "خبر من أرشيف قديم.",
+        source: "أرشيف",
+        published_at: "2020-01-01",
+      }),
+    );
+    await client.index({
+      index,
+      id: document.id,
+      document: { ...document, content_hash: "9f86d081" },
+      refresh: true,
+    });
+    const legacyApp = testApp(legacy);
+    const article = (await (await legacyApp.app.request("/api/articles/legacy-1")).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(article.title).toBe("أرشيف قديم");
+    for (const field of ["minhash", "minhash_bands", "title_words", "content_hash"])
+      expect(article).not.toHaveProperty(field);
+    await legacyApp.client.close();
+    await removeTestIndices(client, legacy);
   });
 
   it("returns one article and 404 for an unknown one", async () => {

@@ -39,8 +39,11 @@ export interface ArticleDocument {
   dup_group: string;
 }
 
-/** Fields the index derives for its own use (duplicates, ranking): never returned to readers. */
-export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "title_words"];
+/**
+ * Fields the index derives for its own use (duplicates, ranking): never returned to readers. Also
+ * content_hash, which documents in indices built before it was dropped still carry.
+ */
+export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "title_words", "content_hash"];
 
 /** A document ready for the index, with its fingerprint kept decoded for the duplicate stage. */
 export interface PreparedArticle {
