@@ -149,6 +149,38 @@ describe("the seed page's spelling phenomena", () => {
   });
 });
 
+interface SeenRequest {
+  path: string;
+  /** Bytes of a request body the client was given as a Buffer (a `_bulk` batch). */
+  bodyBytes: number | undefined;
+}
+
+/** An import into `target`, created (or found) as the CLI does, with every request it made. */
+async function importWatched(target: string, inputs: string[], batchBytes?: number) {
+  const watched = testClient();
+  const requests: SeenRequest[] = [];
+  watched.diagnostic.on("request", (_error, event) => {
+    const params = event?.meta.request.params;
+    if (params)
+      requests.push({
+        path: params.path,
+        bodyBytes: Buffer.isBuffer(params.body) ? params.body.length : undefined,
+      });
+  });
+  const rejects = new RejectsFile(join(workDir, `rejects-${Math.random()}.ndjson`));
+  const counts = await runImport({
+    client: watched,
+    index: target,
+    indexReady: ensureIndex(watched, target),
+    inputs,
+    rejects,
+    batchBytes,
+  });
+  await rejects.close();
+  await watched.close();
+  return { counts, requests };
+}
+
 describe("setting up the index while reading", () => {
   it("reads and prepares while the index is created, and sends nothing before it exists", async () => {
     const late = `${alias}-late`;
@@ -174,29 +206,13 @@ describe("setting up the index while reading", () => {
   });
 
   it("asks an index it created nothing about earlier articles, and one that existed whether it holds any", async () => {
-    const watched = testClient();
-    const requests: string[] = [];
-    watched.diagnostic.on("request", (_error, event) => {
-      const params = event?.meta.request.params;
-      if (params) requests.push(`${params.method} ${params.path}`);
-    });
     const target = `${alias}-asks`;
     const counted: boolean[] = [];
-    for (const run of ["created", "existing"]) {
-      requests.length = 0;
-      const rejects = new RejectsFile(join(workDir, `rejects-asks-${run}.ndjson`));
-      await runImport({
-        client: watched,
-        index: target,
-        indexReady: ensureIndex(watched, target),
-        inputs: [fixture("articles.jsonl")],
-        rejects,
-      });
-      await rejects.close();
-      counted.push(requests.some((request) => request.endsWith("/_count")));
+    for (const _run of ["created", "existing"]) {
+      const { requests } = await importWatched(target, [fixture("articles.jsonl")]);
+      counted.push(requests.some((request) => request.path.endsWith("/_count")));
     }
     expect(counted).toEqual([false, true]);
-    await watched.close();
     await client.indices.delete({ index: await aliasTargets(client, target) });
   });
 
@@ -218,23 +234,11 @@ describe("setting up the index while reading", () => {
     );
     const input = join(workDir, "ramp.jsonl");
     writeFileSync(input, `${lines.join("\n")}\n`);
-    const watched = testClient();
-    const bodies: number[] = [];
-    watched.diagnostic.on("request", (_error, event) => {
-      const params = event?.meta.request.params;
-      if (params?.path.endsWith("/_bulk") && Buffer.isBuffer(params.body)) bodies.push(params.body.length);
-    });
     const target = `${alias}-ramp`;
-    const rejects = new RejectsFile(join(workDir, "rejects-ramp.ndjson"));
-    const counts = await runImport({
-      client: watched,
-      index: target,
-      indexReady: ensureIndex(watched, target),
-      inputs: [input],
-      rejects,
-      batchBytes: 512 * 1024,
-    });
-    await rejects.close();
+    const { counts, requests } = await importWatched(target, [input], 512 * 1024);
+    const bodies = requests.flatMap(({ path, bodyBytes }) =>
+      path.endsWith("/_bulk") && bodyBytes !== undefined ? [bodyBytes] : [],
+    );
     expect(counts.created).toBe(600);
     // Each batch ends with the document that takes it past its size, under two input lines' bytes.
     const slack = 2 * Math.max(...lines.map((line) => Buffer.byteLength(line)));
@@ -244,7 +248,6 @@ describe("setting up the index while reading", () => {
       expect(bodies[n]).toBeGreaterThanOrEqual(size);
       expect(bodies[n]).toBeLessThan(size + slack);
     }
-    await watched.close();
     await client.indices.delete({ index: await aliasTargets(client, target) });
   });
 
@@ -252,7 +255,6 @@ describe("setting up the index while reading", () => {
     const indexReady = new Promise<{ created: boolean }>((_, reject) =>
       setTimeout(() => reject(new Error("no such cluster")), 50),
     );
-    indexReady.catch(() => {});
     const rejects = new RejectsFile(join(workDir, "rejects-none.ndjson"));
     await expect(
       runImport({

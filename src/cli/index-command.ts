@@ -18,6 +18,7 @@ import {
 import { copyDocuments } from "../es/reindex.js";
 import { BulkWriter } from "../ingest/bulk-writer.js";
 import { runImport } from "../ingest/pipeline.js";
+import { messageOf } from "../ingest/readers/text-lines.js";
 import { emptyCounts, Progress, RejectsFile, summaryLine } from "../ingest/report.js";
 
 const USAGE = `usage: npm run index -- <files or URLs…> [options]
@@ -33,6 +34,13 @@ exit status: 0 when everything landed; 1 when a document failed, a record was re
 --allow-rejects) or the import stopped; 2 for bad arguments`;
 
 class UsageError extends Error {}
+
+/** Ends the command: the message, the usage after a usage error, and the matching exit status. */
+function exitWith(error: unknown): never {
+  const usage = error instanceof UsageError ? `\n${USAGE}` : "";
+  process.stderr.write(`index: ${messageOf(error)}${usage}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}
 
 const { values, positionals, settings } = parseCommandLine();
 
@@ -70,9 +78,8 @@ function parseCommandLine() {
     };
     return { values, positionals, settings };
   } catch (error) {
-    // An unknown option, a missing or malformed value: say which, and how the command is used.
-    process.stderr.write(`index: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    process.exit(2);
+    // An unknown option or a missing value (parseArgs), a malformed value (ours): all usage errors.
+    exitWith(error instanceof UsageError ? error : new UsageError(messageOf(error)));
   }
 }
 
@@ -103,14 +110,13 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
   const { replicas } = settings;
   const dryRun = values["dry-run"];
   const target = values.fresh && !dryRun ? await createPhysicalIndex(client, alias, { replicas }) : alias;
-  // The alias and its index are set up while the first batch is read and prepared.
+  // The alias and its index are set up while the first batch is read and prepared; runImport
+  // raises their error.
   const indexReady = dryRun
     ? undefined
     : values.fresh
       ? Promise.resolve({ created: true })
       : ensureIndex(client, alias, { replicas });
-  // Raised by runImport before its first request; handled here so an early failure is not unhandled.
-  indexReady?.catch(() => {});
   const counts = emptyCounts();
   const rejects = new RejectsFile(values.rejects);
   const progress = new Progress(counts);
@@ -196,11 +202,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const usage = error instanceof UsageError ? `\n${USAGE}` : "";
-    process.stderr.write(`index: ${error instanceof Error ? error.message : String(error)}${usage}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+main().then((code) => process.exit(code), exitWith);
