@@ -189,7 +189,7 @@ describe("filters, facets, collapsing", () => {
   });
 
   it("counts facets for the values a reader could switch to", async () => {
-    const result = await search({ q: "الملاحة", source: "مصدر أ" });
+    const result = await search({ q: "الملاحة", source: "مصدر أ", facets: "true" });
     const sources = Object.fromEntries(result.facets.source.map((facet) => [facet.value, facet.count]));
     expect(sources).toEqual({ "مصدر أ": 17, "مصدر ب": 18 });
     expect(result.facets.published.length).toBeGreaterThan(0);

@@ -1,22 +1,56 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchRequest, decodeCursor, encodeCursor } from "./build-search.js";
 import { SearchParams } from "./params.js";
+import { RANKING } from "./ranking.js";
 
 const input = (params: Record<string, unknown>) => SearchParams.parse(params);
 
 describe("buildSearchRequest", () => {
-  it("ranks by relevance with recency as a small additive signal and collapses copies", () => {
+  it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
-    const text = JSON.stringify(request);
-    expect(text).toContain('"function_score"');
-    expect(text).toContain('"best_fields"');
+    const recall = JSON.stringify(request.query);
+    expect(recall).toContain('"function_score"');
+    expect(recall).toContain('"cross_fields"');
+    // Phrase, exact-form and title signals are paid for on the window only.
+    expect(recall).not.toContain('"phrase"');
+    expect(recall).not.toContain("terms_set");
+    const second = JSON.stringify(request.rescore);
+    expect(second).toContain('"phrase"');
+    expect(second).toContain("terms_set");
+    expect(request.rescore).toMatchObject({ window_size: RANKING.rescore.windowSize });
     expect(request.collapse?.field).toBe("dup_group");
-    expect(request.sort).toEqual([
-      { _score: { order: "desc" } },
-      { published_at: { order: "desc" } },
-      { id: { order: "asc" } },
-    ]);
+    // A sort of its own cannot go with a rescore: relevance is the score alone.
+    expect(request.sort).toBeUndefined();
     expect(request.from).toBe(0);
+    expect(request.timeout).toBe(RANKING.timeout);
+  });
+
+  it("matches a misspelt word within the edits its length allows, and never a long one", () => {
+    const fuzziness = (q: string) =>
+      [
+        ...JSON.stringify(buildSearchRequest(input({ q: `${q} ` }), "a").query).matchAll(/"fuzziness":(\d)/g),
+      ].map((match) => Number(match[1]));
+    expect(fuzziness("السيسو")).toEqual([1]);
+    expect(fuzziness("الاستسمارات")).toEqual([2]);
+    expect(fuzziness("بوت")).toEqual([]);
+    expect(fuzziness("اب".repeat(240))).toEqual([]);
+  });
+
+  it("completes the last word from the title's prefixes while the reader types, not after a space", () => {
+    const typing = JSON.stringify(buildSearchRequest(input({ q: "السيسي بوت" }), "a").query);
+    expect(typing).toContain('"title.autocomplete":{"query":"بوت"');
+    const done = JSON.stringify(buildSearchRequest(input({ q: "السيسي بوت " }), "a").query);
+    expect(done).not.toContain("title.autocomplete");
+  });
+
+  it("counts facets only when asked", () => {
+    expect(buildSearchRequest(input({ q: "x" }), "a").aggs).toBeUndefined();
+    expect(Object.keys(buildSearchRequest(input({ q: "x", facets: "true" }), "a").aggs ?? {})).toEqual([
+      "sources",
+      "categories",
+      "dates",
+      "stories",
+    ]);
   });
 
   it("lifts an article whose whole title the query holds, by its title's exact words", () => {
@@ -34,13 +68,14 @@ describe("buildSearchRequest", () => {
     expect(text).not.toContain("regexp");
   });
 
-  it("sorts by date for newest and for an empty query", () => {
+  it("sorts by date for newest and for an empty query, without a rescore", () => {
     expect(buildSearchRequest(input({ q: "" }), "articles").sort).toEqual([
       { published_at: { order: "desc" } },
       { _score: { order: "desc" } },
       { id: { order: "asc" } },
     ]);
     expect(buildSearchRequest(input({ q: "" }), "articles").highlight).toBeUndefined();
+    expect(buildSearchRequest(input({ q: "x", sort: "newest" }), "articles").rescore).toBeUndefined();
   });
 
   it("puts source and category in the post_filter and dates in the query", () => {
@@ -58,6 +93,12 @@ describe("buildSearchRequest", () => {
     expect(request.search_after).toEqual([1.5, 1700000000000, "id-1"]);
     expect(request.from).toBeUndefined();
     expect(request.collapse).toBeUndefined();
+    expect(request.rescore).toBeUndefined();
+    expect(request.sort).toEqual([
+      { _score: { order: "desc" } },
+      { published_at: { order: "desc" } },
+      { id: { order: "asc" } },
+    ]);
     expect(decodeCursor("garbage")).toBeUndefined();
   });
 });

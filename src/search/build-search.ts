@@ -6,44 +6,76 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
+import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
-import { isEmptyQuery, type ParsedQuery, parseQuery, positiveText, unquotedQuery } from "./query-parser.js";
+import {
+  isEmptyQuery,
+  type ParsedQuery,
+  parseQuery,
+  plainWords,
+  positiveText,
+  unquotedQuery,
+} from "./query-parser.js";
 import { RANKING } from "./ranking.js";
+import { allowedEdits, completable } from "./typos.js";
 
-const { fields } = RANKING;
+const { fields, typed, typos } = RANKING;
 const STEMMED = [`title^${fields.title}`, `lead^${fields.lead}`, `body^${fields.body}`];
 const EXACT = [`title.exact^${fields.title}`, `lead.exact^${fields.lead}`, `body.exact^${fields.body}`];
-const SHINGLES = [`title.shingles^${fields.title}`, `body.shingles^${fields.body}`];
 
 /** Beyond this, from/size paging stops and the cursor takes over. */
 export const MAX_WINDOW = 10_000;
 
-/** One word or OR-group: stemmed match in any field, or a fuzzy match for a long misspelt word. */
-function wordClause(alternatives: string[]): estypes.QueryDslQueryContainer {
+/** One word matched as typed in the exact fields, or within the typos its length allows. */
+function typoTolerant(word: string, fieldNames: string[], boost?: number): estypes.QueryDslQueryContainer {
+  const edits = allowedEdits(word);
+  return {
+    multi_match: {
+      query: word,
+      fields: fieldNames,
+      ...(edits
+        ? { fuzziness: edits, prefix_length: typos.prefixLength, max_expansions: typos.maxExpansions }
+        : {}),
+      ...(boost === undefined ? {} : { boost }),
+    },
+  };
+}
+
+/** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
+function titlePrefix(word: string): estypes.QueryDslQueryContainer {
+  return { match: { "title.autocomplete": { query: word, boost: typed.prefixBoost } } };
+}
+
+/** Each word as typed, within a typo, or (the last, while typing) as a prefix: one clause a word. */
+function typedWords(
+  words: string[],
+  lastIsPrefix: boolean,
+  match: (word: string) => estypes.QueryDslQueryContainer,
+): estypes.QueryDslQueryContainer[] {
+  return words.map((word, i) =>
+    lastIsPrefix && i === words.length - 1 && completable(word)
+      ? { dis_max: { queries: [match(word), titlePrefix(word)] } }
+      : match(word),
+  );
+}
+
+/** One OR-group: any alternative, stemmed in any field or within a typo of its exact form. */
+function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContainer {
   return {
     bool: {
       should: alternatives.flatMap((word) => [
         { multi_match: { query: word, fields: STEMMED, type: "best_fields" } },
-        {
-          multi_match: {
-            query: word,
-            fields: EXACT,
-            fuzziness: RANKING.fuzziness,
-            prefix_length: RANKING.fuzzyPrefixLength,
-            max_expansions: RANKING.fuzzyMaxExpansions,
-            boost: RANKING.fuzzyBoost,
-          },
-        },
+        typoTolerant(word, EXACT, typed.prefixBoost),
       ]),
       minimum_should_match: 1,
     },
   };
 }
 
-/** Matching: which documents qualify. */
-function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  const plain = parsed.terms.filter((group) => group.length === 1).map((group) => group[0] as string);
+/** First stage, matching: which documents qualify, scored cheaply. */
+function recallClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
     const words = { query: plain.join(" "), fields: STEMMED, type: RANKING.matchType };
@@ -52,11 +84,21 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
         should: [
           // The words across the fields (stemmed); more of them and rarer ones score higher.
           { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
-          // Any of them, far weaker: a word that matches nowhere does not empty the page.
-          { multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } },
-          // The same with typo tolerance, weaker, so a misspelt long word still finds its story.
-          ...(plain.length <= RANKING.fuzzyMaxWords
-            ? [{ bool: { must: plain.map((word) => wordClause([word])), boost: RANKING.fuzzyBoost } }]
+          // Either of two words, far weaker: one found nowhere does not empty the page (with more
+          // words, the clause above already asks for one only).
+          ...(plain.length === 2
+            ? [{ multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } }]
+            : []),
+          // Every word as typed, misspelt or unfinished: the story a reader half remembers.
+          ...(plain.length <= typed.maxWords
+            ? [
+                {
+                  bool: {
+                    must: typedWords(plain, parsed.lastWordIsPrefix, (word) => typoTolerant(word, EXACT)),
+                    boost: typed.boost,
+                  },
+                },
+              ]
             : []),
         ],
         minimum_should_match: 1,
@@ -64,7 +106,7 @@ function matchClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
     });
   }
   for (const group of parsed.terms.filter((alternatives) => alternatives.length > 1))
-    clauses.push(wordClause(group));
+    clauses.push(alternativesClause(group));
   for (const phrase of parsed.phrases)
     clauses.push({ multi_match: { query: phrase, fields: EXACT, type: "phrase", slop: 0 } });
   return clauses;
@@ -85,23 +127,42 @@ function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
   ];
 }
 
-/** Ranking signals on top of matching: exact forms, phrase, proximity, a title named in full. */
-function boostClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  const text = positiveText(parsed);
+/** The title holds every word typed (within a typo, the last possibly unfinished): a recalled headline. */
+function titleCoveredClause(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const plain = plainWords(parsed);
+  if (!plain.length || plain.length > typed.maxWords || plain.length !== parsed.terms.length) return [];
+  const inTitle = (word: string) => typoTolerant(word, ["title.exact"]);
   return [
-    ...titleNamedClause(text),
-    { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
     {
-      multi_match: {
-        query: text,
-        fields: STEMMED,
-        type: "phrase",
-        slop: RANKING.phraseSlop,
-        boost: RANKING.phraseBoost,
+      constant_score: {
+        filter: { bool: { must: typedWords(plain, parsed.lastWordIsPrefix, inTitle) } },
+        boost: RANKING.titleCoveredBoost,
       },
     },
-    { multi_match: { query: text, fields: SHINGLES, type: "most_fields", boost: RANKING.shingleBoost } },
   ];
+}
+
+/** Second stage: signals that only reorder the top window (exact forms, phrase, titles). */
+function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
+  const text = positiveText(parsed);
+  return {
+    bool: {
+      should: [
+        ...titleNamedClause(text),
+        ...titleCoveredClause(parsed),
+        { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
+        {
+          multi_match: {
+            query: text,
+            fields: STEMMED,
+            type: "phrase",
+            slop: RANKING.phraseSlop,
+            boost: RANKING.phraseBoost,
+          },
+        },
+      ],
+    },
+  };
 }
 
 export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.QueryDslQueryContainer {
@@ -115,9 +176,7 @@ export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.Q
       },
     }),
   );
-  const query: estypes.QueryDslQueryContainer = {
-    bool: { must: matchClauses(parsed), should: boostClauses(parsed), must_not },
-  };
+  const query: estypes.QueryDslQueryContainer = { bool: { must: recallClauses(parsed), must_not } };
   if (!withRecency) return query;
   return {
     function_score: {
@@ -134,17 +193,34 @@ export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.Q
   };
 }
 
-const HIGHLIGHT: estypes.SearchHighlight = {
-  encoder: "html",
-  pre_tags: ["<mark>"],
-  post_tags: ["</mark>"],
-  type: "unified",
-  fields: {
-    title: { number_of_fragments: 0 },
-    body: { fragment_size: 180, number_of_fragments: 2, no_match_size: 0 },
-    lead: { number_of_fragments: 0, no_match_size: 300 },
-  },
-};
+/**
+ * What the highlighter marks: the stemmed words in every field, and the unfinished last word in the
+ * title. Not typo matches: building their automata for every hit costs more than the search.
+ */
+function highlight(parsed: ParsedQuery): estypes.SearchHighlight {
+  const plain = plainWords(parsed);
+  const last = plain.at(-1);
+  const typing = parsed.lastWordIsPrefix && last !== undefined && completable(last);
+  return {
+    encoder: "html",
+    pre_tags: ["<mark>"],
+    post_tags: ["</mark>"],
+    type: "unified",
+    highlight_query: {
+      bool: {
+        should: [
+          { multi_match: { query: positiveText(parsed), fields: STEMMED } },
+          ...(typing ? [{ match_bool_prefix: { title: last } }] : []),
+        ],
+      },
+    },
+    fields: {
+      title: { number_of_fragments: 0 },
+      body: { fragment_size: 180, number_of_fragments: 2, no_match_size: 0 },
+      lead: { number_of_fragments: 0, no_match_size: 300 },
+    },
+  };
+}
 
 /** Sort values of the last hit, encoded for the next request. */
 export function encodeCursor(sort: estypes.SortResults): string {
@@ -181,23 +257,41 @@ export function unquotedFallback(input: SearchInput): SearchInput | undefined {
 }
 
 export function buildSearchRequest(input: SearchInput, index: string): estypes.SearchRequest {
-  const parsed = parseQuery(input.q);
-  const newest = input.sort === "newest" || isEmptyQuery(parsed);
+  return searchRequest(parseQuery(input.q), input, index);
+}
+
+/** The same, for a caller that has parsed the query already (the service reads the parse again). */
+export function searchRequest(parsed: ParsedQuery, input: SearchInput, index: string): estypes.SearchRequest {
+  const empty = isEmptyQuery(parsed);
+  const newest = input.sort === "newest" || empty;
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
   const { query: filterQuery, postFilter } = buildFilters(input);
-  const sort: estypes.Sort = newest
-    ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
-    : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
   const request: estypes.SearchRequest = {
     index,
     size: input.size,
+    timeout: RANKING.timeout,
     track_total_hits: MAX_WINDOW,
     query: { bool: { must: [buildQuery(parsed, !newest)], filter: filterQuery } },
     post_filter: postFilter,
-    sort,
-    aggs: facetAggregations(input),
+    ...(input.facets ? { aggs: facetAggregations(input) } : {}),
     _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
   };
+  if (newest || cursor) {
+    // A sort of our own (and so a cursor) cannot go with a rescore: newest-first and cursor pages
+    // are ordered by the first stage, ties by date and id.
+    request.sort = newest
+      ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
+      : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
+  } else {
+    request.rescore = {
+      window_size: RANKING.rescore.windowSize,
+      query: {
+        rescore_query: rescoreQuery(parsed),
+        query_weight: RANKING.rescore.queryWeight,
+        rescore_query_weight: RANKING.rescore.rescoreQueryWeight,
+      },
+    };
+  }
   if (cursor) request.search_after = cursor;
   else {
     request.from = (input.page - 1) * input.size;
@@ -205,11 +299,8 @@ export function buildSearchRequest(input: SearchInput, index: string): estypes.S
     // No inner_hits: it re-runs the query once per group; copiesRequest counts the copies instead.
     request.collapse = { field: "dup_group" };
   }
-  if (input.highlight && !isEmptyQuery(parsed)) request.highlight = HIGHLIGHT;
-  if (!isEmptyQuery(parsed))
-    request.suggest = {
-      text: positiveText(parsed),
-      did_you_mean: { term: { field: "body.exact", suggest_mode: "popular", min_word_length: 3, size: 1 } },
-    };
+  if (input.highlight && !empty) request.highlight = highlight(parsed);
+  const suggest = empty ? undefined : didYouMeanSuggesters(parsed);
+  if (suggest) request.suggest = suggest;
   return request;
 }

@@ -61,6 +61,11 @@ export const SearchParams = FilterParams.extend({
     .openapi({ description: "The next_cursor of a previous response, to page past 10,000 results." }),
   sort: z.enum(["relevance", "newest"]).default("relevance"),
   highlight: booleanParam.default(true).openapi({ type: "boolean" }),
+  facets: booleanParam.default(false).openapi({
+    type: "boolean",
+    description:
+      "Count sources, categories, dates and distinct stories over every match (costs a pass over them).",
+  }),
 });
 
 export type Filters = z.output<typeof FilterParams>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CLAUSES, parseQuery, positiveText, unquotedQuery } from "./query-parser.js";
+import { MAX_CLAUSES, parseQuery, plainWords, positiveText, unquotedQuery } from "./query-parser.js";
 
 describe("unquotedQuery", () => {
   it("turns quoted phrases into plain words and keeps the rest as typed", () => {
@@ -22,6 +22,7 @@ describe("parseQuery", () => {
       terms: [["السيسي"], ["قطر", "الكويت"]],
       phrases: ["الضبعة النووية"],
       excluded: ["روسيا"],
+      lastWordIsPrefix: false,
     });
   });
 
@@ -49,6 +50,21 @@ describe("parseQuery", () => {
     expect(parseQuery("title:(بوتين^3)").terms).toEqual([["title بوتين 3"]]);
     expect(parseQuery("OR قطر").terms).toEqual([["قطر"]]);
     expect(parseQuery('"الضبعة النووية').phrases).toEqual(["الضبعة النووية"]);
+  });
+
+  it("takes the last word as unfinished while the query ends inside a plain word", () => {
+    expect(parseQuery("السيسي بوت").lastWordIsPrefix).toBe(true);
+    expect(parseQuery("الاقتصا").lastWordIsPrefix).toBe(true);
+    expect(parseQuery("السيسي بوتين ").lastWordIsPrefix).toBe(false);
+    expect(parseQuery("أين درس ابن خلدون؟").lastWordIsPrefix).toBe(false);
+    expect(parseQuery('السيسي "بوتين"').lastWordIsPrefix).toBe(false);
+    expect(parseQuery("السيسي -بوتين").lastWordIsPrefix).toBe(false);
+    expect(parseQuery("قطر OR الكويت").lastWordIsPrefix).toBe(false);
+    expect(parseQuery("").lastWordIsPrefix).toBe(false);
+  });
+
+  it("lists the plain words apart from OR groups", () => {
+    expect(plainWords(parseQuery("السيسي قطر OR الكويت بوتين"))).toEqual(["السيسي", "بوتين"]);
   });
 
   it("bounds the number of clauses", () => {

@@ -13,6 +13,11 @@ export interface ParsedQuery {
   phrases: string[];
   /** Words and phrases that must not occur. */
   excluded: string[];
+  /**
+   * The reader is still typing the last word: the query ends inside a plain word (no space or
+   * punctuation after it), so that word may be unfinished and is also matched as a prefix.
+   */
+  lastWordIsPrefix: boolean;
 }
 
 /** Bounds so no query, however long, becomes an expensive one. */
@@ -27,12 +32,24 @@ function tokens(input: string): string[] {
   return text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
 }
 
+/** Ends in a letter, digit or mark: the last word may be unfinished. */
+const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
+
 export function parseQuery(input: string): ParsedQuery {
-  return parseTokens(tokens(input));
+  const found = tokens(input);
+  const parsed = parseTokens(found);
+  const last = found.at(-1) ?? "";
+  const typing =
+    ENDS_IN_WORD.test(input.slice(0, MAX_QUERY_CHARS)) &&
+    !last.startsWith("-") &&
+    !last.startsWith('"') &&
+    !OR_WORDS.has(last) &&
+    parsed.terms.at(-1)?.length === 1;
+  return { ...parsed, lastWordIsPrefix: typing };
 }
 
-function parseTokens(tokens: string[]): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], phrases: [], excluded: [] };
+function parseTokens(tokens: string[]): Omit<ParsedQuery, "lastWordIsPrefix"> {
+  const parsed: Omit<ParsedQuery, "lastWordIsPrefix"> = { terms: [], phrases: [], excluded: [] };
   let joinNext = false;
   for (const raw of tokens) {
     if (OR_WORDS.has(raw)) {
@@ -63,7 +80,7 @@ function stripSyntax(value: string): string {
     .trim();
 }
 
-function bound(parsed: ParsedQuery): ParsedQuery {
+function bound(parsed: Omit<ParsedQuery, "lastWordIsPrefix">): Omit<ParsedQuery, "lastWordIsPrefix"> {
   let budget = MAX_CLAUSES;
   const take = <T>(items: T[]) => {
     const kept = items.slice(0, Math.max(0, budget));
@@ -75,6 +92,11 @@ function bound(parsed: ParsedQuery): ParsedQuery {
     phrases: take(parsed.phrases),
     excluded: take(parsed.excluded),
   };
+}
+
+/** The plain words of a query (not OR-groups, phrases or exclusions), in order. */
+export function plainWords(parsed: ParsedQuery): string[] {
+  return parsed.terms.filter((group) => group.length === 1).map((group) => group[0] as string);
 }
 
 /** The positive words of a query, in order: what highlighting and suggestions work from. */

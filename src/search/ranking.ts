@@ -1,71 +1,94 @@
 /**
  * @module search/ranking
- * Every ranking weight in one place. Scores add up: a document that matches the stemmed words
- * is a candidate; exact forms, phrases and title matches lift it; recency only breaks near-ties.
+ * Every ranking weight in one place. The request works in two stages: a recall query that finds
+ * candidates cheaply (the stemmed words, and a typo- and prefix-tolerant alternative), then a
+ * rescore of the top window with the signals that only reorder it (exact forms, phrase, a title
+ * named or covered by the query). Recency only breaks near-ties. docs/relevance.md has the figures
+ * that chose each value.
  */
 export const RANKING = {
   // BM25 itself is set in mappings/articles.json (`similarity.default`): full length normalisation
-  // (b 1, stock 0.75) and slower saturation (k1 2, stock 1.2). A short text that holds the query
-  // words is about them, a long one mentions them in passing; a text that keeps coming back to a
-  // word is about it (ARCD MRR 0.71 → 0.75 at k1 1.6, b 1; 0.773 → 0.780 from k1 1.6 to 2).
+  // and slower saturation, so a short text holding the query words is about them and a text that
+  // keeps coming back to a word is about it.
   /**
    * Field weights for the stemmed match. Equal: BM25's length normalisation already lifts a word
-   * in a short title above the same word in a long body, and any extra title weight let headlines
-   * that share one common word outrank the article that answers the query (ARCD MRR 0.71 at 1,
-   * 0.65 at 1.5, 0.35 at 3).
+   * in a short title above the same word in a long body, and extra title weight let headlines that
+   * share one common word outrank the article that answers a question.
    */
   fields: { title: 1, lead: 1, body: 1 },
   /**
-   * The words are scored across title, lead and body as if one field (`cross_fields`), so a word
-   * in the title and another in the body both count. With `best_fields` only the better field
-   * counted, and articles whose titles match equally (sections of one story) tied however well
-   * their texts answered the rest of the query (ARCD MRR 0.75 → 0.77).
+   * The words are scored across title, lead and body as if one field, so a word in the title and
+   * another in the body both count, and sections of one story do not tie on their titles alone.
    */
   matchType: "cross_fields",
   /**
-   * The word as typed (normalised, unstemmed) beats a stem-only match (الصينية for الصين). The
-   * `exact` fields drop the definite article (`arabic_news_word`), so السرطان meets an article
-   * titled سرطان as the word it is (ARCD MRR 0.762 → 0.773).
+   * Words that must match for the full score: both of a two-word query; beyond that any, ranked by
+   * how many and how well (questions carry many words the answer does not repeat).
    */
+  minimumShouldMatch: "2<1",
+  /** Articles holding only some words of a two-word query still come, far below those with both. */
+  relaxedBoost: 0.1,
+  /**
+   * The typed alternative: every word matched as written, within a typo, or (the last word while
+   * the reader types) as the start of a word. Built for reader-length queries only; it is what
+   * finds a story when one word is misspelt or unfinished.
+   */
+  typed: {
+    boost: 1,
+    maxWords: 4,
+    /** A completed prefix counts less than the whole word typed. */
+    prefixBoost: 0.5,
+  },
+  /**
+   * Typo tolerance, counted in letters after normalisation and without the article: none below
+   * four letters (short Arabic words are a letter apart from other real words), one edit from four,
+   * two from eight, and none beyond twenty (a word that long is not a typo but an attack).
+   */
+  typos: {
+    oneEditFrom: 4,
+    twoEditsFrom: 8,
+    maxLetters: 20,
+    /** The first letter is taken as typed: it keeps the expansion small. */
+    prefixLength: 1,
+    maxExpansions: 20,
+  },
+  /** A last word shorter than this is not completed (one letter begins a third of all words). */
+  prefixMinLetters: 2,
+  /**
+   * Second stage: the top `windowSize` candidates (per shard) are rescored with the signals below,
+   * added to their first-stage score. Pages beyond the window keep the first-stage order.
+   */
+  rescore: { windowSize: 100, queryWeight: 1, rescoreQueryWeight: 1 },
+  /** The word as typed (normalised, unstemmed, article aside) beats a stem-only match. */
   exactBoost: 0.5,
   /**
-   * The query holds every word of an article's title (as the exact fields index it, so spelling
-   * variants and the article aside): the reader named that article, as one names a person, a place
-   * or pastes a headline. A flat bonus, about a third of a typical top score, so it lifts the named
-   * article above texts that merely mention the name, not above everything (ARCD MRR 0.780 → 0.796;
-   * 4: 0.789, 20: 0.794).
+   * The query holds every word of an article's title: the reader named that article, as one names
+   * a person or pastes a headline. A flat bonus, about a third of a typical top score.
    */
   titleNamedBoost: 10,
+  /**
+   * The article's title holds every word the reader typed (within a typo, the last word possibly
+   * unfinished): what a reader recalling a headline types. Flat, like the named-title bonus.
+   */
+  titleCoveredBoost: 6,
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
-  /** Adjacent word pairs (shingles): a light proximity signal beyond the phrase (more cost ARCD MRR). */
-  shingleBoost: 0.1,
-  /** Typo tolerance: a weak alternative, only for words of 6+ letters (1 edit) or 10+ (2 edits). */
-  fuzzyBoost: 0.3,
-  fuzziness: "AUTO:6,10",
-  fuzzyPrefixLength: 2,
-  fuzzyMaxExpansions: 20,
-  /**
-   * Words that must match for the full score: both of a two-word query (relaxedBoost below for
-   * the rest); beyond that any, ranked by how many and how well (questions carry many words the
-   * answer does not repeat; requiring most of them lost the answer for a third of ARCD questions).
-   */
-  minimumShouldMatch: "2<1",
-  /**
-   * Relaxation: articles holding only some of the words of a two-word query still come, scored at
-   * this fraction, so below those holding both instead of an empty page (ARCD misses 56 → 52, MRR
-   * 0.795 → 0.799).
-   */
-  relaxedBoost: 0.1,
-  /** The all-words typo-tolerant alternative is built for reader-length queries only. */
-  fuzzyMaxWords: 4,
   /**
    * Recency: a decay added to the score (at most `recencyWeight`), half as strong every
    * `recencyHalfLife`. Small, so relevance leads; exact ties then fall to the newer article.
    */
   recencyWeight: 0.6,
   recencyHalfLife: "60d",
+  /**
+   * "Did you mean": a word is corrected only when it is rare (in at most `maxTermFreq` of the
+   * articles) and a word one or two edits away (as typos above) is in more than
+   * `minSuggestionFreq` articles; the correction is shown only when the query as typed finds
+   * nothing with every word and the corrected one does.
+   */
+  didYouMean: { maxTermFreq: 0.0002, minSuggestionFreq: 2 },
+  /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */
+  timeout: "2s",
   /**
    * Related coverage (more-like-this). Many terms with a low bar describe a story better than a
    * few; words in more than `maxDocFreqRatio` of the articles say nothing about which story it is.

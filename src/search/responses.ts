@@ -26,21 +26,24 @@ const FacetValueSchema = z.object({ value: z.string(), count: z.number().int() }
 export const SearchResponseSchema = z
   .object({
     total: z.object({ value: z.number().int(), exact: z.boolean() }),
-    took_ms: z.number(),
-    stories: z
-      .number()
-      .int()
-      .openapi({ description: "Distinct stories among the matches (copies counted once)." }),
+    took_ms: z.number().openapi({ description: "Elasticsearch's time for every request the search made." }),
+    partial: z.boolean().openapi({
+      description: "The search ran out of its time budget: these are the results found until then.",
+    }),
+    stories: z.number().int().nullable().openapi({
+      description:
+        "Distinct stories among the matches (copies counted once); null unless facets were asked for.",
+    }),
     hits: z.array(SearchHitSchema),
     facets: z.object({
       source: z.array(FacetValueSchema),
       category: z.array(FacetValueSchema),
       published: z.array(FacetValueSchema),
     }),
-    suggestion: z
-      .string()
-      .nullable()
-      .openapi({ description: '"Did you mean", when the query finds little.' }),
+    suggestion: z.string().nullable().openapi({
+      description:
+        '"Did you mean": set only when a word looks misspelt, no article holds every word as typed, and the corrected query finds some.',
+    }),
     next_cursor: z
       .string()
       .nullable()

@@ -9,9 +9,11 @@ import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
-import { buildSearchRequest, copiesRequest, unquotedFallback } from "./build-search.js";
+import { copiesRequest, searchRequest, unquotedFallback } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
+import { collateRequests, correctedQuery } from "./did-you-mean.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
+import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { escapeHtml, shapeHit, shapeSearchResponse } from "./shape.js";
 
@@ -20,6 +22,9 @@ export interface FoundArticle {
   article: StoredArticle;
   index: string;
 }
+
+const hitCount = (total: number | estypes.SearchTotalHits | undefined) =>
+  typeof total === "number" ? total : (total?.value ?? 0);
 
 /** How long a counted corpus size is reused: it only sets a document-frequency cap. */
 const CORPUS_SIZE_TTL_MS = 300_000;
@@ -48,16 +53,49 @@ export class SearchService {
   }
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
-    const request = buildSearchRequest(input, this.alias);
+    const parsed = parseQuery(input.q);
+    const request = searchRequest(parsed, input, this.alias);
     const response = await this.client.search<Partial<ArticleDocument>>(request);
+    const [copies, suggestion] = await Promise.all([
+      request.collapse ? this.#copies(response) : undefined,
+      this.#didYouMean(parsed, response),
+    ]);
+    const shaped = shapeSearchResponse(response, copies?.counts);
+    return {
+      ...shaped,
+      took_ms: response.took + (copies?.took ?? 0) + (suggestion?.took ?? 0),
+      suggestion: suggestion?.text ?? null,
+    };
+  }
+
+  /** How many articles each shown story has, with the time Elasticsearch took to count them. */
+  async #copies(
+    response: estypes.SearchResponse<Partial<ArticleDocument>>,
+  ): Promise<{ counts: Map<string, number>; took: number } | undefined> {
     const groups = new Set(response.hits.hits.map((hit) => hit._source?.dup_group ?? ""));
     groups.delete("");
-    if (!request.collapse || !groups.size) return shapeSearchResponse(response);
+    if (!groups.size) return undefined;
     const counted = await this.client.search(copiesRequest([...groups], this.alias));
     const buckets = (counted.aggregations?.groups as { buckets?: Array<{ key: string; doc_count: number }> })
       ?.buckets;
-    const copies = new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count]));
-    return shapeSearchResponse(response, copies);
+    return {
+      counts: new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count])),
+      took: counted.took,
+    };
+  }
+
+  /** The suggesters' correction, kept only when the query as typed finds nothing and it does. */
+  async #didYouMean(
+    parsed: ParsedQuery,
+    response: estypes.SearchResponse,
+  ): Promise<{ text: string | null; took: number } | undefined> {
+    const corrected = correctedQuery(parsed, response);
+    if (!corrected) return undefined;
+    const { responses, took } = await this.client.msearch({
+      searches: collateRequests(parsed, corrected, this.alias),
+    });
+    const found = responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
+    return { text: found[0] === 0 && (found[1] ?? 0) > 0 ? corrected : null, took };
   }
 
   /** The stored article with the physical index it lives in, or undefined. */

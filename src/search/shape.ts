@@ -61,23 +61,6 @@ function buckets(aggregation: unknown): FacetValue[] {
   }));
 }
 
-/** "Did you mean": the query with each word the suggester corrected replaced. */
-function suggestion(response: estypes.SearchResponse, total: number): string | null {
-  const entries = response.suggest?.did_you_mean;
-  if (!entries || total >= 3) return null;
-  let changed = false;
-  const words = entries.map((entry) => {
-    const options = Array.isArray(entry.options) ? entry.options : [entry.options];
-    const best = options[0] as { text?: string } | undefined;
-    if (best?.text && best.text !== entry.text) {
-      changed = true;
-      return best.text;
-    }
-    return entry.text;
-  });
-  return changed ? words.join(" ") : null;
-}
-
 export function shapeSearchResponse(
   response: estypes.SearchResponse<Partial<ArticleDocument>>,
   copies?: ReadonlyMap<string, number>,
@@ -90,14 +73,15 @@ export function shapeSearchResponse(
   return {
     total: { value, exact: typeof total === "number" || total?.relation === "eq" },
     took_ms: response.took,
-    stories: (aggs.stories as { value?: number } | undefined)?.value ?? value,
+    partial: response.timed_out,
+    stories: (aggs.stories as { value?: number } | undefined)?.value ?? null,
     hits: hits.map((hit) => shapeHit(hit, copies)),
     facets: {
       source: buckets(aggs.sources),
       category: buckets(aggs.categories),
       published: buckets(aggs.dates),
     },
-    suggestion: suggestion(response, value),
+    suggestion: null,
     next_cursor: last && hits.length ? encodeCursor(last) : null,
     unquoted_query: null,
   };

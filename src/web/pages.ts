@@ -40,7 +40,7 @@ function queryObject(c: Context): Record<string, string | string[]> {
 }
 
 async function sourceNames(service: SearchService): Promise<string[]> {
-  const result = await service.search(SearchParams.parse({ size: "1", highlight: "false" }));
+  const result = await service.search(SearchParams.parse({ size: "1", highlight: "false", facets: "true" }));
   return result.facets.source.map((facet) => facet.value);
 }
 
@@ -79,7 +79,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
         400,
       );
     }
-    const input = { ...parsed.data, cursor: undefined };
+    const input = { ...parsed.data, cursor: undefined, facets: true };
     // Numbered pages stop where Elasticsearch's from+size window does.
     input.page = Math.min(input.page, Math.floor(MAX_WINDOW / input.size));
     try {

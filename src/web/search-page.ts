@@ -92,7 +92,7 @@ export function searchPage(input: SearchInput, result: SearchResponse | undefine
   const title = input.q ? `${input.q} - بحث` : "البحث";
   const count = result
     ? html`<p class="result-count" role="status">${result.total.exact ? "" : "أكثر من "}${resultsLabel(result.total.value)}
-${result.stories !== result.total.value ? html` (${formatNumber(result.stories)} قصة مختلفة)` : ""}</p>`
+${result.stories !== null && result.stories !== result.total.value ? html` (${formatNumber(result.stories)} قصة مختلفة)` : ""}</p>`
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}</div>
@@ -117,6 +117,7 @@ ${result?.hits.length || input.source?.length || input.category?.length ? facets
 const emptyResult: SearchResponse = {
   total: { value: 0, exact: true },
   took_ms: 0,
+  partial: false,
   stories: 0,
   hits: [],
   facets: { source: [], category: [], published: [] },

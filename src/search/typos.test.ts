@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
+
+describe("allowedEdits", () => {
+  it("counts letters as the exact fields index them, the article aside", () => {
+    expect(indexedForm("الأخبار")).toBe("اخبار");
+    expect(allowedEdits("بوت")).toBe(0);
+    // Three letters after the article: too short for a typo.
+    expect(allowedEdits("الشرق")).toBe(0);
+    expect(allowedEdits("بوتين")).toBe(1);
+    expect(allowedEdits("الاقتصادية")).toBe(2);
+  });
+
+  it("never fuzzes numbers or words too long to be a typo", () => {
+    expect(allowedEdits("2025")).toBe(0);
+    expect(allowedEdits("٢٠٢٥")).toBe(0);
+    expect(allowedEdits("اب".repeat(11))).toBe(0);
+    expect(allowedEdits("اب".repeat(10))).toBe(2);
+  });
+});
+
+describe("completable", () => {
+  it("completes words of two letters up to the length a word can have", () => {
+    expect(completable("ب")).toBe(false);
+    expect(completable("بو")).toBe(true);
+    expect(completable("السيس")).toBe(true);
+    expect(completable("اب".repeat(11))).toBe(false);
+  });
+});
+
+describe("articlePrefix", () => {
+  it("keeps what the exact form drops, normalised", () => {
+    expect(articlePrefix("والأقتصاد")).toBe("وال");
+    expect(articlePrefix("السيسو")).toBe("ال");
+    expect(articlePrefix("بوتين")).toBe("");
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * @module search/typos
+ * How much a typed word may differ from an indexed one. Counted on the word as the exact fields
+ * index it (normalised, the article dropped), so أخبار and الاخبار are the same length.
+ */
+import { exactWords, normalizeArabic } from "../text/arabic.js";
+import { RANKING } from "./ranking.js";
+
+const { typos } = RANKING;
+const HAS_DIGIT = /\p{N}/u;
+
+/** The word as the exact fields index it (its longest part, should it hold punctuation). */
+export function indexedForm(word: string): string {
+  return exactWords(word).reduce((longest, part) => (part.length > longest.length ? part : longest), "");
+}
+
+/** Edits a word may be away from what it means: 0, 1 or 2. Numbers are never typos. */
+export function allowedEdits(word: string): 0 | 1 | 2 {
+  const letters = [...indexedForm(word)].length;
+  if (HAS_DIGIT.test(word) || letters < typos.oneEditFrom || letters > typos.maxLetters) return 0;
+  return letters >= typos.twoEditsFrom ? 2 : 1;
+}
+
+/** Long enough to complete as a prefix, and short enough to be a word at all. */
+export function completable(word: string): boolean {
+  const letters = [...indexedForm(word)].length;
+  return letters >= RANKING.prefixMinLetters && letters <= typos.maxLetters;
+}
+
+/**
+ * What the word keeps when the indexed form is replaced (a corrected spelling): the article and
+ * conjunction the exact fields drop (وال in والاقتصاد), normalised like the rest.
+ */
+export function articlePrefix(word: string): string {
+  const normal = normalizeArabic(word);
+  const indexed = indexedForm(word);
+  return indexed && normal.endsWith(indexed) ? normal.slice(0, normal.length - indexed.length) : "";
+}

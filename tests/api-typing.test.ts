@@ -1,0 +1,98 @@
+/**
+ * Queries as readers type them, against a real Elasticsearch: an unfinished last word finds what
+ * the suggestions offer, a misspelt word still finds its story (below the word as typed), "did you
+ * mean" appears only for a misspelling, and no query, however long its words, costs unbounded time.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RANKING } from "../src/search/ranking.js";
+import type { SearchResponse } from "../src/search/responses.js";
+import { loadFixtures, testApp } from "./helpers/api.js";
+import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+
+const alias = uniqueAlias("typing");
+const { app, client } = testApp(alias);
+
+beforeAll(async () => {
+  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures", "typing.jsonl")]);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+async function search(q: string): Promise<SearchResponse> {
+  const response = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as SearchResponse;
+}
+
+async function suggested(q: string): Promise<string[]> {
+  const response = await app.request(`/api/suggest?q=${encodeURIComponent(q)}`);
+  const { suggestions } = (await response.json()) as { suggestions: Array<{ id: string }> };
+  return suggestions.map((suggestion) => suggestion.id);
+}
+
+const ids = (result: SearchResponse) => result.hits.map((hit) => hit.id);
+
+describe("the last word, still being typed", () => {
+  it.each([
+    ["بوت", "ty-putin"],
+    ["الاقتصا", "ty-economy"],
+    ["الملك سلم", "ty-salman"],
+    ["قارب صي", "ty-boat"],
+  ])("%s: what the suggestions offer, Enter finds first", async (q, id) => {
+    expect(await suggested(q)).toContain(id);
+    expect(ids(await search(q))[0]).toBe(id);
+  });
+
+  it("marks the completed word in the title", async () => {
+    const [hit] = (await search("بوت")).hits;
+    expect(hit?.highlights.title.join()).toContain("<mark>بوتين</mark>");
+  });
+
+  it("is a whole word once the reader types a space", async () => {
+    expect(ids(await search("بوت "))).not.toContain("ty-putin");
+  });
+});
+
+describe("typos", () => {
+  it.each([
+    ["بوتبن", "ty-putin"],
+    ["البرلمن يقر", "ty-parl-1"],
+    ["الملك سلمن", "ty-salman"],
+    ["تباطو نمو الاقتصاد", "ty-economy"],
+  ])("%s finds its story", async (q, id) => {
+    expect(ids(await search(q))[0]).toBe(id);
+  });
+
+  it("ranks the word as typed above a real word a typo away", async () => {
+    const salman = ids(await search("سلمان"));
+    expect(salman[0]).toBe("ty-salman");
+    expect(ids(await search("سلطان"))[0]).toBe("ty-sultan");
+  });
+});
+
+describe("did you mean", () => {
+  it("corrects a misspelt word that no article holds", async () => {
+    expect((await search("البرلمن")).suggestion).toBe("البرلمان");
+    expect((await search("رءيس البرلمن")).suggestion).toBe("رءيس البرلمان");
+  });
+
+  it("stays silent for words spelt right, numbers and short words", async () => {
+    for (const q of ["البرلمان", "بوتين يستقبل", "2025", "ابو ظبي", "بوت"])
+      expect((await search(q)).suggestion, q).toBeNull();
+  });
+});
+
+describe("bounded cost", () => {
+  it.each([
+    ["one 500-letter word", "اب".repeat(250)],
+    ["a few long words", Array.from({ length: 6 }, (_, i) => `${"استراتيجيات".repeat(2)}${i}`).join(" ")],
+    ["many words", Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(" ")],
+  ])("%s answers within the time budget", async (_name, q) => {
+    const result = await search(q);
+    expect(result.took_ms).toBeLessThan(Number.parseInt(RANKING.timeout, 10) * 1000);
+    expect(typeof result.partial).toBe("boolean");
+  });
+});
