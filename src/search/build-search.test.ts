@@ -26,10 +26,10 @@ describe("buildSearchRequest", () => {
   });
 
   it("matches a misspelt word within the edits its length allows, and never a long one", () => {
-    const fuzziness = (q: string) =>
-      [
-        ...JSON.stringify(buildSearchRequest(input({ q: `${q} ` }), "a").query).matchAll(/"fuzziness":(\d)/g),
-      ].map((match) => Number(match[1]));
+    const fuzziness = (q: string) => {
+      const text = JSON.stringify(buildSearchRequest(input({ q: `${q} ` }), "a").query);
+      return [...new Set([...text.matchAll(/"fuzziness":(\d)/g)].map((match) => Number(match[1])))];
+    };
     expect(fuzziness("السيسو")).toEqual([1]);
     expect(fuzziness("الاستسمارات")).toEqual([2]);
     expect(fuzziness("بوت")).toEqual([]);

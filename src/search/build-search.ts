@@ -42,6 +42,18 @@ function typoTolerant(word: string, fieldNames: string[], boost?: number): estyp
   };
 }
 
+/**
+ * A word as typed, within a typo, in the title or lead: the exact form, or the title's words as
+ * written, for a typo that garbled the article itself (لاملك for الملك). Not in the body: expanding
+ * typos over its far larger vocabulary would be most of a search's cost, and a story a reader
+ * recalls is named in its title.
+ */
+function typedWord(word: string): estypes.QueryDslQueryContainer {
+  const inTitle = typoTolerant(word, ["title.exact", "lead.exact"]);
+  if (!allowedEdits(word)) return inTitle;
+  return { dis_max: { queries: [inTitle, typoTolerant(word, ["title.words"])] } };
+}
+
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
 function titlePrefix(word: string): estypes.QueryDslQueryContainer {
   return { match: { "title.autocomplete": { query: word, boost: typed.prefixBoost } } };
@@ -89,12 +101,13 @@ function recallClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
           ...(plain.length === 2
             ? [{ multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } }]
             : []),
-          // Every word as typed, misspelt or unfinished: the story a reader half remembers.
+          // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
           ...(plain.length <= typed.maxWords
             ? [
                 {
                   bool: {
-                    must: typedWords(plain, parsed.lastWordIsPrefix, (word) => typoTolerant(word, EXACT)),
+                    should: titleCoverage(parsed),
+                    minimum_should_match: typed.minimumShouldMatch,
                     boost: typed.boost,
                   },
                 },
@@ -127,19 +140,12 @@ function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
   ];
 }
 
-/** The title holds every word typed (within a typo, the last possibly unfinished): a recalled headline. */
-function titleCoveredClause(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  const plain = plainWords(parsed);
-  if (!plain.length || plain.length > typed.maxWords || plain.length !== parsed.terms.length) return [];
-  const inTitle = (word: string) => typoTolerant(word, ["title.exact"]);
-  return [
-    {
-      constant_score: {
-        filter: { bool: { must: typedWords(plain, parsed.lastWordIsPrefix, inTitle) } },
-        boost: RANKING.titleCoveredBoost,
-      },
-    },
-  ];
+/**
+ * Each word typed (within a typo, the last possibly unfinished) that the title or lead holds: the
+ * more of them and the rarer, the likelier the title is the headline a reader recalls.
+ */
+function titleCoverage(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  return typedWords(plainWords(parsed), parsed.lastWordIsPrefix, typedWord);
 }
 
 /** Second stage: signals that only reorder the top window (exact forms, phrase, titles). */
@@ -149,7 +155,6 @@ function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
     bool: {
       should: [
         ...titleNamedClause(text),
-        ...titleCoveredClause(parsed),
         { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
         {
           multi_match: {

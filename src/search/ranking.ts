@@ -29,27 +29,30 @@ export const RANKING = {
   /** Articles holding only some words of a two-word query still come, far below those with both. */
   relaxedBoost: 0.1,
   /**
-   * The typed alternative: every word matched as written, within a typo, or (the last word while
-   * the reader types) as the start of a word. Built for reader-length queries only; it is what
-   * finds a story when one word is misspelt or unfinished.
+   * The typed alternative: the words as written in the title or lead, within a typo, the last one
+   * (while the reader types) as the start of a word. It finds a headline recalled with a misspelt
+   * or unfinished word, and lifts titles holding the words typed well above texts that merely
+   * mention them. Built for reader-length queries only.
    */
   typed: {
-    boost: 1,
+    boost: 5,
     maxWords: 4,
+    /** Both of two words; one word may be missing from three or four (misremembered). */
+    minimumShouldMatch: "2<-1",
     /** A completed prefix counts less than the whole word typed. */
     prefixBoost: 0.5,
   },
   /**
-   * Typo tolerance, counted in letters after normalisation and without the article: none below
-   * four letters (short Arabic words are a letter apart from other real words), one edit from four,
-   * two from eight, and none beyond twenty (a word that long is not a typo but an attack).
+   * Typo tolerance: none below four letters as typed (short Arabic words are a letter apart from
+   * other real words), one edit from four, two from eight letters of the word without its article,
+   * and none beyond twenty (a word that long is not a typo but an attack).
    */
   typos: {
     oneEditFrom: 4,
     twoEditsFrom: 8,
     maxLetters: 20,
-    /** The first letter is taken as typed: it keeps the expansion small. */
-    prefixLength: 1,
+    /** Any letter may be the mistyped one, the first too. */
+    prefixLength: 0,
     maxExpansions: 20,
   },
   /** A last word shorter than this is not completed (one letter begins a third of all words). */
@@ -66,11 +69,6 @@ export const RANKING = {
    * a person or pastes a headline. A flat bonus, about a third of a typical top score.
    */
   titleNamedBoost: 10,
-  /**
-   * The article's title holds every word the reader typed (within a typo, the last word possibly
-   * unfinished): what a reader recalling a headline types. Flat, like the named-title bonus.
-   */
-  titleCoveredBoost: 6,
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,

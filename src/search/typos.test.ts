@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
 
 describe("allowedEdits", () => {
-  it("counts letters as the exact fields index them, the article aside", () => {
+  it("allows one edit from four letters as typed, two from eight without the article", () => {
     expect(indexedForm("الأخبار")).toBe("اخبار");
     expect(allowedEdits("بوت")).toBe(0);
-    // Three letters after the article: too short for a typo.
-    expect(allowedEdits("الشرق")).toBe(0);
+    expect(allowedEdits("الشرق")).toBe(1);
     expect(allowedEdits("بوتين")).toBe(1);
+    expect(allowedEdits("الاقتصاد")).toBe(1);
     expect(allowedEdits("الاقتصادية")).toBe(2);
   });
 
@@ -16,6 +16,8 @@ describe("allowedEdits", () => {
     expect(allowedEdits("٢٠٢٥")).toBe(0);
     expect(allowedEdits("اب".repeat(11))).toBe(0);
     expect(allowedEdits("اب".repeat(10))).toBe(2);
+    // Hyphens do not hide a long token: the whole of it counts.
+    expect(allowedEdits(Array.from({ length: 8 }, () => "ابجد").join("-"))).toBe(0);
   });
 });
 

@@ -14,17 +14,23 @@ export function indexedForm(word: string): string {
   return exactWords(word).reduce((longest, part) => (part.length > longest.length ? part : longest), "");
 }
 
-/** Edits a word may be away from what it means: 0, 1 or 2. Numbers are never typos. */
+/**
+ * Edits a word may be away from what it means: 0, 1 or 2 (see RANKING.typos). Numbers are never
+ * typos, and nothing longer than a word is expanded.
+ */
 export function allowedEdits(word: string): 0 | 1 | 2 {
   const letters = [...indexedForm(word)].length;
-  if (HAS_DIGIT.test(word) || letters < typos.oneEditFrom || letters > typos.maxLetters) return 0;
+  const typed = [...normalizeArabic(word)].length;
+  if (HAS_DIGIT.test(word) || typed < typos.oneEditFrom || typed > typos.maxLetters) return 0;
   return letters >= typos.twoEditsFrom ? 2 : 1;
 }
 
 /** Long enough to complete as a prefix, and short enough to be a word at all. */
 export function completable(word: string): boolean {
-  const letters = [...indexedForm(word)].length;
-  return letters >= RANKING.prefixMinLetters && letters <= typos.maxLetters;
+  return (
+    [...indexedForm(word)].length >= RANKING.prefixMinLetters &&
+    [...normalizeArabic(word)].length <= typos.maxLetters
+  );
 }
 
 /**
