@@ -1,27 +1,34 @@
 /**
- * npm run eval -- arcd|known-item|related|all [--systems standard,arabic,project] [--limit N]
- *                 [--seed N] [--keep]
+ * npm run eval -- arcd|known-item|related|typed|dym|all [--systems a,b,…] [--limit N] [--seed N] [--keep]
  * @module eval/cli
- * Loads each dataset's corpus into fresh `eval-*` indices (one per system), runs its queries on
- * every system, prints a table per dataset and writes docs/eval/<dataset>.json and
- * docs/relevance.md. The news corpus is loaded once and shared by arcd and known-item.
+ * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
+ * systems search), runs its queries on every system, prints a table per dataset and writes
+ * docs/eval/<dataset>.json and docs/relevance.md. Three corpora, each loaded once for the
+ * datasets that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for
+ * related, SaudiNewsNet + ANT for typed and dym. `--systems` keeps only the named systems;
+ * `--limit` caps the queries (for dym, each of the misspelt and the correctly spelt sets).
  */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
-import { createEsClient, type EsClient } from "../../src/es/client.js";
+import { createEsClient } from "../../src/es/client.js";
 import { projectRoot } from "../../src/project-root.js";
 import { configuredOrLocalUrls } from "../es/provision.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
+import { dymQueries, runDym } from "./datasets/dym.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries } from "./datasets/related.js";
+import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
+import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
 import {
+  bestStock,
   commitStamp,
   DATASETS,
+  type DatasetFindings,
   type DatasetName,
   type DatasetReport,
   printReport,
@@ -30,7 +37,15 @@ import {
   writeReport,
 } from "./report.js";
 import { runQueries } from "./run.js";
-import { relatedRequest, SYSTEMS, type SystemName, searchRequests } from "./systems.js";
+import {
+  RELATED_SYSTEMS,
+  type RelatedSystem,
+  relatedRequest,
+  SEARCH_SYSTEMS,
+  type SearchContext,
+  STOCK_SYSTEMS,
+  timedRequest,
+} from "./systems.js";
 
 const corpora = join(projectRoot, "../shared/corpora");
 const FILES = {
@@ -39,10 +54,20 @@ const FILES = {
   ant: join(corpora, "ant-dev.tar.gz"),
 };
 
+const BASELINES = ["standard", "arabic", "project"];
+/** The systems each dataset runs unless --systems narrows them. */
+const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
+  arcd: BASELINES,
+  "known-item": BASELINES,
+  related: RELATED_SYSTEMS,
+  typed: [...STOCK_SYSTEMS.map((system) => system.name), "handtuned", "project"],
+  dym: ["project"],
+};
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    systems: { type: "string", default: SYSTEMS.join(",") },
+    systems: { type: "string" },
     limit: { type: "string" },
     seed: { type: "string", default: "20250301" },
     keep: { type: "boolean", default: false },
@@ -51,13 +76,17 @@ const { values, positionals } = parseArgs({
 const wanted = positionals[0] ?? "all";
 if (wanted !== "all" && !DATASETS.includes(wanted as DatasetName)) {
   console.error(
-    `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems ${SYSTEMS.join(",")}] [--limit N] [--keep]`,
+    `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems a,b,…] [--limit N] [--seed N] [--keep]`,
   );
   process.exit(2);
 }
 const datasets = wanted === "all" ? [...DATASETS] : [wanted as DatasetName];
-const systems = values.systems.split(",").map((s) => s.trim()) as SystemName[];
-for (const system of systems) if (!SYSTEMS.includes(system)) throw new Error(`unknown system ${system}`);
+const chosen = values.systems?.split(",").map((s) => s.trim());
+for (const name of chosen ?? [])
+  if (!SEARCH_SYSTEMS.has(name))
+    throw new Error(`unknown system ${name} (known: ${[...SEARCH_SYSTEMS.keys()]})`);
+const systemsOf = (dataset: DatasetName) =>
+  DATASET_SYSTEMS[dataset].filter((name) => !chosen || chosen.includes(name));
 const seed = Number(values.seed);
 const limit = values.limit ? Number(values.limit) : undefined;
 const run = `eval-${Date.now().toString(36)}`;
@@ -72,23 +101,45 @@ const loaded: LoadedCorpus[] = [];
 const progress = (name: string) => (done: number, total: number) =>
   console.log(`  ${name}: ${done}/${total}`);
 
-async function load(name: string, inputs: string[]): Promise<LoadedCorpus> {
-  console.log(`loading ${name} into ${run}-${name}-* (${systems.join(", ")})…`);
-  const corpus = await loadCorpus(client, `${run}-${name}`, inputs, systems);
+/** The indices the datasets' systems search: a baseline index is built only when some system needs it. */
+function indexKinds(which: readonly DatasetName[]): IndexKind[] {
+  return which.flatMap((dataset) =>
+    systemsOf(dataset).map((name) =>
+      dataset === "related" ? (name as IndexKind) : (SEARCH_SYSTEMS.get(name)?.index ?? "project"),
+    ),
+  );
+}
+
+/** A corpus loaded, with what every search system needs to ask it and judge its hits. */
+async function load(name: string, inputs: string[], which: readonly DatasetName[]) {
+  const kinds = [...new Set(indexKinds(which))];
+  console.log(`loading ${name} into ${run}-${name}-* (${kinds.join(", ")})…`);
+  const corpus = await loadCorpus(client, `${run}-${name}`, inputs, kinds);
   loaded.push(corpus);
   console.log(
     `  ${corpus.documents} documents (${corpus.rejected} rejected) in ${corpus.loadSeconds.toFixed(0)} s`,
   );
-  return corpus;
+  const docs = await listDocuments(client, corpus.indices.project);
+  const context: SearchContext = {
+    client,
+    indices: corpus.indices,
+    storyOf: new Map(docs.map((doc) => [doc.id, doc.dup_group])),
+  };
+  const ask = (system: string, q: string) => {
+    const found = SEARCH_SYSTEMS.get(system);
+    if (!found) throw new Error(`unknown system ${system}`);
+    return found.search(context, q);
+  };
+  return { corpus, docs, context, ask };
 }
 
-function finish(report: Omit<DatasetReport, "date" | "commit" | "target">): void {
-  const full: DatasetReport = { ...report, ...stamp, target: targetLine(report.dataset, report.results) };
+function finish(findings: DatasetFindings): void {
+  const full = { ...findings, ...stamp, target: targetLine(findings) } as DatasetReport;
   printReport(full);
   console.log(`wrote ${writeReport(full)}`);
 }
 
-async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<void> {
+async function newsDatasets(which: DatasetName[]): Promise<void> {
   const arcd = which.includes("arcd") && existsSync(FILES.arcd) ? readArcd(FILES.arcd) : undefined;
   if (which.includes("arcd") && !arcd) console.log(`arcd: skipped, ${FILES.arcd} is absent`);
   const inputs = [FILES.saudi];
@@ -97,21 +148,17 @@ async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<voi
     await writeParagraphs(arcd, file);
     inputs.push(file);
   }
-  const corpus = await load("news", inputs);
-  const docs = await listDocuments(client, corpus.indices.project);
-  const storyOf = new Map(docs.map((doc) => [doc.id, doc.dup_group]));
+  const { corpus, docs, context, ask } = await load("news", inputs, which);
   const base = { documents: corpus.documents, seed, notes: [] as string[] };
   if (arcd) {
     const questions = arcd.questions.slice(0, limit);
     console.log(`arcd: ${questions.length} questions`);
     const results = await runQueries({
-      client,
-      systems,
-      indices: corpus.indices,
+      systems: systemsOf("arcd"),
       queries: questions,
       onProgress: progress("arcd"),
-      request: (system, index, q) => searchRequests(system, index, q.question),
-      grade: (q, hits) => gradeArcd(q, hits, storyOf),
+      ask: (system, q) => ask(system, q.question),
+      grade: (q, hits) => gradeArcd(q, hits, context.storyOf),
     });
     finish({
       ...base,
@@ -127,12 +174,10 @@ async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<voi
     const queries = knownItemQueries(docs, { seed, count: limit ?? 500 });
     console.log(`known-item: ${queries.length} queries`);
     const results = await runQueries({
-      client,
-      systems,
-      indices: corpus.indices,
+      systems: systemsOf("known-item"),
       queries,
       onProgress: progress("known-item"),
-      request: (system, index, q) => searchRequests(system, index, q.query),
+      ask: (system, q) => ask(system, q.query),
       grade: gradeKnownItem,
     });
     const edits = new Map<string, number>();
@@ -148,19 +193,68 @@ async function newsDatasets(client: EsClient, which: DatasetName[]): Promise<voi
   }
 }
 
-async function relatedDataset(client: EsClient): Promise<void> {
+async function typedDatasets(which: DatasetName[]): Promise<void> {
+  const { corpus, docs, ask } = await load("saudi-ant", [FILES.saudi, FILES.ant], which);
+  const base = { documents: corpus.documents, seed };
+  if (which.includes("typed")) {
+    const items = typedItems(docs, { seed, count: limit ?? 500, typo: true, cutChance: 0.5 });
+    const systems = systemsOf("typed");
+    console.log(`typed: ${items.length} queries on ${systems.length} systems`);
+    const results = await runQueries({
+      systems,
+      queries: items,
+      onProgress: progress("typed"),
+      ask: (system, item) => ask(system, item.query),
+      grade: gradeKnownItem,
+    });
+    const best = bestStock(results);
+    const stock = results.filter((r) => STOCK_SYSTEMS.some((system) => system.name === r.system));
+    finish({
+      ...base,
+      dataset: "typed",
+      title: "Typed from memory: recalled headline words with a typo (SaudiNewsNet + ANT)",
+      results,
+      notes: [
+        ...describeItems(items),
+        `${stock.length} stock variants run (analyzer × fuzziness × bool_prefix × title boost); best by MRR@10: ${best?.system ?? "none"}.`,
+      ],
+      examples: items.slice(0, 16).map(typedExample),
+    });
+  }
+  if (which.includes("dym") && !systemsOf("dym").length)
+    console.log("dym: skipped, it runs the project only");
+  else if (which.includes("dym")) {
+    const queries = dymQueries(docs, { seed, count: limit ?? 500 });
+    console.log(
+      `dym: ${queries.misspelt.length} misspelt and ${queries.correct.length} correctly spelt queries`,
+    );
+    const { result, examples } = await runDym("project", queries, (q) => ask("project", q));
+    finish({
+      ...base,
+      dataset: "dym",
+      title: "Did you mean: recalled headline words, misspelt and not (SaudiNewsNet + ANT)",
+      results: [result],
+      notes: [
+        ...describeItems(queries.misspelt).map((note) => `Misspelt: ${note}`),
+        `Correctly spelt: ${describeItems(queries.correct)[0]}`,
+        "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored.",
+      ],
+      examples,
+    });
+  }
+}
+
+async function relatedDataset(): Promise<void> {
   if (!existsSync(FILES.ant)) return console.log(`related: skipped, ${FILES.ant} is absent`);
-  const corpus = await load("ant", [FILES.ant]);
-  const docs = await listDocuments(client, corpus.indices.project);
+  const { corpus, docs } = await load("ant", [FILES.ant], ["related"]);
   const queries = relatedQueries(docs, { seed, count: limit ?? 200 });
   console.log(`related: ${queries.length} source articles`);
   const results = await runQueries({
-    client,
-    systems,
-    indices: corpus.indices,
+    systems: systemsOf("related"),
     queries,
     onProgress: progress("related"),
-    request: (system, index, q) => relatedRequest(system, index, q),
+    ask: (system, q) =>
+      timedRequest(client, relatedRequest(system as RelatedSystem, corpus.indices[system as IndexKind], q)),
     grade: gradeRelated,
   });
   finish({
@@ -173,15 +267,21 @@ async function relatedDataset(client: EsClient): Promise<void> {
   });
 }
 
+const absent = (files: string[]) => files.filter((file) => !existsSync(file));
 try {
-  const news = datasets.filter((d) => d !== "related");
-  if (news.length && !existsSync(FILES.saudi))
+  const news = datasets.filter((d) => d === "arcd" || d === "known-item");
+  if (news.length && absent([FILES.saudi]).length)
     console.log(`${news.join(", ")}: skipped, ${FILES.saudi} is absent`);
-  else if (news.length) await newsDatasets(client, news);
-  if (datasets.includes("related")) await relatedDataset(client);
+  else if (news.length) await newsDatasets(news);
+  const typed = datasets.filter((d) => d === "typed" || d === "dym");
+  const missing = absent([FILES.saudi, FILES.ant]);
+  if (typed.length && missing.length)
+    console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);
+  else if (typed.length) await typedDatasets(typed);
+  if (datasets.includes("related")) await relatedDataset();
   console.log(`wrote ${writeMarkdown(METHOD)}`);
 } finally {
-  if (values.keep) console.log(`kept indices: ${loaded.flatMap((c) => Object.values(c.indices)).join(", ")}`);
+  if (values.keep) console.log(`kept indices: ${loaded.flatMap((c) => c.created).join(", ")}`);
   else for (const corpus of loaded) await deleteCorpus(client, corpus);
   await client.close();
 }

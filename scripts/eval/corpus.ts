@@ -9,11 +9,19 @@ import { join } from "node:path";
 import type { EsClient } from "../../src/es/client.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
-import { type CorpusIndices, createBaselineIndex, createProjectIndex, type SystemName } from "./systems.js";
+import {
+  type CorpusIndices,
+  createBaselineIndex,
+  createProjectIndex,
+  INDEX_KINDS,
+  type IndexKind,
+} from "./indices.js";
 
 export interface LoadedCorpus {
   name: string;
   indices: CorpusIndices;
+  /** The indices actually built (a run needs only some baselines). */
+  created: string[];
   documents: number;
   rejected: number;
   loadSeconds: number;
@@ -23,18 +31,20 @@ export async function loadCorpus(
   client: EsClient,
   prefix: string,
   inputs: string[],
-  systems: readonly SystemName[],
+  kinds: readonly IndexKind[],
 ): Promise<LoadedCorpus> {
   const started = Date.now();
   // The project index is always built: judging reads duplicate groups and categories from it.
   const project = await createProjectIndex(client, prefix);
-  const indices: CorpusIndices = { project, standard: `${prefix}-standard`, arabic: `${prefix}-arabic` };
+  const indices = Object.fromEntries(
+    INDEX_KINDS.map((kind) => [kind, kind === "project" ? project : `${prefix}-${kind}`]),
+  ) as CorpusIndices;
   const rejects = new RejectsFile(join(tmpdir(), `${prefix}-rejects.ndjson`));
   let rejected = 0;
   try {
     rejected = (await runImport({ client, index: project, inputs, rejects, concurrency: 2 })).rejected;
-    for (const system of systems)
-      if (system !== "project") await createBaselineIndex(client, indices[system], system, project);
+    for (const kind of new Set(kinds))
+      if (kind !== "project") await createBaselineIndex(client, indices[kind], kind, project);
   } catch (error) {
     // A half-built corpus is of no use to anyone: remove it before reporting the failure.
     await client.indices.delete({ index: Object.values(indices), ignore_unavailable: true });
@@ -46,6 +56,10 @@ export async function loadCorpus(
   return {
     name: prefix,
     indices,
+    created: [
+      project,
+      ...[...new Set(kinds)].filter((kind) => kind !== "project").map((kind) => indices[kind]),
+    ],
     documents: count,
     rejected,
     loadSeconds: (Date.now() - started) / 1000,

@@ -6,20 +6,38 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|all\` (scripts/eval/). Each run loads the corpus
-into fresh indices on the same Elasticsearch and sends every query to every system, query by query,
-after a short untimed warm-up. This file is regenerated from docs/eval/<dataset>.json.
+Measured by \`npm run eval -- arcd|known-item|related|typed|dym|all\` (scripts/eval/). Each run
+loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
+query by query, after a short untimed warm-up. This file is regenerated from docs/eval/<dataset>.json.
 
 Systems:
 
 - **standard**: title and body analysed by Elasticsearch's \`standard\` analyzer; a plain
   \`multi_match\` over title and body (related: stock \`more_like_this\` with every default).
 - **arabic**: the same with Elasticsearch's stock \`arabic\` analyzer.
-- **project**: the index built from mappings/articles.json by the project's importer, queried with
-  the request builders /api/search and /api/related use (src/search/build-search.ts,
-  build-related.ts), unchanged: collapse on near-duplicate groups, highlighting, facets,
-  suggestions and the recency decay included, and the same words unquoted when a quoted phrase
-  finds nothing (\`unquotedFallback\`; the round trip then counts both searches).
+- **project**: the index built from mappings/articles.json by the project's importer, searched
+  through the SearchService /api/search calls (src/search/service.ts), unchanged: collapse on
+  near-duplicate groups, the rescore window, highlighting, the recency decay and every follow-up
+  request it makes (counting copies, the unquoted retry when a quoted phrase finds nothing, the
+  "did you mean" check) included, facets off as /api/search has them unless asked; the round trip
+  and \`took\` count all of them. Related coverage uses the request builder
+  /api/related uses (build-related.ts).
+
+Typed queries (\`typed\`, \`dym\`): titles of four words or more that name one story, half from
+SaudiNewsNet and half from ANT, both indexed together. A reader keeps two or three of the title's
+words in order (no function words, no digits) and makes one typo in a word of four letters or
+more: a letter dropped, two adjacent letters swapped, a neighbouring key of the Arabic PC layout,
+or a letter doubled (src/eval/typos.ts). In \`typed\`, when the typo is in another word, the last
+word is left unfinished half the time: cut to 60% of its letters (three at least). The title's
+story is the one relevant answer. \`typed\` compares the project with the whole stock family: analyzer \`standard\` or
+\`arabic\` × \`multi_match\` over title and body with or without \`fuzziness: AUTO\`, with
+\`type: bool_prefix\` or not, \`title^2\` or not (named e.g. \`arabic+fuzzy+bool_prefix+title^2\`);
+the target is set against the best of them. **handtuned** is a reference, not a target: title and
+body under both stock analyzers (\`most_fields\`, one edit allowed from four letters, title
+weighted up) plus the typed words as a title \`match_phrase_prefix\`. \`dym\` asks the project
+misspelt queries (one typo, nothing cut) and as many correctly spelt ones (the same recall, no
+typo): "shown" is the share given a suggestion; a suggestion is accurate when, compared word by
+word after normalizeArabic with a leading article ignored, it spells the words the reader meant.
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited

@@ -8,23 +8,47 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/project-root.js";
+import type { DymResult } from "./datasets/dym.js";
 import type { SystemResult } from "./run.js";
+import { STOCK_SYSTEMS } from "./systems.js";
 
-export const DATASETS = ["arcd", "known-item", "related"] as const;
+export const DATASETS = ["arcd", "known-item", "related", "typed", "dym"] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
-export interface DatasetReport {
-  dataset: DatasetName;
+interface ReportBase {
   title: string;
   date: string;
   commit: string;
   documents: number;
   seed?: number;
   notes: string[];
-  results: SystemResult[];
   target: string;
   examples?: unknown[];
 }
+
+/** Ranked results judged against relevant documents. */
+export interface RankingReport extends ReportBase {
+  dataset: Exclude<DatasetName, "dym">;
+  results: SystemResult[];
+}
+
+/** Suggestions judged against the words meant. */
+export interface DymReport extends ReportBase {
+  dataset: "dym";
+  results: DymResult[];
+}
+
+export type DatasetReport = RankingReport | DymReport;
+
+/** A dataset's results alone, as tables and targets read them. */
+export type DatasetResults =
+  | Pick<RankingReport, "dataset" | "results">
+  | Pick<DymReport, "dataset" | "results">;
+
+/** What a dataset's run supplies; the stamp and the target line are added here. */
+export type DatasetFindings =
+  | Omit<RankingReport, "date" | "commit" | "target">
+  | Omit<DymReport, "date" | "commit" | "target">;
 
 const evalDir = join(projectRoot, "docs/eval");
 
@@ -41,13 +65,17 @@ export function commitStamp(): string {
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.POSITIVE_INFINITY);
 const by = (results: SystemResult[], system: string) => results.find((result) => result.system === system);
 
+const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
+const STOCK_NAMES = new Set(STOCK_SYSTEMS.map((system) => system.name));
+
 /** The issue's targets, stated with the measured figure whether it is met or not. */
-export function targetLine(dataset: DatasetName, results: SystemResult[]): string {
+export function targetLine(report: DatasetResults): string {
+  if (report.dataset === "dym") return dymTarget(report.results);
+  const { dataset, results } = report;
   const project = by(results, "project");
   if (!project) return "target not checked: the project system was not run";
   const arabic = by(results, "arabic");
   const standard = by(results, "standard");
-  const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
   if (dataset === "known-item")
     return `MRR@10 ≥ 0.95: ${project.mrr.toFixed(3)} — ${verdict(project.mrr >= 0.95)}`;
   if (dataset === "arcd") {
@@ -55,6 +83,7 @@ export function targetLine(dataset: DatasetName, results: SystemResult[]): strin
     const r = ratio(project.mrr, arabic.mrr);
     return `MRR@10 ≥ 1.15 × stock arabic: ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${arabic.mrr.toFixed(3)}) — ${verdict(r >= 1.15)}`;
   }
+  if (dataset === "typed") return typedTarget(results, project);
   const best = [arabic, standard]
     .filter((x): x is SystemResult => Boolean(x))
     .sort((a, b) => b.precision - a.precision)[0];
@@ -63,40 +92,89 @@ export function targetLine(dataset: DatasetName, results: SystemResult[]): strin
   return `P@10 ≥ 1.1 × stock more_like_this (best baseline, ${best.system}): ${r.toFixed(3)}× (${project.precision.toFixed(3)} vs ${best.precision.toFixed(3)}) — ${verdict(r >= 1.1)}`;
 }
 
+/** The best of the stock variants run (by MRR@10), or undefined when none was. */
+export function bestStock(results: readonly SystemResult[]): SystemResult | undefined {
+  return results.filter((r) => STOCK_NAMES.has(r.system)).sort((a, b) => b.mrr - a.mrr)[0];
+}
+
+function typedTarget(results: SystemResult[], project: SystemResult): string {
+  const best = bestStock(results);
+  if (!best) return "target not checked: no stock baseline was run";
+  const r = ratio(project.mrr, best.mrr);
+  const handtuned = by(results, "handtuned");
+  const reference = handtuned ? `; handtuned reaches ${ratio(handtuned.mrr, best.mrr).toFixed(3)}×` : "";
+  return `MRR@10 ≥ 1.6 × best stock baseline (${best.system}): ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${best.mrr.toFixed(3)}) — ${verdict(r >= 1.6)}${reference}`;
+}
+
+function dymTarget(results: DymResult[]): string {
+  const project = results.find((result) => result.system === "project");
+  if (!project) return "target not checked: the project system was not run";
+  return [
+    `accuracy when shown ≥ 0.80: ${project.accurate.toFixed(3)} — ${verdict(project.accurate >= 0.8)}`,
+    `shown for < 5% of correctly spelt queries: ${(project.shownOnCorrect * 100).toFixed(1)}% — ${verdict(project.shownOnCorrect < 0.05)}`,
+  ].join("; ");
+}
+
 const f3 = (n: number | undefined) => (n === undefined ? "—" : n.toFixed(3));
 const f1 = (n: number) => n.toFixed(1);
 
-export function markdownTable(report: Pick<DatasetReport, "dataset" | "results">): string {
-  const related = report.dataset === "related";
-  const head = related
-    ? ["system", "queries", "P@10", "P@10 raw", "MRR@10", "nDCG@10", "p50 ms", "p95 ms", "p50 took ms"]
-    : ["system", "queries", "MRR@10", "Recall@10", "nDCG@10", "missed", "p50 ms", "p95 ms", "p50 took ms"];
-  const rows = report.results.map((r) =>
-    related
-      ? [
-          r.system,
-          String(r.queries),
-          f3(r.precision),
-          f3(r.rawPrecision),
-          f3(r.mrr),
-          f3(r.ndcg),
-          f1(r.p50Ms),
-          f1(r.p95Ms),
-          f1(r.p50TookMs),
-        ]
-      : [
-          r.system,
-          String(r.queries),
-          f3(r.mrr),
-          f3(r.recall),
-          f3(r.ndcg),
-          f3(r.missed),
-          f1(r.p50Ms),
-          f1(r.p95Ms),
-          f1(r.p50TookMs),
-        ],
+const rowsToMarkdown = (head: string[], rows: string[][]) =>
+  [head, head.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+
+const timing = (r: { p50Ms: number; p95Ms: number; p50TookMs: number }) => [
+  f1(r.p50Ms),
+  f1(r.p95Ms),
+  f1(r.p50TookMs),
+];
+const TIMING_HEAD = ["p50 ms", "p95 ms", "p50 took ms"];
+
+export function markdownTable(report: DatasetResults): string {
+  if (report.dataset === "dym")
+    return rowsToMarkdown(
+      [
+        "system",
+        "misspelt",
+        "shown",
+        "accurate when shown",
+        "correctly spelt",
+        "shown on correct",
+        ...TIMING_HEAD,
+      ],
+      report.results.map((r) => [
+        r.system,
+        String(r.misspelt),
+        f3(r.shown),
+        f3(r.accurate),
+        String(r.correct),
+        f3(r.shownOnCorrect),
+        ...timing(r),
+      ]),
+    );
+  if (report.dataset === "related")
+    return rowsToMarkdown(
+      ["system", "queries", "P@10", "P@10 raw", "MRR@10", "nDCG@10", ...TIMING_HEAD],
+      report.results.map((r) => [
+        r.system,
+        String(r.queries),
+        f3(r.precision),
+        f3(r.rawPrecision),
+        f3(r.mrr),
+        f3(r.ndcg),
+        ...timing(r),
+      ]),
+    );
+  return rowsToMarkdown(
+    ["system", "queries", "MRR@10", "Recall@10", "nDCG@10", "missed", ...TIMING_HEAD],
+    report.results.map((r) => [
+      r.system,
+      String(r.queries),
+      f3(r.mrr),
+      f3(r.recall),
+      f3(r.ndcg),
+      f3(r.missed),
+      ...timing(r),
+    ]),
   );
-  return [head, head.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
 export function printReport(report: DatasetReport): void {

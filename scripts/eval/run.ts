@@ -3,11 +3,8 @@
  * Sends every query to every system and scores the answers. Systems take turns query by query,
  * so caches and background merges affect them alike, and a short untimed warm-up comes first.
  */
-import type { estypes } from "@elastic/elasticsearch";
-import type { EsClient } from "../../src/es/client.js";
 import { mean, ndcgAt, percentile, precisionAt, recallAt, reciprocalRank } from "../../src/eval/metrics.js";
-import type { CorpusIndices, JudgedHit, SystemName } from "./systems.js";
-import { timedSearch } from "./systems.js";
+import type { Answer, JudgedHit } from "./systems.js";
 
 export interface Grade {
   flags: boolean[];
@@ -18,7 +15,7 @@ export interface Grade {
 }
 
 export interface SystemResult {
-  system: SystemName;
+  system: string;
   queries: number;
   mrr: number;
   recall: number;
@@ -33,27 +30,25 @@ export interface SystemResult {
 }
 
 export interface RunSpec<Q> {
-  client: EsClient;
-  systems: readonly SystemName[];
-  indices: CorpusIndices;
+  systems: readonly string[];
   queries: readonly Q[];
-  /** The searches for a query, tried in turn until one finds something (see timedSearch). */
-  request: (system: SystemName, index: string, query: Q) => estypes.SearchRequest | estypes.SearchRequest[];
+  /** One system's answer to one query, timed. */
+  ask: (system: string, query: Q) => Promise<Answer>;
   grade: (query: Q, hits: JudgedHit[]) => Grade;
   warmup?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function runQueries<Q>(spec: RunSpec<Q>): Promise<SystemResult[]> {
-  const { client, systems, indices, queries } = spec;
+  const { systems, queries } = spec;
   for (const query of queries.slice(0, spec.warmup ?? 20))
-    for (const system of systems) await timedSearch(client, spec.request(system, indices[system], query));
+    for (const system of systems) await spec.ask(system, query);
   const collected = new Map(
     systems.map((system) => [system, [] as Array<Grade & { ms: number; took: number }>]),
   );
   for (const [n, query] of queries.entries()) {
     for (const system of systems) {
-      const { hits, ms, tookMs } = await timedSearch(client, spec.request(system, indices[system], query));
+      const { hits, ms, tookMs } = await spec.ask(system, query);
       collected.get(system)?.push({ ...spec.grade(query, hits), ms, took: tookMs });
     }
     if ((n + 1) % 100 === 0) spec.onProgress?.(n + 1, queries.length);
@@ -61,7 +56,7 @@ export async function runQueries<Q>(spec: RunSpec<Q>): Promise<SystemResult[]> {
   return systems.map((system) => summarise(system, collected.get(system) ?? []));
 }
 
-function summarise(system: SystemName, rows: Array<Grade & { ms: number; took: number }>): SystemResult {
+function summarise(system: string, rows: Array<Grade & { ms: number; took: number }>): SystemResult {
   const result: SystemResult = {
     system,
     queries: rows.length,

@@ -1,24 +1,163 @@
 /**
  * @module eval/systems
- * The systems compared, each as an index plus the requests it sends. Baselines are what one gets
- * from Elasticsearch out of the box (the `standard` or stock `arabic` analyzer, a plain
- * multi_match, stock more_like_this); `project` is the real thing: the index built from
- * mappings/ and the very request builders /api/search and /api/related use.
+ * The systems compared, each as the index it searches plus how it asks. Baselines are what one
+ * gets from Elasticsearch out of the box: a stock analyzer (`standard` or `arabic`) and a plain
+ * multi_match, in the variants a developer would try first (fuzziness, bool_prefix, a title
+ * boost), or stock more_like_this; `handtuned` is what a developer reaches with an afternoon of
+ * query tuning on stock analyzers; `project` is the real thing: the index built from mappings/
+ * and the SearchService /api/search uses, or the request builder /api/related uses.
  */
 import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../../src/es/client.js";
-import { createPhysicalIndex } from "../../src/es/indices.js";
-import { copyDocuments } from "../../src/es/reindex.js";
-import { BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { buildRelatedRequest } from "../../src/search/build-related.js";
-import { buildSearchRequest, unquotedFallback } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
+import { SearchService } from "../../src/search/service.js";
+import type { CorpusIndices, IndexKind } from "./indices.js";
 
-export const SYSTEMS = ["standard", "arabic", "project"] as const;
-export type SystemName = (typeof SYSTEMS)[number];
+export type { CorpusIndices, IndexKind } from "./indices.js";
 
-/** The physical index of each system for one corpus. */
-export type CorpusIndices = Record<SystemName, string>;
+/** A hit reduced to what judging needs; `story` is the near-duplicate group from the project index. */
+export interface JudgedHit {
+  id: string;
+  story: string;
+  category?: string | undefined;
+}
+
+export interface Answer {
+  hits: JudgedHit[];
+  /** Round trip seen by the client, and Elasticsearch's own `took` (summed over its requests). */
+  ms: number;
+  tookMs: number;
+  /** The "did you mean" shown with the results (project only). */
+  suggestion?: string | null;
+}
+
+/** What every system of one corpus shares: the client, the indices, each document's story. */
+export interface SearchContext {
+  client: EsClient;
+  indices: CorpusIndices;
+  storyOf: ReadonlyMap<string, string>;
+}
+
+export interface SearchSystem {
+  name: string;
+  index: IndexKind;
+  search(context: SearchContext, q: string): Promise<Answer>;
+}
+
+/**
+ * Equal scores fall to the lower id, as in the project's own sort: otherwise a baseline's ties
+ * follow the order documents happened to be copied in, and its figures drift between runs.
+ */
+const BY_SCORE_THEN_ID: estypes.Sort = [{ _score: { order: "desc" } }, { id: { order: "asc" } }];
+
+type Source = { id?: string; dup_group?: string; category?: string };
+
+/** One raw request, timed, its hits judged by the story the baseline index copied from the project. */
+export async function timedRequest(client: EsClient, request: estypes.SearchRequest): Promise<Answer> {
+  const started = performance.now();
+  const response = await client.search<Source>(request);
+  const ms = performance.now() - started;
+  const hits = response.hits.hits.map((hit) => ({
+    id: hit._id ?? "",
+    story: hit._source?.dup_group ?? hit._id ?? "",
+    category: hit._source?.category,
+  }));
+  return { hits, ms, tookMs: response.took };
+}
+
+const rawSystem = (
+  name: string,
+  index: IndexKind,
+  query: (q: string) => estypes.QueryDslQueryContainer,
+): SearchSystem => ({
+  name,
+  index,
+  search: ({ client, indices }, q) =>
+    timedRequest(client, {
+      index: indices[index],
+      size: 10,
+      query: query(q),
+      sort: BY_SCORE_THEN_ID,
+      _source: ["id", "dup_group", "category"],
+    }),
+});
+
+export interface StockVariant {
+  analyzer: "standard" | "arabic";
+  fuzzy: boolean;
+  bool_prefix: boolean;
+  titleBoost: boolean;
+}
+
+/** "arabic", "standard+fuzzy+bool_prefix+title^2", …: the plain ones keep their old names. */
+export const stockName = (v: StockVariant) =>
+  [v.analyzer, v.fuzzy && "fuzzy", v.bool_prefix && "bool_prefix", v.titleBoost && "title^2"]
+    .filter(Boolean)
+    .join("+");
+
+export function stockSystem(variant: StockVariant): SearchSystem {
+  return rawSystem(stockName(variant), variant.analyzer, (q) => ({
+    multi_match: {
+      query: q,
+      fields: [variant.titleBoost ? "title^2" : "title", "body"],
+      ...(variant.fuzzy ? { fuzziness: "AUTO" } : {}),
+      ...(variant.bool_prefix ? { type: "bool_prefix" as const } : {}),
+    },
+  }));
+}
+
+const FLAGS = [false, true];
+export const STOCK_SYSTEMS: readonly SearchSystem[] = (["standard", "arabic"] as const).flatMap((analyzer) =>
+  FLAGS.flatMap((fuzzy) =>
+    FLAGS.flatMap((bool_prefix) =>
+      FLAGS.map((titleBoost) => stockSystem({ analyzer, fuzzy, bool_prefix, titleBoost })),
+    ),
+  ),
+);
+
+/**
+ * Both stock analyzers on title and body, every field scoring (most_fields), one edit allowed
+ * from four letters, and the words as typed as a title phrase whose last word may be unfinished.
+ * The slop lets the remembered words stand apart, as they do in the headline.
+ */
+export const HANDTUNED: SearchSystem = rawSystem("handtuned", "arabic-and-standard", (q) => ({
+  bool: {
+    should: [
+      {
+        multi_match: {
+          query: q,
+          type: "most_fields",
+          fields: ["title^3", "title.std^3", "body", "body.std"],
+          fuzziness: "AUTO:4,100",
+        },
+      },
+      { match_phrase_prefix: { title: { query: q, slop: 10, boost: 3 } } },
+    ],
+  },
+}));
+
+/** The product: the SearchService /api/search calls, with everything it does for one query. */
+export const PROJECT: SearchSystem = {
+  name: "project",
+  index: "project",
+  async search({ client, indices, storyOf }, q) {
+    const service = new SearchService(client, indices.project);
+    const started = performance.now();
+    const response = await service.search(SearchParams.parse({ q, size: "10" }));
+    const ms = performance.now() - started;
+    const hits = response.hits.map((hit) => ({
+      id: hit.id,
+      story: storyOf.get(hit.id) ?? hit.id,
+      category: hit.category ?? undefined,
+    }));
+    return { hits, ms, tookMs: response.took_ms, suggestion: response.suggestion };
+  },
+};
+
+export const SEARCH_SYSTEMS: ReadonlyMap<string, SearchSystem> = new Map(
+  [...STOCK_SYSTEMS, HANDTUNED, PROJECT].map((system) => [system.name, system]),
+);
 
 /** What a system's related request starts from: the article as stored in the project index. */
 export interface SourceArticle {
@@ -30,82 +169,11 @@ export interface SourceArticle {
   corpusSize?: number | undefined;
 }
 
-/** A hit reduced to what judging needs; `story` is the near-duplicate group from the project index. */
-export interface JudgedHit {
-  id: string;
-  story: string;
-  category?: string | undefined;
-}
-
-/** Fields copied into baseline indices: text to search, and the labels judging reads back. */
-const BASELINE_SOURCE = ["id", "title", "body", "dup_group", "category", "published_at"];
-
-export async function createProjectIndex(client: EsClient, prefix: string): Promise<string> {
-  return createPhysicalIndex(client, prefix);
-}
-
-/**
- * A baseline index with the same documents as the project index (copied, so ids and duplicate
- * groups are identical) but only title and body, analysed by a stock analyzer.
- */
-export async function createBaselineIndex(
-  client: EsClient,
-  name: string,
-  analyzer: "standard" | "arabic",
-  projectIndex: string,
-): Promise<void> {
-  const text = { type: "text" as const, analyzer };
-  await client.indices.create({
-    index: name,
-    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "-1" },
-    mappings: {
-      dynamic: "strict",
-      properties: {
-        id: { type: "keyword" },
-        title: text,
-        body: text,
-        dup_group: { type: "keyword" },
-        category: { type: "keyword" },
-        published_at: { type: "date" },
-      },
-    },
-  });
-  const writer = new BulkWriter({ client, index: name });
-  const { failed } = await copyDocuments(client, projectIndex, writer, {
-    pageSize: 2_000,
-    fields: BASELINE_SOURCE,
-  });
-  if (failed) throw new Error(`copying into ${name}: ${failed} documents failed`);
-  // copyDocuments refreshed the index once at the end; readers of the baseline get the usual 1 s.
-  await client.indices.putSettings({ index: name, settings: { refresh_interval: "1s" } });
-}
-
-/**
- * Equal scores fall to the lower id, as in the project's own sort: otherwise a baseline's ties
- * follow the order documents happened to be copied in, and its figures drift between runs.
- */
-const BY_SCORE_THEN_ID: estypes.Sort = [{ _score: { order: "desc" } }, { id: { order: "asc" } }];
-
-/** The searches a system makes for a query, tried in turn until one finds something. */
-export function searchRequests(system: SystemName, index: string, q: string): estypes.SearchRequest[] {
-  if (system === "project") {
-    const input = SearchParams.parse({ q, size: "10" });
-    const fallback = unquotedFallback(input);
-    return [input, ...(fallback ? [fallback] : [])].map((attempt) => buildSearchRequest(attempt, index));
-  }
-  return [
-    {
-      index,
-      size: 10,
-      query: { multi_match: { query: q, fields: ["title", "body"] } },
-      sort: BY_SCORE_THEN_ID,
-      _source: ["id", "dup_group", "category"],
-    },
-  ];
-}
+export const RELATED_SYSTEMS = ["standard", "arabic", "project"] as const;
+export type RelatedSystem = (typeof RELATED_SYSTEMS)[number];
 
 export function relatedRequest(
-  system: SystemName,
+  system: RelatedSystem,
   index: string,
   article: SourceArticle,
 ): estypes.SearchRequest {
@@ -129,34 +197,4 @@ export function relatedRequest(
     sort: BY_SCORE_THEN_ID,
     _source: ["id", "dup_group", "category"],
   };
-}
-
-export interface TimedHits {
-  hits: JudgedHit[];
-  /** Round trip seen by the client, and Elasticsearch's own `took`. */
-  ms: number;
-  tookMs: number;
-}
-
-/** The first of `requests` that finds anything (all of them timed), as /api/search answers. */
-export async function timedSearch(
-  client: EsClient,
-  requests: estypes.SearchRequest | estypes.SearchRequest[],
-): Promise<TimedHits> {
-  const started = performance.now();
-  let tookMs = 0;
-  let found: estypes.SearchHit<{ id?: string; dup_group?: string; category?: string }>[] = [];
-  for (const request of [requests].flat()) {
-    const response = await client.search<{ id?: string; dup_group?: string; category?: string }>(request);
-    tookMs += response.took;
-    found = response.hits.hits;
-    if (found.length) break;
-  }
-  const ms = performance.now() - started;
-  const hits = found.map((hit) => ({
-    id: hit._id ?? "",
-    story: hit._source?.dup_group ?? hit._id ?? "",
-    category: hit._source?.category,
-  }));
-  return { hits, ms, tookMs };
 }

@@ -88,6 +88,7 @@ async function main(): Promise<number> {
       header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
       if (result.unquoted_query)
         header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
+      if (result.partial) header += " · partial: the search ran out of time";
       if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
     }
     process.stderr.write(`${header}\n`);

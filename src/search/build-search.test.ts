@@ -11,12 +11,12 @@ describe("buildSearchRequest", () => {
     const recall = JSON.stringify(request.query);
     expect(recall).toContain('"function_score"');
     expect(recall).toContain('"cross_fields"');
-    // Phrase, exact-form and title signals are paid for on the window only.
+    // Phrase, word-pair and exact-form signals are paid for on the window only.
     expect(recall).not.toContain('"phrase"');
-    expect(recall).not.toContain("terms_set");
+    expect(recall).toContain("terms_set");
     const second = JSON.stringify(request.rescore);
     expect(second).toContain('"phrase"');
-    expect(second).toContain("terms_set");
+    expect(second).toContain('"most_fields"');
     expect(request.rescore).toMatchObject({ window_size: RANKING.rescore.windowSize });
     expect(request.collapse?.field).toBe("dup_group");
     // A sort of its own cannot go with a rescore: relevance is the score alone.
@@ -34,6 +34,13 @@ describe("buildSearchRequest", () => {
     expect(fuzziness("الاستسمارات")).toEqual([2]);
     expect(fuzziness("بوت")).toEqual([]);
     expect(fuzziness("اب".repeat(240))).toEqual([]);
+  });
+
+  it("asks a question's words of the whole text, not of titles as typed", () => {
+    const question = JSON.stringify(buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a").query);
+    expect(question).not.toContain("title.words");
+    const recalled = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a").query);
+    expect(recalled).toContain("title.words");
   });
 
   it("completes the last word from the title's prefixes while the reader types, not after a space", () => {

@@ -96,13 +96,10 @@ function recallClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
         should: [
           // The words across the fields (stemmed); more of them and rarer ones score higher.
           { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
-          // Either of two words, far weaker: one found nowhere does not empty the page (with more
-          // words, the clause above already asks for one only).
-          ...(plain.length === 2
-            ? [{ multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } }]
-            : []),
+          // Any of them, far weaker: a word that matches nowhere does not empty the page.
+          { multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } },
           // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-          ...(plain.length <= typed.maxWords
+          ...(plain.length <= typed.maxWords && !parsed.isQuestion
             ? [
                 {
                   bool: {
@@ -154,7 +151,6 @@ function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
   return {
     bool: {
       should: [
-        ...titleNamedClause(text),
         { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
         {
           multi_match: {
@@ -165,9 +161,18 @@ function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
             boost: RANKING.phraseBoost,
           },
         },
+        ...wordPairs(text).map((pair) => ({
+          multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
+        })),
       ],
     },
   };
+}
+
+/** Adjacent words of the query, two by two: proximity for queries too long to match as a phrase. */
+function wordPairs(text: string): string[] {
+  const words = text.split(" ").filter(Boolean);
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
 export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.QueryDslQueryContainer {
@@ -181,7 +186,10 @@ export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.Q
       },
     }),
   );
-  const query: estypes.QueryDslQueryContainer = { bool: { must: recallClauses(parsed), must_not } };
+  // The named title is a flat filter, cheap enough to lift an article from anywhere in the ranking.
+  const query: estypes.QueryDslQueryContainer = {
+    bool: { must: recallClauses(parsed), should: titleNamedClause(positiveText(parsed)), must_not },
+  };
   if (!withRecency) return query;
   return {
     function_score: {

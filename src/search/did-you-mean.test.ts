@@ -1,6 +1,12 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
-import { collateRequests, correctedQuery, didYouMeanSuggesters } from "./did-you-mean.js";
+import {
+  collateRequests,
+  corrections,
+  didYouMeanSuggesters,
+  pickCorrection,
+  typoLikelihood,
+} from "./did-you-mean.js";
 import { parseQuery } from "./query-parser.js";
 
 const termSuggestion = (text: string, offset: number, option?: string): estypes.SearchSuggest => ({
@@ -26,8 +32,8 @@ describe("didYouMeanSuggesters", () => {
   });
 });
 
-describe("correctedQuery", () => {
-  it("replaces each corrected word in place, keeping its article", () => {
+describe("corrections", () => {
+  it("offers each rare word as typed or corrected, keeping its article, fewest changes first", () => {
     const parsed = parseQuery("السيسو يستقبل الاستسمارات");
     const response = {
       suggest: {
@@ -35,23 +41,50 @@ describe("correctedQuery", () => {
         typo_2: [termSuggestion("استسمارات", 0, "استثمارات")],
       },
     } as unknown as estypes.SearchResponse;
-    expect(correctedQuery(parsed, response)).toBe("السيسي يستقبل الاستثمارات");
+    expect(corrections(parsed, response)).toEqual([
+      "السيسو يستقبل الاستثمارات",
+      "السيسي يستقبل الاستسمارات",
+      "السيسي يستقبل الاستثمارات",
+    ]);
   });
 
-  it("is undefined when no word was corrected", () => {
+  it("is empty when no word was corrected", () => {
     const response = {
       suggest: { typo_1: [termSuggestion("بوتين", 0)] },
     } as unknown as estypes.SearchResponse;
-    expect(correctedQuery(parseQuery("بوتين"), response)).toBeUndefined();
-    expect(correctedQuery(parseQuery("بوتين"), {} as estypes.SearchResponse)).toBeUndefined();
+    expect(corrections(parseQuery("بوتين"), response)).toEqual([]);
+    expect(corrections(parseQuery("بوتين"), {} as estypes.SearchResponse)).toEqual([]);
+  });
+});
+
+describe("pickCorrection", () => {
+  it("shows nothing when the query as typed finds articles with every word", () => {
+    expect(pickCorrection(["a", "b"], 1, [5, 9])).toBeNull();
+  });
+
+  it("shows the likeliest correction that finds any article, none when none does", () => {
+    expect(pickCorrection(["a", "b", "c"], 0, [0, 1, 9])).toBe("b");
+    expect(pickCorrection(["a", "b"], 0, [0, 0])).toBeNull();
+  });
+});
+
+describe("typoLikelihood", () => {
+  it("ranks a doubled letter, then a swap or a neighbouring key, then a dropped letter", () => {
+    expect(typoLikelihood("متوسطط", "متوسط")).toBe(0);
+    expect(typoLikelihood("سيسو", "سيسي")).toBe(3);
+    expect(typoLikelihood("تعبتر", "تعتبر")).toBe(1);
+    // ي and ب are neighbouring keys.
+    expect(typoLikelihood("بوتبن", "بوتين")).toBe(1);
+    expect(typoLikelihood("تبر", "تعبر")).toBe(2);
   });
 });
 
 describe("collateRequests", () => {
-  it("checks the query as typed (its last word as a prefix while typing) and as corrected", () => {
-    const [, typed, , corrected] = collateRequests(parseQuery("السيسو بوت"), "السيسي بوت", "articles");
+  it("checks the query as typed (its last word as a prefix while typing) and counts each correction", () => {
+    const [, typed, , corrected] = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles");
     expect(JSON.stringify(typed)).toContain("title.autocomplete");
     expect(JSON.stringify(corrected)).not.toContain("title.autocomplete");
     expect(typed).toMatchObject({ size: 0, terminate_after: 1 });
+    expect(corrected).toMatchObject({ size: 0 });
   });
 });

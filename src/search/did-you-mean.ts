@@ -2,18 +2,22 @@
  * @module search/did-you-mean
  * "Did you mean", with a confidence check. The search request carries a term suggester that looks
  * only at rare words (a misspelling is rare; a word most articles use is spelt right) and proposes
- * a far more common word within a typo of each. The correction is shown only when the query as
- * typed finds no article holding every word and the corrected query does: `collateRequests`
+ * more common words within a typo of each. A correction is shown only when the query as typed
+ * finds no article holding every word, and it is the likeliest one that does: `collateRequests`
  * asks that, and only for the few queries that got a correction at all.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
-import { allowedEdits, articlePrefix, completable } from "./typos.js";
+import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
 const FIELD = "body.exact";
 const STEMMED = ["title", "lead", "body"];
+/** Corrections tried per rare word, and corrected queries checked per search at most. */
+const OPTIONS_PER_WORD = 3;
+const MAX_CANDIDATES = 8;
 
 /** One suggester per edit budget: a word's text and where each word starts in it. */
 function suggesterText(words: string[], edits: 1 | 2): { text: string; starts: Map<number, number> } {
@@ -39,7 +43,7 @@ function termSuggester(text: string, edits: 1 | 2): estypes.SearchFieldSuggester
       min_word_length: typos.oneEditFrom,
       max_term_freq: didYouMean.maxTermFreq,
       min_doc_freq: didYouMean.minSuggestionFreq,
-      size: 1,
+      size: OPTIONS_PER_WORD,
     },
   };
 }
@@ -60,23 +64,69 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
   return Object.keys(suggest).length ? suggest : undefined;
 }
 
-/** The query with each rare word the suggesters corrected replaced, or undefined when none was. */
-export function correctedQuery(parsed: ParsedQuery, response: estypes.SearchResponse): string | undefined {
+/**
+ * The corrected queries worth checking, fewest changes first: each rare word as typed or as one of
+ * the suggesters' words (with the article it was typed with). None when nothing was suggested.
+ */
+export function corrections(parsed: ParsedQuery, response: estypes.SearchResponse): string[] {
   const words = plainWords(parsed);
-  const corrected = [...words];
-  let changed = false;
+  const choices = words.map((word) => [word]);
   for (const edits of [1, 2] as const) {
     const { starts } = suggesterText(words, edits);
     for (const entry of response.suggest?.[`typo_${edits}`] ?? []) {
-      const options = [entry.options].flat() as Array<{ text?: string }>;
       const at = starts.get(entry.offset);
-      const best = options[0]?.text;
-      if (at === undefined || !best) continue;
-      corrected[at] = `${articlePrefix(words[at] as string)}${best}`;
-      changed = true;
+      if (at === undefined) continue;
+      const typed = indexedForm(words[at] as string);
+      const suggested = ([entry.options].flat() as Array<{ text?: string }>)
+        .slice(0, OPTIONS_PER_WORD)
+        .flatMap((option) => (option.text ? [option.text] : []));
+      // A letter pressed twice is the commonest slip; its fix is checked even if not suggested.
+      const options = [...new Set([...undoubled(typed), ...suggested])].sort(
+        (a, b) => typoLikelihood(typed, a) - typoLikelihood(typed, b),
+      );
+      for (const option of options) choices[at]?.push(`${articlePrefix(words[at] as string)}${option}`);
     }
   }
-  return changed ? corrected.join(" ") : undefined;
+  let combos: Array<{ words: string[]; changes: number }> = [{ words: [], changes: 0 }];
+  for (const options of choices)
+    combos = combos.flatMap((combo) =>
+      options.map((word, k) => ({ words: [...combo.words, word], changes: combo.changes + (k ? 1 : 0) })),
+    );
+  return combos
+    .filter((combo) => combo.changes > 0)
+    .sort((a, b) => a.changes - b.changes)
+    .slice(0, MAX_CANDIDATES)
+    .map((combo) => combo.words.join(" "));
+}
+
+/** The word with one of a pair of doubled letters dropped, for each pair. */
+function undoubled(word: string): string[] {
+  const letters = [...word];
+  return letters.flatMap((letter, i) =>
+    i > 0 && letter === letters[i - 1] ? [[...letters.slice(0, i), ...letters.slice(i + 1)].join("")] : [],
+  );
+}
+
+/**
+ * How readers mistype, likeliest first: a letter pressed twice, two letters swapped or a
+ * neighbouring key hit, a letter left out, anything else. Lower is likelier; it orders a word's
+ * corrections.
+ */
+export function typoLikelihood(typed: string, correction: string): number {
+  const a = [...typed];
+  const b = [...correction];
+  const without = (letters: string[], i: number) =>
+    [...letters.slice(0, i), ...letters.slice(i + 1)].join("");
+  if (a.length === b.length + 1)
+    return a.some((letter, i) => i > 0 && letter === a[i - 1] && without(a, i) === correction) ? 0 : 3;
+  if (a.length + 1 === b.length) return b.some((_, i) => without(b, i) === typed) ? 2 : 3;
+  if (a.length !== b.length) return 3;
+  const differ = a.flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  const [i, j] = differ;
+  if (differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i]) return 1;
+  if (differ.length === 1 && i !== undefined && KEYBOARD_NEIGHBOURS.get(a[i] ?? "")?.includes(b[i] ?? ""))
+    return 1;
+  return 3;
 }
 
 /** Articles holding every word (stemmed; the last one possibly unfinished): does this query find any? */
@@ -92,10 +142,13 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
   };
 }
 
-/** Two existence checks, as typed and corrected, for one `msearch`; each stops at its first hit. */
+/**
+ * For one `msearch`: does the query as typed find an article holding every word, and does each
+ * correction? Each check stops at its first hit.
+ */
 export function collateRequests(
   parsed: ParsedQuery,
-  corrected: string,
+  candidates: string[],
   index: string,
 ): estypes.MsearchRequestItem[] {
   const check = (query: estypes.QueryDslQueryContainer): estypes.MsearchRequestItem[] => [
@@ -104,6 +157,15 @@ export function collateRequests(
   ];
   return [
     ...check(everyWord(plainWords(parsed), parsed.lastWordIsPrefix)),
-    ...check(everyWord(corrected.split(" "), false)),
+    ...candidates.flatMap((candidate) => check(everyWord(candidate.split(" "), false))),
   ];
+}
+
+/**
+ * The correction to show: none when the query as typed finds an article with every word;
+ * otherwise the likeliest (fewest changes, then the likeliest typos) that finds any.
+ */
+export function pickCorrection(candidates: string[], typedFound: number, found: number[]): string | null {
+  if (typedFound > 0) return null;
+  return candidates.find((_, i) => (found[i] ?? 0) > 0) ?? null;
 }

@@ -23,6 +23,7 @@ describe("parseQuery", () => {
       phrases: ["الضبعة النووية"],
       excluded: ["روسيا"],
       lastWordIsPrefix: false,
+      isQuestion: false,
     });
   });
 
@@ -61,6 +62,13 @@ describe("parseQuery", () => {
     expect(parseQuery("السيسي -بوتين").lastWordIsPrefix).toBe(false);
     expect(parseQuery("قطر OR الكويت").lastWordIsPrefix).toBe(false);
     expect(parseQuery("").lastWordIsPrefix).toBe(false);
+  });
+
+  it("knows a question by its first word or its question mark", () => {
+    expect(parseQuery("متى استقلت الهند").isQuestion).toBe(true);
+    expect(parseQuery("استقلال الهند؟").isQuestion).toBe(true);
+    expect(parseQuery("ماهي عاصمة سوريا").isQuestion).toBe(true);
+    expect(parseQuery("استقلال الهند").isQuestion).toBe(false);
   });
 
   it("lists the plain words apart from OR groups", () => {

@@ -4,6 +4,7 @@
  * "quoted phrases", -excluded words and OR (also |) between words; everything else is literal
  * text. It never fails: unbalanced quotes, stray operators and Lucene syntax are just text.
  */
+import { normalizeArabic } from "../text/arabic.js";
 import { cleanText } from "../text/clean.js";
 
 export interface ParsedQuery {
@@ -18,6 +19,8 @@ export interface ParsedQuery {
    * punctuation after it), so that word may be unfinished and is also matched as a prefix.
    */
   lastWordIsPrefix: boolean;
+  /** The query asks a question (a question word first, or a question mark last). */
+  isQuestion: boolean;
 }
 
 /** Bounds so no query, however long, becomes an expensive one. */
@@ -32,6 +35,11 @@ function tokens(input: string): string[] {
   return text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
 }
 
+/** Words a question opens with (normalised): a reader asking one is not recalling a headline. */
+const QUESTION_WORDS = new Set(
+  "ما ماذا من متى متي اين كيف هل لماذا لمادا كم اي ماهو ماهي ممن بماذا باي بكم لمن".split(" "),
+);
+
 /** Ends in a letter, digit or mark: the last word may be unfinished. */
 const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
 
@@ -45,11 +53,17 @@ export function parseQuery(input: string): ParsedQuery {
     !last.startsWith('"') &&
     !OR_WORDS.has(last) &&
     parsed.terms.at(-1)?.length === 1;
-  return { ...parsed, lastWordIsPrefix: typing };
+  const first = found[0] ? normalizeArabic(found[0]) : "";
+  const isQuestion = QUESTION_WORDS.has(first) || /[?؟]\s*$/.test(input.slice(0, MAX_QUERY_CHARS));
+  return { ...parsed, lastWordIsPrefix: typing, isQuestion };
 }
 
-function parseTokens(tokens: string[]): Omit<ParsedQuery, "lastWordIsPrefix"> {
-  const parsed: Omit<ParsedQuery, "lastWordIsPrefix"> = { terms: [], phrases: [], excluded: [] };
+function parseTokens(tokens: string[]): Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> {
+  const parsed: Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> = {
+    terms: [],
+    phrases: [],
+    excluded: [],
+  };
   let joinNext = false;
   for (const raw of tokens) {
     if (OR_WORDS.has(raw)) {
@@ -80,7 +94,9 @@ function stripSyntax(value: string): string {
     .trim();
 }
 
-function bound(parsed: Omit<ParsedQuery, "lastWordIsPrefix">): Omit<ParsedQuery, "lastWordIsPrefix"> {
+function bound(
+  parsed: Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion">,
+): Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> {
   let budget = MAX_CLAUSES;
   const take = <T>(items: T[]) => {
     const kept = items.slice(0, Math.max(0, budget));

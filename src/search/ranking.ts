@@ -26,7 +26,10 @@ export const RANKING = {
    * how many and how well (questions carry many words the answer does not repeat).
    */
   minimumShouldMatch: "2<1",
-  /** Articles holding only some words of a two-word query still come, far below those with both. */
+  /**
+   * Any word: articles holding only some words of a two-word query still come, far below those
+   * with both (with more words it matches what the clause above does, a tenth stronger).
+   */
   relaxedBoost: 0.1,
   /**
    * The typed alternative: the words as written in the title or lead, within a typo, the last one
@@ -61,7 +64,7 @@ export const RANKING = {
    * Second stage: the top `windowSize` candidates (per shard) are rescored with the signals below,
    * added to their first-stage score. Pages beyond the window keep the first-stage order.
    */
-  rescore: { windowSize: 100, queryWeight: 1, rescoreQueryWeight: 1 },
+  rescore: { windowSize: 200, queryWeight: 1, rescoreQueryWeight: 1 },
   /** The word as typed (normalised, unstemmed, article aside) beats a stem-only match. */
   exactBoost: 0.5,
   /**
@@ -72,6 +75,8 @@ export const RANKING = {
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
+  /** Each pair of adjacent query words found side by side: proximity short of the whole phrase. */
+  pairBoost: 0.2,
   /**
    * Recency: a decay added to the score (at most `recencyWeight`), half as strong every
    * `recencyHalfLife`. Small, so relevance leads; exact ties then fall to the newer article.

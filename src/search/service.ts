@@ -11,7 +11,7 @@ import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import { copiesRequest, searchRequest, unquotedFallback } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
-import { collateRequests, correctedQuery } from "./did-you-mean.js";
+import { collateRequests, corrections, pickCorrection } from "./did-you-mean.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
@@ -84,18 +84,18 @@ export class SearchService {
     };
   }
 
-  /** The suggesters' correction, kept only when the query as typed finds nothing and it does. */
+  /** The suggesters' corrections, checked: the one the other words agree with, if any. */
   async #didYouMean(
     parsed: ParsedQuery,
     response: estypes.SearchResponse,
   ): Promise<{ text: string | null; took: number } | undefined> {
-    const corrected = correctedQuery(parsed, response);
-    if (!corrected) return undefined;
+    const candidates = corrections(parsed, response);
+    if (!candidates.length) return undefined;
     const { responses, took } = await this.client.msearch({
-      searches: collateRequests(parsed, corrected, this.alias),
+      searches: collateRequests(parsed, candidates, this.alias),
     });
-    const found = responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
-    return { text: found[0] === 0 && (found[1] ?? 0) > 0 ? corrected : null, took };
+    const [typed = 0, ...found] = responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
+    return { text: pickCorrection(candidates, typed, found), took };
   }
 
   /** The stored article with the physical index it lives in, or undefined. */

@@ -77,6 +77,12 @@ function unquotedNotice(input: SearchInput, unquoted: string | null): Markup {
   return html`<p class="did-you-mean unquoted" role="status">لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: <a href="${searchHref(input, { q: unquoted })}">${unquoted}</a></p>`;
 }
 
+/** The search ran out of its time budget: say these are the results found until then. */
+function partialNotice(partial: boolean): Markup {
+  if (!partial) return html``;
+  return html`<p class="did-you-mean partial" role="status">استغرق البحث وقتًا أطول من المعتاد؛ هذه النتائج التي وُجدت حتى الآن.</p>`;
+}
+
 function emptyState(input: SearchInput, result: SearchResponse | undefined): Markup {
   if (!input.q && !result?.hits.length)
     return html`<section class="empty"><h2>ابدأ البحث</h2>
@@ -97,6 +103,7 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${fo
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}</div>
 ${unquotedNotice(input, result.unquoted_query)}
+${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
 ${pager(input, Math.min(result.total.value, MAX_WINDOW))}`

@@ -65,6 +65,17 @@ describe("widgets on another origin", () => {
     await screenshot(page, "widget-publisher");
   });
 
+  it("finds an unfinished last word and a misspelt one", async () => {
+    const widget = page.locator("arabic-news-search");
+    const box = widget.getByLabel("ابحث في الأخبار");
+    for (const query of ["نشرة الملا", "نشرة الملاحهة"]) {
+      await box.fill(query);
+      await box.press("Enter");
+      await widget.locator("li.hit").first().waitFor();
+      expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
+    }
+  });
+
   it("keeps styles from leaking either way", async () => {
     const widgetLink = page.locator("arabic-news-search li.hit a").first();
     expect(await color(widgetLink)).not.toBe("rgb(255, 0, 0)");

@@ -58,6 +58,17 @@ describe("search page", () => {
     expect(await page.locator(".copies").first().textContent()).toMatch(/مشابه/);
   });
 
+  it("finds what the reader is still typing, and a misspelt word, with did-you-mean", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملا")}`);
+    expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
+    expect(await page.locator("ol.hits > li h3").first().textContent()).toContain("نشرة الملاحة");
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحهة")}`);
+    expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
+    expect(await page.locator(".did-you-mean").textContent()).toContain("الملاحه");
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحة")}`);
+    expect(await page.locator(".did-you-mean").count()).toBe(0);
+  });
+
   it("offers did-you-mean and a helpful empty state", async () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent("الملاحهة")}`);
     const empty = page.locator(".empty");

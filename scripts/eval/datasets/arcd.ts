@@ -78,7 +78,11 @@ export async function writeParagraphs(arcd: Arcd, file: string): Promise<void> {
 }
 
 /** The one relevant story: the paragraph's near-duplicate group (its own id unless copied). */
-export function gradeArcd(question: ArcdQuestion, hits: JudgedHit[], storyOf: Map<string, string>): Grade {
+export function gradeArcd(
+  question: ArcdQuestion,
+  hits: JudgedHit[],
+  storyOf: ReadonlyMap<string, string>,
+): Grade {
   const story = storyOf.get(question.paragraphId) ?? question.paragraphId;
   return {
     flags: judge(

@@ -30,7 +30,7 @@ export interface KnownItemOptions {
  * Headlines that name one story only: the same headline on two different stories ("أسعار
  * الذهب اليوم") has no single right answer. Three words at least, as a reader would remember.
  */
-function answerable(docs: readonly StoredDoc[]): StoredDoc[] {
+export function answerable(docs: readonly StoredDoc[]): StoredDoc[] {
   const storiesByTitle = new Map<string, Set<string>>();
   for (const doc of docs) {
     const key = normalizeArabic(doc.title);
@@ -59,7 +59,8 @@ export function knownItemQueries(
   }));
 }
 
-export function gradeKnownItem(query: KnownItemQuery, hits: JudgedHit[]): Grade {
+/** The one relevant story; any query that carries its target's story is judged alike. */
+export function gradeKnownItem(query: Pick<KnownItemQuery, "story">, hits: JudgedHit[]): Grade {
   return {
     flags: judge(
       hits.map((hit) => hit.story),

@@ -1,0 +1,107 @@
+/**
+ * @module eval/datasets/dym
+ * "Did you mean": misspelt queries (recalled headline words, one typo, nothing cut) should get a
+ * suggestion that spells the words the reader meant; correctly spelt ones (the same recall, no
+ * typo) should get none. Only the project shows suggestions, so only it is run.
+ */
+import { mean, percentile } from "../../../src/eval/metrics.js";
+import { spellsIntended } from "../../../src/eval/suggestions.js";
+import type { StoredDoc } from "../corpus.js";
+import type { Answer } from "../systems.js";
+import { type TypedItem, typedExample, typedItems } from "./typed.js";
+
+export interface DymQueries {
+  misspelt: TypedItem[];
+  correct: TypedItem[];
+}
+
+/** Offsets the run's seed, so these titles do not mirror those of the typed dataset. */
+const STREAM = { misspelt: 0x64796d, correct: 0x64796e };
+
+/** `count` of each, from different titles, both sets half SaudiNewsNet and half ANT. */
+export function dymQueries(
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+): DymQueries {
+  const misspelt = typedItems(docs, { seed: seed + STREAM.misspelt, count, typo: true, cutChance: 0 });
+  const exclude = new Set(misspelt.map((item) => item.id));
+  const correct = typedItems(docs, {
+    seed: seed + STREAM.correct,
+    count,
+    typo: false,
+    cutChance: 0,
+    exclude,
+  });
+  return { misspelt, correct };
+}
+
+export interface DymResult {
+  system: string;
+  misspelt: number;
+  /** Share of misspelt queries shown a suggestion. */
+  shown: number;
+  /** Share of those suggestions that spell the intended words. */
+  accurate: number;
+  correct: number;
+  /** Share of correctly spelt queries shown a suggestion anyway. */
+  shownOnCorrect: number;
+  p50Ms: number;
+  p95Ms: number;
+  p50TookMs: number;
+}
+
+interface Asked {
+  item: TypedItem;
+  answer: Answer;
+}
+
+/** Asks every query (misspelt and correct in turn, after an untimed warm-up) and tallies. */
+export async function runDym(
+  system: string,
+  { misspelt, correct }: DymQueries,
+  ask: (query: string) => Promise<Answer>,
+  warmup = 20,
+) {
+  for (const item of [...misspelt, ...correct].slice(0, warmup)) await ask(item.query);
+  const asked = { misspelt: [] as Asked[], correct: [] as Asked[] };
+  for (let n = 0; n < Math.max(misspelt.length, correct.length); n++)
+    for (const kind of ["misspelt", "correct"] as const) {
+      const item = (kind === "misspelt" ? misspelt : correct)[n];
+      if (item) asked[kind].push({ item, answer: await ask(item.query) });
+    }
+  const shownFor = (rows: Asked[]) => rows.filter((row) => typeof row.answer.suggestion === "string");
+  const accurate = (row: Asked) => spellsIntended(row.answer.suggestion ?? "", row.item.intended);
+  const shown = shownFor(asked.misspelt);
+  const all = [...asked.misspelt, ...asked.correct];
+  const result: DymResult = {
+    system,
+    misspelt: asked.misspelt.length,
+    shown: shown.length / Math.max(1, asked.misspelt.length),
+    accurate: mean(shown.map((row) => (accurate(row) ? 1 : 0))),
+    correct: asked.correct.length,
+    shownOnCorrect: shownFor(asked.correct).length / Math.max(1, asked.correct.length),
+    p50Ms: percentile(
+      all.map((row) => row.answer.ms),
+      50,
+    ),
+    p95Ms: percentile(
+      all.map((row) => row.answer.ms),
+      95,
+    ),
+    p50TookMs: percentile(
+      all.map((row) => row.answer.tookMs),
+      50,
+    ),
+  };
+  const example = (row: Asked) => ({
+    ...typedExample(row.item),
+    intended: row.item.intended.join(" "),
+    suggestion: row.answer.suggestion ?? null,
+    accurate: row.answer.suggestion ? accurate(row) : null,
+  });
+  const examples = [
+    ...asked.misspelt.slice(0, 12).map(example),
+    ...shownFor(asked.correct).slice(0, 5).map(example),
+  ];
+  return { result, examples };
+}
