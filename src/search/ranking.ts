@@ -47,12 +47,14 @@ export const RANKING = {
   },
   /**
    * Typo tolerance: none below four letters as typed (short Arabic words are a letter apart from
-   * other real words), one edit from four, two from eight letters of the word without its article,
-   * and none beyond twenty (a word that long is not a typo but an attack).
+   * other real words), one edit from four, two from eight to twelve letters of the word without its
+   * article (longer words are rare, and two edits of them cost the most), and none beyond twenty (a
+   * word that long is not a typo but an attack).
    */
   typos: {
     oneEditFrom: 4,
     twoEditsFrom: 8,
+    twoEditsUpTo: 12,
     maxLetters: 20,
     /** Any letter may be the mistyped one, the first too. */
     prefixLength: 0,

@@ -22,7 +22,7 @@ export function allowedEdits(word: string): 0 | 1 | 2 {
   const letters = [...indexedForm(word)].length;
   const typed = [...normalizeArabic(word)].length;
   if (HAS_DIGIT.test(word) || typed < typos.oneEditFrom || typed > typos.maxLetters) return 0;
-  return letters >= typos.twoEditsFrom ? 2 : 1;
+  return letters >= typos.twoEditsFrom && letters <= typos.twoEditsUpTo ? 2 : 1;
 }
 
 /** Long enough to complete as a prefix, and short enough to be a word at all. */

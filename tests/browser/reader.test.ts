@@ -61,7 +61,7 @@ describe("search page", () => {
   it("finds what the reader is still typing, and a misspelt word, with did-you-mean", async () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملا")}`);
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
-    expect(await page.locator("ol.hits > li h3").first().textContent()).toContain("نشرة الملاحة");
+    expect(await page.locator("ol.hits > li .title").first().textContent()).toContain("نشرة الملاحة");
     await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحهة")}`);
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
     expect(await page.locator(".did-you-mean").textContent()).toContain("الملاحه");
