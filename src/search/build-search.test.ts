@@ -9,14 +9,15 @@ describe("buildSearchRequest", () => {
   it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);
-    expect(recall).toContain('"function_score"');
     expect(recall).toContain('"cross_fields"');
-    // Phrase, word-pair and exact-form signals are paid for on the window only.
-    expect(recall).not.toContain('"phrase"');
     expect(recall).toContain("terms_set");
+    // Phrase, word pairs, exact forms and recency are paid for on the window only.
+    expect(recall).not.toContain('"phrase"');
+    expect(recall).not.toContain('"function_score"');
     const second = JSON.stringify(request.rescore);
     expect(second).toContain('"phrase"');
     expect(second).toContain('"most_fields"');
+    expect(second).toContain('"function_score"');
     expect(request.rescore).toMatchObject({ window_size: RANKING.rescore.windowSize });
     expect(request.collapse?.field).toBe("dup_group");
     // A sort of its own cannot go with a rescore: relevance is the score alone.

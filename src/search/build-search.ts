@@ -49,7 +49,9 @@ function typoTolerant(word: string, fieldNames: string[], boost?: number): estyp
  * recalls is named in its title.
  */
 function typedWord(word: string): estypes.QueryDslQueryContainer {
-  const inTitle = typoTolerant(word, ["title.exact", "lead.exact"]);
+  const inTitle: estypes.QueryDslQueryContainer = {
+    multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
+  };
   if (!allowedEdits(word)) return inTitle;
   return { dis_max: { queries: [inTitle, typoTolerant(word, ["title.words"])] } };
 }
@@ -161,6 +163,7 @@ function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
             boost: RANKING.phraseBoost,
           },
         },
+        RECENCY,
         ...wordPairs(text).map((pair) => ({
           multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
         })),
@@ -175,7 +178,7 @@ function wordPairs(text: string): string[] {
   return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
-export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.QueryDslQueryContainer {
+export function buildQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
   if (isEmptyQuery(parsed)) return { match_all: {} };
   const must_not = parsed.excluded.map(
     (word): estypes.QueryDslQueryContainer => ({
@@ -187,24 +190,21 @@ export function buildQuery(parsed: ParsedQuery, withRecency: boolean): estypes.Q
     }),
   );
   // The named title is a flat filter, cheap enough to lift an article from anywhere in the ranking.
-  const query: estypes.QueryDslQueryContainer = {
-    bool: { must: recallClauses(parsed), should: titleNamedClause(positiveText(parsed)), must_not },
-  };
-  if (!withRecency) return query;
-  return {
-    function_score: {
-      query,
-      functions: [
-        {
-          exp: { published_at: { origin: "now", scale: RANKING.recencyHalfLife, decay: 0.5 } },
-          weight: RANKING.recencyWeight,
-        },
-      ],
-      score_mode: "sum",
-      boost_mode: "sum",
-    },
-  };
+  return { bool: { must: recallClauses(parsed), should: titleNamedClause(positiveText(parsed)), must_not } };
 }
+
+/** Recency, added to every article of the window: the newer of two near-equal articles first. */
+const RECENCY: estypes.QueryDslQueryContainer = {
+  function_score: {
+    functions: [
+      {
+        exp: { published_at: { origin: "now", scale: RANKING.recencyHalfLife, decay: 0.5 } },
+        weight: RANKING.recencyWeight,
+      },
+    ],
+    boost_mode: "replace",
+  },
+};
 
 /**
  * What the highlighter marks: the stemmed words in every field, and the unfinished last word in the
@@ -284,7 +284,7 @@ export function searchRequest(parsed: ParsedQuery, input: SearchInput, index: st
     size: input.size,
     timeout: RANKING.timeout,
     track_total_hits: MAX_WINDOW,
-    query: { bool: { must: [buildQuery(parsed, !newest)], filter: filterQuery } },
+    query: { bool: { must: [buildQuery(parsed)], filter: filterQuery } },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
     _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },

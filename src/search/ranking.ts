@@ -1,10 +1,9 @@
 /**
  * @module search/ranking
  * Every ranking weight in one place. The request works in two stages: a recall query that finds
- * candidates cheaply (the stemmed words, and a typo- and prefix-tolerant alternative), then a
- * rescore of the top window with the signals that only reorder it (exact forms, phrase, a title
- * named or covered by the query). Recency only breaks near-ties. docs/relevance.md has the figures
- * that chose each value.
+ * candidates cheaply (the stemmed words, the words as typed in titles within a typo or as a prefix,
+ * a title the query names), then a rescore of the top window with the signals that only reorder it
+ * (exact forms, phrase, word pairs, recency). docs/ranking.md has the figures that chose them.
  */
 export const RANKING = {
   // BM25 itself is set in mappings/articles.json (`similarity.default`): full length normalisation
@@ -80,8 +79,8 @@ export const RANKING = {
   /** Each pair of adjacent query words found side by side: proximity short of the whole phrase. */
   pairBoost: 0.2,
   /**
-   * Recency: a decay added to the score (at most `recencyWeight`), half as strong every
-   * `recencyHalfLife`. Small, so relevance leads; exact ties then fall to the newer article.
+   * Recency, in the rescore window: a decay added to the score (at most `recencyWeight`), half as
+   * strong every `recencyHalfLife`. Small, so relevance leads; exact ties fall to the newer article.
    */
   recencyWeight: 0.6,
   recencyHalfLife: "60d",
