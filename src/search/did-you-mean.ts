@@ -80,7 +80,9 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
       const suggested = ([entry.options].flat() as Array<{ text?: string }>)
         .slice(0, OPTIONS_PER_WORD)
         .flatMap((option) => (option.text ? [option.text] : []));
-      // A letter pressed twice is the commonest slip; its fix is checked even if not suggested.
+      // Only rare words get options. A letter pressed twice is the commonest slip: its fix is
+      // checked even when the suggester did not propose it.
+      if (!suggested.length) continue;
       const options = [...new Set([...undoubled(typed), ...suggested])].sort(
         (a, b) => typoLikelihood(typed, a) - typoLikelihood(typed, b),
       );
