@@ -84,7 +84,7 @@ export class SearchService {
     };
   }
 
-  /** The suggesters' corrections, checked: the one the other words agree with, if any. */
+  /** The suggesters' corrections, checked: the likeliest that finds an article, if any. */
   async #didYouMean(
     parsed: ParsedQuery,
     response: estypes.SearchResponse,

@@ -1,7 +1,8 @@
 /**
  * @module search/typos
- * How much a typed word may differ from an indexed one. Counted on the word as the exact fields
- * index it (normalised, the article dropped), so أخبار and الاخبار are the same length.
+ * How much a typed word may differ from an indexed one. Whether it may differ at all counts the
+ * letters as typed (normalised); how much counts the word as the exact fields index it, the
+ * article dropped, so أخبار and الاخبار get the same two edits.
  */
 import { exactWords, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
