@@ -129,8 +129,9 @@ describe("overload", () => {
     await server.stop();
     const recovered = summarise(recovery);
     const servedSummary = summarise(served);
-    // Shedding must be cheap: a refused request answered far sooner than a served one, memory flat.
-    const fastShed = shedSummary.p50 < 250 && shedSummary.p50 < servedSummary.p50;
+    // Shedding must be cheap: a refused request answered far sooner than a served one in the same
+    // run (a ratio: how fast either is depends on how busy the shared cores are), memory flat.
+    const fastShed = shedSummary.p50 < servedSummary.p50 / 2;
     const pass =
       shed.length > 0 &&
       other.length === 0 &&
@@ -153,7 +154,7 @@ describe("overload", () => {
         "failed after load dropped": recovered.failed,
       },
       target:
-        "excess answered 503 (p50 < 250 ms and below a served answer's), no other failure, RSS growth < 150 MB, full service after",
+        "excess answered 503 (p50 under half a served answer's), no other failure, RSS growth < 150 MB, full service after",
       pass,
     });
     expect(shed.length).toBeGreaterThan(0);
