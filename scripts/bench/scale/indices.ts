@@ -129,7 +129,7 @@ export async function loadStock(client: EsClient, file: string): Promise<number>
     onDrop: () => {
       dropped++;
     },
-    // As the importer sends: about 2 MB a request, two requests in flight.
+    // As the importer sends: the same request size, two requests in flight.
     flushBytes: 2_000_000,
     concurrency: 2,
     refreshOnCompletion: index,
