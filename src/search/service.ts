@@ -15,16 +15,13 @@ import { collateRequests, corrections, pickCorrection } from "./did-you-mean.js"
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
-import { escapeHtml, shapeHit, shapeSearchResponse } from "./shape.js";
+import { escapeHtml, hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
   article: StoredArticle;
   index: string;
 }
-
-const hitCount = (total: number | estypes.SearchTotalHits | undefined) =>
-  typeof total === "number" ? total : (total?.value ?? 0);
 
 /** How long a counted corpus size is reused: it only sets a document-frequency cap. */
 const CORPUS_SIZE_TTL_MS = 300_000;

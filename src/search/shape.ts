@@ -61,12 +61,16 @@ function buckets(aggregation: unknown): FacetValue[] {
   }));
 }
 
+/** Hits found, however Elasticsearch reports the total. */
+export const hitCount = (total: number | estypes.SearchTotalHits | undefined): number =>
+  typeof total === "number" ? total : (total?.value ?? 0);
+
 export function shapeSearchResponse(
   response: estypes.SearchResponse<Partial<ArticleDocument>>,
   copies?: ReadonlyMap<string, number>,
 ): SearchResponse {
   const total = response.hits.total;
-  const value = typeof total === "number" ? total : (total?.value ?? 0);
+  const value = hitCount(total);
   const hits = response.hits.hits;
   const last = hits.at(-1)?.sort;
   const aggs = response.aggregations ?? {};
