@@ -52,8 +52,32 @@ async function pagingFixture(): Promise<string> {
   return path;
 }
 
+/** One wire story carried by twelve outlets, and four other reports on the same warehouses. */
+async function wireFixture(): Promise<string> {
+  const story = {
+    title: "حريق يلتهم مستودعا للأخشاب في ميناء جدة الإسلامي",
+    body: "اندلع حريق فجر اليوم في مستودع للأخشاب داخل ميناء جدة الإسلامي، وتمكنت فرق الدفاع المدني من السيطرة عليه خلال ثلاث ساعات دون إصابات، فيما فتحت الجهات المختصة تحقيقا في أسبابه.",
+  };
+  const copies = Array.from({ length: 12 }, (_, i) => ({
+    ...story,
+    id: `wire-copy-${String(i).padStart(2, "0")}`,
+    source: `وكالة ${i}`,
+    published_at: new Date(Date.UTC(2025, 2, 1, i)).toISOString(),
+  }));
+  const others = ["تفتيش", "تأمين", "توسعة", "ترخيص"].map((topic, i) => ({
+    id: `wire-other-${i}`,
+    title: `${topic} مستودعات الأخشاب في الموانئ ${i}`,
+    body: `أعلنت الهيئة خطة ${topic} جديدة تشمل مستودعات الأخشاب في ${["جدة", "الدمام", "ينبع", "جازان"][i]} خلال العام المقبل.`,
+    source: "مصدر محلي",
+    published_at: new Date(Date.UTC(2025, 1, 1 + i)).toISOString(),
+  }));
+  const path = join(tmpdir(), `wire-${alias}.jsonl`);
+  await writeFile(path, `${[...copies, ...others].map((line) => JSON.stringify(line)).join("\n")}\n`);
+  return path;
+}
+
 beforeAll(async () => {
-  await loadFixtures(client, alias, [fixture("ranking.jsonl"), await pagingFixture()]);
+  await loadFixtures(client, alias, [fixture("ranking.jsonl"), await pagingFixture(), await wireFixture()]);
 });
 afterAll(async () => {
   await removeTestIndices(client, alias);
@@ -200,6 +224,29 @@ describe("filters, facets, collapsing", () => {
     const copies = result.hits.filter((hit) => hit.id.startsWith("rk-copy"));
     expect(copies).toHaveLength(1);
     expect(copies[0]?.duplicates).toBe(2);
+  });
+});
+
+describe("one result per story", () => {
+  it("fills a page with distinct stories when one story's copies outnumber it", async () => {
+    const first = await search({ q: "حريق مستودع الأخشاب", size: "3" });
+    expect(first.hits).toHaveLength(3);
+    // The story all twelve carry ranks first; its copies would fill the page four times over.
+    const wire = first.hits.filter((hit) => hit.id.startsWith("wire-copy"));
+    expect(first.hits[0]?.id).toMatch(/^wire-copy/);
+    expect(wire).toHaveLength(1);
+    expect(wire[0]?.duplicates).toBe(11);
+    const second = await search({ q: "حريق مستودع الأخشاب", size: "3", page: "2" });
+    const shown = [...ids(first), ...ids(second)];
+    expect(shown.filter((id) => id.startsWith("wire-copy"))).toHaveLength(1);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.filter((id) => id.startsWith("wire-other"))).toHaveLength(4);
+  });
+
+  it("folds copies within a cursor page too", async () => {
+    const newest = await search({ q: "مستودع الأخشاب", size: "5", sort: "newest" });
+    expect(newest.hits.filter((hit) => hit.id.startsWith("wire-copy"))).toHaveLength(1);
+    expect(newest.hits).toHaveLength(5);
   });
 });
 

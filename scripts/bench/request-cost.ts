@@ -1,8 +1,9 @@
 /**
  * npm run bench:request -- [--index ALIAS] [--rounds N] [query …]
- * What each stage of the search request costs: the project's request for each query with one part
- * left out at a time, next to a plain multi_match over title and body on the same index, in the
- * same run (variants take turns query by query). Prints Elasticsearch's took, p25 and p50, and the
+ * What each stage of a search costs: the whole search as /api/search makes it (every request it
+ * sends), its first request strict and tolerant, and the strict one with one part added or left
+ * out at a time, next to a plain multi_match over title and body on the same index, in the same
+ * run (variants take turns query by query). Prints Elasticsearch's took, p25 and p50, and the
  * ratio to the plain multi_match. The index defaults to the configured alias (npm start's sample).
  */
 import { parseArgs } from "node:util";
@@ -10,8 +11,9 @@ import type { estypes } from "@elastic/elasticsearch";
 import { ElasticsearchConfigSchema, parseEnv, ServerConfigSchema } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { percentile } from "../../src/eval/metrics.js";
-import { buildSearchRequest } from "../../src/search/build-search.js";
+import { buildSearchRequest, firstStage, type Recall } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
+import { SearchService } from "../../src/search/service.js";
 import { configuredOrLocalUrls } from "../es/provision.js";
 
 const { values, positionals } = parseArgs({
@@ -23,33 +25,35 @@ const queries = positionals.length
   ? positionals
   : ["السيسي بوتين", "الملك سلمان", "أسعار النفط", "وزارة الصحة", "الدوري السعودي", "السيس", "ارمكو"];
 
-type Variant = (q: string) => estypes.SearchRequest;
-const project = (q: string, extra: Record<string, string> = {}) =>
-  buildSearchRequest(SearchParams.parse({ q, size: "10", ...extra }), index);
-const without =
-  (...parts: Array<"highlight" | "suggest" | "rescore">): Variant =>
-  (q) => {
-    const request = { ...project(q) };
-    for (const part of parts) delete request[part];
-    return request;
-  };
-const VARIANTS: Record<string, Variant> = {
-  "project request": (q) => project(q),
-  "with facets": (q) => project(q, { facets: "true" }),
-  "no highlight": without("highlight"),
-  "no highlight, suggest": without("highlight", "suggest"),
-  "recall stage only": without("highlight", "suggest", "rescore"),
-  "plain multi_match": (q) => ({
-    index,
-    size: 10,
-    query: { multi_match: { query: q, fields: ["title", "body"] } },
-  }),
-};
-
 const client = createEsClient({
   nodes: configuredOrLocalUrls(),
   config: parseEnv(ElasticsearchConfigSchema),
 });
+const service = new SearchService(client, index);
+
+/** A variant sends its request(s) for a query and returns Elasticsearch's took, summed. */
+type Variant = (q: string) => Promise<number>;
+const input = (q: string, extra: Record<string, string> = {}) =>
+  SearchParams.parse({ q, size: "10", ...extra });
+const send = async (request: estypes.SearchRequest) => (await client.search(request)).took;
+const stage =
+  (recall: Recall, ...parts: Array<"suggest" | "rescore">): Variant =>
+  (q) => {
+    const request = buildSearchRequest(input(q), index, { ...firstStage(input(q)), recall });
+    for (const part of parts) delete request[part];
+    return send(request);
+  };
+const VARIANTS: Record<string, Variant> = {
+  "whole search (service)": async (q) => (await service.search(input(q))).took_ms,
+  "strict stage": stage("strict"),
+  "strict, facets": (q) => send(buildSearchRequest(input(q, { facets: "true" }), index)),
+  "strict, no suggesters": stage("strict", "suggest"),
+  "strict, no suggesters, rescore": stage("strict", "suggest", "rescore"),
+  "tolerant stage": stage("tolerant"),
+  "plain multi_match": (q) =>
+    send({ index, size: 10, query: { multi_match: { query: q, fields: ["title", "body"] } } }),
+};
+
 try {
   const took = new Map(Object.keys(VARIANTS).map((name) => [name, [] as number[]]));
   const rounds = Number(values.rounds);
@@ -57,14 +61,14 @@ try {
   for (let round = 0; round <= rounds; round++)
     for (const q of queries)
       for (const [name, variant] of Object.entries(VARIANTS)) {
-        const response = await client.search(variant(q));
-        if (round > 0) took.get(name)?.push(response.took);
+        const spent = await variant(q);
+        if (round > 0) took.get(name)?.push(spent);
       }
   const plain = percentile(took.get("plain multi_match") ?? [], 50) || 1;
   console.log(`${index}: ${queries.length} queries × ${rounds} rounds, Elasticsearch took in ms`);
   for (const [name, values] of took)
     console.log(
-      `${name.padEnd(24)} p25 ${String(percentile(values, 25)).padStart(4)}  p50 ${String(percentile(values, 50)).padStart(4)}  ${(percentile(values, 50) / plain).toFixed(1)}× plain`,
+      `${name.padEnd(26)} p25 ${String(percentile(values, 25)).padStart(4)}  p50 ${String(percentile(values, 50)).padStart(4)}  ${(percentile(values, 50) / plain).toFixed(1)}× plain`,
     );
 } finally {
   await client.close();

@@ -1,5 +1,5 @@
 /**
- * npm run eval -- arcd|known-item|related|typed|dym|all [--systems a,b,…] [--limit N] [--seed N] [--keep]
+ * npm run eval -- arcd|known-item|related|typed|dym|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
  * @module eval/cli
  * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
  * systems search), runs its queries on every system, prints a table per dataset and writes
@@ -7,6 +7,8 @@
  * datasets that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for
  * related, SaudiNewsNet + ANT for typed and dym. `--systems` keeps only the named systems;
  * `--limit` caps the queries (for dym, each of the misspelt and the correctly spelt sets).
+ * `--keep` leaves the indices in place and prints the run's name; `--reuse RUN` searches that run's
+ * indices instead of loading the corpora again (and keeps them).
  */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +18,7 @@ import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { projectRoot } from "../../src/project-root.js";
 import { configuredOrLocalUrls } from "../es/provision.js";
-import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus } from "./corpus.js";
+import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
 import { dymQueries, runDym } from "./datasets/dym.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
@@ -71,12 +73,13 @@ const { values, positionals } = parseArgs({
     limit: { type: "string" },
     seed: { type: "string", default: "20250301" },
     keep: { type: "boolean", default: false },
+    reuse: { type: "string" },
   },
 });
 const wanted = positionals[0] ?? "all";
 if (wanted !== "all" && !DATASETS.includes(wanted as DatasetName)) {
   console.error(
-    `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems a,b,…] [--limit N] [--seed N] [--keep]`,
+    `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]`,
   );
   process.exit(2);
 }
@@ -89,7 +92,7 @@ const systemsOf = (dataset: DatasetName) =>
   DATASET_SYSTEMS[dataset].filter((name) => !chosen || chosen.includes(name));
 const seed = Number(values.seed);
 const limit = values.limit ? Number(values.limit) : undefined;
-const run = `eval-${Date.now().toString(36)}`;
+const run = values.reuse ?? `eval-${Date.now().toString(36)}`;
 const stamp = { date: new Date().toISOString().slice(0, 10), commit: commitStamp() };
 
 const config = parseEnv(ElasticsearchConfigSchema);
@@ -113,8 +116,10 @@ function indexKinds(which: readonly DatasetName[]): IndexKind[] {
 /** A corpus loaded, with what every search system needs to ask it and judge its hits. */
 async function load(name: string, inputs: string[], which: readonly DatasetName[]) {
   const kinds = [...new Set(indexKinds(which))];
-  console.log(`loading ${name} into ${run}-${name}-* (${kinds.join(", ")})…`);
-  const corpus = await loadCorpus(client, `${run}-${name}`, inputs, kinds);
+  console.log(`${values.reuse ? "reusing" : "loading"} ${name} into ${run}-${name}-* (${kinds.join(", ")})…`);
+  const corpus = values.reuse
+    ? await openCorpus(client, `${run}-${name}`, kinds)
+    : await loadCorpus(client, `${run}-${name}`, inputs, kinds);
   loaded.push(corpus);
   console.log(
     `  ${corpus.documents} documents (${corpus.rejected} rejected) in ${corpus.loadSeconds.toFixed(0)} s`,
@@ -281,7 +286,8 @@ try {
   if (datasets.includes("related")) await relatedDataset();
   console.log(`wrote ${writeMarkdown(METHOD)}`);
 } finally {
-  if (values.keep) console.log(`kept indices: ${loaded.flatMap((c) => c.created).join(", ")}`);
+  if (values.keep) console.log(`kept indices of run ${run}: ${loaded.flatMap((c) => c.created).join(", ")}`);
+  else if (values.reuse) console.log(`reused the indices of run ${run}`);
   else for (const corpus of loaded) await deleteCorpus(client, corpus);
   await client.close();
 }

@@ -7,6 +7,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EsClient } from "../../src/es/client.js";
+import { loadIndexDefinition } from "../../src/es/index-definition.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
 import {
@@ -64,6 +65,31 @@ export async function loadCorpus(
     rejected,
     loadSeconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * A corpus an earlier run kept (`--keep`), found by its name: nothing is loaded, so a ranking change
+ * is measured in seconds. The project index must be of the mapping version the code expects.
+ */
+export async function openCorpus(
+  client: EsClient,
+  prefix: string,
+  kinds: readonly IndexKind[],
+): Promise<LoadedCorpus> {
+  const version = loadIndexDefinition().version;
+  const rows = await client.cat.indices({ index: `${prefix}-*`, format: "json", h: "index" });
+  const names = rows.flatMap((row) => (row.index ? [row.index] : []));
+  const project = names.find((name) => name.startsWith(`${prefix}-v${version}-`));
+  if (!project)
+    throw new Error(`no ${prefix}-v${version}-* index to reuse (found: ${names.join(", ") || "none"})`);
+  const indices = Object.fromEntries(
+    INDEX_KINDS.map((kind) => [kind, kind === "project" ? project : `${prefix}-${kind}`]),
+  ) as CorpusIndices;
+  const missing = [...new Set(kinds)].filter((kind) => !names.includes(indices[kind]));
+  if (missing.length)
+    throw new Error(`${prefix}: no ${missing.map((kind) => indices[kind]).join(", ")} to reuse`);
+  const { count } = await client.count({ index: project });
+  return { name: prefix, indices, created: [], documents: count, rejected: 0, loadSeconds: 0 };
 }
 
 export async function deleteCorpus(client: EsClient, corpus: LoadedCorpus): Promise<void> {

@@ -16,10 +16,11 @@ Systems:
   \`multi_match\` over title and body (related: stock \`more_like_this\` with every default).
 - **arabic**: the same with Elasticsearch's stock \`arabic\` analyzer.
 - **project**: the index built from mappings/articles.json by the project's importer, searched
-  through the SearchService /api/search calls (src/search/service.ts), unchanged: collapse on
-  near-duplicate groups, the rescore window, highlighting, the recency decay and every follow-up
-  request it makes (counting copies, the unquoted retry when a quoted phrase finds nothing, the
-  "did you mean" check) included, facets off as /api/search has them unless asked; the round trip
+  through the SearchService /api/search calls (src/search/service.ts), unchanged: one result per
+  near-duplicate group, the rescore window, highlighting, the recency decay and every request it
+  makes (the strict first stage, the tolerant one when that finds few articles or a word looks
+  mistyped, the page's articles, counting copies, the unquoted retry when a quoted phrase finds
+  nothing, the "did you mean" check) included, facets off as /api/search has them unless asked; the round trip
   and \`took\` count all of them. Related coverage uses the request builder
   /api/related uses (build-related.ts).
 
@@ -41,7 +42,7 @@ word after normalizeArabic with a leading article ignored, it spells the words t
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited
-once — what collapse does for readers, applied to every system alike. Metrics are at 10 results:
+once — what folding copies does for readers, applied to every system alike. Metrics are at 10 results:
 MRR (1/rank of the first relevant result), Recall, nDCG (binary gain), Precision (for related
 coverage; "raw" counts every same-category hit, copies of the source article included). "missed"
 is the share of queries with no relevant result in the top 10. Latency: p50/p95 of the round trip

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildSearchRequest, decodeCursor, encodeCursor } from "./build-search.js";
+import {
+  buildSearchRequest,
+  CANDIDATES_PER_RESULT,
+  decodeCursor,
+  encodeCursor,
+  MAX_WINDOW,
+  needsTolerance,
+  pageRequest,
+  TYPED_TITLE,
+} from "./build-search.js";
 import { SearchParams } from "./params.js";
+import { parseQuery } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 
 const input = (params: Record<string, unknown>) => SearchParams.parse(params);
@@ -10,25 +20,71 @@ describe("buildSearchRequest", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);
     expect(recall).toContain('"cross_fields"');
-    expect(recall).toContain("terms_set");
-    // Phrase, word pairs, exact forms and recency are paid for on the window only.
-    expect(recall).not.toContain('"phrase"');
-    expect(recall).not.toContain('"function_score"');
+    // Phrase, word pairs, exact forms, titles and recency are paid for on the window only.
+    const typedInTitle = '"fields":["title.exact","lead.exact"]';
+    for (const signal of ['"phrase"', '"function_score"', "terms_set", typedInTitle])
+      expect(recall).not.toContain(signal);
     const second = JSON.stringify(request.rescore);
-    expect(second).toContain('"phrase"');
-    expect(second).toContain('"most_fields"');
-    expect(second).toContain('"function_score"');
+    for (const signal of ['"phrase"', '"most_fields"', '"function_score"', "terms_set", typedInTitle])
+      expect(second).toContain(signal);
     expect(request.rescore).toMatchObject({ window_size: RANKING.rescore.windowSize });
-    expect(request.collapse?.field).toBe("dup_group");
+    // Copies are folded from the candidates, not collapsed by Elasticsearch (which scores every match).
+    expect(request.collapse).toBeUndefined();
+    expect(request).toMatchObject({
+      size: 10 * CANDIDATES_PER_RESULT,
+      _source: false,
+      docvalue_fields: ["dup_group"],
+    });
+    expect(request.highlight).toBeUndefined();
     // A sort of its own cannot go with a rescore: relevance is the score alone.
     expect(request.sort).toBeUndefined();
     expect(request.from).toBe(0);
     expect(request.timeout).toBe(RANKING.timeout);
   });
 
+  it("matches words as spelt first; within typos and with only some of them when tolerant", () => {
+    const strict = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a"));
+    expect(strict).not.toContain("fuzziness");
+    expect(strict).not.toContain('"minimum_should_match":"1"');
+    expect(strict).toContain('"suggest"');
+    const tolerant = buildSearchRequest(input({ q: "عاصمة العراق" }), "a", {
+      candidates: 20,
+      recall: "tolerant",
+    });
+    expect(JSON.stringify(tolerant.query)).toContain("fuzziness");
+    expect(JSON.stringify(tolerant.query)).toContain('"minimum_should_match":"1"');
+    // The words as typed in titles are matched by the tolerant first stage, not again in the rescore.
+    expect(JSON.stringify(tolerant.query)).toContain('"fields":["title.exact","lead.exact"]');
+    expect(JSON.stringify(tolerant.rescore)).not.toContain('"fields":["title.exact","lead.exact"]');
+    expect(tolerant.suggest).toBeUndefined();
+  });
+
+  it("is tolerant only when the strict stage finds few articles, a word looks mistyped or no title as typed", () => {
+    const q = "عاصمة العراق";
+    const enough = { found: RANKING.strictEnough, mistyped: [], bestMatched: [TYPED_TITLE] };
+    expect(needsTolerance(parseQuery(q), input({ q }), enough)).toBe(false);
+    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, found: RANKING.strictEnough - 1 })).toBe(
+      true,
+    );
+    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, mistyped: [q] })).toBe(true);
+    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, bestMatched: [] })).toBe(true);
+    // Sorted pages and questions do not ask whether a title holds the words as typed.
+    expect(needsTolerance(parseQuery(q), input({ q, sort: "newest" }), { ...enough, bestMatched: [] })).toBe(
+      false,
+    );
+    const question = "ما هي عاصمة العراق؟";
+    expect(needsTolerance(parseQuery(question), input({ q: question }), { ...enough, bestMatched: [] })).toBe(
+      false,
+    );
+    expect(
+      needsTolerance(parseQuery('"عاصمة العراق"'), input({ q: '"عاصمة العراق"' }), { ...enough, found: 0 }),
+    ).toBe(false);
+  });
+
   it("matches a misspelt word within the edits its length allows, and never a long one", () => {
+    const tolerant = { candidates: 20, recall: "tolerant" } as const;
     const fuzziness = (q: string) => {
-      const text = JSON.stringify(buildSearchRequest(input({ q: `${q} ` }), "a").query);
+      const text = JSON.stringify(buildSearchRequest(input({ q: `${q} ` }), "a", tolerant).query);
       return [...new Set([...text.matchAll(/"fuzziness":(\d)/g)].map((match) => Number(match[1])))];
     };
     expect(fuzziness("السيسو")).toEqual([1]);
@@ -38,9 +94,11 @@ describe("buildSearchRequest", () => {
   });
 
   it("asks a question's words of the whole text, not of titles as typed", () => {
-    const question = JSON.stringify(buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a").query);
+    const tolerant = { candidates: 20, recall: "tolerant" } as const;
+    const question = JSON.stringify(buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a", tolerant));
     expect(question).not.toContain("title.words");
-    const recalled = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a").query);
+    expect(question).not.toContain('"fields":["title.exact","lead.exact"]');
+    const recalled = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a", tolerant).query);
     expect(recalled).toContain("title.words");
   });
 
@@ -82,7 +140,6 @@ describe("buildSearchRequest", () => {
       { _score: { order: "desc" } },
       { id: { order: "asc" } },
     ]);
-    expect(buildSearchRequest(input({ q: "" }), "articles").highlight).toBeUndefined();
     expect(buildSearchRequest(input({ q: "x", sort: "newest" }), "articles").rescore).toBeUndefined();
   });
 
@@ -95,12 +152,41 @@ describe("buildSearchRequest", () => {
     expect(JSON.stringify(request.query)).toContain('"gte":"2025-01-01T00:00:00.000Z"');
   });
 
-  it("pages with the cursor using search_after and no collapse", () => {
+  it("ranks every story up to the page's, within the paging window", () => {
+    expect(buildSearchRequest(input({ q: "x", page: "3", size: "20" }), "a")).toMatchObject({
+      from: 0,
+      size: 60 * CANDIDATES_PER_RESULT,
+    });
+    expect(buildSearchRequest(input({ q: "x", page: "100", size: "100" }), "a").size).toBe(MAX_WINDOW);
+  });
+
+  it("fetches the page's articles by id, highlighted, with every copy of their stories counted", () => {
+    const shown = [
+      { id: "b", story: "s1", score: 2, sort: undefined },
+      { id: "a", story: undefined, score: 1, sort: undefined },
+    ];
+    const request = pageRequest(parseQuery("السيسي بوتين"), input({ q: "السيسي بوتين" }), shown, "i");
+    expect(request).toMatchObject({
+      size: 2,
+      post_filter: { ids: { values: ["b", "a"] } },
+      query: { bool: { should: [{ ids: { values: ["b", "a"] } }, { terms: { dup_group: ["s1"] } }] } },
+      aggs: { copies: { terms: { field: "dup_group", size: 1 } } },
+    });
+    expect(JSON.stringify(request.highlight)).toContain("highlight_query");
+    const one = [{ id: "a", story: undefined, score: 1, sort: undefined }];
+    expect(pageRequest(parseQuery(""), input({ q: "" }), one, "i").highlight).toBeUndefined();
+    expect(
+      pageRequest(parseQuery("x"), input({ q: "x", highlight: "false" }), one, "i").highlight,
+    ).toBeUndefined();
+    expect(pageRequest(parseQuery("x"), input({ q: "x" }), one, "i").aggs).toBeUndefined();
+  });
+
+  it("pages with the cursor using search_after", () => {
     const cursor = encodeCursor([1.5, 1700000000000, "id-1"]);
-    const request = buildSearchRequest(input({ q: "x", cursor }), "a");
+    const request = buildSearchRequest(input({ q: "x", cursor, size: "10" }), "a");
     expect(request.search_after).toEqual([1.5, 1700000000000, "id-1"]);
     expect(request.from).toBeUndefined();
-    expect(request.collapse).toBeUndefined();
+    expect(request.size).toBe(10 * CANDIDATES_PER_RESULT);
     expect(request.rescore).toBeUndefined();
     expect(request.sort).toEqual([
       { _score: { order: "desc" } },

@@ -18,6 +18,7 @@ import {
   unquotedQuery,
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
+import { type Candidate, STORY_FIELD } from "./stories.js";
 import { allowedEdits, completable } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
@@ -48,11 +49,11 @@ function typoTolerant(word: string, fieldNames: string[], boost?: number): estyp
  * typos over its far larger vocabulary would be most of a search's cost, and a story a reader
  * recalls is named in its title.
  */
-function typedWord(word: string): estypes.QueryDslQueryContainer {
+function typedWord(word: string, recall: Recall): estypes.QueryDslQueryContainer {
   const inTitle: estypes.QueryDslQueryContainer = {
     multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
   };
-  if (!allowedEdits(word)) return inTitle;
+  if (recall === "strict" || !allowedEdits(word)) return inTitle;
   return { dis_max: { queries: [inTitle, typoTolerant(word, ["title.words"])] } };
 }
 
@@ -87,35 +88,70 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
   };
 }
 
+/**
+ * How far the first stage reaches. `strict`: the words, stemmed, and while the reader types the
+ * last one as the start of a title word; cheap, since Elasticsearch can skip articles that cannot
+ * make the page, and enough when every word is spelt right. `tolerant` adds words within a typo
+ * and articles that hold only some of the words: the service asks for it only when the strict
+ * stage finds few articles or a word looks mistyped.
+ */
+export type Recall = "strict" | "tolerant";
+
+/** The reader is recalling a headline (a few words, no question): titles as typed are worth matching. */
+function recallsHeadline(parsed: ParsedQuery): boolean {
+  return plainWords(parsed).length <= typed.maxWords && !parsed.isQuestion;
+}
+
+/** The last word, still being typed, if it can be completed. */
+function typingWord(parsed: ParsedQuery): string | undefined {
+  const last = plainWords(parsed).at(-1);
+  return parsed.lastWordIsPrefix && last !== undefined && completable(last) ? last : undefined;
+}
+
+/** The words before the one being typed, stemmed, with the start of a title word for the last. */
+function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
+  const before = plainWords(parsed).slice(0, -1);
+  return {
+    bool: {
+      must: [
+        ...(before.length
+          ? [
+              {
+                multi_match: {
+                  query: before.join(" "),
+                  fields: STEMMED,
+                  type: RANKING.matchType,
+                  minimum_should_match: RANKING.minimumShouldMatch,
+                },
+              },
+            ]
+          : []),
+        titlePrefix(last),
+      ],
+    },
+  };
+}
+
 /** First stage, matching: which documents qualify, scored cheaply. */
-function recallClauses(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer[] {
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
     const words = { query: plain.join(" "), fields: STEMMED, type: RANKING.matchType };
-    clauses.push({
-      bool: {
-        should: [
-          // The words across the fields (stemmed); more of them and rarer ones score higher.
-          { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
-          // Any of them, far weaker: a word that matches nowhere does not empty the page.
-          { multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } },
-          // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-          ...(plain.length <= typed.maxWords && !parsed.isQuestion
-            ? [
-                {
-                  bool: {
-                    should: titleCoverage(parsed),
-                    minimum_should_match: typed.minimumShouldMatch,
-                    boost: typed.boost,
-                  },
-                },
-              ]
-            : []),
-        ],
-        minimum_should_match: 1,
-      },
-    });
+    const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
+    const should: estypes.QueryDslQueryContainer[] = [
+      // The words across the fields (stemmed); more of them and rarer ones score higher.
+      { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
+    ];
+    if (recall === "strict") {
+      if (typing) should.push(completedWords(parsed, typing));
+    } else {
+      // Any of them, far weaker: a word that matches nowhere does not empty the page.
+      should.push({ multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } });
+      // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
+      if (recallsHeadline(parsed)) should.push(typedTitle(parsed, "tolerant"));
+    }
+    clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
   for (const group of parsed.terms.filter((alternatives) => alternatives.length > 1))
     clauses.push(alternativesClause(group));
@@ -140,19 +176,44 @@ function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
 }
 
 /**
- * Each word typed (within a typo, the last possibly unfinished) that the title or lead holds: the
- * more of them and the rarer, the likelier the title is the headline a reader recalls.
+ * Each word typed (within a typo when tolerant, the last possibly unfinished) that the title or
+ * lead holds: the more of them and the rarer, the likelier the title is the headline a reader
+ * recalls.
  */
-function titleCoverage(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  return typedWords(plainWords(parsed), parsed.lastWordIsPrefix, typedWord);
+function typedTitle(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
+  return {
+    bool: {
+      should: typedWords(plainWords(parsed), parsed.lastWordIsPrefix, (word) => typedWord(word, recall)),
+      minimum_should_match: typed.minimumShouldMatch,
+      boost: typed.boost,
+    },
+  };
 }
 
-/** Second stage: signals that only reorder the top window (exact forms, phrase, titles). */
-function rescoreQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
+/**
+ * Names the articles whose title or lead holds every word as typed (the last maybe begun) and
+ * scores nothing: Elasticsearch lists TYPED_TITLE in such a hit's `matched_queries`.
+ */
+function everyWordInTitle(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
+  const words = typedWords(plainWords(parsed), parsed.lastWordIsPrefix, (word) => typedWord(word, "strict"));
+  return { bool: { filter: words, _name: TYPED_TITLE } };
+}
+
+/** The strict rescore's name for a title holding every word as typed (see needsTolerance). */
+export const TYPED_TITLE = "typed_title";
+
+/**
+ * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
+ * names; the words as typed in titles, when the first stage did not already match them).
+ */
+function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
+  const typedInTitle = recall === "strict" && plainWords(parsed).length > 0 && recallsHeadline(parsed);
   return {
     bool: {
       should: [
+        ...titleNamedClause(text),
+        ...(typedInTitle ? [typedTitle(parsed, "strict"), everyWordInTitle(parsed)] : []),
         { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
         {
           multi_match: {
@@ -178,7 +239,7 @@ function wordPairs(text: string): string[] {
   return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
-export function buildQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
+export function buildQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   if (isEmptyQuery(parsed)) return { match_all: {} };
   const must_not = parsed.excluded.map(
     (word): estypes.QueryDslQueryContainer => ({
@@ -189,8 +250,7 @@ export function buildQuery(parsed: ParsedQuery): estypes.QueryDslQueryContainer 
       },
     }),
   );
-  // The named title is a flat filter, cheap enough to lift an article from anywhere in the ranking.
-  return { bool: { must: recallClauses(parsed), should: titleNamedClause(positiveText(parsed)), must_not } };
+  return { bool: { must: recallClauses(parsed, recall), must_not } };
 }
 
 /** Recency, added to every article of the window: the newer of two near-equal articles first. */
@@ -249,16 +309,6 @@ export function decodeCursor(cursor: string): estypes.SortResults | undefined {
   }
 }
 
-/** How many articles each shown story has: one cheap terms lookup instead of inner_hits. */
-export function copiesRequest(groups: string[], index: string): estypes.SearchRequest {
-  return {
-    index,
-    size: 0,
-    query: { terms: { dup_group: groups } },
-    aggs: { groups: { terms: { field: "dup_group", size: groups.length } } },
-  };
-}
-
 /**
  * What /api/search searches for when the query as typed finds nothing and quotes phrases: the same
  * words unquoted (a reader who quotes a title slightly wrong gets the articles that hold its words,
@@ -269,51 +319,138 @@ export function unquotedFallback(input: SearchInput): SearchInput | undefined {
   return q === undefined ? undefined : { ...input, q };
 }
 
-export function buildSearchRequest(input: SearchInput, index: string): estypes.SearchRequest {
-  return searchRequest(parseQuery(input.q), input, index);
+/**
+ * Candidates fetched per result wanted: a story's copies after its first are dropped from the page
+ * (see stories.ts), so a page is picked from more hits than it shows.
+ */
+export const CANDIDATES_PER_RESULT = 2;
+
+/** How many stories the page needs from the top: all pages before it too, unless a cursor skips them. */
+export function storiesWanted(input: SearchInput): number {
+  return input.cursor ? input.size : input.page * input.size;
 }
 
-/** The same, for a caller that has parsed the query already (the service reads the parse again). */
-export function searchRequest(parsed: ParsedQuery, input: SearchInput, index: string): estypes.SearchRequest {
+/** The first request's shape: how many candidates, and how far recall reaches. */
+export interface RankingStage {
+  candidates: number;
+  recall: Recall;
+}
+
+/** The stage a search starts with: strict recall, room for the page's stories and their copies. */
+export function firstStage(input: SearchInput): RankingStage {
+  return { candidates: Math.min(MAX_WINDOW, storiesWanted(input) * CANDIDATES_PER_RESULT), recall: "strict" };
+}
+
+/**
+ * What the strict stage's answer says of the words typed: how many articles hold them, the
+ * suggesters' corrections (a word that looks mistyped), and the named clauses the best article
+ * matched (`matched_queries`).
+ */
+export interface StrictOutcome {
+  found: number;
+  mistyped: readonly string[];
+  bestMatched: readonly string[];
+}
+
+/**
+ * Whether the strict stage's answer calls for the tolerant one: it found few articles, a word
+ * looks mistyped, or a reader recalling a headline got a best article whose title does not hold
+ * every word as typed (a typo that spells another real word). Only plain words are ever matched
+ * within a typo.
+ */
+export function needsTolerance(parsed: ParsedQuery, input: SearchInput, strict: StrictOutcome): boolean {
+  if (!plainWords(parsed).length) return false;
+  const titleAsTyped = !asksTitleAsTyped(parsed, input) || strict.bestMatched.includes(TYPED_TITLE);
+  return strict.found < RANKING.strictEnough || strict.mistyped.length > 0 || !titleAsTyped;
+}
+
+/** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */
+function rescored(parsed: ParsedQuery, input: SearchInput): boolean {
+  return input.sort !== "newest" && !isEmptyQuery(parsed) && !(input.cursor && decodeCursor(input.cursor));
+}
+
+/** The strict rescore names its titles-as-typed clause (see TYPED_TITLE). */
+function asksTitleAsTyped(parsed: ParsedQuery, input: SearchInput): boolean {
+  return rescored(parsed, input) && plainWords(parsed).length > 0 && recallsHeadline(parsed);
+}
+
+export function buildSearchRequest(
+  input: SearchInput,
+  index: string,
+  stage = firstStage(input),
+): estypes.SearchRequest {
+  return searchRequest(parseQuery(input.q), input, index, stage);
+}
+
+/**
+ * The first request: the ranked candidates (id, story and sort values only), the total, facets and
+ * the did-you-mean suggesters. Copies of one story are left for the caller to fold: Elasticsearch's
+ * `collapse` would score every match, where a plain top-N skips the ones that cannot compete.
+ */
+export function searchRequest(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  index: string,
+  { candidates, recall }: RankingStage,
+): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
-  const newest = input.sort === "newest" || empty;
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
   const { query: filterQuery, postFilter } = buildFilters(input);
   const request: estypes.SearchRequest = {
     index,
-    size: input.size,
+    size: candidates,
     timeout: RANKING.timeout,
     track_total_hits: MAX_WINDOW,
-    query: { bool: { must: [buildQuery(parsed)], filter: filterQuery } },
+    query: { bool: { must: [buildQuery(parsed, recall)], filter: filterQuery } },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
-    _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
+    _source: false,
+    docvalue_fields: [STORY_FIELD],
   };
-  if (newest || cursor) {
+  if (!rescored(parsed, input)) {
     // A sort of our own (and so a cursor) cannot go with a rescore: newest-first and cursor pages
     // are ordered by the first stage, ties by date and id.
-    request.sort = newest
-      ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
-      : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
+    request.sort =
+      input.sort === "newest" || empty
+        ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
+        : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
   } else {
     request.rescore = {
       window_size: RANKING.rescore.windowSize,
       query: {
-        rescore_query: rescoreQuery(parsed),
+        rescore_query: rescoreQuery(parsed, recall),
         query_weight: RANKING.rescore.queryWeight,
         rescore_query_weight: RANKING.rescore.rescoreQueryWeight,
       },
     };
   }
   if (cursor) request.search_after = cursor;
-  else {
-    request.from = (input.page - 1) * input.size;
-    // search_after cannot be combined with collapse, so copies collapse on numbered pages only.
-    // No inner_hits: it re-runs the query once per group; copiesRequest counts the copies instead.
-    request.collapse = { field: "dup_group" };
-  }
-  if (input.highlight && !empty) request.highlight = highlight(parsed);
-  const suggest = empty ? undefined : didYouMeanSuggesters(parsed);
+  else request.from = 0;
+  // The suggesters tell whether a word looks mistyped: asked once, with the strict stage.
+  const suggest = empty || recall === "tolerant" ? undefined : didYouMeanSuggesters(parsed);
   if (suggest) request.suggest = suggest;
   return request;
+}
+
+/**
+ * The last request: the articles the page shows, highlighted, and how many articles each one's
+ * story has (aggregation `copies`), counted over every copy the query matched or not.
+ */
+export function pageRequest(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  shown: readonly Candidate[],
+  index: string,
+): estypes.SearchRequest {
+  const ids = { ids: { values: shown.map((candidate) => candidate.id) } };
+  const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
+  return {
+    index,
+    size: shown.length,
+    query: stories.length ? { bool: { should: [ids, { terms: { [STORY_FIELD]: stories } }] } } : ids,
+    post_filter: ids,
+    ...(stories.length ? { aggs: { copies: { terms: { field: STORY_FIELD, size: stories.length } } } } : {}),
+    _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
+    ...(input.highlight && !isEmptyQuery(parsed) ? { highlight: highlight(parsed) } : {}),
+  };
 }

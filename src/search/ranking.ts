@@ -45,6 +45,12 @@ export const RANKING = {
     prefixBoost: 0.5,
   },
   /**
+   * The first stage matches the words as spelt (stemmed, the last one also as a prefix while the
+   * reader types). When it finds fewer articles than this, or a word looks mistyped, the search is
+   * asked again with typos and articles holding only some of the words (build-search.ts, Recall).
+   */
+  strictEnough: 10,
+  /**
    * Typo tolerance: none below four letters as typed (short Arabic words are a letter apart from
    * other real words), one edit from four, two from eight to twelve letters of the word without its
    * article (longer words are rare, and two edits of them cost the most), and none beyond twenty (a

@@ -9,13 +9,24 @@ import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
-import { copiesRequest, searchRequest, unquotedFallback } from "./build-search.js";
+import {
+  CANDIDATES_PER_RESULT,
+  firstStage,
+  MAX_WINDOW,
+  needsTolerance,
+  pageRequest,
+  type RankingStage,
+  searchRequest,
+  storiesWanted,
+  unquotedFallback,
+} from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
 import { collateRequests, corrections, pickCorrection } from "./did-you-mean.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { escapeHtml, hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
+import { type Candidate, firstOfEachStory } from "./stories.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -51,42 +62,88 @@ export class SearchService {
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
     const parsed = parseQuery(input.q);
-    const request = searchRequest(parsed, input, this.alias);
-    const response = await this.client.search<Partial<ArticleDocument>>(request);
-    const [copies, suggestion] = await Promise.all([
-      request.collapse ? this.#copies(response) : undefined,
-      this.#didYouMean(parsed, response),
+    const strict = await this.#rank(parsed, input, firstStage(input));
+    const mistyped = corrections(parsed, strict.response);
+    const best = strict.response.hits.hits[0]?.matched_queries;
+    const outcome = {
+      found: hitCount(strict.response.hits.total),
+      mistyped,
+      bestMatched: Array.isArray(best) ? best : Object.keys(best ?? {}),
+    };
+    const ranked = needsTolerance(parsed, input, outcome)
+      ? await this.#rank(parsed, input, { ...firstStage(input), recall: "tolerant" })
+      : undefined;
+    const { response, shown } = ranked ?? strict;
+    const [page, suggestion] = await Promise.all([
+      this.#page(parsed, input, shown),
+      this.#didYouMean(parsed, mistyped),
     ]);
-    const shaped = shapeSearchResponse(response, copies?.counts);
+    const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
       ...shaped,
-      took_ms: response.took + (copies?.took ?? 0) + (suggestion?.took ?? 0),
+      took_ms: strict.took + (ranked?.took ?? 0) + page.took + (suggestion?.took ?? 0),
       suggestion: suggestion?.text ?? null,
     };
   }
 
-  /** How many articles each shown story has, with the time Elasticsearch took to count them. */
-  async #copies(
-    response: estypes.SearchResponse<Partial<ArticleDocument>>,
-  ): Promise<{ counts: Map<string, number>; took: number } | undefined> {
-    const groups = new Set(response.hits.hits.map((hit) => hit._source?.dup_group ?? ""));
-    groups.delete("");
-    if (!groups.size) return undefined;
-    const counted = await this.client.search(copiesRequest([...groups], this.alias));
-    const buckets = (counted.aggregations?.groups as { buckets?: Array<{ key: string; doc_count: number }> })
+  /**
+   * The page's stories, one article each. Candidates are fetched with room for copies; when copies
+   * crowd them out and more hits exist, again with more room, up to the paging window.
+   */
+  async #rank(
+    parsed: ParsedQuery,
+    input: SearchInput,
+    stage: RankingStage,
+  ): Promise<{ response: estypes.SearchResponse; took: number; shown: Candidate[] }> {
+    const wanted = storiesWanted(input);
+    let { candidates } = stage;
+    let took = 0;
+    for (;;) {
+      const response = await this.client.search(
+        searchRequest(parsed, input, this.alias, { ...stage, candidates }),
+      );
+      took += response.took;
+      const stories = firstOfEachStory(response.hits.hits);
+      const exhausted = response.hits.hits.length < candidates || candidates >= MAX_WINDOW;
+      if (stories.length >= wanted || exhausted)
+        return { response, took, shown: stories.slice(wanted - input.size, wanted) };
+      candidates = Math.min(MAX_WINDOW, candidates * CANDIDATES_PER_RESULT * 2);
+    }
+  }
+
+  /**
+   * The shown articles' text and highlights, in rank order with their ranking scores, and how many
+   * articles each one's story has.
+   */
+  async #page(
+    parsed: ParsedQuery,
+    input: SearchInput,
+    shown: Candidate[],
+  ): Promise<{
+    hits: estypes.SearchHit<Partial<ArticleDocument>>[];
+    copies: Map<string, number>;
+    took: number;
+  }> {
+    if (!shown.length) return { hits: [], copies: new Map(), took: 0 };
+    const response = await this.client.search<Partial<ArticleDocument>>(
+      pageRequest(parsed, input, shown, this.alias),
+    );
+    const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
+    const hits = shown.flatMap((candidate) => {
+      const hit = byId.get(candidate.id);
+      return hit ? [{ ...hit, _score: candidate.score }] : [];
+    });
+    const buckets = (response.aggregations?.copies as { buckets?: Array<{ key: string; doc_count: number }> })
       ?.buckets;
-    return {
-      counts: new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count])),
-      took: counted.took,
-    };
+    const copies = new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count]));
+    return { hits, copies, took: response.took };
   }
 
   /** The suggesters' corrections, checked: the likeliest that finds an article, if any. */
   async #didYouMean(
     parsed: ParsedQuery,
-    response: estypes.SearchResponse,
+    candidates: string[],
   ): Promise<{ text: string | null; took: number } | undefined> {
-    const candidates = corrections(parsed, response);
     if (!candidates.length) return undefined;
     const { responses, took } = await this.client.msearch({
       searches: collateRequests(parsed, candidates, this.alias),

@@ -65,14 +65,18 @@ function buckets(aggregation: unknown): FacetValue[] {
 export const hitCount = (total: number | estypes.SearchTotalHits | undefined): number =>
   typeof total === "number" ? total : (total?.value ?? 0);
 
+/**
+ * `response` is the ranking request's (total, facets, timing); `hits` are the page's articles in
+ * the order shown; `after` is the sort position of the last one, when the page was sorted.
+ */
 export function shapeSearchResponse(
-  response: estypes.SearchResponse<Partial<ArticleDocument>>,
+  response: estypes.SearchResponse,
+  hits: Hit[],
   copies?: ReadonlyMap<string, number>,
+  after?: estypes.SortResults,
 ): SearchResponse {
   const total = response.hits.total;
   const value = hitCount(total);
-  const hits = response.hits.hits;
-  const last = hits.at(-1)?.sort;
   const aggs = response.aggregations ?? {};
   return {
     total: { value, exact: typeof total === "number" || total?.relation === "eq" },
@@ -86,7 +90,7 @@ export function shapeSearchResponse(
       published: buckets(aggs.dates),
     },
     suggestion: null,
-    next_cursor: last && hits.length ? encodeCursor(last) : null,
+    next_cursor: after && hits.length ? encodeCursor(after) : null,
     unquoted_query: null,
   };
 }
