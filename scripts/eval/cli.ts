@@ -122,7 +122,9 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
     : await loadCorpus(client, `${run}-${name}`, inputs, kinds);
   loaded.push(corpus);
   console.log(
-    `  ${corpus.documents} documents (${corpus.rejected} rejected) in ${corpus.loadSeconds.toFixed(0)} s`,
+    values.reuse
+      ? `  ${corpus.documents} documents, loaded by an earlier run`
+      : `  ${corpus.documents} documents (${corpus.rejected} rejected) in ${corpus.loadSeconds.toFixed(0)} s`,
   );
   const docs = await listDocuments(client, corpus.indices.project);
   const context: SearchContext = {

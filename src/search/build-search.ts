@@ -355,13 +355,21 @@ export interface StrictOutcome {
 /**
  * Whether the strict stage's answer calls for the tolerant one: it found few articles, a word
  * looks mistyped, or a reader recalling a headline got a best article whose title does not hold
- * every word as typed (a typo that spells another real word). Only plain words are ever matched
- * within a typo.
+ * every word as typed (a typo that spells another real word); and only when it can help.
  */
 export function needsTolerance(parsed: ParsedQuery, input: SearchInput, strict: StrictOutcome): boolean {
-  if (!plainWords(parsed).length) return false;
+  if (!toleranceCanHelp(parsed)) return false;
   const titleAsTyped = !asksTitleAsTyped(parsed, input) || strict.bestMatched.includes(TYPED_TITLE);
   return strict.found < RANKING.strictEnough || strict.mistyped.length > 0 || !titleAsTyped;
+}
+
+/**
+ * The tolerant stage matches typos only in titles as typed (a headline recalled, not a question),
+ * and finds articles with one word of two (the strict stage wants both of two, any of more).
+ */
+function toleranceCanHelp(parsed: ParsedQuery): boolean {
+  const words = plainWords(parsed).length;
+  return words > 0 && (recallsHeadline(parsed) || words === 2);
 }
 
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */
