@@ -98,6 +98,12 @@ describe("buildSearchRequest", () => {
     const question = JSON.stringify(buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a", tolerant));
     expect(question).not.toContain("title.words");
     expect(question).not.toContain('"fields":["title.exact","lead.exact"]');
+    // Any of a question's words, however few its analyzer keeps (question words are stop words).
+    const strictQuestion = buildSearchRequest(input({ q: "من هي عائلة روتشليد" }), "a");
+    expect(JSON.stringify(strictQuestion.query)).toContain('"minimum_should_match":"1"');
+    expect(JSON.stringify(buildSearchRequest(input({ q: "عائلة روتشليد" }), "a").query)).not.toContain(
+      '"minimum_should_match":"1"',
+    );
     const recalled = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a", tolerant).query);
     expect(recalled).toContain("title.words");
   });

@@ -141,7 +141,14 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
     const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      { multi_match: { ...words, minimum_should_match: RANKING.minimumShouldMatch } },
+      {
+        multi_match: {
+          ...words,
+          minimum_should_match: parsed.isQuestion
+            ? RANKING.questionMinimumShouldMatch
+            : RANKING.minimumShouldMatch,
+        },
+      },
     ];
     if (recall === "strict") {
       if (typing) should.push(completedWords(parsed, typing));
@@ -365,11 +372,12 @@ export function needsTolerance(parsed: ParsedQuery, input: SearchInput, strict: 
 
 /**
  * The tolerant stage matches typos only in titles as typed (a headline recalled, not a question),
- * and finds articles with one word of two (the strict stage wants both of two, any of more).
+ * and finds articles with one word of two (the strict stage wants both of two, any of more, any
+ * of a question's).
  */
 function toleranceCanHelp(parsed: ParsedQuery): boolean {
   const words = plainWords(parsed).length;
-  return words > 0 && (recallsHeadline(parsed) || words === 2);
+  return words > 0 && (recallsHeadline(parsed) || (words === 2 && !parsed.isQuestion));
 }
 
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */

@@ -26,6 +26,11 @@ export const RANKING = {
    */
   minimumShouldMatch: "2<1",
   /**
+   * A question: any of its words, whatever their number. Its question words are stop words, so
+   * "من هي عائلة روتشليد" keeps two, and an answer need not repeat the question's other word.
+   */
+  questionMinimumShouldMatch: "1",
+  /**
    * Any word: articles holding only some words of a two-word query still come, far below those
    * with both (with more words it matches what the clause above does, a tenth stronger).
    */
