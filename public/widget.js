@@ -149,6 +149,7 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           });
           this.list = h("ul", { id: `${id}-list`, role: "listbox", hidden: true });
           this.out = h("div", { "aria-live": "polite" });
+          this.turn = 0;
           const form = h(
             "form",
             { role: "search" },
@@ -169,28 +170,37 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           this.input.addEventListener("blur", () => setTimeout(() => this.show([]), 150));
           this.box.append(form, this.out);
         }
+        // Each search takes a turn: an answer that comes back after a newer search started, or a
+        // suggestion asked for before it, is dropped instead of replacing what the reader asked for.
         async search() {
           const query = this.input.value.trim();
+          const turn = ++this.turn;
+          clearTimeout(this.timer);
           this.show([]);
           if (!query) return;
+          this.out.setAttribute("aria-busy", "true");
           try {
             const result = await this.get(`/api/search?size=${this.size}&q=${encodeURIComponent(query)}`);
+            if (turn !== this.turn) return;
             this.out.replaceChildren(
               h("p", {}, result.hits.length ? this.t.count(result.total.value) : this.t.none),
               this.hits(result.hits),
             );
           } catch {
-            this.fallback(this.out, query);
+            if (turn === this.turn) this.fallback(this.out, query);
+          } finally {
+            if (turn === this.turn) this.out.setAttribute("aria-busy", "false");
           }
         }
         async suggest() {
           const query = this.input.value.trim();
+          const turn = this.turn;
           if (query.length < 2) return this.show([]);
-          try {
-            this.show((await this.get(`/api/suggest?size=6&q=${encodeURIComponent(query)}`)).suggestions);
-          } catch {
-            this.show([]);
-          }
+          const suggestions = await this.get(`/api/suggest?size=6&q=${encodeURIComponent(query)}`).then(
+            (answer) => answer.suggestions,
+            () => [],
+          );
+          if (turn === this.turn && query === this.input.value.trim()) this.show(suggestions);
         }
         show(suggestions) {
           this.active = -1;

@@ -89,17 +89,18 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
 }
 
 /**
- * How far the first stage reaches. `strict`: the words, stemmed, and while the reader types the
- * last one as the start of a title word; cheap, since Elasticsearch can skip articles that cannot
- * make the page, and enough when every word is spelt right. `tolerant` adds words within a typo
- * and articles that hold only some of the words: the service asks for it only when the strict
- * stage finds few articles or a word looks mistyped.
+ * How far a ranking request's recall reaches. `strict`: the words, stemmed, and while the reader
+ * types the last one as the start of a title word; cheap, since Elasticsearch can skip articles
+ * that cannot make the page, and enough when every word is spelt right. `tolerant` adds words
+ * within a typo and articles that hold only some of the words: asked for only when the strict
+ * answer calls for it (needsTolerance).
  */
 export type Recall = "strict" | "tolerant";
 
 /** The reader is recalling a headline (a few words, no question): titles as typed are worth matching. */
 function recallsHeadline(parsed: ParsedQuery): boolean {
-  return plainWords(parsed).length <= typed.maxWords && !parsed.isQuestion;
+  const words = plainWords(parsed).length;
+  return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
 }
 
 /** The last word, still being typed, if it can be completed. */
@@ -138,7 +139,6 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
     const words = { query: plain.join(" "), fields: STEMMED, type: RANKING.matchType };
-    const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
       {
@@ -151,6 +151,7 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
       },
     ];
     if (recall === "strict") {
+      const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
       if (typing) should.push(completedWords(parsed, typing));
     } else {
       // Any of them, far weaker: a word that matches nowhere does not empty the page.
@@ -215,7 +216,7 @@ export const TYPED_TITLE = "typed_title";
  */
 function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
-  const typedInTitle = recall === "strict" && plainWords(parsed).length > 0 && recallsHeadline(parsed);
+  const typedInTitle = recall === "strict" && recallsHeadline(parsed);
   return {
     bool: {
       should: [
@@ -335,7 +336,7 @@ export function storiesWanted(input: SearchInput): number {
   return input.cursor ? input.size : input.page * input.size;
 }
 
-/** The first request's shape: how many candidates, and how far recall reaches. */
+/** A ranking request's shape: how many candidates, and how far recall reaches. */
 export interface RankingStage {
   candidates: number;
   recall: Recall;
@@ -374,8 +375,7 @@ export function needsTolerance(parsed: ParsedQuery, input: SearchInput, strict: 
  * of a question's).
  */
 function toleranceCanHelp(parsed: ParsedQuery): boolean {
-  const words = plainWords(parsed).length;
-  return words > 0 && (recallsHeadline(parsed) || (words === 2 && !parsed.isQuestion));
+  return recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion);
 }
 
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */
@@ -385,7 +385,7 @@ function rescored(parsed: ParsedQuery, input: SearchInput): boolean {
 
 /** The strict rescore names its titles-as-typed clause (see TYPED_TITLE). */
 function asksTitleAsTyped(parsed: ParsedQuery, input: SearchInput): boolean {
-  return rescored(parsed, input) && plainWords(parsed).length > 0 && recallsHeadline(parsed);
+  return rescored(parsed, input) && recallsHeadline(parsed);
 }
 
 export function buildSearchRequest(
@@ -397,9 +397,10 @@ export function buildSearchRequest(
 }
 
 /**
- * The first request: the ranked candidates (id, story and sort values only), the total, facets and
- * the did-you-mean suggesters. Copies of one story are left for the caller to fold: Elasticsearch's
- * `collapse` would score every match, where a plain top-N skips the ones that cannot compete.
+ * A ranking request: the ranked candidates (id, story and sort values only), the total, facets and
+ * (strict) the did-you-mean suggesters. Copies of one story are left for the caller to fold:
+ * Elasticsearch's `collapse` would score every match, where a plain top-N skips the ones that
+ * cannot compete.
  */
 export function searchRequest(
   parsed: ParsedQuery,

@@ -22,6 +22,14 @@ afterAll(async () => {
 
 const color = (locator: Locator) => locator.evaluate((node) => getComputedStyle(node).color);
 
+/** Types a query into the search widget, submits it and waits until its answer is shown. */
+async function submit(widget: Locator, query: string): Promise<void> {
+  const box = widget.getByLabel("ابحث في الأخبار");
+  await box.fill(query);
+  await box.press("Enter");
+  await widget.locator('[aria-live][aria-busy="false"]').waitFor();
+}
+
 describe("widgets on another origin", () => {
   it("the API allows the publisher's origin and no other", async () => {
     const allowed = await fetch(`${stack.api}/api/suggest?q=abc`, { headers: { Origin: stack.publisher } });
@@ -55,9 +63,7 @@ describe("widgets on another origin", () => {
     const box = widget.getByLabel("ابحث في الأخبار");
     await box.fill("نشرة الملا");
     await widget.getByRole("option").first().waitFor();
-    await box.fill("الملاحة");
-    await box.press("Enter");
-    await widget.locator("li.hit").first().waitFor();
+    await submit(widget, "الملاحة");
     expect(await widget.locator("li.hit").count()).toBe(5);
     expect(await widget.locator("li.hit mark").first().textContent()).toBe("الملاحة");
     // Light DOM untouched: the results live only in the shadow root.
@@ -67,13 +73,32 @@ describe("widgets on another origin", () => {
 
   it("finds an unfinished last word and a misspelt one", async () => {
     const widget = page.locator("arabic-news-search");
-    const box = widget.getByLabel("ابحث في الأخبار");
     for (const query of ["نشرة الملا", "نشرة الملاحهة"]) {
-      await box.fill(query);
-      await box.press("Enter");
-      await widget.locator("li.hit").first().waitFor();
+      await submit(widget, query);
       expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
     }
+  });
+
+  it("shows the newest search's answer when an older one comes back later", async () => {
+    const widget = page.locator("arabic-news-search");
+    const slow = "قمر صناعي";
+    // Only the network is slowed: the older search's real answer arrives after the newer one's.
+    await page.route(
+      (url) => url.pathname === "/api/search" && url.searchParams.get("q") === slow,
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      },
+    );
+    const box = widget.getByLabel("ابحث في الأخبار");
+    await box.fill(slow);
+    await box.press("Enter");
+    await submit(widget, "الملاحة");
+    await page.waitForResponse((response) => new URL(response.url()).searchParams.get("q") === slow);
+    await page.waitForTimeout(100);
+    expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
+    expect(await widget.locator("[aria-live]").getAttribute("aria-busy")).toBe("false");
+    await page.unroute(() => true);
   });
 
   it("keeps styles from leaking either way", async () => {
