@@ -250,6 +250,45 @@ describe("one result per story", () => {
   });
 });
 
+describe("the reader page pages stories", () => {
+  // 16 articles match, in 5 stories (one carried by twelve outlets): 2 pages of 3, not 6.
+  const q = "حريق مستودع الأخشاب";
+  const pageHtml = async (params: Record<string, string>) => {
+    const response = await app.request(`/?${new URLSearchParams({ q, ...params })}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  const pageLinks = (html: string) =>
+    [...html.matchAll(/<nav class="pager"[\s\S]*?<\/nav>/g)].flatMap((nav) =>
+      [...(nav[0] ?? "").matchAll(/href="([^"]+)"/g)].map((link) => (link[1] ?? "").replaceAll("&amp;", "&")),
+    );
+
+  it("counts the stories it pages, and keeps the page size in its links", async () => {
+    const first = await pageHtml({ size: "3" });
+    expect(first).toContain("٥ قصة مختلفة");
+    const links = pageLinks(first);
+    expect(links.some((href) => href.includes("page=2"))).toBe(true);
+    expect(links.some((href) => href.includes("page=3"))).toBe(false);
+    expect(links.every((href) => href.includes("size=3"))).toBe(true);
+    const second = await pageHtml({ size: "3", page: "2" });
+    expect(second).not.toContain('rel="next"');
+    expect(second).toContain('class="hit');
+  });
+
+  it("says a page past the end is past the end, and links to the last", async () => {
+    const html = await pageHtml({ size: "3", page: "4" });
+    expect(html).toContain("لا نتائج في هذه الصفحة");
+    expect(html).not.toContain("تحقّق من الإملاء");
+    expect(html.replaceAll("&amp;", "&")).toContain("size=3&page=2");
+  });
+
+  it("counts stories within the source and category filters", async () => {
+    const filtered = await search({ q, source: "مصدر محلي", facets: "true" });
+    expect(filtered.stories).toBe(4);
+    expect((await search({ q, facets: "true" })).stories).toBe(5);
+  });
+});
+
 describe("paging", () => {
   it("pages without duplicates or gaps", async () => {
     const seen: string[] = [];

@@ -9,6 +9,9 @@ import type { Filters } from "./params.js";
 
 type Clause = estypes.QueryDslQueryContainer;
 
+/** Below this many stories their count is exact (Elasticsearch's cardinality is approximate beyond). */
+const STORIES_COUNTED_EXACTLY = 10_000;
+
 function dateRange(filters: Filters): Clause[] {
   if (!filters.from && !filters.to) return [];
   const range: estypes.QueryDslDateRangeQuery = {};
@@ -67,6 +70,10 @@ export function facetAggregations(
         },
       },
     },
-    stories: { cardinality: { field: "dup_group" } },
+    // The stories the pages hold: every filter applies. Exact up to the paging window.
+    stories: {
+      filter: only([...sourceClause(filters), ...categoryClause(filters)]),
+      aggs: { values: { cardinality: { field: "dup_group", precision_threshold: STORIES_COUNTED_EXACTLY } } },
+    },
   };
 }

@@ -7,6 +7,9 @@ import { z } from "@hono/zod-openapi";
 import { toIsoDate } from "../articles/schema.js";
 import { MAX_QUERY_CHARS } from "./query-parser.js";
 
+/** Results per page when the reader does not say. */
+export const DEFAULT_PAGE_SIZE = 10;
+
 /** Hono gives one value as a string and a repeated one as an array; both become an array. */
 const repeatable = (description: string) =>
   z
@@ -52,7 +55,7 @@ export const SearchParams = FilterParams.extend({
   page: intParam(1, 1_000, 1).openapi({
     description: "Page number, from 1 (from/size paging up to 10,000 results).",
   }),
-  size: intParam(1, 100, 10).openapi({ description: "Results per page, at most 100." }),
+  size: intParam(1, 100, DEFAULT_PAGE_SIZE).openapi({ description: "Results per page, at most 100." }),
   cursor: z
     .string()
     .max(2_000)

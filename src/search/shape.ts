@@ -82,7 +82,7 @@ export function shapeSearchResponse(
     total: { value, exact: typeof total === "number" || total?.relation === "eq" },
     took_ms: response.took,
     partial: response.timed_out,
-    stories: (aggs.stories as { value?: number } | undefined)?.value ?? null,
+    stories: (aggs.stories as { values?: { value?: number } } | undefined)?.values?.value ?? null,
     hits: hits.map((hit) => shapeHit(hit, copies)),
     facets: {
       source: buckets(aggs.sources),

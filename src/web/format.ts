@@ -4,7 +4,7 @@
  * strings that keep the reader's other choices when one changes (a facet, a page, the sort).
  */
 import { histogramInterval } from "../search/filters.js";
-import type { SearchInput } from "../search/params.js";
+import { DEFAULT_PAGE_SIZE, type SearchInput } from "../search/params.js";
 
 // UTC so a page renders the same wherever the server runs; ar-EG gives Arabic-Indic digits
 // and Arabic month names, which readers of the sample's sources expect.
@@ -55,6 +55,7 @@ export function searchHref(
   const merged = {
     q: input.q,
     sort: input.sort === "relevance" ? undefined : input.sort,
+    size: input.size === DEFAULT_PAGE_SIZE ? undefined : String(input.size),
     from: dateInputValue(input.from) || undefined,
     to: dateInputValue(input.to) || undefined,
     page: undefined as string | undefined,
@@ -66,7 +67,7 @@ export function searchHref(
   if (merged.q) params.set("q", merged.q);
   for (const value of merged.source) params.append("source", value);
   for (const value of merged.category) params.append("category", value);
-  for (const key of ["from", "to", "sort", "page"] as const) {
+  for (const key of ["from", "to", "sort", "size", "page"] as const) {
     const value = merged[key];
     if (value) params.set(key, value);
   }

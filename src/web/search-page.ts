@@ -49,8 +49,8 @@ function resultsLabel(count: number): string {
   return `${formatNumber(count)} ${count >= 3 && count <= 10 ? "نتائج" : "نتيجة"}`;
 }
 
-function pager(input: SearchInput, total: number): Markup {
-  const last = Math.min(Math.ceil(total / input.size), Math.floor(MAX_WINDOW / input.size));
+function pager(input: SearchInput, count: number): Markup {
+  const last = Math.min(Math.ceil(count / input.size), Math.floor(MAX_WINDOW / input.size));
   if (last <= 1) return html``;
   const pages: number[] = [];
   for (let n = Math.max(1, input.page - 2); n <= Math.min(last, input.page + 2); n++) pages.push(n);
@@ -64,6 +64,19 @@ ${pages.map((n) =>
 )}
 ${input.page < last ? html`<a rel="next" href="${href(input.page + 1)}">التالية</a>` : ""}
 </nav>`;
+}
+
+/** What the pager pages: stories (copies show as one result), when counted, up to the window. */
+function pageable(result: SearchResponse): number {
+  return Math.min(result.stories ?? result.total.value, MAX_WINDOW);
+}
+
+/** A page beyond the last (an old link, a hand-edited URL): say so, and link to the last one. */
+function pastTheEnd(input: SearchInput, count: number): Markup {
+  const last = Math.max(1, Math.ceil(count / input.size));
+  const href = searchHref(input, { page: last === 1 ? undefined : String(last) });
+  return html`<section class="empty" role="status"><h2>لا نتائج في هذه الصفحة</h2>
+<p>النتائج تنتهي عند الصفحة ${formatNumber(last)}. <a href="${href}">الصفحة الأخيرة</a></p></section>`;
 }
 
 function didYouMean(input: SearchInput, suggestion: string | null): Markup {
@@ -106,8 +119,10 @@ ${unquotedNotice(input, result.unquoted_query)}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
-${pager(input, Math.min(result.total.value, MAX_WINDOW))}`
-    : emptyState(input, result);
+${pager(input, pageable(result))}`
+    : result && result.total.value > 0 && input.page > 1
+      ? pastTheEnd(input, pageable(result))
+      : emptyState(input, result);
   return page({
     title,
     current: "search",
