@@ -55,6 +55,7 @@ describe("400 for bad parameters, naming them", () => {
     ["highlight=maybe", /highlight/],
     ["cursor=***", /cursor/],
     ["page=200&size=100", /page/],
+    ["page=2&cursor=WzEsMiwiaWQiXQ", /page and cursor/],
   ])("GET /api/search?%s", async (query, mentions) => {
     await expectProblem(await app.request(`/api/search?${query}`), 400, mentions);
   });

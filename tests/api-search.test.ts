@@ -212,6 +212,13 @@ describe("filters, facets, collapsing", () => {
     expect(category.hits.every((hit) => hit.category === "منوعات")).toBe(true);
   });
 
+  it("takes several sources separated by commas as it takes the parameter repeated", async () => {
+    const repeated = await search({ q: "الملاحة", source: ["مصدر أ", "مصدر ب"], size: "50" });
+    const commas = await search({ q: "الملاحة", source: "مصدر أ,مصدر ب", size: "50" });
+    expect(commas.total.value).toBe(35);
+    expect(ids(commas)).toEqual(ids(repeated));
+  });
+
   it("counts facets for the values a reader could switch to", async () => {
     const result = await search({ q: "الملاحة", source: "مصدر أ", facets: "true" });
     const sources = Object.fromEntries(result.facets.source.map((facet) => [facet.value, facet.count]));

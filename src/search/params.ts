@@ -10,11 +10,19 @@ import { MAX_QUERY_CHARS } from "./query-parser.js";
 /** Results per page when the reader does not say. */
 export const DEFAULT_PAGE_SIZE = 10;
 
-/** Hono gives one value as a string and a repeated one as an array; both become an array. */
+/**
+ * Hono gives one value as a string and a repeated one as an array; both become an array, and a
+ * value may list several separated by commas (`source=a,b` as `source=a&source=b`).
+ */
 const repeatable = (description: string) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((value) => (Array.isArray(value) ? value : [value]).map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((item) => item.split(","))
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(200)).max(20, "at most 20 values"))
     .optional()
     .openapi({ description, type: "array", items: { type: "string" } });
@@ -41,8 +49,8 @@ const intParam = (min: number, max: number, fallback: number) =>
   z.coerce.number().int("must be a whole number").min(min).max(max).default(fallback);
 
 export const FilterParams = z.object({
-  source: repeatable("Publishers to keep (repeat the parameter for several)."),
-  category: repeatable("Categories to keep."),
+  source: repeatable("Publishers to keep: repeat the parameter, or separate them by commas."),
+  category: repeatable("Categories to keep: repeat the parameter, or separate them by commas."),
   from: dateParam("Earliest publication date, inclusive."),
   to: dateParam("Latest publication date, inclusive."),
 });

@@ -96,6 +96,11 @@ const draftRelatedRoute = createRoute({
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchService): void {
   app.openapi(searchRoute, async (c) => {
     const input = c.req.valid("query");
+    if (input.cursor && c.req.query("page") !== undefined)
+      throw badRequest(
+        "page and cursor: a cursor already says where the page starts; send one or the other",
+        [{ parameter: "page", message: "leave page out when sending cursor" }],
+      );
     if (!input.cursor && input.page * input.size > MAX_WINDOW)
       throw badRequest(`page: beyond ${WINDOW} results, page with the cursor of the previous response`, [
         { parameter: "page", message: `page × size must be at most ${WINDOW}; use cursor` },
