@@ -257,6 +257,25 @@ describe("one result per story", () => {
   });
 });
 
+describe("the reader page's frame", () => {
+  it("has one level-one heading, naming the search when there is one", async () => {
+    const home = await (await app.request("/")).text();
+    expect(home.match(/<h1[\s>]/g)).toHaveLength(1);
+    const searched = await (await app.request(`/?q=${encodeURIComponent("الملاحة")}`)).text();
+    expect(searched).toMatch(/<h1[^>]*>نتائج البحث عن «الملاحة»<\/h1>/);
+  });
+
+  it("has an icon, also where browsers look without reading the page", async () => {
+    expect(await (await app.request("/")).text()).toContain('<link rel="icon" href="/favicon.svg"');
+    for (const path of ["/favicon.svg", "/favicon.ico"]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await response.text()).toContain("<svg");
+    }
+  });
+});
+
 describe("the reader page pages stories", () => {
   // 16 articles match, in 5 stories (one carried by twelve outlets): 2 pages of 3, not 6.
   const q = "حريق مستودع الأخشاب";

@@ -44,6 +44,7 @@ export function page({ title, current, body, script }: PageOptions): Markup {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · أرشيف الأخبار</title>
 <link rel="preload" href="/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/app.css">
 ${script ? html`<script src="/static/app.js" defer></script>` : ""}
 </head>

@@ -127,7 +127,8 @@ ${pager(input, pageable(result))}`
     title,
     current: "search",
     script: true,
-    body: html`${searchForm(input)}
+    body: html`<h1 class="visually-hidden">${input.q ? `نتائج البحث عن «${input.q}»` : "البحث في أرشيف الأخبار"}</h1>
+${searchForm(input)}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
 <div class="layout">
 <section class="results" aria-label="النتائج">${results}</section>

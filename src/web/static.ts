@@ -27,6 +27,7 @@ const TYPES: Record<string, string> = {
   css: "text/css; charset=utf-8",
   js: "text/javascript; charset=utf-8",
   woff2: "font/woff2",
+  svg: "image/svg+xml",
 };
 
 /** Only these font files: the Arabic and Latin subsets in the two weights the CSS uses. */
@@ -45,6 +46,10 @@ export function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of ["app.css", "app.js"]) assets.set(`/static/${name}`, load(publicDir + name));
   assets.set("/widget.js", load(`${publicDir}widget.js`));
+  // Browsers and feed readers ask for /favicon.ico without reading the page; an SVG answers both.
+  const icon = load(`${publicDir}favicon.svg`);
+  assets.set("/favicon.svg", icon);
+  assets.set("/favicon.ico", icon);
   for (const font of FONTS)
     assets.set(`/static/fonts/${font}`, load(require.resolve(`@fontsource/noto-naskh-arabic/files/${font}`)));
   return assets;
@@ -68,4 +73,6 @@ export function registerStatic(app: OpenAPIHono<AppEnv>, assets = loadAssets()):
   };
   app.get("/static/*", serve);
   app.get("/widget.js", serve);
+  app.get("/favicon.svg", serve);
+  app.get("/favicon.ico", serve);
 }
