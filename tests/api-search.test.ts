@@ -265,6 +265,20 @@ describe("the reader page's frame", () => {
     expect(searched).toMatch(/<h1[^>]*>نتائج البحث عن «الملاحة»<\/h1>/);
   });
 
+  it("keeps the query when a link carries bad options, and names the options it left out", async () => {
+    const params = "page=0&size=200&sort=oldest&from=yesterday&source=مصدر أ";
+    const response = await app.request(`/?q=${encodeURIComponent("الملاحة")}&${encodeURI(params)}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('value="الملاحة"');
+    expect(html).toContain('class="hit');
+    const notice = html.match(/<p class="error" role="alert">([^<]*)<\/p>/)?.[1] ?? "";
+    for (const name of ["page", "size", "sort", "from"]) expect(notice).toContain(name);
+    expect(notice).not.toContain("source");
+    // The valid filter still applies: 17 of the 35 shipping reports are from مصدر أ.
+    expect(html).toContain("١٧ نتيجة");
+  });
+
   it("has an icon, also where browsers look without reading the page", async () => {
     expect(await (await app.request("/")).text()).toContain('<link rel="icon" href="/favicon.svg"');
     for (const path of ["/favicon.svg", "/favicon.ico"]) {

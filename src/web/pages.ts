@@ -9,7 +9,8 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_WINDOW } from "../search/build-search.js";
-import { DraftBody, FilterParams, SearchParams } from "../search/params.js";
+import { DraftBody, FilterParams, type SearchInput, SearchParams } from "../search/params.js";
+import { MAX_QUERY_CHARS } from "../search/query-parser.js";
 import type { SearchService } from "../search/service.js";
 import type { AppEnv } from "../server/types.js";
 import { articlePage, errorPage, notFoundPage } from "./article-page.js";
@@ -37,6 +38,30 @@ function queryObject(c: Context): Record<string, string | string[]> {
     return [[key, values.length === 1 ? values[0] : values] as const];
   });
   return Object.fromEntries(entries) as Record<string, string | string[]>;
+}
+
+/**
+ * The reader's search with the options that fail validation left out (page=0, a malformed date),
+ * and their names: a bad option in a shared link must not cost the reader the query. A query too
+ * long is cut to the length a search reads anyway.
+ */
+function readableSearch(query: Record<string, string | string[]>): { input: SearchInput; dropped: string[] } {
+  const values: Record<string, string | string[]> = { ...query };
+  const q = [values.q ?? ""].flat()[0] ?? "";
+  values.q = q.slice(0, MAX_QUERY_CHARS);
+  const dropped: string[] = [];
+  for (;;) {
+    const parsed = SearchParams.safeParse(values);
+    if (parsed.success) return { input: parsed.data, dropped };
+    const bad = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].filter(
+      (key) => key in values && key !== "q",
+    );
+    if (!bad.length) return { input: SearchParams.parse({}), dropped: Object.keys(values) };
+    for (const key of bad) {
+      delete values[key];
+      dropped.push(key);
+    }
+  }
 }
 
 async function sourceNames(service: SearchService): Promise<string[]> {
@@ -70,21 +95,16 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
   registerStatic(app);
 
   app.get("/", async (c) => {
-    const parsed = SearchParams.safeParse(queryObject(c));
-    if (!parsed.success) {
-      const fallback = SearchParams.parse({});
-      return render(
-        c,
-        searchPage(fallback, undefined, "بعض خيارات البحث غير صالحة؛ عُدّلت إلى القيم الافتراضية."),
-        400,
-      );
-    }
-    const input = { ...parsed.data, cursor: undefined, facets: true };
+    const { input: read, dropped } = readableSearch(queryObject(c));
+    const input = { ...read, cursor: undefined, facets: true };
     // Numbered pages stop where Elasticsearch's from+size window does.
     input.page = Math.min(input.page, Math.floor(MAX_WINDOW / input.size));
+    const notice = dropped.length
+      ? `تُركت خيارات غير صالحة في الرابط: ${dropped.join("، ")}؛ هذه النتائج من دونها.`
+      : undefined;
     try {
       const result = await c.var.timeEs("search", () => service.search(input));
-      return render(c, searchPage(input, result));
+      return render(c, searchPage(input, result, notice));
     } catch {
       return render(c, searchPage(input, undefined, UNAVAILABLE), 503);
     }
