@@ -81,7 +81,16 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
       this.start();
     }
     async get(path) {
-      const response = await fetch(this.api + path, { headers: { Accept: "application/json" } });
+      let response;
+      try {
+        response = await fetch(this.api + path, { headers: { Accept: "application/json" } });
+      } catch (error) {
+        // The browser hides why (down, or this origin refused); the publisher's console says both.
+        console.warn(
+          `arabic-news widget: no answer from ${this.api}. Either the API is down, or it does not allow ${location.origin}: add it to CORS_ORIGINS on the API server (unset, any site may read).`,
+        );
+        throw error;
+      }
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     }

@@ -69,7 +69,10 @@ export const ServerConfigSchema = ElasticsearchConfigSchema.and(
     API_KEYS: commaList
       .pipe(z.array(z.string().min(16, "each key must be at least 16 characters")))
       .default([]),
-    /** Origins allowed to call the API from a browser (embedding sites), comma-separated, or *. */
+    /**
+     * Origins allowed to call the API from a browser, comma-separated, or *. Unset: any site may
+     * read (search, suggest, related: the widgets work anywhere) and none may write.
+     */
     CORS_ORIGINS: commaList.default([]),
     /** Requests a client may make per minute before 429. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),

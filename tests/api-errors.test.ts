@@ -137,6 +137,23 @@ describe("CORS, rate limiting, unknown routes", () => {
     expect(denied.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("lets any site read and none write when no origins are configured", async () => {
+    const { app: open } = testApp(alias, { CORS_ORIGINS: "" });
+    const origin = { origin: "https://any-publisher.example" };
+    const read = await open.request("/api/search?q=x", { headers: origin });
+    expect(read.headers.get("access-control-allow-origin")).toBe("*");
+    const writePreflight = await open.request("/api/articles", {
+      method: "OPTIONS",
+      headers: { ...origin, "access-control-request-method": "POST" },
+    });
+    expect(writePreflight.headers.get("access-control-allow-origin")).toBeNull();
+    const readPreflight = await open.request("/api/search?q=x", {
+      method: "OPTIONS",
+      headers: { ...origin, "access-control-request-method": "GET" },
+    });
+    expect(readPreflight.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("answers 429 with Retry-After past the limit", async () => {
     const { app: limited } = testApp(alias, { RATE_LIMIT_PER_MINUTE: "3" });
     const statuses = [];

@@ -5,6 +5,7 @@
  * tests and the main process assemble it alike.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -32,6 +33,24 @@ export interface AppDependencies {
   client: EsClient;
   config: ServerConfig;
   logger: Logger;
+}
+
+/** Methods that only read: public data, which any site may embed unless CORS_ORIGINS narrows it. */
+const READS = new Set(["GET", "HEAD"]);
+
+/**
+ * Which origin a browser may read the answer from. With CORS_ORIGINS set, those origins only (or
+ * any, for `*`). Without it, any origin for reads (the widgets work on any site out of the box)
+ * and none for writes. A preflight is judged by the method it asks for.
+ */
+function corsOrigin(allowed: readonly string[]) {
+  return (origin: string, c: Context): string | null => {
+    if (allowed.includes("*")) return "*";
+    if (allowed.length) return allowed.includes(origin) ? origin : null;
+    const method =
+      c.req.method === "OPTIONS" ? (c.req.header("access-control-request-method") ?? "") : c.req.method;
+    return READS.has(method.toUpperCase()) ? "*" : null;
+  };
 }
 
 export function createApp({ client, config, logger }: AppDependencies) {
@@ -63,7 +82,7 @@ export function createApp({ client, config, logger }: AppDependencies) {
   app.use(
     "/api/*",
     cors({
-      origin: config.CORS_ORIGINS.includes("*") ? "*" : config.CORS_ORIGINS,
+      origin: corsOrigin(config.CORS_ORIGINS),
       allowMethods: ["GET", "POST", "PUT", "DELETE"],
       allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
       exposeHeaders: ["Retry-After", "X-Request-Id"],

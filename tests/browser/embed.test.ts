@@ -120,6 +120,10 @@ describe("widgets on another origin", () => {
 
   it("falls back to a plain link to the search page when the API is down", async () => {
     const down = await stack.browser.newPage();
+    const warnings: string[] = [];
+    down.on("console", (message) => {
+      if (message.type() === "warning") warnings.push(message.text());
+    });
     // The script still comes from the app; only the API the widgets call is unreachable.
     await down.goto(`${stack.publisher}/down`);
     const related = down.locator("arabic-news-related a.fallback").first();
@@ -131,6 +135,8 @@ describe("widgets on another origin", () => {
     const link = widget.locator("a.fallback");
     await link.waitFor();
     expect(await link.getAttribute("href")).toBe(`http://127.0.0.1:9/?q=${encodeURIComponent("الملاحة")}`);
+    // The publisher learns from the console what to check: the API, or its CORS_ORIGINS.
+    expect(warnings.some((text) => text.includes("CORS_ORIGINS") && text.includes("127.0.0.1:9"))).toBe(true);
     await down.close();
   });
 });
