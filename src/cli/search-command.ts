@@ -1,5 +1,5 @@
 /**
- * npm run search -- "<query>" [--size N] [--source S]… [--related ID] [--raw]
+ * npm run search -- "<query>" [--size N] [--source S]… [--category C]… [--related ID] [--raw]
  * Ranked results in the terminal, through the same SearchService as the API (same ranking).
  * On a terminal the Arabic is shaped and laid out right to left with highlights in bold
  * inverse; piped (or with --raw) it is logical-order text, one field per line, for other tools.
@@ -9,13 +9,25 @@ import { parseArgs } from "node:util";
 import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
 import { createEsClient } from "../es/client.js";
-import { SearchParams } from "../search/params.js";
+import { type SearchInput, SearchParams } from "../search/params.js";
 import type { SearchHit } from "../search/responses.js";
 import { SearchService } from "../search/service.js";
 import { escapeHtml } from "../search/shape.js";
 import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "../web/terminal-text.js";
 
-const USAGE = 'usage: npm run search -- "<query>" [--size N] [--source S] [--related ID] [--raw]';
+const USAGE = `usage: npm run search -- "<query>" [options]
+       npm run search -- --related ID [options]
+
+Searches the configured index (ES_URL and ES_INDEX_ALIAS, or the local node) the way /api/search does.
+
+  --size N        results to show, 1 to 100 (default 10)
+  --source S      only this publisher; repeat it, or separate names by commas, for several
+  --category C    only this category; repeat it, or separate names by commas, for several
+  --related ID    articles related to the article with this id, instead of a search
+  --raw           logical-order text, one field per line (the default when piped)
+  -h, --help      this text
+
+Exit status: 0 with results, 1 with none, 2 for bad arguments or an unreachable cluster.`;
 
 function printHit(hit: SearchHit, rank: number, options: PrintOptions): string {
   const title = hit.highlights.title[0] ?? escapeHtml(hit.title);
@@ -35,25 +47,66 @@ function printHit(hit: SearchHit, rank: number, options: PrintOptions): string {
     .join("\n");
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+/**
+ * When nothing was found: the --source and --category values that name nothing in the index, with
+ * the names it has (a misspelt publisher is the likeliest reason for an empty answer).
+ */
+async function unknownFilters(service: SearchService, input: SearchInput): Promise<string> {
+  if (!input.source?.length && !input.category?.length) return "";
+  const { facets } = await service.search(
+    SearchParams.parse({ size: "1", highlight: "false", facets: "true" }),
+  );
+  const lines: string[] = [];
+  for (const [option, wanted, known] of [
+    ["--source", input.source ?? [], facets.source],
+    ["--category", input.category ?? [], facets.category],
+  ] as const) {
+    const names = known.map((facet) => facet.value);
+    const unknown = wanted.filter((name) => !names.includes(name));
+    if (unknown.length)
+      lines.push(
+        `${option}: nothing is named ${unknown.map(stripControls).join(", ")}; known: ${names.map(stripControls).join(", ")}\n`,
+      );
+  }
+  return lines.join("");
+}
+
+function readArgs() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       size: { type: "string", default: "10" },
       source: { type: "string", multiple: true },
+      category: { type: "string", multiple: true },
       related: { type: "string" },
       raw: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  if (values.help || (!positionals.length && !values.related)) {
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof readArgs>;
+  try {
+    args = readArgs();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!positionals.length && !values.related) {
     process.stderr.write(`${USAGE}\n`);
-    return values.help ? 0 : 2;
+    return 2;
   }
   const parsed = SearchParams.safeParse({
     q: positionals.join(" "),
     size: values.size,
     source: values.source,
+    category: values.category,
   });
   if (!parsed.success) {
     process.stderr.write(
@@ -75,7 +128,11 @@ async function main(): Promise<number> {
     let hits: SearchHit[];
     let header: string;
     if (values.related) {
-      const related = await service.related(values.related, { source: input.source, size: input.size });
+      const related = await service.related(values.related, {
+        source: input.source,
+        category: input.category,
+        size: input.size,
+      });
       if (!related) {
         process.stderr.write(`no article with id ${values.related}\n`);
         return 1;
@@ -92,6 +149,7 @@ async function main(): Promise<number> {
       if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
     }
     process.stderr.write(`${header}\n`);
+    if (!hits.length) process.stderr.write(await unknownFilters(service, input));
     process.stdout.write(hits.map((hit, i) => printHit(hit, i + 1, options)).join("\n"));
     return hits.length ? 0 : 1;
   } finally {

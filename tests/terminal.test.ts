@@ -1,0 +1,63 @@
+/**
+ * The terminal command (`npm run search`) as a reader runs it: a real process over a real index,
+ * its help, its filters and what it says when a filter names nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectRoot } from "../src/project-root.js";
+import { loadFixtures } from "./helpers/api.js";
+import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
+
+const alias = uniqueAlias("terminal");
+const client = testClient();
+
+beforeAll(async () => {
+  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures", "ranking.jsonl")]);
+});
+afterAll(async () => {
+  await removeTestIndices(client, alias);
+  await client.close();
+});
+
+function search(...args: string[]) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/search-command.ts", ...args], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias, NO_COLOR: "1" },
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("npm run search", () => {
+  it("lists every option with --help", () => {
+    const { status, stdout } = search("--help");
+    expect(status).toBe(0);
+    for (const option of ["--size", "--source", "--category", "--related", "--raw", "--help"])
+      expect(stdout).toContain(option);
+  });
+
+  it("refuses an unknown option with the usage, exit status 2", () => {
+    const { status, stderr } = search("القهوة", "--colour");
+    expect(status).toBe(2);
+    expect(stderr).toContain("--colour");
+    expect(stderr).toContain("--category");
+  });
+
+  it("filters by category", () => {
+    const coffee = search("القهوة", "--category", "اقتصاد", "--raw");
+    expect(coffee.status).toBe(0);
+    expect(coffee.stdout).toContain("rk-title");
+    const none = search("القهوة", "--category", "رياضة", "--raw");
+    expect(none.status).toBe(1);
+    expect(none.stderr).not.toContain("nothing is named");
+  });
+
+  it("says which sources exist when --source names none", () => {
+    const { status, stderr } = search("القهوة", "--source", "مصدر س");
+    expect(status).toBe(1);
+    expect(stderr).toContain("--source: nothing is named مصدر س");
+    expect(stderr).toContain("مصدر أ");
+  });
+});
