@@ -70,8 +70,13 @@ export const SearchParams = FilterParams.extend({
     .regex(/^[A-Za-z0-9_-]+$/, "is not a cursor from a previous response")
     .optional()
     .openapi({ description: "The next_cursor of a previous response, to page past 10,000 results." }),
-  sort: z.enum(["relevance", "newest"]).default("relevance"),
-  highlight: booleanParam.default(true).openapi({ type: "boolean" }),
+  sort: z.enum(["relevance", "newest"]).default("relevance").openapi({
+    description: "relevance: best match first, one result per story; newest: latest first.",
+  }),
+  highlight: booleanParam.default(true).openapi({
+    type: "boolean",
+    description: "Mark the matched words in titles and snippets with <mark> (true, false, 1 or 0).",
+  }),
   facets: booleanParam.default(false).openapi({
     type: "boolean",
     description:
@@ -83,13 +88,20 @@ export type Filters = z.output<typeof FilterParams>;
 export type SearchInput = z.output<typeof SearchParams>;
 
 export const SuggestParams = z.object({
-  q: z.string().min(1, "must not be empty").max(100, "must be at most 100 characters"),
-  size: intParam(1, 20, 8),
+  q: z
+    .string()
+    .min(1, "must not be empty")
+    .max(100, "must be at most 100 characters")
+    .openapi({
+      description: "What the reader has typed so far; the last word may be unfinished.",
+      example: "السيسي يستق",
+    }),
+  size: intParam(1, 20, 8).openapi({ description: "Titles to offer, at most 20." }),
 });
 export type SuggestInput = z.output<typeof SuggestParams>;
 
 export const RelatedParams = FilterParams.extend({
-  size: intParam(1, 50, 10),
+  size: intParam(1, 50, 10).openapi({ description: "Related articles to return, at most 50." }),
 });
 export type RelatedInput = z.output<typeof RelatedParams>;
 

@@ -29,6 +29,7 @@ const WINDOW = MAX_WINDOW.toLocaleString("en-US");
 const searchRoute = createRoute({
   method: "get",
   path: "/api/search",
+  operationId: "searchArticles",
   summary: "Ranked search with highlights, facets and collapsed copies",
   request: { query: SearchParams },
   responses: { 200: json(SearchResponseSchema, "Ranked results."), ...problems },
@@ -37,6 +38,7 @@ const searchRoute = createRoute({
 const suggestRoute = createRoute({
   method: "get",
   path: "/api/suggest",
+  operationId: "suggestTitles",
   summary: "As-you-type completion of titles",
   request: { query: SuggestParams },
   responses: { 200: json(SuggestResponseSchema, "Completions."), ...problems },
@@ -45,6 +47,7 @@ const suggestRoute = createRoute({
 const articleRoute = createRoute({
   method: "get",
   path: "/api/articles/{id}",
+  operationId: "getArticle",
   summary: "One article",
   request: { params: IdParam },
   responses: {
@@ -57,6 +60,7 @@ const articleRoute = createRoute({
 const relatedRoute = createRoute({
   method: "get",
   path: "/api/articles/{id}/related",
+  operationId: "relatedToArticle",
   summary: "Related coverage of an article (its own copies excluded)",
   request: { params: IdParam, query: RelatedParams },
   responses: {
@@ -69,6 +73,7 @@ const relatedRoute = createRoute({
 const relatedByUrlRoute = createRoute({
   method: "get",
   path: "/api/related",
+  operationId: "relatedToUrl",
   summary: "Related coverage of the article published at a URL (for the related-articles widget)",
   request: {
     query: RelatedParams.extend({
@@ -85,6 +90,7 @@ const relatedByUrlRoute = createRoute({
 const draftRelatedRoute = createRoute({
   method: "post",
   path: "/api/related",
+  operationId: "relatedToDraft",
   summary: "Earlier coverage related to an unpublished draft",
   request: {
     query: FilterParams.extend({ size: RelatedParams.shape.size }),

@@ -34,6 +34,7 @@ const result = (description: string) => json(WriteResultSchema, description);
 const createArticle = createRoute({
   method: "post",
   path: "/api/articles",
+  operationId: "addArticle",
   summary: "Add or update one article",
   security,
   request: {
@@ -50,6 +51,7 @@ const createArticle = createRoute({
 const bulkArticles = createRoute({
   method: "post",
   path: "/api/articles/_bulk",
+  operationId: "addArticles",
   summary: "Add or update many articles, one JSON object per line (NDJSON)",
   security,
   request: { query: RefreshQuery },
@@ -59,6 +61,7 @@ const bulkArticles = createRoute({
 const replaceArticle = createRoute({
   method: "put",
   path: "/api/articles/{id}",
+  operationId: "replaceArticle",
   summary: "Create or replace the article with this id",
   security,
   request: {
@@ -76,6 +79,7 @@ const replaceArticle = createRoute({
 const deleteArticle = createRoute({
   method: "delete",
   path: "/api/articles/{id}",
+  operationId: "deleteArticle",
   summary: "Delete an article",
   security,
   request: { params: IdParam },
