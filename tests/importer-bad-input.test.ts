@@ -4,7 +4,7 @@
  * says something was rejected.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -44,14 +44,22 @@ interface RunResult {
 }
 
 async function indexCommand(...inputs: string[]): Promise<RunResult> {
+  return indexWith(inputs, []);
+}
+
+async function indexWith(inputs: string[], options: string[]): Promise<RunResult> {
   const rejectsPath = join(dir, `rejects-${++sequence}.ndjson`);
   const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias };
   let code = 0;
   let stderr = "";
   try {
-    ({ stderr } = await run("npm", ["run", "-s", "index", "--", ...inputs, "--rejects", rejectsPath], {
-      env,
-    }));
+    ({ stderr } = await run(
+      "npm",
+      ["run", "-s", "index", "--", ...inputs, ...options, "--rejects", rejectsPath],
+      {
+        env,
+      },
+    ));
   } catch (error) {
     const failed = error as { code: number; stderr: string };
     code = failed.code;
@@ -164,6 +172,34 @@ describe("bad input to the importer", () => {
   });
 });
 
+describe("folders and patterns", () => {
+  it("imports every file under a folder, and the files a quoted pattern matches", async () => {
+    const folder = join(dir, `corpus-${sequence}`);
+    await mkdir(join(folder, "sport"), { recursive: true });
+    await writeFile(join(folder, "sport", "one.jsonl"), `${good("folder-a")}\n`);
+    await writeFile(join(folder, "sport", "two.jsonl"), `${good("folder-b")}\n`);
+    const result = await indexCommand(folder);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await exists("folder-a")).toBe(true);
+    expect(await exists("folder-b")).toBe(true);
+    await writeFile(join(folder, "sport", "three.jsonl"), `${good("pattern-c")}\n`);
+    expect((await indexCommand(join(folder, "**", "three.*"))).code).toBe(0);
+    expect(await exists("pattern-c")).toBe(true);
+  });
+
+  it("exits 1 when nothing at all could be imported, --allow-rejects or not", async () => {
+    const empty = join(dir, `unusable-${sequence}`);
+    await mkdir(empty);
+    await writeFile(join(empty, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10, 0x4a, 0x46]));
+    const result = await indexWith([empty, join(dir, "nothing-*.jsonl")], ["--allow-rejects"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nothing was imported/);
+    expect(result.rejects.map((entry) => String(entry.reason))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/binary/i), expect.stringMatching(/no file matches/)]),
+    );
+  });
+});
+
 describe("bad arguments to the importer", () => {
   const env = { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: `${alias}-args` };
   const index = (...args: string[]) =>
@@ -191,6 +227,8 @@ describe("bad arguments to the importer", () => {
   it("prints the usage for --help and exits 0", async () => {
     const result = await index("--help");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/usage: npm run index -- <files or URLs…> \[options\]/);
+    expect(result.stdout).toMatch(
+      /usage: npm run index -- <files, folders, 'patterns' or URLs…> \[options\]/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The importer's command line (USAGE below). Exit status: 0 when everything landed; 1 when a
- * document failed, a record was rejected (unless --allow-rejects) or the import stopped; 2 for bad
- * arguments.
+ * document failed, a record was rejected (unless --allow-rejects), nothing could be imported or the
+ * import stopped; 2 for bad arguments.
  */
 import { parseArgs } from "node:util";
 import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
@@ -21,17 +21,20 @@ import { runImport } from "../ingest/pipeline.js";
 import { messageOf } from "../ingest/readers/text-lines.js";
 import { emptyCounts, Progress, RejectsFile, summaryLine } from "../ingest/report.js";
 
-const USAGE = `usage: npm run index -- <files or URLs…> [options]
+const USAGE = `usage: npm run index -- <files, folders, 'patterns' or URLs…> [options]
+  (a folder is read with every file under it; quote a pattern such as 'ant/**/*.txt' so the
+  importer expands it, not the shell)
   --map title=headline,body=text   the input's field names for canonical ones
   --rejects FILE                   where rejected records go (default rejects.ndjson)
-  --allow-rejects                  exit 0 even when records were rejected (not when indexing failed)
+  --allow-rejects                  exit 0 even when records were rejected (not when indexing failed
+                                   or nothing at all could be imported)
   --fresh                          import into a new index and swap the alias when done
   --reindex                        copy the current index into a new one with today's mappings, swap
   --delete-old [--keep N]          delete physical indices the alias no longer uses (keep the N newest)
   --dry-run                        read, validate and prepare everything, send nothing
   --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
 exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
---allow-rejects) or the import stopped; 2 for bad arguments`;
+--allow-rejects), nothing could be imported or the import stopped; 2 for bad arguments`;
 
 class UsageError extends Error {}
 
@@ -152,6 +155,11 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
     );
   }
   if (counts.failed) return 1;
+  if (counts.rejected && !counts.created && !counts.updated) {
+    // --allow-rejects lets some bad records pass, not an import that found nothing to import.
+    process.stderr.write("nothing was imported: no input held a usable article\n");
+    return 1;
+  }
   return counts.rejected && !values["allow-rejects"] ? 1 : 0;
 }
 

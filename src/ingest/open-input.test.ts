@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -80,11 +80,34 @@ describe("readInput", () => {
     expect(reasons(items)).toEqual(["skipped README: the archive's documentation, not news"]);
   });
 
-  it("names missing files, directories, binary files and unknown formats", async () => {
+  it("reads every file under a folder, and every file a pattern matches, in name order", async () => {
+    const corpus = join(dir, "corpus");
+    mkdirSync(join(corpus, "sport"), { recursive: true });
+    mkdirSync(join(corpus, "economy"), { recursive: true });
+    const line = (id: string) =>
+      `${JSON.stringify({ id, title: `خبر ${id}`, body: "نص الخبر", source: "س", published_at: "2025-01-01" })}\n`;
+    writeFileSync(join(corpus, "sport", "a.jsonl"), line("a"));
+    writeFileSync(join(corpus, "economy", "b.jsonl"), line("b"));
+    writeFileSync(join(corpus, "README.md"), "# corpus");
+    writeFileSync(join(corpus, ".hidden.jsonl"), line("hidden"));
+    const ids = (items: ReadItem[]) =>
+      items.flatMap((item) => (item.kind === "record" ? [item.fields.id] : []));
+    const folder = await read(corpus);
+    expect(ids(folder)).toEqual(["b", "a"]);
+    expect(reasons(folder)).toEqual([expect.stringMatching(/^skipped .*README\.md/)]);
+    expect(ids(await read(join(corpus, "**", "*.jsonl")))).toEqual(["b", "a"]);
+    expect(ids(await read(join(corpus, "sport", "*.jsonl")))).toEqual(["a"]);
+    expect(reasons(await read(join(corpus, "*", "*.xml")))).toEqual([
+      `no file matches ${join(corpus, "*", "*.xml")}`,
+    ]);
+    mkdirSync(join(corpus, "empty"));
+    expect(reasons(await read(join(corpus, "empty")))).toEqual([`${join(corpus, "empty")} holds no files`]);
+  });
+
+  it("names missing files, binary files and unknown formats", async () => {
     expect(reasons(await read(join(dir, "absent.jsonl")))).toEqual([
       `file not found: ${join(dir, "absent.jsonl")}`,
     ]);
-    expect(reasons(await read(dir))).toEqual([`${dir} is a directory, not a file`]);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect(reasons(await read(file("image.png", png)))).toEqual([
       expect.stringMatching(/^binary file, not text/),

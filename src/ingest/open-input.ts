@@ -1,6 +1,6 @@
 /**
  * @module ingest/open-input
- * The importer's entry point for one input spec (a path or an http(s) URL): open it, unwrap
+ * The importer's entry point for one input spec (a path, a folder, a pattern or an http(s) URL): open it, unwrap
  * gzip and tar by their magic bytes, detect each text's format and hand it to its reader.
  * Every problem becomes a ParseFailure naming the input, never an exception, so one bad file
  * does not stop the others.
@@ -22,13 +22,14 @@ import {
   isTar,
   PeekableBytes,
 } from "./input-bytes.js";
+import { resolvePath } from "./input-paths.js";
 import { readerFor } from "./readers/index.js";
 import { excerptOf, messageOf } from "./readers/text-lines.js";
 import type { Origin, ParseFailure, ReaderOptions, ReadItem } from "./types.js";
 
 /**
- * Corpus archives ship their README and LICENSE beside the documents; read as text pages they
- * would become "articles". They are reported as skipped instead.
+ * Corpus archives and folders ship their README and LICENSE beside the documents; read as text
+ * pages they would become "articles". They are reported as skipped instead.
  */
 const ARCHIVE_DOCUMENTATION = /(^|\/)(readme|licen[cs]e|copying|notice|changelog|authors)(\.[a-z]+)?$|\.md$/i;
 
@@ -42,8 +43,26 @@ interface OpenedInput {
 }
 
 export async function* readInput(spec: string, options: ReaderOptions): AsyncGenerator<ReadItem> {
+  if (/^https?:\/\//i.test(spec)) return yield* readOpened(spec, await openUrl(spec), options);
+  const named = await resolvePath(spec);
+  if (named.kind === "single") return yield* readOpened(spec, await openFile(spec), options);
+  if (!named.paths.length) yield { kind: "failure", origin: { source: spec }, reason: named.empty };
+  for (const path of named.paths)
+    if (ARCHIVE_DOCUMENTATION.test(path))
+      yield {
+        kind: "failure",
+        origin: { source: path },
+        reason: `skipped ${path}: the corpus's documentation, not news`,
+      };
+    else yield* readOpened(path, await openFile(path), options);
+}
+
+async function* readOpened(
+  spec: string,
+  opened: OpenedInput | ParseFailure,
+  options: ReaderOptions,
+): AsyncGenerator<ReadItem> {
   const origin: Origin = { source: spec };
-  const opened = /^https?:\/\//i.test(spec) ? await openUrl(spec) : await openFile(spec);
   if ("reason" in opened) {
     yield opened;
     return;
@@ -55,7 +74,6 @@ async function openFile(path: string): Promise<OpenedInput | ParseFailure> {
   const failure = (reason: string): ParseFailure => ({ kind: "failure", origin: { source: path }, reason });
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return failure(`${path} is a directory, not a file`);
     if (!info.isFile()) return failure(`${path} is not a regular file`);
     return { bytes: createReadStream(path), fallbackDate: info.mtime.toISOString() };
   } catch (error) {

@@ -88,14 +88,10 @@ export type Filters = z.output<typeof FilterParams>;
 export type SearchInput = z.output<typeof SearchParams>;
 
 export const SuggestParams = z.object({
-  q: z
-    .string()
-    .min(1, "must not be empty")
-    .max(100, "must be at most 100 characters")
-    .openapi({
-      description: "What the reader has typed so far; the last word may be unfinished.",
-      example: "السيسي يستق",
-    }),
+  q: z.string().min(1, "must not be empty").max(100, "must be at most 100 characters").openapi({
+    description: "What the reader has typed so far; the last word may be unfinished.",
+    example: "السيسي يستق",
+  }),
   size: intParam(1, 20, 8).openapi({ description: "Titles to offer, at most 20." }),
 });
 export type SuggestInput = z.output<typeof SuggestParams>;
