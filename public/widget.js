@@ -12,7 +12,14 @@
       none: "لا توجد نتائج",
       results: "نتائج البحث",
       down: "البحث غير متاح هنا الآن، افتح صفحة البحث",
-      count: (n) => `${n} نتيجة`,
+      all: "كل النتائج في صفحة البحث",
+      // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
+      count: (n, digits) =>
+        ({
+          one: "نتيجة واحدة",
+          two: "نتيجتان",
+          few: `${digits} نتائج`,
+        })[new Intl.PluralRules("ar").select(n)] || `${digits} نتيجة`,
     },
     en: {
       search: "Search the news",
@@ -21,7 +28,8 @@
       none: "No results",
       results: "Search results",
       down: "Search is unavailable here right now; open the search page",
-      count: (n) => `${n} results`,
+      all: "All results on the search page",
+      count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
     },
   };
   const CSS = `:host{all:initial;display:block}
@@ -34,6 +42,7 @@ button{font:inherit;border:0;border-radius:6px;padding:.35rem 1rem;background:va
 [role=listbox]{position:absolute;top:100%;inset-inline:0;z-index:9;list-style:none;margin:0;padding:0;background:var(--ans-bg,#fff);border:1px solid var(--ans-border,#6b6b6b)}
 [role=option]{padding:.3rem .6rem;cursor:pointer}ol{list-style:none;margin:.5rem 0 0;padding:0}
 li.hit{padding:.4rem 0;border-bottom:1px solid var(--ans-border,#d0d0d0)}small{display:block;color:var(--ans-muted,#4a4a4a)}
+.snippet{font-size:.9em}
 h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
   // Elasticsearch's highlighter escapes with named and numeric (&#x27; &#x2F;) entities.
   const entities = { amp: "&", lt: "<", gt: ">", quot: '"' };
@@ -64,9 +73,12 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
     connectedCallback() {
       if (this.root) return;
       this.root = this.attachShadow({ mode: "open" });
-      const lang = this.getAttribute("lang") === "en" ? "en" : "ar";
+      // The widget's own lang, else the host page's: an English page gets English labels, left to right.
+      const asked = this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || "ar";
+      const lang = asked.toLowerCase().startsWith("en") ? "en" : "ar";
       this.t = LABELS[lang];
       this.dates = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ar-EG", { dateStyle: "medium" });
+      this.numbers = new Intl.NumberFormat(lang === "en" ? "en-GB" : "ar-EG");
       this.api = (this.getAttribute("api") || "").replace(/\/+$/, "");
       this.size = Math.min(Math.max(Number.parseInt(this.getAttribute("size"), 10) || 5, 1), 20);
       if (window.CSSStyleSheet && this.root.adoptedStyleSheets) {
@@ -76,7 +88,7 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
         this.root.adoptedStyleSheets = [sheet];
       } else this.root.append(h("style", {}, CSS));
       // The page's inherited styles stop here: this wrapper sets its own font and colours.
-      this.box = h("div", { className: "w", dir: "rtl", lang: "ar" });
+      this.box = h("div", { className: "w", dir: lang === "en" ? "ltr" : "rtl", lang });
       this.root.append(this.box);
       this.start();
     }
@@ -94,14 +106,21 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     }
+    /** The reader page's search for a query: the widget's `page` attribute, else the API's own. */
+    searchPage(query) {
+      const page = this.getAttribute("page") || `${this.api}/`;
+      return query ? `${page}?q=${encodeURIComponent(query)}` : page;
+    }
+    articleLink(id) {
+      return `${this.api}/articles/${encodeURIComponent(id)}`;
+    }
     /** When the API cannot answer: a plain link to the search page instead. */
     fallback(where, query) {
-      const page = this.getAttribute("page") || `${this.api}/`;
-      const href = query ? `${page}?q=${encodeURIComponent(query)}` : page;
-      where.replaceChildren(h("p", { role: "status" }, h("a", { href, className: "fallback" }, this.t.down)));
+      const link = h("a", { href: this.searchPage(query), className: "fallback" }, this.t.down);
+      where.replaceChildren(h("p", { role: "status" }, link));
     }
-    hits(hits) {
-      const link = (hit) => `${this.api}/articles/${encodeURIComponent(hit.id)}`;
+    /** Article titles are Arabic whatever the labels' language: each lays itself out (dir=auto). */
+    hits(hits, snippets = false) {
       const title = (hit) => (hit.highlights?.title?.[0] ? marked(hit.highlights.title[0]) : [hit.title]);
       return h(
         "ol",
@@ -110,7 +129,10 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           h(
             "li",
             { className: "hit" },
-            h("a", { href: link(hit) }, ...title(hit)),
+            h("a", { href: this.articleLink(hit.id), dir: "auto" }, ...title(hit)),
+            ...(snippets && hit.snippet
+              ? [h("p", { className: "snippet", dir: "auto" }, ...marked(hit.snippet))]
+              : []),
             h("small", {}, `${hit.source} · ${this.dates.format(new Date(hit.published_at))}`),
           ),
         ),
@@ -191,9 +213,13 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           try {
             const result = await this.get(`/api/search?size=${this.size}&q=${encodeURIComponent(query)}`);
             if (turn !== this.turn) return;
+            const count = result.total.value;
             this.out.replaceChildren(
-              h("p", {}, result.hits.length ? this.t.count(result.total.value) : this.t.none),
-              this.hits(result.hits),
+              h("p", {}, result.hits.length ? this.t.count(count, this.numbers.format(count)) : this.t.none),
+              this.hits(result.hits, true),
+              ...(result.hits.length
+                ? [h("p", {}, h("a", { href: this.searchPage(query), className: "all" }, this.t.all))]
+                : []),
             );
           } catch {
             if (turn === this.turn) this.fallback(this.out, query);
@@ -228,9 +254,10 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           this.input.setAttribute("aria-expanded", String(!this.list.hidden));
           this.input.removeAttribute("aria-activedescendant");
         }
+        /** A suggestion is a title the reader recognised: open that article. */
         pick(suggestion) {
-          this.input.value = suggestion.title;
-          this.search();
+          this.show([]);
+          window.location.assign(this.articleLink(suggestion.id));
         }
         key(event) {
           const count = this.items?.length;

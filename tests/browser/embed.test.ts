@@ -71,6 +71,41 @@ describe("widgets on another origin", () => {
     await screenshot(page, "widget-publisher");
   });
 
+  it("counts in Arabic, shows a snippet per result and links to all results", async () => {
+    const widget = page.locator("arabic-news-search");
+    await submit(widget, "الملاحة");
+    // 25 shipping reports: Arabic-Indic digits, and the singular that Arabic uses from eleven on.
+    expect(await widget.locator("[aria-live] > p").first().textContent()).toBe("٢٥ نتيجة");
+    expect(await widget.locator("li.hit p.snippet").count()).toBe(5);
+    expect(await widget.locator("li.hit p.snippet mark").first().textContent()).toBe("الملاحة");
+    expect(await widget.locator("a.all").getAttribute("href")).toBe(
+      `${stack.api}/?q=${encodeURIComponent("الملاحة")}`,
+    );
+  });
+
+  it("opens the article a chosen suggestion names", async () => {
+    const own = await stack.browser.newPage();
+    await own.goto(`${stack.publisher}/`);
+    const widget = own.locator("arabic-news-search");
+    await widget.getByLabel("ابحث في الأخبار").fill("نشرة الملا");
+    await widget.getByRole("option").first().waitFor();
+    await widget.getByLabel("ابحث في الأخبار").press("ArrowDown");
+    await widget.getByLabel("ابحث في الأخبار").press("Enter");
+    await own.waitForURL(new RegExp(`^${stack.api}/articles/`));
+    expect(await own.locator("h1").first().textContent()).toContain("نشرة الملاحة");
+    await own.close();
+  });
+
+  it("follows the host page's language when it has none of its own", async () => {
+    // The publisher's page is lang="en"; this related block sets no lang.
+    const byUrl = page.locator("arabic-news-related#by-url");
+    await byUrl.locator("li.hit").first().waitFor();
+    expect(await byUrl.locator("div.w").getAttribute("dir")).toBe("ltr");
+    expect(await byUrl.locator("h2").textContent()).toBe("Related articles");
+    // Arabic titles still lay themselves out right to left.
+    expect(await byUrl.locator("li.hit a").first().getAttribute("dir")).toBe("auto");
+  });
+
   it("finds an unfinished last word and a misspelt one", async () => {
     const widget = page.locator("arabic-news-search");
     for (const query of ["نشرة الملا", "نشرة الملاحهة"]) {

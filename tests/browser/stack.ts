@@ -74,7 +74,7 @@ export async function startStack(label: string): Promise<Stack> {
 <script src="${apiBase}/widget.js" defer></script></head>
 <body><h1>Publisher article</h1><ol id="own"><li>publisher list</li></ol>
 <arabic-news-search api="${api}" size="5" lang="ar"></arabic-news-search>
-<arabic-news-related api="${api}" article-id="rk-copy-a" size="4"></arabic-news-related>
+<arabic-news-related api="${api}" article-id="rk-copy-a" size="4" lang="ar"></arabic-news-related>
 <arabic-news-related id="by-url" api="${api}" article-url="https://space.example/news/satellite-first-images" size="4"></arabic-news-related>
 </body></html>`);
   });
