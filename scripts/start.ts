@@ -7,14 +7,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseEnv, ServerConfigSchema } from "../src/config.js";
+import { parseEnv, type ServerConfig, ServerConfigSchema } from "../src/config.js";
 import { createEsClient } from "../src/es/client.js";
 import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex, ensureIndex, indexVersion, swapAlias } from "../src/es/indices.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { RejectsFile, summaryLine } from "../src/ingest/report.js";
 import { projectRoot } from "../src/project-root.js";
+import { SearchParams } from "../src/search/params.js";
+import { SearchService } from "../src/search/service.js";
 import { closeOnSignals, startServer } from "../src/server/main.js";
+import { startEmbedDemo } from "../src/web/embed-demo.js";
 import { configuredOrLocalUrls, startElasticsearch } from "./es/provision.js";
 
 const SAMPLE = join(projectRoot, "samples/articles.jsonl");
@@ -56,6 +59,30 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Serving on ${server.url}  (search page ${server.url}/, API ${server.url}/api/docs)\n`,
   );
+  if (!values["serve-only"]) {
+    const demo = await startEmbedDemo({
+      api: server.url,
+      articleId: await newestArticle(nodes, config),
+      host: config.HOST,
+      port: config.EMBED_DEMO_PORT,
+    }).catch((error: unknown) => {
+      process.stderr.write(
+        `embed demo not started: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    });
+    if (demo) process.stdout.write(`Widgets embedded on another origin: ${demo.url}/  (docs/embedding.md)\n`);
+  }
+}
+
+/** The newest article's id, for the demo page's related block. */
+async function newestArticle(nodes: string[], config: ServerConfig): Promise<string | undefined> {
+  const client = createEsClient({ nodes, config });
+  try {
+    const service = new SearchService(client, config.ES_INDEX_ALIAS);
+    return (await service.search(SearchParams.parse({ size: "1", highlight: "false" }))).hits[0]?.id;
+  } finally {
+    await client.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -65,6 +65,8 @@ export const ServerConfigSchema = ElasticsearchConfigSchema.and(
   z.object({
     HOST: z.string().default("127.0.0.1"),
     PORT: port.default(3000),
+    /** Where `npm start` serves the widgets' demo page: another port, so another origin. */
+    EMBED_DEMO_PORT: port.default(3001),
     /** Keys for the write endpoints, comma-separated; none means writes are refused. */
     API_KEYS: commaList
       .pipe(z.array(z.string().min(16, "each key must be at least 16 characters")))

@@ -4,7 +4,10 @@
  * both ways, and a plain link to the search page when the API cannot be reached.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startServer } from "../../src/server/main.js";
+import { startEmbedDemo } from "../../src/web/embed-demo.js";
+import { testConfig } from "../helpers/api.js";
 import { type Stack, screenshot, startStack, watchedPage } from "./stack.js";
 
 let stack: Stack;
@@ -173,5 +176,25 @@ describe("widgets on another origin", () => {
     // The publisher learns from the console what to check: the API, or its CORS_ORIGINS.
     expect(warnings.some((text) => text.includes("CORS_ORIGINS") && text.includes("127.0.0.1:9"))).toBe(true);
     await down.close();
+  });
+});
+
+describe("the demo page npm start serves on another origin", () => {
+  it("shows both widgets working against an API with the default CORS settings", async () => {
+    // The API as npm start runs it: no CORS_ORIGINS, so any site may read.
+    const api = await startServer(inject("esUrls"), testConfig(stack.alias, { PORT: "0", CORS_ORIGINS: "" }));
+    const demo = await startEmbedDemo({ api: api.url, articleId: "rk-copy-a", host: "127.0.0.1", port: 0 });
+    const { page: own } = await watchedPage(stack.browser);
+    try {
+      await own.goto(`${demo.url}/`);
+      await own.locator("arabic-news-related li.hit").first().waitFor();
+      await submit(own.locator("arabic-news-search"), "الملاحة");
+      expect(await own.locator("arabic-news-search li.hit").count()).toBe(5);
+      await screenshot(own, "embed-demo");
+    } finally {
+      await own.close();
+      await demo.close();
+      await api.close();
+    }
   });
 });
