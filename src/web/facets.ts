@@ -61,7 +61,8 @@ ${active ? html`<p><a class="clear" href="${searchHref(input, { from: undefined,
 
 export function facets(input: SearchInput, result: SearchResponse): Markup {
   const anyFilter = Boolean(input.source?.length || input.category?.length || input.from || input.to);
-  return html`<aside class="facets" aria-label="تصفية النتائج">
+  return html`<aside class="facets" id="filters" aria-label="تصفية النتائج">
+<p class="filters-close"><a href="#results">عودة إلى النتائج</a></p>
 ${anyFilter ? html`<p><a class="clear" href="${searchHref({ ...input, source: [], category: [], from: undefined, to: undefined })}">إزالة كل المرشحات</a></p>` : ""}
 ${termFacet(input, "source", "المصدر", result.facets.source)}
 ${termFacet(input, "category", "القسم", result.facets.category)}

@@ -114,7 +114,7 @@ export function searchPage(input: SearchInput, result: SearchResponse | undefine
 ${result.stories !== null && result.stories !== result.total.value ? html` (${formatNumber(result.stories)} قصة مختلفة)` : ""}</p>`
     : "";
   const results = result?.hits.length
-    ? html`<div class="results-head">${count}${sortLinks(input)}</div>
+    ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
 ${unquotedNotice(input, result.unquoted_query)}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
@@ -131,7 +131,7 @@ ${pager(input, pageable(result))}`
 ${searchForm(input)}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
 <div class="layout">
-<section class="results" aria-label="النتائج">${results}</section>
+<section class="results" id="results" aria-label="النتائج">${results}</section>
 ${result?.hits.length || input.source?.length || input.category?.length ? facets(input, result ?? emptyResult) : ""}
 </div>`,
   });

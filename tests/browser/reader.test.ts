@@ -142,7 +142,22 @@ describe("article and editor pages", () => {
     await phone.goto(`${stack.api}/?q=${encodeURIComponent("الملاحة")}`);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The date range on one line: each label beside its input.
+    const top = (selector: string) =>
+      phone.locator(selector).evaluate((node) => Math.round(node.getBoundingClientRect().top));
+    const row = await top("#from");
+    for (const selector of ['label[for="from"]', 'label[for="to"]', "#to"])
+      expect(Math.abs((await top(selector)) - row), selector).toBeLessThanOrEqual(12);
     await screenshot(phone, "search-phone");
+    // The filters: a button near the top of the results opens them over the page, and back.
+    expect(await phone.locator("aside.facets").isVisible()).toBe(false);
+    await phone.getByRole("link", { name: "التصفية" }).click();
+    const drawer = phone.locator("aside.facets");
+    await drawer.waitFor({ state: "visible" });
+    expect(await drawer.evaluate((node) => node.getBoundingClientRect().top)).toBe(0);
+    await screenshot(phone, "search-phone-filters");
+    await phone.getByRole("link", { name: "عودة إلى النتائج" }).click();
+    await drawer.waitFor({ state: "hidden" });
     await phone.close();
   });
 });
