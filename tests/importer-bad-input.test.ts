@@ -172,6 +172,29 @@ describe("bad input to the importer", () => {
   });
 });
 
+describe("dates as sources write them", () => {
+  it("reads a local time (no zone) in --timezone, and rejects it without one", async () => {
+    const local = record({ id: "local-time", title: "عنوان", body: "نص", published_at: "2017-01-22T185600" });
+    const path = await file(`local-${sequence}.jsonl`, `${local}\n`);
+    const refused = await indexCommand(path);
+    expect(refused.code).toBe(1);
+    expect(refused.rejects[0]).toMatchObject({ field: "published_at" });
+    const read = await indexWith([path], ["--timezone", "Africa/Tunis"]);
+    expect(read.code, read.stderr).toBe(0);
+    await client.indices.refresh({ index: alias });
+    const stored = await client.get<{ published_at: string }>({ index: alias, id: "local-time" });
+    expect(stored._source?.published_at).toBe("2017-01-22T17:56:00.000Z");
+  });
+
+  it("refuses a zone it does not know before importing anything", async () => {
+    const path = await file(`zone-${sequence}.jsonl`, `${good("zone-never")}\n`);
+    const result = await indexWith([path], ["--timezone", "Tunis"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timezone: "Tunis"/);
+    expect(await exists("zone-never")).toBe(false);
+  });
+});
+
 describe("folders and patterns", () => {
   it("imports every file under a folder, and the files a quoted pattern matches", async () => {
     const folder = join(dir, `corpus-${sequence}`);

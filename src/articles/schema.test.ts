@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toIsoDate } from "./schema.js";
+import { isKnownZone, toIsoDate } from "./schema.js";
 
 describe("toIsoDate", () => {
   it.each([
@@ -26,6 +26,26 @@ describe("toIsoDate", () => {
     ["words", "yesterday"],
   ])("refuses %s (%s)", (_what, text) => {
     expect(toIsoDate(text)).toBeUndefined();
+  });
+
+  it("reads ISO basic forms, and a date-time without a zone only in a zone it is given", () => {
+    expect(toIsoDate("20170122T185600Z")).toBe("2017-01-22T18:56:00.000Z");
+    expect(toIsoDate("20170122T1856+0100")).toBe("2017-01-22T17:56:00.000Z");
+    expect(toIsoDate("20170122")).toBe("2017-01-22T00:00:00.000Z");
+    expect(toIsoDate("2017-01-22T185600")).toBeUndefined();
+    expect(toIsoDate("2017-01-22T185600", "+01:00")).toBe("2017-01-22T17:56:00.000Z");
+    expect(toIsoDate("2017-01-22T185600", "Z")).toBe("2017-01-22T18:56:00.000Z");
+    // An IANA zone, daylight saving time included: Berlin is +1 in January and +2 in July.
+    expect(toIsoDate("2024-01-15T12:00:00", "Europe/Berlin")).toBe("2024-01-15T11:00:00.000Z");
+    expect(toIsoDate("2024-07-15T12:00:00", "Europe/Berlin")).toBe("2024-07-15T10:00:00.000Z");
+    expect(toIsoDate("2024-07-15T12:00:00", "Asia/Riyadh")).toBe("2024-07-15T09:00:00.000Z");
+    expect(toIsoDate("2024-07-15T12:00:00", "Mars/Olympus")).toBeUndefined();
+    // Still refused: ambiguous orders and impossible days, with a zone or not.
+    expect(toIsoDate("01/03/2024", "Z")).toBeUndefined();
+    expect(toIsoDate("2023-02-31T10:00:00", "Z")).toBeUndefined();
+    expect(isKnownZone("Asia/Riyadh")).toBe(true);
+    expect(isKnownZone("+03:00")).toBe(true);
+    expect(isKnownZone("Riyadh")).toBe(false);
   });
 
   it("takes a Date as it is and refuses an invalid one", () => {

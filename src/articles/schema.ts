@@ -28,7 +28,8 @@ const optionalText = z
   .nullish()
   .transform((value) => (value ? cleanText(value) || undefined : undefined));
 
-/** ISO date-time with a zone, or a date alone (taken as midnight UTC); returned as ISO UTC. */
+/** ISO date-time with a zone, or a date alone (taken as midnight UTC); returned as ISO UTC. A
+ * date-time without a zone is refused here; the importer reads it in `--timezone` (validate.ts). */
 export const PublishedAt = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const iso = toIsoDate(value);
   if (!iso) {
@@ -38,24 +39,77 @@ export const PublishedAt = z.union([z.string(), z.date()]).transform((value, ctx
   return iso;
 });
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const DATE_ONLY = /^(\d{4})-?(\d{2})-?(\d{2})$/;
+/** ISO 8601 date-time, extended or basic (2017-01-22T18:56:00+01:00, 20170122T1856Z, 2017-01-22T185600). */
+const DATE_TIME =
+  /^(\d{4})-?(\d{2})-?(\d{2})[T ](\d{2}):?(\d{2})(?::?(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-export function toIsoDate(value: string | Date): string | undefined {
+/**
+ * An ISO 8601 date or date-time as ISO UTC, or undefined. A date alone is midnight UTC. A
+ * date-time without a zone is read in `zone` (Z, ±HH:MM or an IANA name such as Asia/Riyadh) when
+ * given, and refused otherwise: the same words mean different instants in different newsrooms.
+ */
+export function toIsoDate(value: string | Date, zone?: string): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   const text = value.trim();
-  let candidate: string | undefined;
-  if (DATE_ONLY.test(text)) candidate = `${text}T00:00:00Z`;
-  else if (DATE_TIME.test(text)) candidate = text.replace(" ", "T");
-  if (!candidate) return undefined;
-  const date = new Date(Date.parse(candidate));
-  const year = date.getUTCFullYear();
+  const day = DATE_ONLY.exec(text);
+  const time = day ? undefined : DATE_TIME.exec(text);
+  const parts = day ?? time;
+  if (!parts) return undefined;
+  const [year, month, date] = [parts[1], parts[2], parts[3]].map(Number) as [number, number, number];
   // NaN fails both. A real news date: rules out 0001-01-01 placeholders and far-future typos.
   if (!(year >= 1900 && year <= thisYear() + 1)) return undefined;
-  // Date.parse rolls 2023-02-31 over to March; the written day must exist in the calendar.
-  const written = (from: number, to: number) => Number(candidate.slice(from, to));
-  if (!isCalendarDay(written(0, 4), written(5, 7), written(8, 10))) return undefined;
-  return date.toISOString();
+  // Date.parse would roll 2023-02-31 over to March; the written day must exist in the calendar.
+  if (!isCalendarDay(year, month, date)) return undefined;
+  const ymd = `${parts[1]}-${parts[2]}-${parts[3]}`;
+  if (!time) return new Date(`${ymd}T00:00:00Z`).toISOString();
+  const [, , , , hour, minute, second = "00", fraction = "", written] = time;
+  const local = `${ymd}T${hour}:${minute}:${second}${fraction}`;
+  if (written) {
+    const offset =
+      written.toUpperCase() === "Z"
+        ? "Z"
+        : `${written.slice(0, 3)}:${written.slice(3).replace(":", "") || "00"}`;
+    const parsed = Date.parse(`${local}${offset}`);
+    return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
+  }
+  if (!zone) return undefined;
+  const instant = inZone(local, zone);
+  return instant === undefined ? undefined : new Date(instant).toISOString();
+}
+
+/** Minutes `zone` is ahead of UTC at `instant`, or undefined for a zone nobody knows. */
+function zoneOffsetMinutes(zone: string, instant: number): number | undefined {
+  const fixed = /^(Z|UTC|[+-]\d{2}:?\d{2})$/i.exec(zone);
+  if (fixed) {
+    if (/^(Z|UTC)$/i.test(zone)) return 0;
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  }
+  try {
+    const name = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+      .formatToParts(instant)
+      .find((part) => part.type === "timeZoneName")?.value;
+    const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? "");
+    if (!match) return undefined;
+    return match[1] ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `zone` is one toIsoDate can read local times in. */
+export const isKnownZone = (zone: string): boolean => zoneOffsetMinutes(zone, Date.now()) !== undefined;
+
+/** The instant a local date-time (no zone) names in `zone`; twice, so a DST change between is met. */
+function inZone(local: string, zone: string): number | undefined {
+  const asUtc = Date.parse(`${local}Z`);
+  const first = zoneOffsetMinutes(zone, asUtc);
+  if (Number.isNaN(asUtc) || first === undefined) return undefined;
+  const guess = asUtc - first * 60_000;
+  const second = zoneOffsetMinutes(zone, guess) ?? first;
+  return asUtc - second * 60_000;
 }
 
 let currentYear = 0;

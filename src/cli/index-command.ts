@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
 import { withDerivedFields } from "../articles/document.js";
+import { isKnownZone } from "../articles/schema.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
 import { createEsClient, type EsClient } from "../es/client.js";
 import {
@@ -32,6 +33,9 @@ const USAGE = `usage: npm run index -- <files, folders, 'patterns' or URLs…> [
   --reindex                        copy the current index into a new one with today's mappings, swap
   --delete-old [--keep N]          delete physical indices the alias no longer uses (keep the N newest)
   --dry-run                        read, validate and prepare everything, send nothing
+  --timezone ZONE                  read dates written without a zone (2017-01-22T185600) in ZONE:
+                                   Z, +03:00 or an IANA name such as Asia/Riyadh; without it they
+                                   are rejected (a local time names no instant by itself)
   --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
 exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
 --allow-rejects), nothing could be imported or the import stopped; 2 for bad arguments`;
@@ -57,6 +61,7 @@ function parseCommandLine() {
         map: { type: "string" },
         rejects: { type: "string", default: "rejects.ndjson" },
         "allow-rejects": { type: "boolean", default: false },
+        timezone: { type: "string" },
         fresh: { type: "boolean", default: false },
         reindex: { type: "boolean", default: false },
         "delete-old": { type: "boolean", default: false },
@@ -78,12 +83,19 @@ function parseCommandLine() {
           ? undefined
           : numberOption("replicas", values.replicas, { least: 0, whole: true }),
       retryForMs: numberOption("retry-minutes", values["retry-minutes"], { least: 0 }) * 60_000,
+      timezone: zoneOption(values.timezone),
     };
     return { values, positionals, settings };
   } catch (error) {
     // An unknown option or a missing value (parseArgs), a malformed value (ours): all usage errors.
     exitWith(error instanceof UsageError ? error : new UsageError(messageOf(error)));
   }
+}
+
+function zoneOption(zone: string | undefined): string | undefined {
+  if (zone !== undefined && !isKnownZone(zone))
+    throw new UsageError(`--timezone: "${zone}" is not Z, ±HH:MM or an IANA zone name such as Asia/Riyadh`);
+  return zone;
 }
 
 function parseFieldMap(spec: string | undefined): Record<string, string> | undefined {
@@ -130,6 +142,7 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
       indexReady,
       inputs: positionals,
       readerOptions: { fieldMap: settings.fieldMap },
+      timezone: settings.timezone,
       rejects,
       batchBytes: settings.batchBytes,
       concurrency: settings.concurrency,

@@ -37,6 +37,8 @@ export interface ImportOptions {
   onNote?: (message: string) => void;
   /** Read, validate, prepare and serialise, but send nothing (counts as created). */
   dryRun?: boolean;
+  /** The zone of dates written without one (Z, ±HH:MM or an IANA name); none: such dates are refused. */
+  timezone?: string;
 }
 
 /** Size of the first batch; each next one is twice as large, up to the batch size. */
@@ -61,7 +63,7 @@ async function* preparedArticles(options: ImportOptions, counts: ImportCounts): 
         });
         continue;
       }
-      const checked = validateRecord(item);
+      const checked = validateRecord(item, options.timezone);
       if (checked.kind === "rejection") {
         counts.rejected++;
         options.rejects.add({ stage: "validate", ...checked });

@@ -4,7 +4,13 @@
  * the reason. Nothing here throws: a bad record is reported and the import goes on.
  */
 import { z } from "zod";
-import { type Article, ArticleInputSchema, MAX_ARTICLE_BYTES, utf8BytesOver } from "../articles/schema.js";
+import {
+  type Article,
+  ArticleInputSchema,
+  MAX_ARTICLE_BYTES,
+  toIsoDate,
+  utf8BytesOver,
+} from "../articles/schema.js";
 import type { Origin, RawRecord } from "./types.js";
 
 export interface Rejection {
@@ -51,7 +57,19 @@ function oversize(fields: Record<string, unknown>): string | undefined {
  */
 const articleSchema = z.compile(ArticleInputSchema);
 
-export function validateRecord(record: RawRecord): Accepted | Rejection {
+/**
+ * `published_at` as a source writes a local time (no zone), read in the import's `timezone`; any
+ * other value is left for the schema to judge.
+ */
+function withZone(fields: Record<string, unknown>, timezone: string | undefined): Record<string, unknown> {
+  const written = fields.published_at;
+  if (!timezone || typeof written !== "string" || toIsoDate(written)) return fields;
+  const read = toIsoDate(written, timezone);
+  return read ? { ...fields, published_at: read } : fields;
+}
+
+/** `timezone`: the zone of dates written without one (importer's --timezone); none refuses them. */
+export function validateRecord(record: RawRecord, timezone?: string): Accepted | Rejection {
   const tooLarge = oversize(record.fields);
   if (tooLarge)
     return {
@@ -61,7 +79,7 @@ export function validateRecord(record: RawRecord): Accepted | Rejection {
       reason: tooLarge,
       record: excerptOf(record.fields),
     };
-  const result = articleSchema.safeParse(record.fields);
+  const result = articleSchema.safeParse(withZone(record.fields, timezone));
   if (result.success) return { kind: "article", origin: record.origin, article: result.data };
   const issue = result.error.issues[0];
   const field = issue?.path.join(".") || undefined;
