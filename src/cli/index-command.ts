@@ -18,9 +18,10 @@ import {
 } from "../es/indices.js";
 import { copyDocuments } from "../es/reindex.js";
 import { BulkWriter } from "../ingest/bulk-writer.js";
+import { plannedBytes } from "../ingest/input-paths.js";
 import { runImport } from "../ingest/pipeline.js";
 import { messageOf } from "../ingest/readers/text-lines.js";
-import { emptyCounts, Progress, RejectsFile, summaryLine } from "../ingest/report.js";
+import { emptyCounts, InputMeter, Progress, RejectsFile, summaryLine } from "../ingest/report.js";
 
 const USAGE = `usage: npm run index -- <files, folders, 'patterns' or URLs…> [options]
   (a folder is read with every file under it; quote a pattern such as 'ant/**/*.txt' so the
@@ -134,14 +135,16 @@ async function importInputs(client: EsClient, alias: string): Promise<number> {
       : ensureIndex(client, alias, { replicas });
   const counts = emptyCounts();
   const rejects = new RejectsFile(values.rejects);
-  const progress = new Progress(counts);
+  const meter = new InputMeter();
+  meter.planFiles(await plannedBytes(positionals));
+  const progress = new Progress(counts, process.stderr, meter);
   try {
     await runImport({
       client,
       index: target,
       indexReady,
       inputs: positionals,
-      readerOptions: { fieldMap: settings.fieldMap },
+      readerOptions: { fieldMap: settings.fieldMap, meter },
       timezone: settings.timezone,
       rejects,
       batchBytes: settings.batchBytes,

@@ -64,3 +64,15 @@ export async function resolvePath(spec: string): Promise<PathSpec> {
     empty: `no file matches ${spec}`,
   };
 }
+
+/** Bytes of every file the path specs name (URLs and what cannot be read count nothing). */
+export async function plannedBytes(specs: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const spec of specs) {
+    if (/^https?:\/\//i.test(spec)) continue;
+    const named = await resolvePath(spec);
+    for (const path of named.kind === "single" ? [named.path] : named.paths)
+      total += (await stat(path).catch(() => undefined))?.size ?? 0;
+  }
+  return total;
+}

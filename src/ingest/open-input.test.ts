@@ -8,6 +8,7 @@ import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readInput } from "./open-input.js";
 import { collect } from "./readers/testing.js";
+import { InputMeter } from "./report.js";
 import type { ReadItem } from "./types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "open-input-"));
@@ -102,6 +103,14 @@ describe("readInput", () => {
     ]);
     mkdirSync(join(corpus, "empty"));
     expect(reasons(await read(join(corpus, "empty")))).toEqual([`${join(corpus, "empty")} holds no files`]);
+  });
+
+  it("tells the progress meter each file's size and how much of it was read", async () => {
+    const path = file("metered.jsonl", JSONL);
+    const meter = new InputMeter();
+    await collect(readInput(path, { meter }));
+    expect(meter.total).toBe(Buffer.byteLength(JSONL));
+    expect(meter.read).toBe(Buffer.byteLength(JSONL));
   });
 
   it("names missing files, binary files and unknown formats", async () => {

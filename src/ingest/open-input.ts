@@ -25,6 +25,7 @@ import {
 import { resolvePath } from "./input-paths.js";
 import { readerFor } from "./readers/index.js";
 import { excerptOf, messageOf } from "./readers/text-lines.js";
+import type { InputMeter } from "./report.js";
 import type { Origin, ParseFailure, ReaderOptions, ReadItem } from "./types.js";
 
 /**
@@ -43,9 +44,10 @@ interface OpenedInput {
 }
 
 export async function* readInput(spec: string, options: ReaderOptions): AsyncGenerator<ReadItem> {
-  if (/^https?:\/\//i.test(spec)) return yield* readOpened(spec, await openUrl(spec), options);
+  const { meter } = options;
+  if (/^https?:\/\//i.test(spec)) return yield* readOpened(spec, await openUrl(spec, meter), options);
   const named = await resolvePath(spec);
-  if (named.kind === "single") return yield* readOpened(spec, await openFile(spec), options);
+  if (named.kind === "single") return yield* readOpened(spec, await openFile(spec, meter), options);
   if (!named.paths.length) yield { kind: "failure", origin: { source: spec }, reason: named.empty };
   for (const path of named.paths)
     if (ARCHIVE_DOCUMENTATION.test(path))
@@ -54,7 +56,7 @@ export async function* readInput(spec: string, options: ReaderOptions): AsyncGen
         origin: { source: path },
         reason: `skipped ${path}: the corpus's documentation, not news`,
       };
-    else yield* readOpened(path, await openFile(path), options);
+    else yield* readOpened(path, await openFile(path, meter), options);
 }
 
 async function* readOpened(
@@ -70,12 +72,14 @@ async function* readOpened(
   yield* readBytes(new PeekableBytes(opened.bytes), origin, opened.fallbackDate, options);
 }
 
-async function openFile(path: string): Promise<OpenedInput | ParseFailure> {
+async function openFile(path: string, meter?: InputMeter): Promise<OpenedInput | ParseFailure> {
   const failure = (reason: string): ParseFailure => ({ kind: "failure", origin: { source: path }, reason });
   try {
     const info = await stat(path);
     if (!info.isFile()) return failure(`${path} is not a regular file`);
-    return { bytes: createReadStream(path), fallbackDate: info.mtime.toISOString() };
+    const bytes = createReadStream(path);
+    meter?.open("file", info.size, () => bytes.bytesRead);
+    return { bytes, fallbackDate: info.mtime.toISOString() };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return failure(
@@ -84,7 +88,7 @@ async function openFile(path: string): Promise<OpenedInput | ParseFailure> {
   }
 }
 
-async function openUrl(url: string): Promise<OpenedInput | ParseFailure> {
+async function openUrl(url: string, meter?: InputMeter): Promise<OpenedInput | ParseFailure> {
   const failure = (reason: string): ParseFailure => ({ kind: "failure", origin: { source: url }, reason });
   let response: Response;
   try {
@@ -98,10 +102,19 @@ async function openUrl(url: string): Promise<OpenedInput | ParseFailure> {
     return failure(`HTTP ${response.status} ${response.statusText} from ${url}`.replace("  ", " "));
   }
   const lastModified = Date.parse(response.headers.get("last-modified") ?? "");
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  let received = 0;
+  meter?.open("url", Number.isFinite(length) ? length : undefined, () => received);
+  const counted = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    }),
+  );
   return {
-    bytes: response.body
-      ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>)
-      : Readable.from([]),
+    bytes: counted ? Readable.fromWeb(counted as NodeReadableStream<Uint8Array>) : Readable.from([]),
     fallbackDate: new Date(Number.isNaN(lastModified) ? Date.now() : lastModified).toISOString(),
   };
 }

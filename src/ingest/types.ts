@@ -3,6 +3,7 @@
  * The contract between the importer's stages: readers turn bytes into raw records (or parse
  * failures), every one carrying where it came from, so a rejection can name its file and line.
  */
+import type { InputMeter } from "./report.js";
 
 /** Where a record came from: the file or URL, and the line (JSONL) or entry (tar, feed item). */
 export interface Origin {
@@ -37,6 +38,8 @@ export interface ReaderOptions {
   fieldMap?: Record<string, string> | undefined;
   /** Date for records that carry none (plain-text pages): the file's mtime or Last-Modified. */
   fallbackDate?: string | undefined;
+  /** Told of each input opened and how much of it is read, for the progress line. */
+  meter?: InputMeter | undefined;
 }
 
 /** A reader consumes decoded text chunks of one input and yields records in order. */
