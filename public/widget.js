@@ -13,6 +13,7 @@
       results: "نتائج البحث",
       down: "البحث غير متاح هنا الآن، افتح صفحة البحث",
       all: "كل النتائج في صفحة البحث",
+      loading: "جارٍ البحث…",
       // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
       count: (n, digits) =>
         ({
@@ -29,6 +30,7 @@
       results: "Search results",
       down: "Search is unavailable here right now; open the search page",
       all: "All results on the search page",
+      loading: "Searching…",
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
     },
   };
@@ -210,6 +212,7 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           this.show([]);
           if (!query) return;
           this.out.setAttribute("aria-busy", "true");
+          this.out.replaceChildren(h("p", { className: "loading" }, this.t.loading));
           try {
             const result = await this.get(`/api/search?size=${this.size}&q=${encodeURIComponent(query)}`);
             if (turn !== this.turn) return;

@@ -131,6 +131,8 @@ describe("widgets on another origin", () => {
     const box = widget.getByLabel("ابحث في الأخبار");
     await box.fill(slow);
     await box.press("Enter");
+    // While the answer is on its way, the reader is told so.
+    expect(await widget.locator("p.loading").textContent()).toBe("جارٍ البحث…");
     await submit(widget, "الملاحة");
     await page.waitForResponse((response) => new URL(response.url()).searchParams.get("q") === slow);
     await page.waitForTimeout(100);
