@@ -9,8 +9,8 @@ import type { Filters } from "./params.js";
 
 type Clause = estypes.QueryDslQueryContainer;
 
-/** Below this many stories their count is exact (Elasticsearch's cardinality is approximate beyond). */
-const STORIES_COUNTED_EXACTLY = 10_000;
+/** Below this many stories their count is close to exact (Elasticsearch's cardinality estimates beyond). */
+const STORIES_COUNT_PRECISION = 10_000;
 
 function dateRange(filters: Filters): Clause[] {
   if (!filters.from && !filters.to) return [];
@@ -70,10 +70,10 @@ export function facetAggregations(
         },
       },
     },
-    // The stories the pages hold: every filter applies. Exact up to the paging window.
+    // The stories the pages hold: every filter applies. Close to exact up to the paging window.
     stories: {
       filter: only([...sourceClause(filters), ...categoryClause(filters)]),
-      aggs: { values: { cardinality: { field: "dup_group", precision_threshold: STORIES_COUNTED_EXACTLY } } },
+      aggs: { values: { cardinality: { field: "dup_group", precision_threshold: STORIES_COUNT_PRECISION } } },
     },
   };
 }

@@ -141,6 +141,32 @@ describe("widgets on another origin", () => {
     await page.unroute(() => true);
   });
 
+  it("does not reopen the suggestions over the results when they come back late", async () => {
+    const own = await stack.browser.newPage();
+    await own.goto(`${stack.publisher}/`);
+    const widget = own.locator("arabic-news-search");
+    let suggested = 0;
+    await own.route(
+      (url) => url.pathname === "/api/suggest",
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+        suggested++;
+      },
+    );
+    // Typed, then Enter before the suggestions (asked 150 ms after typing) come back.
+    const box = widget.getByLabel("ابحث في الأخبار");
+    await box.fill("الملاحة");
+    await own.waitForTimeout(200);
+    await box.press("Enter");
+    await widget.locator('[aria-live][aria-busy="false"]').waitFor();
+    await expect.poll(() => suggested, { timeout: 5_000 }).toBe(1);
+    await own.waitForTimeout(100);
+    expect(await widget.getByRole("listbox").isVisible()).toBe(false);
+    expect(await widget.locator("li.hit").count()).toBe(5);
+    await own.close();
+  });
+
   it("keeps styles from leaking either way", async () => {
     const widgetLink = page.locator("arabic-news-search li.hit a").first();
     expect(await color(widgetLink)).not.toBe("rgb(255, 0, 0)");
