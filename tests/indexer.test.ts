@@ -2,7 +2,7 @@
  * The importer against a real Elasticsearch: every input format, idempotent re-imports, the
  * spelling phenomena of the seed page, near-duplicate groups, and the alias lifecycle.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,13 +103,10 @@ describe("importing every format", () => {
     expect((await get(id ?? ""))?.source).toBe("صحيفة المدينة");
   });
 
-  it.runIf(existsShared("examples/seed-news-page.txt"))(
-    "reads the seed page into its two stories",
-    async () => {
-      const counts = await importFiles([sharedPath("examples/seed-news-page.txt")]);
-      expect(counts.created + counts.updated).toBe(2);
-    },
-  );
+  it("reads a page carrying two stories into its two stories", async () => {
+    const counts = await importFiles([fixture("wire-page.txt")]);
+    expect(counts.created + counts.updated).toBe(2);
+  });
 });
 
 describe("re-importing", () => {
@@ -344,17 +341,3 @@ describe("the alias lifecycle", () => {
     await client.indices.delete({ index: [old, target] });
   });
 });
-
-function sharedPath(relative: string): string {
-  return join(import.meta.dirname, "../../shared", relative);
-}
-
-function existsShared(relative: string): boolean {
-  try {
-    readFileSync(sharedPath(relative));
-    return true;
-  } catch {
-    console.warn(`skipped: ../shared/${relative} is not on this machine`);
-    return false;
-  }
-}

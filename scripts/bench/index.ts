@@ -18,7 +18,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { prepareArticle } from "../../src/articles/document.js";
@@ -156,7 +156,7 @@ async function importer(client: EsClient, urls: string[]) {
       corpus,
       "--allow-rejects",
       "--rejects",
-      "/tmp/bench-rejects.ndjson",
+      join(tmpdir(), "bench-rejects.ndjson"),
       "--concurrency",
       String(concurrency),
       "--batch-mb",

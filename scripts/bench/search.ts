@@ -5,6 +5,7 @@
  * the page request, and for some queries a tolerant ranking request and a did-you-mean check. Prints p50/p99 latency, requests/s and
  * the API process's RSS for both, with ratios. Indexes the SaudiNewsNet corpus first if needed.
  */
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -37,7 +38,7 @@ async function ensureCorpus(client: EsClient): Promise<number> {
       client,
       index: ALIAS,
       inputs: [values.corpus],
-      rejects: new RejectsFile("/tmp/bench-search-rejects.ndjson"),
+      rejects: new RejectsFile(join(tmpdir(), "bench-search-rejects.ndjson")),
     });
     ({ count } = await client.count({ index: ALIAS }));
   }
