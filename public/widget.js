@@ -4,6 +4,7 @@
 // the other; colours come in through --ans-* custom properties, the only thing that crosses.
 // Article text reaches the DOM as text nodes and <mark> elements only, never as HTML.
 (() => {
+  const arabicPlural = new Intl.PluralRules("ar");
   const LABELS = {
     ar: {
       search: "ابحث في الأخبار",
@@ -20,7 +21,7 @@
           one: "نتيجة واحدة",
           two: "نتيجتان",
           few: `${digits} نتائج`,
-        })[new Intl.PluralRules("ar").select(n)] || `${digits} نتيجة`,
+        })[arabicPlural.select(n)] || `${digits} نتيجة`,
     },
     en: {
       search: "Search the news",

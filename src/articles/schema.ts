@@ -78,6 +78,17 @@ export function toIsoDate(value: string | Date, zone?: string): string | undefin
   return instant === undefined ? undefined : new Date(instant).toISOString();
 }
 
+/** One formatter a zone, built once: an import asks it for every article's date. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    zoneFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** Minutes `zone` is ahead of UTC at `instant`, or undefined for a zone nobody knows. */
 function zoneOffsetMinutes(zone: string, instant: number): number | undefined {
   const fixed = /^(Z|UTC|[+-]\d{2}:?\d{2})$/i.exec(zone);
@@ -88,7 +99,7 @@ function zoneOffsetMinutes(zone: string, instant: number): number | undefined {
     return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
   }
   try {
-    const name = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+    const name = zoneFormat(zone)
       .formatToParts(instant)
       .find((part) => part.type === "timeZoneName")?.value;
     const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? "");

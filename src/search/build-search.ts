@@ -62,17 +62,32 @@ function titlePrefix(word: string): estypes.QueryDslQueryContainer {
   return { match: { "title.autocomplete": { query: word, boost: typed.prefixBoost } } };
 }
 
-/** Each word as typed, within a typo, or (the last, while typing) as a prefix: one clause a word. */
-function typedWords(
-  words: string[],
-  lastIsPrefix: boolean,
-  match: (word: string) => estypes.QueryDslQueryContainer,
-): estypes.QueryDslQueryContainer[] {
+/** Each word as typed (within a typo when tolerant) or, the last while typing, as a prefix: one clause a word. */
+function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer[] {
+  const words = plainWords(parsed);
+  const typing = typingWord(parsed);
   return words.map((word, i) =>
-    lastIsPrefix && i === words.length - 1 && completable(word)
-      ? { dis_max: { queries: [match(word), titlePrefix(word)] } }
-      : match(word),
+    typing && i === words.length - 1
+      ? { dis_max: { queries: [typedWord(word, recall), titlePrefix(word)] } }
+      : typedWord(word, recall),
   );
+}
+
+/** The words, stemmed, scored across title, lead and body as one field. */
+function stemmedWords(
+  words: string[],
+  minimumShouldMatch: string,
+  boost?: number,
+): estypes.QueryDslQueryContainer {
+  return {
+    multi_match: {
+      query: words.join(" "),
+      fields: STEMMED,
+      type: RANKING.matchType,
+      minimum_should_match: minimumShouldMatch,
+      ...(boost === undefined ? {} : { boost }),
+    },
+  };
 }
 
 /** One OR-group: any alternative, stemmed in any field or within a typo of its exact form. */
@@ -112,25 +127,8 @@ function typingWord(parsed: ParsedQuery): string | undefined {
 /** The words before the one being typed, stemmed, with the start of a title word for the last. */
 function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
   const before = plainWords(parsed).slice(0, -1);
-  return {
-    bool: {
-      must: [
-        ...(before.length
-          ? [
-              {
-                multi_match: {
-                  query: before.join(" "),
-                  fields: STEMMED,
-                  type: RANKING.matchType,
-                  minimum_should_match: RANKING.minimumShouldMatch,
-                },
-              },
-            ]
-          : []),
-        titlePrefix(last),
-      ],
-    },
-  };
+  const stemmed = before.length ? [stemmedWords(before, RANKING.minimumShouldMatch)] : [];
+  return { bool: { must: [...stemmed, titlePrefix(last)] } };
 }
 
 /** First stage, matching: which documents qualify, scored cheaply. */
@@ -138,26 +136,21 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
-    const words = { query: plain.join(" "), fields: STEMMED, type: RANKING.matchType };
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      {
-        multi_match: {
-          ...words,
-          minimum_should_match: parsed.isQuestion
-            ? RANKING.questionMinimumShouldMatch
-            : RANKING.minimumShouldMatch,
-        },
-      },
+      stemmedWords(
+        plain,
+        parsed.isQuestion ? RANKING.questionMinimumShouldMatch : RANKING.minimumShouldMatch,
+      ),
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
       if (typing) should.push(completedWords(parsed, typing));
     } else {
       // Any of them, far weaker: a word that matches nowhere does not empty the page.
-      should.push({ multi_match: { ...words, minimum_should_match: "1", boost: RANKING.relaxedBoost } });
+      should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-      if (recallsHeadline(parsed)) should.push(typedTitle(parsed, "tolerant"));
+      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, "tolerant")));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -188,22 +181,15 @@ function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
  * lead holds: the more of them and the rarer, the likelier the title is the headline a reader
  * recalls.
  */
-function typedTitle(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
-  return {
-    bool: {
-      should: typedWords(plainWords(parsed), parsed.lastWordIsPrefix, (word) => typedWord(word, recall)),
-      minimum_should_match: typed.minimumShouldMatch,
-      boost: typed.boost,
-    },
-  };
+function typedTitle(words: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
+  return { bool: { should: words, minimum_should_match: typed.minimumShouldMatch, boost: typed.boost } };
 }
 
 /**
  * Names the articles whose title or lead holds every word as typed (the last maybe begun) and
  * scores nothing: Elasticsearch lists TYPED_TITLE in such a hit's `matched_queries`.
  */
-function everyWordInTitle(parsed: ParsedQuery): estypes.QueryDslQueryContainer {
-  const words = typedWords(plainWords(parsed), parsed.lastWordIsPrefix, (word) => typedWord(word, "strict"));
+function everyWordInTitle(words: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
   return { bool: { filter: words, _name: TYPED_TITLE } };
 }
 
@@ -216,12 +202,12 @@ export const TYPED_TITLE = "typed_title";
  */
 function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
-  const typedInTitle = recall === "strict" && recallsHeadline(parsed);
+  const asTyped = recall === "strict" && recallsHeadline(parsed) ? typedWords(parsed, "strict") : undefined;
   return {
     bool: {
       should: [
         ...titleNamedClause(text),
-        ...(typedInTitle ? [typedTitle(parsed, "strict"), everyWordInTitle(parsed)] : []),
+        ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
         { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
         {
           multi_match: {

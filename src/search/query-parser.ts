@@ -58,8 +58,11 @@ export function parseQuery(input: string): ParsedQuery {
   return { ...parsed, lastWordIsPrefix: typing, isQuestion };
 }
 
-function parseTokens(tokens: string[]): Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> {
-  const parsed: Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> = {
+/** What the tokens alone say; parseQuery adds what the whole input says. */
+type ParsedTokens = Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion">;
+
+function parseTokens(tokens: string[]): ParsedTokens {
+  const parsed: ParsedTokens = {
     terms: [],
     phrases: [],
     excluded: [],
@@ -94,9 +97,7 @@ function stripSyntax(value: string): string {
     .trim();
 }
 
-function bound(
-  parsed: Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion">,
-): Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion"> {
+function bound(parsed: ParsedTokens): ParsedTokens {
   let budget = MAX_CLAUSES;
   const take = <T>(items: T[]) => {
     const kept = items.slice(0, Math.max(0, budget));
