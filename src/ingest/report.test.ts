@@ -44,6 +44,7 @@ describe("the progress line", () => {
 
   it("redraws one line on a terminal, and writes plain lines piped or in CI", () => {
     vi.useFakeTimers();
+    vi.stubEnv("CI", "");
     const meter = new InputMeter();
     meter.open("file", 1_000, () => 500);
     const tty = fakeStream(true);
