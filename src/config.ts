@@ -80,12 +80,32 @@ export const ServerConfigSchema = ElasticsearchConfigSchema.and(
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     /** Searches in flight at once; beyond it the API sheds load with 503 instead of queueing. */
     MAX_CONCURRENT_SEARCHES: z.coerce.number().int().positive().default(64),
-    /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+    /**
+     * Engine time (milliseconds of Elasticsearch calls) a client may use per minute before 429:
+     * requests that are cheap to send but dear to answer are limited by what they cost.
+     */
+    ENGINE_MS_PER_MINUTE: z.coerce.number().int().positive().default(12_000),
+    /**
+     * Proxies you run in front of the API: "false" (none: the socket's address is the client's),
+     * "true" (one), or how many. The client is the X-Forwarded-For entry that many from the right:
+     * the address your outermost proxy saw; entries left of it are whatever the client wrote.
+     */
     TRUST_PROXY: z
-      .enum(["true", "false"])
+      .string()
+      .regex(/^(true|false|[0-9]{1,2})$/, 'must be "true", "false" or a number of proxies')
       .default("false")
-      .transform((value) => value === "true"),
+      .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+    /** Open connections one client address may hold; more are closed at once. */
+    MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().default(32),
+    /** The whole request (headers and body) must arrive within this, or the connection is closed. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    /** Bulk writes only; every other route's body limit follows from its schema. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(5_000_000),
+    /**
+     * A token that /metrics and /readyz then require (Authorization: Bearer <token>); unset, they
+     * are public. /healthz stays public for load balancers.
+     */
+    OPS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   }),
 );

@@ -3,17 +3,18 @@
  * rate limiting, Elasticsearch going away and coming back without a restart, bad config.
  */
 import { createServer, type Server, Socket } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError, parseEnv, ServerConfigSchema } from "../src/config.js";
-import { ensureIndex } from "../src/es/indices.js";
-import { TEST_API_KEY, testApp } from "./helpers/api.js";
+import { loadFixtures, TEST_API_KEY, testApp } from "./helpers/api.js";
+import { LOOSE_PARAMETERS, TAMPERED_CURSORS } from "./helpers/crafted-params.js";
 import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
 
 const alias = uniqueAlias("errors");
 const { app, client } = testApp(alias);
 
 beforeAll(async () => {
-  await ensureIndex(client, alias);
+  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures/articles.jsonl")]);
 });
 afterAll(async () => {
   await removeTestIndices(client, alias);
@@ -23,7 +24,12 @@ afterAll(async () => {
 async function expectProblem(response: Response, status: number, mentions?: RegExp) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toContain("application/problem+json");
-  const body = (await response.json()) as { status: number; detail: string; title: string };
+  const body = (await response.json()) as {
+    status: number;
+    detail: string;
+    title: string;
+    errors?: Array<{ parameter: string }>;
+  };
   expect(body.status).toBe(status);
   if (mentions) expect(body.detail).toMatch(mentions);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
@@ -55,13 +61,85 @@ describe("400 for bad parameters, naming them", () => {
     ["highlight=maybe", /highlight/],
     ["cursor=***", /cursor/],
     ["page=200&size=100", /page/],
-    ["page=2&cursor=WzEsMiwiaWQiXQ", /page and cursor/],
+    ["page=2&cursor=WyIyMDI1LTA0LTEyVDEzOjA1OjAwLjAwMFoiLDEsImlkIl0", /page and cursor/],
   ])("GET /api/search?%s", async (query, mentions) => {
     await expectProblem(await app.request(`/api/search?${query}`), 400, mentions);
   });
 
   it("POST /api/related without text", async () => {
     await expectProblem(await post("/api/related", {}), 400, /text/);
+  });
+
+  it.each(LOOSE_PARAMETERS)("GET %s names %s", async (path, parameter) => {
+    const body = await expectProblem(await app.request(path), 400);
+    expect(body.errors?.map((error) => error.parameter)).toEqual([parameter]);
+  });
+
+  it("says a URL is too long, not that it is no URL", async () => {
+    const url = `https://news.example/${"a".repeat(2_100)}`;
+    const body = await expectProblem(await app.request(`/api/related?url=${url}`), 400, /url: .*2048/);
+    expect(body.detail).not.toMatch(/http\(s\) URL/);
+  });
+
+  it("answers no suggestions, and no error, for fewer than two letters", async () => {
+    for (const q of ["ا", "ا.", " "]) {
+      const response = await app.request(`/api/suggest?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      expect(await response.json()).toEqual({ suggestions: [] });
+    }
+    const two = await app.request(`/api/suggest?q=${encodeURIComponent("بوت")}`);
+    expect(((await two.json()) as { suggestions: unknown[] }).suggestions.length).toBeGreaterThan(0);
+    await expectProblem(await app.request("/api/suggest"), 400, /q/);
+  });
+
+  it("titles a 415 for what it is", async () => {
+    const response = await app.request("/api/related", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "text",
+    });
+    const body = await expectProblem(response, 415, /Content-Type/);
+    expect(body.title).toBe("Unsupported media type");
+  });
+});
+
+describe("cursors", () => {
+  it.each(TAMPERED_CURSORS)("refuses %s with a 400 naming cursor", async (_, query) => {
+    const body = await expectProblem(await app.request(`/api/search?${query}`), 400, /cursor/);
+    expect(body.errors?.map((error) => error.parameter)).toEqual(["cursor"]);
+  });
+
+  it("pages on with a genuine one, newest first", async () => {
+    const page = async (query: string) =>
+      (await (await app.request(`/api/search?${query}`)).json()) as {
+        hits: Array<{ id: string }>;
+        next_cursor: string | null;
+      };
+    const whole = await page("sort=newest&size=10");
+    const first = await page("sort=newest&size=2");
+    const second = await page(`sort=newest&size=2&cursor=${first.next_cursor}`);
+    // No query is newest first too: the cursor goes on without sort=newest.
+    const third = await page(`size=2&cursor=${second.next_cursor}`);
+    const ids = (...pages: Array<{ hits: Array<{ id: string }> }>) =>
+      pages.flatMap((one) => one.hits.map((hit) => hit.id));
+    expect(whole.hits.length).toBeGreaterThan(4);
+    expect(ids(first, second, third)).toEqual(ids(whole).slice(0, 6));
+  });
+});
+
+describe("Elasticsearch refusing a request", () => {
+  it("is a 400 problem that shows none of its text", async () => {
+    // An index whose dates are text: Elasticsearch refuses to sort by them, with a 400.
+    const textDates = `${alias}-text-dates`;
+    await client.indices.create({
+      index: `${textDates}-1`,
+      aliases: { [textDates]: {} },
+      mappings: { properties: { published_at: { type: "text" } } },
+    });
+    const { app: refused, client: refusedClient } = testApp(textDates);
+    const body = await expectProblem(await refused.request("/api/search?sort=newest"), 400);
+    expect(JSON.stringify(body)).not.toMatch(/exception|published_at|fielddata/i);
+    await refusedClient.close();
   });
 });
 
@@ -120,12 +198,13 @@ describe("write endpoints", () => {
   it("answer 400 for a body that is not JSON and 413 for one too large", async () => {
     await expectProblem(await post("/api/articles", "{not json", auth), 400, /JSON/);
     const { app: small } = testApp(alias, { MAX_BODY_BYTES: "1000" });
-    const big = await small.request("/api/articles", {
+    const big = await small.request("/api/articles/_bulk", {
       method: "POST",
-      headers: { "content-type": "application/json", ...auth },
+      headers: { "content-type": "application/x-ndjson", ...auth },
       body: JSON.stringify({ ...article, body: "ن".repeat(5_000) }),
     });
-    await expectProblem(big, 413);
+    const body = await expectProblem(big, 413);
+    expect(body.title).toBe("Payload too large");
   });
 });
 

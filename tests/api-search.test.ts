@@ -279,6 +279,16 @@ describe("the reader page's frame", () => {
     expect(html).toContain("١٧ نتيجة");
   });
 
+  it("leaves out an option it cannot read (broken encoding, a bracketed name) and says so", async () => {
+    const response = await app.request(`/?q=${encodeURIComponent("الملاحة")}&source=%E0%A4%A&category[]=x`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('value="الملاحة"');
+    const notice = html.match(/<p class="error" role="alert">([^<]*)<\/p>/)?.[1] ?? "";
+    expect(notice).toContain("source");
+    expect(notice).toContain("category[]");
+  });
+
   it("has an icon, also where browsers look without reading the page", async () => {
     expect(await (await app.request("/")).text()).toContain('<link rel="icon" href="/favicon.svg"');
     for (const path of ["/favicon.svg", "/favicon.ico"]) {

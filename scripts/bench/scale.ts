@@ -152,6 +152,7 @@ async function measureQueries(
   const api = await startApiProcess(target.urls, {
     ES_INDEX_ALIAS: INDEX_NAMES.frozenProject(result.size),
     RATE_LIMIT_PER_MINUTE: "100000000",
+    ENGINE_MS_PER_MINUTE: "100000000",
     MAX_CONCURRENT_SEARCHES: "10000",
   });
   try {

@@ -115,6 +115,7 @@ async function main() {
   const api = await startApiProcess(target.urls, {
     ES_INDEX_ALIAS: ALIAS,
     RATE_LIMIT_PER_MINUTE: "100000000",
+    ENGINE_MS_PER_MINUTE: "100000000",
     MAX_CONCURRENT_SEARCHES: "10000",
   });
   const rss: number[] = [];

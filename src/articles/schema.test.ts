@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKnownZone, toIsoDate } from "./schema.js";
+import { ArticleInputSchema, isKnownZone, toIsoDate } from "./schema.js";
 
 describe("toIsoDate", () => {
   it.each([
@@ -51,5 +51,20 @@ describe("toIsoDate", () => {
   it("takes a Date as it is and refuses an invalid one", () => {
     expect(toIsoDate(new Date("2024-03-01T10:00:00Z"))).toBe("2024-03-01T10:00:00.000Z");
     expect(toIsoDate(new Date(Number.NaN))).toBeUndefined();
+  });
+});
+
+describe("ArticleInputSchema", () => {
+  it("cleans markup out of tags as out of every other text field, and drops tags left empty", () => {
+    const article = ArticleInputSchema.parse({
+      title: "عنوان",
+      body: "نص",
+      source: "مصدر",
+      published_at: "2025-03-01",
+      tags: ["<scr<scr<b>ipt>ipt>أمن", "<b></b>", "اقتصاد"],
+    });
+    expect(article.tags).toHaveLength(2);
+    expect(article.tags?.[0]).toMatch(/^[^<]*أمن$/);
+    expect(article.tags?.[1]).toBe("اقتصاد");
   });
 });

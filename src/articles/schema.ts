@@ -170,7 +170,11 @@ export const ArticleInputSchema = z
     author: optionalText,
     published_at: PublishedAt,
     category: optionalText,
-    tags: z.array(z.string()).max(50).optional(),
+    tags: z
+      .array(cleanedString)
+      .max(50)
+      .transform((tags) => tags.filter(Boolean))
+      .optional(),
     language: z.string().trim().min(2).max(12).default("ar"),
   })
   .superRefine((article, ctx) => {

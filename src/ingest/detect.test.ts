@@ -11,6 +11,7 @@ describe("detectFormat", () => {
     ['<?xml version="1.0"?>\n<!-- خلاصة -->\n<rss version="2.0"><channel>', "rss"],
     ["<rss><channel><title>قناة</title>", "rss"],
     ['<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">', "atom"],
+    ['<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">', "atom"],
     ["بكين-سانا\n\nأكد الرئيس أن العلاقات قوية.", "text"],
   ])("%j → %s", (head, format) => {
     expect(detectFormat(head)).toBe(format);

@@ -42,7 +42,8 @@ function firstLineIsObject(text: string): boolean {
 function markupFormat(text: string): InputFormat | undefined {
   const root = text.replace(XML_PROLOGUE, "");
   if (/^<rss[\s>]/i.test(root) || /^<rdf:RDF[\s>]/.test(root)) return "rss";
-  if (/^<feed[\s>]/i.test(root)) return "atom";
+  // Atom's root may carry any namespace prefix (<atom:feed xmlns:atom="…">).
+  if (/^<(?:[\w.-]+:)?feed[\s>]/i.test(root)) return "atom";
   if (/^<DOC[\s>]/i.test(root)) return "trec";
   return undefined;
 }

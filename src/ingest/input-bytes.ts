@@ -1,8 +1,8 @@
 /**
  * @module ingest/input-bytes
  * Byte-level handling of one input before any format is known: looking at the first bytes
- * without losing them, gunzipping, telling text from binary, and decoding UTF-8, all as
- * streams so a multi-GB dump never sits in memory.
+ * without losing them, gunzipping, finding the text's encoding, telling text from binary, and
+ * decoding, all as streams so a multi-GB dump never sits in memory.
  */
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -86,22 +86,54 @@ export async function* gunzip(compressed: AsyncIterable<Buffer>): AsyncGenerator
   }
 }
 
+const BYTE_ORDER_MARKS: Array<[bytes: number[], encoding: string]> = [
+  [[0xef, 0xbb, 0xbf], "utf-8"],
+  [[0xff, 0xfe], "utf-16le"],
+  [[0xfe, 0xff], "utf-16be"],
+];
+/** The encoding an XML declaration names; only ASCII-compatible bytes can spell it out this way. */
+const XML_DECLARED_ENCODING = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/;
+
+/**
+ * The encoding of a text input: its byte-order mark, else the charset HTTP sent, else its XML
+ * declaration's, else UTF-8 (the precedence of XML media types, RFC 7303). A label TextDecoder
+ * does not know is an InputError: guessing would garble every record.
+ */
+export function textEncoding(head: Buffer, httpCharset?: string): string {
+  const marked = BYTE_ORDER_MARKS.find(([bytes]) => bytes.every((byte, at) => head[at] === byte));
+  if (marked) return marked[1];
+  if (httpCharset) return knownEncoding(httpCharset, "the HTTP Content-Type charset");
+  const declared = XML_DECLARED_ENCODING.exec(head.toString("latin1", 0, 1024))?.[1];
+  if (declared === undefined) return "utf-8";
+  const encoding = knownEncoding(declared, "the XML declaration");
+  // A declaration read as ASCII is not in UTF-16, whatever it says.
+  return encoding.startsWith("utf-16") ? "utf-8" : encoding;
+}
+
+function knownEncoding(label: string, where: string): string {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    throw new InputError(`unsupported text encoding "${label}" named by ${where}`);
+  }
+}
+
 const SNIFF_BYTES = 8 * 1024;
 
-/** Why the first 8 KB are not text, or undefined when they are UTF-8 text. */
-export function binaryReason(head: Buffer): string | undefined {
-  const sample = head.subarray(0, SNIFF_BYTES);
-  if (sample.includes(0)) return "binary file, not text (NUL bytes in the first 8 KB)";
+/** Why the first 8 KB are not text in `encoding`, or undefined when they are. */
+export function binaryReason(head: Buffer, encoding: string): string | undefined {
   // stream: true, so a character cut by the 8 KB boundary is not counted as invalid.
-  const decoded = new TextDecoder("utf-8").decode(sample, { stream: true });
+  const decoded = new TextDecoder(encoding).decode(head.subarray(0, SNIFF_BYTES), { stream: true });
+  if (decoded.includes("\0")) return "binary file, not text (NUL bytes in the first 8 KB)";
   const invalid = decoded.match(/\uFFFD/g)?.length ?? 0;
-  if (invalid > decoded.length * 0.3) return "binary file, not text (mostly invalid UTF-8 in the first 8 KB)";
+  if (invalid > decoded.length * 0.3)
+    return `binary file, not text (mostly invalid ${encoding.toUpperCase()} in the first 8 KB)`;
   return undefined;
 }
 
-/** UTF-8 text chunks; a byte-order mark is dropped, a character split between chunks is kept whole. */
-export async function* decodeUtf8(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8"); // ignoreBOM is false: the BOM is stripped
+/** Text chunks; a byte-order mark is dropped, a character split between chunks is kept whole. */
+export async function* decodeText(bytes: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding); // ignoreBOM is false: the BOM is stripped
   for await (const chunk of bytes) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../project-root.js";
 import { readInput } from "./open-input.js";
 import { collect } from "./readers/testing.js";
 import { InputMeter } from "./report.js";
@@ -20,6 +21,19 @@ const file = (name: string, content: string | Buffer) => {
 const read = (spec: string) => collect(readInput(spec, {}));
 const reasons = (items: ReadItem[]) =>
   items.flatMap((item) => (item.kind === "failure" ? [item.reason] : []));
+
+const titles = (items: ReadItem[]) =>
+  items.map((item) => (item.kind === "record" ? item.fields.title : `failure: ${item.reason}`));
+const feedFixture = (name: string) => readFileSync(join(projectRoot, "tests/fixtures/feeds", name));
+/** A feed of one item titled `title` (bytes, in whatever encoding), its other text in ASCII. */
+const oneItemFeed = (declaration: string, title: Buffer | string) =>
+  Buffer.concat([
+    Buffer.from(`${declaration}<rss version="2.0"><channel><title>wire</title><item><title>`),
+    Buffer.from(title),
+    Buffer.from("</title><description>text</description></item></channel></rss>"),
+  ]);
+/** "خبر" in windows-1256, one byte a letter. */
+const KHABAR_1256 = Buffer.from([0xce, 0xc8, 0xd1]);
 
 const JSONL = Array.from({ length: 200 }, (_, n) =>
   JSON.stringify({ title: `خبر رقم ${n}`, body: `نص الخبر رقم ${n} عن الطقس في مكة.`, source: "واس" }),
@@ -145,6 +159,68 @@ describe("readInput", () => {
     it("streams a URL's body and reports an error status", async () => {
       expect(await read(`${base}/feed.jsonl`)).toHaveLength(200);
       expect(reasons(await read(`${base}/missing`))).toEqual([`HTTP 404 Not Found from ${base}/missing`]);
+    });
+  });
+
+  describe("text encodings", () => {
+    it("reads a windows-1256 feed in the encoding its XML declaration names, gzipped or not", async () => {
+      const bytes = feedFixture("windows-1256.rss");
+      const expected = [
+        "افتتاح معرض الكتاب السنوي في مدينة الواحة",
+        "أمطار غزيرة تعيد الحياة إلى وادي النخيل",
+      ];
+      expect(titles(await read(file("oasis.rss", bytes)))).toEqual(expected);
+      expect(titles(await read(file("oasis.rss.gz", gzipSync(bytes))))).toEqual(expected);
+    });
+
+    it("reads UTF-16 by its byte-order mark, little- and big-endian", async () => {
+      const little = feedFixture("utf-16le-bom.atom");
+      const big = Buffer.from(little).swap16();
+      const expected = ["انطلاق موسم الصيد في موانئ الساحل", "مهرجان للتراث البحري يجذب آلاف الزوار"];
+      expect(titles(await read(file("coast-le.atom", little)))).toEqual(expected);
+      expect(titles(await read(file("coast-be.atom", big)))).toEqual(expected);
+    });
+
+    it("names an encoding it cannot read, and reads no garbled text", async () => {
+      const path = file(
+        "klingon.rss",
+        oneItemFeed('<?xml version="1.0" encoding="x-klingon"?>', KHABAR_1256),
+      );
+      expect(reasons(await read(path))).toEqual([
+        'unsupported text encoding "x-klingon" named by the XML declaration',
+      ]);
+    });
+  });
+
+  describe("text encodings over HTTP", () => {
+    const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    const responses: Record<string, [contentType: string, body: Buffer]> = {
+      // The declaration says UTF-8; the server knows better.
+      "/charset": [
+        "application/rss+xml; charset=windows-1256",
+        oneItemFeed('<?xml version="1.0" encoding="utf-8"?>', KHABAR_1256),
+      ],
+      // A byte-order mark outranks any charset.
+      "/bom": ["text/xml; charset=windows-1256", Buffer.concat([UTF8_BOM, oneItemFeed("", "خبر")])],
+      "/unknown": ['text/xml; charset="x-unknown"', oneItemFeed("", "خبر")],
+    };
+    const server = createServer((request, response) => {
+      const [contentType, body] = responses[request.url ?? ""] ?? [];
+      response.writeHead(body ? 200 : 404, { "content-type": contentType ?? "text/plain" }).end(body);
+    });
+    let base = "";
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("takes the byte-order mark first, then the HTTP charset, then the XML declaration", async () => {
+      expect(titles(await read(`${base}/charset`))).toEqual(["خبر"]);
+      expect(titles(await read(`${base}/bom`))).toEqual(["خبر"]);
+      expect(reasons(await read(`${base}/unknown`))).toEqual([
+        'unsupported text encoding "x-unknown" named by the HTTP Content-Type charset',
+      ]);
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @module ingest/open-input
  * The importer's entry point for one input spec (a path, a folder, a pattern or an http(s) URL): open it, unwrap
- * gzip and tar by their magic bytes, detect each text's format and hand it to its reader.
+ * gzip and tar by their magic bytes, find each text's encoding and format and hand it to its reader.
  * Every problem becomes a ParseFailure naming the input, never an exception, so one bad file
  * does not stop the others.
  */
@@ -14,13 +14,14 @@ import tar from "tar-stream";
 import { detectFormat } from "./detect.js";
 import {
   binaryReason,
-  decodeUtf8,
+  decodeText,
   drainedOnExit,
   gunzip,
   InputError,
   isGzip,
   isTar,
   PeekableBytes,
+  textEncoding,
 } from "./input-bytes.js";
 import { resolvePath } from "./input-paths.js";
 import { readerFor } from "./readers/index.js";
@@ -36,11 +37,18 @@ const ARCHIVE_DOCUMENTATION = /(^|\/)(readme|licen[cs]e|copying|notice|changelog
 
 /** Enough to see gzip and tar magic, sniff 8 KB for binary, and detect the format. */
 const HEAD_BYTES = 16 * 1024;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
-interface OpenedInput {
-  bytes: Readable;
+/** What is known of an input besides its bytes. */
+interface InputFacts {
   /** When a story with no date of its own was published, at the latest: mtime or Last-Modified. */
   fallbackDate: string;
+  /** The charset of an HTTP response's Content-Type, which outranks an XML declaration. */
+  charset?: string | undefined;
+}
+
+interface OpenedInput extends InputFacts {
+  bytes: Readable;
 }
 
 export async function* readInput(spec: string, options: ReaderOptions): AsyncGenerator<ReadItem> {
@@ -69,7 +77,7 @@ async function* readOpened(
     yield opened;
     return;
   }
-  yield* readBytes(new PeekableBytes(opened.bytes), origin, opened.fallbackDate, options);
+  yield* readBytes(new PeekableBytes(opened.bytes), origin, opened, options);
 }
 
 async function openFile(path: string, meter?: InputMeter): Promise<OpenedInput | ParseFailure> {
@@ -116,14 +124,15 @@ async function openUrl(url: string, meter?: InputMeter): Promise<OpenedInput | P
   return {
     bytes: counted ? Readable.fromWeb(counted as NodeReadableStream<Uint8Array>) : Readable.from([]),
     fallbackDate: new Date(Number.isNaN(lastModified) ? Date.now() : lastModified).toISOString(),
+    charset: CHARSET.exec(response.headers.get("content-type") ?? "")?.[1],
   };
 }
 
-/** One input's bytes, whatever they hold: gzip, tar, or text in some format. */
+/** One input's bytes, whatever they hold: gzip, tar, or text in some encoding and format. */
 async function* readBytes(
   input: PeekableBytes,
   origin: Origin,
-  fallbackDate: string,
+  { fallbackDate, charset }: InputFacts,
   options: ReaderOptions,
 ): AsyncGenerator<ReadItem> {
   const failure = (reason: string, excerpt?: string): ParseFailure => ({
@@ -143,13 +152,14 @@ async function* readBytes(
       yield* readTar(bytes, origin, fallbackDate, options);
       return;
     }
-    const binary = binaryReason(head);
+    const encoding = textEncoding(head, charset);
+    const binary = binaryReason(head, encoding);
     if (binary) {
       bytes.raiseDeferredError();
       yield failure(binary);
       return;
     }
-    const headText = new TextDecoder("utf-8").decode(head, { stream: true });
+    const headText = new TextDecoder(encoding).decode(head, { stream: true });
     const format = detectFormat(headText);
     if (!format) {
       bytes.raiseDeferredError();
@@ -162,7 +172,7 @@ async function* readBytes(
       return;
     }
     const readerOptions: ReaderOptions = { ...options, fallbackDate };
-    yield* readerFor(format)(decodeUtf8(bytes), origin, readerOptions);
+    yield* readerFor(format)(decodeText(bytes, encoding), origin, readerOptions);
   } catch (error) {
     // Records read before the error have been yielded already; this names what stopped the rest.
     yield failure(error instanceof InputError ? error.message : `read error: ${messageOf(error)}`);
@@ -202,7 +212,7 @@ async function* readTar(
         yield* readBytes(
           new PeekableBytes(drainedOnExit(entry as AsyncIterable<Buffer>)),
           entryOrigin,
-          entryDate,
+          { fallbackDate: entryDate },
           options,
         );
       }

@@ -142,7 +142,7 @@ describe("buildSearchRequest", () => {
 
   it("sorts by date for newest and for an empty query, without a rescore", () => {
     expect(buildSearchRequest(input({ q: "" }), "articles").sort).toEqual([
-      { published_at: { order: "desc" } },
+      { published_at: { order: "desc", format: "strict_date_optional_time" } },
       { _score: { order: "desc" } },
       { id: { order: "asc" } },
     ]);
@@ -188,17 +188,45 @@ describe("buildSearchRequest", () => {
   });
 
   it("pages with the cursor using search_after", () => {
-    const cursor = encodeCursor([1.5, 1700000000000, "id-1"]);
+    const cursor = encodeCursor([1.5, "2023-11-14T22:13:20.000Z", "id-1"]);
     const request = buildSearchRequest(input({ q: "x", cursor, size: "10" }), "a");
-    expect(request.search_after).toEqual([1.5, 1700000000000, "id-1"]);
+    expect(request.search_after).toEqual([1.5, "2023-11-14T22:13:20.000Z", "id-1"]);
     expect(request.from).toBeUndefined();
     expect(request.size).toBe(10 * CANDIDATES_PER_RESULT);
     expect(request.rescore).toBeUndefined();
     expect(request.sort).toEqual([
       { _score: { order: "desc" } },
-      { published_at: { order: "desc" } },
+      { published_at: { order: "desc", format: "strict_date_optional_time" } },
       { id: { order: "asc" } },
     ]);
-    expect(decodeCursor("garbage")).toBeUndefined();
+  });
+});
+
+describe("cursors", () => {
+  const newest = ["2025-04-12T13:05:00.000Z", 0.9, "sample-127"];
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it("say which order their page was in", () => {
+    expect(decodeCursor(encodeCursor(newest))).toEqual({ order: "newest", after: newest });
+    expect(decodeCursor(encodeCursor([0.9, "2025-04-12T13:05:00.000Z", "a"]))?.order).toBe("relevance");
+  });
+
+  it.each([
+    ["not base64url", "***"],
+    ["not JSON", Buffer.from("not json").toString("base64url")],
+    ["nulls", encode([null, null, null])],
+    ["an object inside", encode([{ a: 1 }, 2, 3])],
+    ["booleans", encode([true, false, true])],
+    ["too short", encode(newest.slice(0, 2))],
+    ["too long", encode([...newest, 4])],
+    ["an infinite score", "WyIyMDI1LTA0LTEyVDEzOjA1OjAwLjAwMFoiLDFlNDAwLCJ4Il0"],
+    ["a negative score", encode(["2025-04-12T13:05:00.000Z", -1, "x"])],
+    ["a date as a number", encode([1744463100000, 0.9, "x"])],
+    ["an impossible date", encode(["2025-02-30T00:00:00.000Z", 0.9, "x"])],
+    ["a year past 9999", encode(["+010000-01-01T00:00:00.000Z", 0.9, "x"])],
+    ["an empty id", encode(["2025-04-12T13:05:00.000Z", 0.9, ""])],
+    ["a number as id", encode(["2025-04-12T13:05:00.000Z", 0.9, 7])],
+  ])("refuse %s", (_, cursor) => {
+    expect(decodeCursor(cursor)).toBeUndefined();
   });
 });

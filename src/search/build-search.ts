@@ -4,6 +4,7 @@
  * and used as is by the API, the terminal command and the evaluation harness.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
@@ -287,18 +288,52 @@ function highlight(parsed: ParsedQuery): estypes.SearchHighlight {
   };
 }
 
+/** The order a page is in: newest first when asked for or when there is nothing to rank by. */
+export type PageOrder = "newest" | "relevance";
+
+export function pageOrder(parsed: ParsedQuery, sort: SearchInput["sort"]): PageOrder {
+  return sort === "newest" || isEmptyQuery(parsed) ? "newest" : "relevance";
+}
+
+// The date sorts as text, so a newest-first cursor (date first) cannot pass for a relevance one.
+const BY_DATE = { published_at: { order: "desc", format: "strict_date_optional_time" } } as const;
+const SORTS: Record<PageOrder, estypes.Sort> = {
+  newest: [BY_DATE, { _score: { order: "desc" } }, { id: { order: "asc" } }],
+  relevance: [{ _score: { order: "desc" } }, BY_DATE, { id: { order: "asc" } }],
+};
+
+/** Where a page ends: the last hit's sort values, in the order the page was sorted by. */
+export interface Cursor {
+  order: PageOrder;
+  after: estypes.SortResults;
+}
+
+// As Elasticsearch writes it (UTC, milliseconds, four-digit year) and reads it back.
+const date = z.iso.datetime({ precision: 3 });
+// Scores are 32-bit floats, never negative.
+const score = z.number().min(0).max(3.4e38);
+const id = z.string().min(1).max(512);
+const SORT_VALUES = { newest: z.tuple([date, score, id]), relevance: z.tuple([score, date, id]) };
+
 /** Sort values of the last hit, encoded for the next request. */
 export function encodeCursor(sort: estypes.SortResults): string {
   return Buffer.from(JSON.stringify(sort)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): estypes.SortResults | undefined {
+/** A cursor from a previous response, or undefined for anything else. */
+export function decodeCursor(cursor: string): Cursor | undefined {
+  if (cursor.length > 2_000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(value) && value.length === 3 ? (value as estypes.SortResults) : undefined;
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     return undefined;
   }
+  for (const order of ["newest", "relevance"] as const) {
+    const after = SORT_VALUES[order].safeParse(value);
+    if (after.success) return { order, after: after.data };
+  }
+  return undefined;
 }
 
 /**
@@ -366,7 +401,7 @@ function toleranceCanHelp(parsed: ParsedQuery): boolean {
 
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */
 function rescored(parsed: ParsedQuery, input: SearchInput): boolean {
-  return input.sort !== "newest" && !isEmptyQuery(parsed) && !(input.cursor && decodeCursor(input.cursor));
+  return pageOrder(parsed, input.sort) === "relevance" && !input.cursor;
 }
 
 /** The strict rescore names its titles-as-typed clause (see TYPED_TITLE). */
@@ -395,7 +430,6 @@ export function searchRequest(
   { candidates, recall }: RankingStage,
 ): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
   const { query: filterQuery, postFilter } = buildFilters(input);
   const request: estypes.SearchRequest = {
     index,
@@ -411,10 +445,7 @@ export function searchRequest(
   if (!rescored(parsed, input)) {
     // A sort of our own (and so a cursor) cannot go with a rescore: newest-first and cursor pages
     // are ordered by the first stage, ties by date and id.
-    request.sort =
-      input.sort === "newest" || empty
-        ? [{ published_at: { order: "desc" } }, { _score: { order: "desc" } }, { id: { order: "asc" } }]
-        : [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }, { id: { order: "asc" } }];
+    request.sort = SORTS[pageOrder(parsed, input.sort)];
   } else {
     request.rescore = {
       window_size: RANKING.rescore.windowSize,
@@ -425,7 +456,7 @@ export function searchRequest(
       },
     };
   }
-  if (cursor) request.search_after = cursor;
+  if (input.cursor) request.search_after = input.cursor.after;
   else request.from = 0;
   // The suggesters tell whether a word looks mistyped: asked once, with the strict stage.
   const suggest = empty || recall === "tolerant" ? undefined : didYouMeanSuggesters(parsed);

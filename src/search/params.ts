@@ -5,7 +5,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { toIsoDate } from "../articles/schema.js";
-import { MAX_QUERY_CHARS } from "./query-parser.js";
+import { decodeCursor, pageOrder } from "./build-search.js";
+import { MAX_QUERY_CHARS, parseQuery } from "./query-parser.js";
 
 /** Results per page when the reader does not say. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -45,8 +46,48 @@ const booleanParam = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
+/** Decimal digits only: no 0x10, 1e2, +5 or 5.0, which a number parser would read as numbers. */
 const intParam = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int("must be a whole number").min(min).max(max).default(fallback);
+  z
+    .string()
+    .regex(/^[0-9]+$/, "must be a whole number in decimal digits")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(fallback)
+    .openapi({ type: "integer", minimum: min, maximum: max, default: fallback });
+
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * What a raw query string (`?q=…&size=…`) holds that the schemas would not see as sent: a name
+ * with brackets (`q[]`, `source[a]`) goes unread, as if not sent; broken percent-encoding would be
+ * read as its literal text.
+ */
+export function unreadableParameters(search: string): Array<{ parameter: string; message: string }> {
+  return search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter(Boolean)
+    .flatMap((pair) => {
+      const at = pair.includes("=") ? pair.indexOf("=") : pair.length;
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      const parameter = decoded(name);
+      if (parameter === undefined)
+        return [{ parameter: name, message: "the name is not valid percent-encoding" }];
+      if (/[[\]]/.test(parameter))
+        return [
+          { parameter, message: "no such parameter; for several values, repeat the name without brackets" },
+        ];
+      if (decoded(value) === undefined) return [{ parameter, message: "is not valid percent-encoded UTF-8" }];
+      return [];
+    });
+}
 
 export const FilterParams = z.object({
   source: repeatable("Publishers to keep: repeat the parameter, or separate them by commas."),
@@ -66,10 +107,17 @@ export const SearchParams = FilterParams.extend({
   size: intParam(1, 100, DEFAULT_PAGE_SIZE).openapi({ description: "Results per page, at most 100." }),
   cursor: z
     .string()
-    .max(2_000)
-    .regex(/^[A-Za-z0-9_-]+$/, "is not a cursor from a previous response")
+    .transform((text, ctx) => {
+      const cursor = decodeCursor(text);
+      if (cursor) return cursor;
+      ctx.addIssue({ code: "custom", message: "is not a cursor from a previous response" });
+      return z.NEVER;
+    })
     .optional()
-    .openapi({ description: "The next_cursor of a previous response, to page past 10,000 results." }),
+    .openapi({
+      type: "string",
+      description: "The next_cursor of a previous response, with the same q and sort, to page on.",
+    }),
   sort: z.enum(["relevance", "newest"]).default("relevance").openapi({
     description: "relevance: best match first, one result per story; newest: latest first.",
   }),
@@ -82,16 +130,34 @@ export const SearchParams = FilterParams.extend({
     description:
       "Count sources, categories, dates and distinct stories over every match (costs a pass over them).",
   }),
+}).superRefine(({ cursor, q, sort }, ctx) => {
+  if (!cursor) return;
+  // A cursor resumes the order its page was in; in another it would skip or repeat results.
+  const order = pageOrder(parseQuery(q), sort);
+  if (cursor.order !== order)
+    ctx.addIssue({
+      code: "custom",
+      path: ["cursor"],
+      message: `continues a page sorted by ${cursor.order}, not by ${order}: send it with that page's q and sort`,
+    });
 });
 
 export type Filters = z.output<typeof FilterParams>;
 export type SearchInput = z.output<typeof SearchParams>;
 
+/** Letters (or digits) a suggestion needs: one letter would complete to a large share of titles. */
+const SUGGEST_MIN_LETTERS = 2;
+
+export const enoughToSuggest = (q: string) => (q.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= SUGGEST_MIN_LETTERS;
+
 export const SuggestParams = z.object({
-  q: z.string().min(1, "must not be empty").max(100, "must be at most 100 characters").openapi({
-    description: "What the reader has typed so far; the last word may be unfinished.",
-    example: "السيسي يستق",
-  }),
+  q: z
+    .string()
+    .max(100, "must be at most 100 characters")
+    .openapi({
+      description: `What the reader has typed so far; the last word may be unfinished. Fewer than ${SUGGEST_MIN_LETTERS} letters get no suggestions.`,
+      example: "السيسي يستق",
+    }),
   size: intParam(1, 20, 8).openapi({ description: "Titles to offer, at most 20." }),
 });
 export type SuggestInput = z.output<typeof SuggestParams>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CLAUSES, parseQuery, plainWords, positiveText, unquotedQuery } from "./query-parser.js";
+import {
+  MAX_CLAUSES,
+  MAX_WORD_CHARS,
+  parseQuery,
+  plainWords,
+  positiveText,
+  unquotedQuery,
+} from "./query-parser.js";
 
 describe("unquotedQuery", () => {
   it("turns quoted phrases into plain words and keeps the rest as typed", () => {
@@ -78,6 +85,12 @@ describe("parseQuery", () => {
   it("bounds the number of clauses", () => {
     const parsed = parseQuery(Array.from({ length: 100 }, (_, i) => `كلمة${i}`).join(" "));
     expect(parsed.terms.length).toBe(MAX_CLAUSES);
+  });
+
+  it("cuts a run of letters longer than any word", () => {
+    const parsed = parseQuery(`${"اب".repeat(100)} مصر`);
+    expect(parsed.terms.map((term) => term.join(" "))).toEqual(["اب".repeat(15), "مصر"]);
+    expect(parseQuery(`"${"ن".repeat(100)} نفط"`).phrases).toEqual([`${"ن".repeat(MAX_WORD_CHARS)} نفط`]);
   });
 
   it("cleans markup and invisible characters from the query", () => {

@@ -26,12 +26,17 @@ export interface ParsedQuery {
 /** Bounds so no query, however long, becomes an expensive one. */
 export const MAX_QUERY_CHARS = 500;
 export const MAX_CLAUSES = 24;
+/** Longer than any word of the language: a longer run of letters is cut to this. */
+export const MAX_WORD_CHARS = 30;
+const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}\\p{M}]{${MAX_WORD_CHARS + 1},}`, "gu");
 
 const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 
 /** Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end. */
 function tokens(input: string): string[] {
-  const text = cleanText(input.slice(0, MAX_QUERY_CHARS)).replace(/[“”«»„]/g, '"');
+  const text = cleanText(input.slice(0, MAX_QUERY_CHARS))
+    .replace(/[“”«»„]/g, '"')
+    .replace(OVERLONG_WORD, (word) => word.slice(0, MAX_WORD_CHARS));
   return text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
 }
 

@@ -44,10 +44,10 @@ export const SearchResponseSchema = z
       description:
         '"Did you mean": set only when a word looks misspelt, no article holds every word as typed, and the corrected query finds some.',
     }),
-    next_cursor: z
-      .string()
-      .nullable()
-      .openapi({ description: "Pass as cursor to page past 10,000 results." }),
+    next_cursor: z.string().nullable().openapi({
+      description:
+        "Pass as cursor, with the same q and sort, for the page after this one (past 10,000 results too). Set on newest-first pages (sort=newest, or no query); relevance pages go on with page.",
+    }),
     unquoted_query: z.string().nullable().openapi({
       description:
         "Set when no article holds the quoted phrases: the results are for this query, the same words unquoted.",

@@ -6,23 +6,33 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { MAX_ARTICLE_BYTES } from "../articles/schema.js";
 import type { ServerConfig } from "../config.js";
 import type { EsClient } from "../es/client.js";
 import { ArticleWriter } from "../ingest/article-writer.js";
 import { SearchService } from "../search/service.js";
-import { registerPages } from "../web/pages.js";
+import { errorPageResponse, isPagePath, registerPages } from "../web/pages.js";
 import { requireApiKey } from "./middleware/api-key.js";
+import { clientAddress } from "./middleware/client-address.js";
+import { engineBudget } from "./middleware/engine-budget.js";
 import { loadShed } from "./middleware/load-shed.js";
 import { createMetrics } from "./middleware/metrics.js";
-import { clientAddress, rateLimit } from "./middleware/rate-limit.js";
-import { ApiError, fromElasticsearch, notFound, problemResponse, validationProblem } from "./problem.js";
+import { rateLimit } from "./middleware/rate-limit.js";
+import { readBody } from "./middleware/read-body.js";
+import {
+  ApiError,
+  fromElasticsearch,
+  fromHono,
+  notFound,
+  problemResponse,
+  validationProblem,
+} from "./problem.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerOpsRoutes } from "./routes/ops.js";
 import { registerSearchRoutes } from "./routes/search.js";
@@ -33,6 +43,34 @@ export interface AppDependencies {
   client: EsClient;
   config: ServerConfig;
   logger: Logger;
+}
+
+/** Paths whose handlers query Elasticsearch for a reader or a client. */
+const READER_ROUTES = ["/api/*", "/", "/articles/*", "/editor"];
+
+/** No request body here nests deeper than an article's tag list. */
+const MAX_JSON_DEPTH = 16;
+
+/**
+ * Each route's body limit, from what its schema accepts: an article of up to MAX_ARTICLE_BYTES
+ * (tripled: a JSON encoder may escape every Arabic letter as \uXXXX), a draft, the editor's
+ * form; bulk writes are configured; nothing else takes more than a small body.
+ */
+function bodyLimitOf(config: ServerConfig): (c: Context) => number {
+  return (c) => {
+    const path = c.req.path;
+    if (path === "/api/articles/_bulk") return config.MAX_BODY_BYTES;
+    if (path.startsWith("/api/articles")) return 3 * MAX_ARTICLE_BYTES;
+    if (path === "/api/related") return 256_000;
+    if (path === "/editor") return 300_000;
+    return 16_000;
+  };
+}
+
+/** The request reached us over HTTPS, or reached the trusted proxy in front of us over it. */
+function overHttps(c: Context, proxies: number): boolean {
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return proxies > 0 && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 /** Methods that only read: public data, which any site may embed unless CORS_ORIGINS narrows it. */
@@ -61,7 +99,6 @@ export function createApp({ client, config, logger }: AppDependencies) {
     },
   });
   const metrics = createMetrics();
-  const shed = loadShed(config.MAX_CONCURRENT_SEARCHES);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -78,7 +115,20 @@ export function createApp({ client, config, logger }: AppDependencies) {
     });
   });
   app.use(metrics.middleware);
-  app.use(secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: "cross-origin",
+      // Agrees with the pages' CSP frame-ancestors 'none'.
+      xFrameOptions: "DENY",
+      // Only over HTTPS: a browser ignores it over plain HTTP, and a proxy may terminate TLS.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    if (overHttps(c, config.TRUST_PROXY))
+      c.header("Strict-Transport-Security", "max-age=15552000; includeSubDomains");
+  });
   app.use(
     "/api/*",
     cors({
@@ -89,24 +139,22 @@ export function createApp({ client, config, logger }: AppDependencies) {
       maxAge: 600,
     }),
   );
-  app.use(
-    "/api/*",
-    rateLimit({
-      perMinute: config.RATE_LIMIT_PER_MINUTE,
-      clientKey: (c) => clientAddress(c, config.TRUST_PROXY),
-    }),
-  );
-  app.use("/api/*", shed);
+  // Every route that reaches Elasticsearch, pages as well as the API: limited per client by
+  // requests and by engine time, its body read whole before it may take a search slot.
+  const clientKey = (c: Context) => clientAddress(c, config.TRUST_PROXY);
+  const servingReaders = [
+    rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey }),
+    engineBudget({ msPerMinute: config.ENGINE_MS_PER_MINUTE, clientKey }),
+    readBody({ maxBytes: bodyLimitOf(config), maxDepth: MAX_JSON_DEPTH }),
+    loadShed(config.MAX_CONCURRENT_SEARCHES),
+  ] as const;
+  for (const path of READER_ROUTES) app.use(path, ...servingReaders);
   app.use("/api/*", etag());
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: config.MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "Payload too large", `The body is over ${config.MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  if (config.OPS_TOKEN) {
+    const opsGuard = requireApiKey([config.OPS_TOKEN], "operations");
+    app.use("/metrics", opsGuard);
+    app.use("/readyz", opsGuard);
+  }
   const writeGuard = requireApiKey(config.API_KEYS);
   app.on(["POST", "PUT", "DELETE"], "/api/articles/*", writeGuard);
   app.post("/api/articles", writeGuard);
@@ -119,14 +167,24 @@ export function createApp({ client, config, logger }: AppDependencies) {
   registerPages(app, search);
 
   app.notFound((c) => problemResponse(c, notFound(`No route for ${c.req.method} ${c.req.path}.`)));
+  // A page's failure is a page too: the reader gets HTML with the reason, the log gets the rest.
+  const answer = (c: Context<AppEnv>, problem: ApiError) => {
+    if (!isPagePath(c.req.path)) return problemResponse(c, problem);
+    if (problem.extra.retryAfter) c.header("Retry-After", String(problem.extra.retryAfter));
+    return errorPageResponse(c, problem.status);
+  };
   app.onError((error, c) => {
-    const known = error instanceof ApiError ? error : fromElasticsearch(error);
-    if (known) return problemResponse(c, known);
-    // Hono's own (malformed JSON, a parse failure in a validator): keep its status, our format.
-    if (error instanceof HTTPException && error.status < 500)
-      return problemResponse(c, new ApiError(error.status, "Bad request", `body: ${error.message}`));
+    if (error instanceof ApiError) return answer(c, error);
+    const engine = fromElasticsearch(error);
+    if (engine) {
+      // A request Elasticsearch refuses is a gap in validation: one line to find it by, no stack.
+      if (engine.status === 400)
+        logger.warn({ id: c.var.requestId, reason: error.message }, "Elasticsearch refused the request");
+      return answer(c, engine);
+    }
+    if (error instanceof HTTPException && error.status < 500) return answer(c, fromHono(error));
     logger.error({ id: c.var.requestId, err: error }, "unhandled error");
-    return problemResponse(
+    return answer(
       c,
       new ApiError(500, "Internal error", `Something went wrong (request ${c.var.requestId}).`),
     );

@@ -3,8 +3,10 @@
  * Errors as RFC 9457 problem details. Handlers throw an ApiError; one onError turns it (or any
  * Elasticsearch or unexpected error) into application/problem+json, never a stack trace.
  */
+import { STATUS_CODES } from "node:http";
 import { errors } from "@elastic/elasticsearch";
 import type { Context } from "hono";
+import type { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 
@@ -34,18 +36,40 @@ export const badRequest = (detail: string, errors?: ProblemDetails["errors"]) =>
 export const notFound = (detail: string) => new ApiError(404, "Not found", detail);
 export const unavailable = (detail: string, retryAfter = 5) =>
   new ApiError(503, "Service unavailable", detail, { retryAfter });
+export const tooManyRequests = (detail: string, retryAfter: number) =>
+  new ApiError(429, "Too many requests", detail, { retryAfter });
 
-/** A zod error → one 400 naming every bad parameter. */
-export function validationProblem(error: z.ZodError, where: string): ApiError {
-  const list = error.issues.map((issue) => ({
-    parameter: issue.path.join(".") || where,
-    message: issue.message,
-  }));
+/** One 400 naming every bad parameter. */
+export function invalid(where: string, list: NonNullable<ProblemDetails["errors"]>): ApiError {
   const detail = list.map((item) => `${item.parameter}: ${item.message}`).join("; ");
   return badRequest(`Invalid ${where}: ${detail}`, list);
 }
 
-/** Elasticsearch errors the reader can do nothing about become 503 with Retry-After. */
+/** A zod error → one 400 naming every bad parameter. */
+export function validationProblem(error: z.ZodError, where: string): ApiError {
+  return invalid(
+    where,
+    error.issues.map((issue) => ({ parameter: issue.path.join(".") || where, message: issue.message })),
+  );
+}
+
+/** A status's standard reason phrase as a title: 413 "Payload too large", 415 "Unsupported media type". */
+function statusTitle(status: number): string {
+  const phrase = STATUS_CODES[status] ?? "Error";
+  return phrase.charAt(0) + phrase.slice(1).toLowerCase();
+}
+
+/** Hono's own refusals (malformed JSON, a body of another media type): their status, our format. */
+export function fromHono(error: HTTPException): ApiError {
+  const detail =
+    error.status === 415 ? "Content-Type: send the body as application/json." : `body: ${error.message}`;
+  return new ApiError(error.status, statusTitle(error.status), detail);
+}
+
+/**
+ * Elasticsearch errors the reader can do nothing about become 503 with Retry-After; one it refuses
+ * as malformed, 400. Its own text stays in the log.
+ */
 export function fromElasticsearch(error: unknown): ApiError | undefined {
   if (
     error instanceof errors.ConnectionError ||
@@ -58,6 +82,9 @@ export function fromElasticsearch(error: unknown): ApiError | undefined {
       return unavailable("The articles index does not exist yet; it is being prepared.", 30);
     if (error.statusCode === 429 || (error.statusCode ?? 0) >= 500)
       return unavailable("The search engine is overloaded; try again shortly.");
+    // A request it refuses was built from parameters validation let through: theirs to change.
+    if (error.statusCode === 400)
+      return badRequest("The search engine cannot run the request these parameters make; change them.");
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanInFull, cleanText } from "./clean.js";
+import { cleanInFull, cleanText, markupToText } from "./clean.js";
 
 describe("cleanText", () => {
   it.each([
@@ -71,5 +72,73 @@ describe("cleanText", () => {
       const text = Array.from({ length: 1 + random(12) }, () => units[random(units.length)]).join("");
       expect(cleanText(text), JSON.stringify(text)).toBe(cleanInFull(text));
     }
+  });
+});
+
+describe("markup in text", () => {
+  it.each([
+    [
+      "a tag rebuilt from its pieces",
+      "<scr<scr<b>ipt>ipt>alert(1)</scr</b>ipt>ipt>",
+      "ipt>ipt>alert(1)ipt>ipt>",
+    ],
+    ["a tag left behind by the ones inside it", "<<<img>img>img src=x onerror=alert(1)>خبر", "خبر"],
+    ["markup escaped once", "&lt;script&gt;alert(1)&lt;/script&gt;خبر", "خبر"],
+    ["markup escaped twice stays text", "&amp;lt;b&amp;gt;", "&lt;b&gt;"],
+    ["raw text elements", "<textarea><img src=x></textarea><xmp><svg onload=x></xmp>", ""],
+    ["CDATA markers around text", "<![CDATA[<p>نص</p>]]>", "نص"],
+    ["comparisons", "a < b و 5 > 3 و x<3", "a < b و 5 > 3 و x<3"],
+    ["a script between words", "قال<script>x()</script>الوزير", "قال الوزير"],
+    ["a tag split by an invisible character", "خبر <\u200Bscript>alert(1)</\u200Bscript>", "خبر"],
+    [
+      "a tag split by an escaped invisible character",
+      "خبر &lt;&#x200B;img src=x onerror=alert(1)&gt;",
+      "خبر",
+    ],
+    ["a tag whose letter NFC makes (KELVIN SIGN → K)", "خبر <\u212Abd onclick=alert(1)>", "خبر"],
+  ])("%s", (_what, html, expected) => {
+    expect(cleanText(html)).toBe(expected);
+  });
+
+  it("leaves no tag in any text, however its markup is nested", () => {
+    const piece = fc.constantFrom(
+      ..."<>/!?=\"' x",
+      "script",
+      "img",
+      "b",
+      "<b>",
+      "</b>",
+      "&lt;",
+      "&gt;",
+      "&amp;",
+      "<!--",
+      "-->",
+      "<![CDATA[",
+      "]]>",
+      "onerror=alert(1)",
+      "\u200B",
+      "\u0000",
+      "&#x200B;",
+      "\u212A",
+      "خبر",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = cleanText(pieces.join(""));
+        expect(text).not.toMatch(/<[a-zA-Z/!?]/);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("reads markup nested however deep in time that grows with its length alone", () => {
+    const started = Date.now();
+    expect(cleanText(`${"<div><span>".repeat(100_000)}نص`)).toBe("نص");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("gives up on markup nested deeper than it reads, dropping the `<`s of what is left", () => {
+    const nested = `${"<".repeat(30)}${"img>".repeat(30)}img src=x>`;
+    expect(markupToText(nested)).not.toMatch(/<[a-zA-Z/!?]/);
   });
 });

@@ -6,22 +6,104 @@
  */
 import reshaper from "arabic-persian-reshaper";
 import { decodeHTML } from "entities";
+import { Tokenizer } from "htmlparser2";
 import { INVISIBLE_CONTROLS } from "./arabic.js";
 
-/** Elements whose content is never article text. */
-const NON_TEXT_ELEMENTS = /<(script|style|noscript|template|iframe|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_BREAKS =
-  /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|figure|figcaption)\b[^>]*>/gi;
-const TAGS = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
 /** Arabic presentation forms A and B: shaped glyphs that PDFs and old sites carry instead of letters. */
 const PRESENTATION_FORM_RUNS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 /** C0/C1 controls other than tab and newline; NUL and friends break JSON and terminals. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-export function stripHtml(text: string): string {
-  if (!text.includes("<")) return text;
-  return text.replace(NON_TEXT_ELEMENTS, " ").replace(BLOCK_BREAKS, "\n").replace(TAGS, "");
+/** Elements whose content is never article text. */
+const NON_TEXT_ELEMENTS = new Set(["script", "style", "noscript", "template", "iframe", "svg"]);
+/** Elements that break a line: their text is not run into the text beside them. */
+const BLOCK_ELEMENTS = new Set(
+  "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote figure figcaption".split(" "),
+);
+/** A `<` that a browser reads as the start of a tag, a comment or a declaration. */
+const TAG_START = /<[a-zA-Z/!?]/;
+/** Each pass peels one layer of markup hidden in text; deeper nesting than this is an attack. */
+const MAX_MARKUP_PASSES = 8;
+
+/**
+ * The text of HTML as a browser reads it: tags, comments and non-text elements out, entities
+ * decoded (unless `decodeEntities` is false), a line break for each block. Text can hide markup
+ * that one reading reveals (`&lt;p&gt;`, or `<scr<b>ipt>` once `<b>` is gone), so the text is
+ * read again until no tag is left in it.
+ */
+export function markupToText(html: string, decodeEntities = true): string {
+  let text = html;
+  if (html.includes("<")) text = htmlText(html, decodeEntities);
+  else if (decodeEntities && html.includes("&")) text = decodeHTML(html);
+  for (let pass = 1; TAG_START.test(text); pass++) {
+    if (pass === MAX_MARKUP_PASSES) return withoutTagStarts(text);
+    // Entities were decoded once; decoding again would turn a written "&amp;lt;" into "<".
+    text = htmlText(text, false);
+  }
+  return text;
+}
+
+/** What is left after every pass loses its `<`s: stored text never holds a tag. */
+function withoutTagStarts(text: string): string {
+  return text.replace(/<+(?=[a-zA-Z/!?])/g, "");
+}
+
+/**
+ * One reading of `html` by htmlparser2's HTML tokenizer, its text joined up. No tree is built:
+ * nothing here needs one, and a stack of open elements would cost time with every level a hostile
+ * text nests.
+ */
+function htmlText(html: string, decodeEntities: boolean): string {
+  let text = "";
+  let hidden = 0; // depth inside non-text elements
+  let tagName = "";
+  const append = (piece: string) => {
+    if (hidden === 0) text += piece;
+  };
+  // The tokenizer skips to the next `<` when it decodes nothing; a tag ends an entity, so each
+  // piece of text is decoded whole, and faster, by `entities`.
+  const tokenizer = new Tokenizer(
+    { decodeEntities: false },
+    {
+      ontext(start, end) {
+        const piece = html.slice(start, end);
+        append(decodeEntities && piece.includes("&") ? decodeHTML(piece) : piece);
+      },
+      ontextentity() {},
+      oncdata: (start, end, endOffset) => append(html.slice(start, end - endOffset)),
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        if (NON_TEXT_ELEMENTS.has(tagName)) {
+          // A space where a script was, so the words around it stay apart.
+          append(" ");
+          hidden++;
+        } else if (BLOCK_ELEMENTS.has(tagName)) append("\n");
+      },
+      onselfclosingtag() {
+        // HTML honours `/>` on foreign elements only: <svg/> holds nothing, <script/> still does.
+        if (tagName === "svg") hidden--;
+      },
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        if (NON_TEXT_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (BLOCK_ELEMENTS.has(name)) append("\n");
+      },
+      // Attributes, comments and declarations hold no text.
+      onattribname() {},
+      onattribdata() {},
+      onattribentity() {},
+      onattribend() {},
+      onopentagend() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return text;
 }
 
 /** Spaces other than the plain one, as the inside of a character class. */
@@ -69,14 +151,21 @@ export function cleanText(text: string): string {
 
 /** Every step in turn: what cleanText returns for any text (its shortcut is tested against this). */
 export function cleanInFull(text: string): string {
-  let clean = stripHtml(text);
-  if (clean.includes("&")) clean = decodeHTML(clean);
-  // Decoding can reveal markup that was escaped once (&lt;p&gt;); strip that too.
-  if (clean.includes("<")) clean = stripHtml(clean);
+  let clean = normaliseCharacters(markupToText(text));
+  // Dropping an invisible character, or composing one (U+212A KELVIN SIGN is a K), can bring a
+  // `<` next to a letter: the markup is read again, its entities decoded already.
+  for (let pass = 1; TAG_START.test(clean); pass++)
+    clean =
+      pass === MAX_MARKUP_PASSES ? withoutTagStarts(clean) : normaliseCharacters(markupToText(clean, false));
+  return normaliseWhitespace(clean);
+}
+
+/** Presentation forms back to letters, NFC, invisible and control characters out. */
+function normaliseCharacters(text: string): string {
   // Only the runs of shaped glyphs: convertArabicBack maps one character at a time, but compares
   // each against its whole table and rebuilds the text: 12 ms for a 30,000-character article.
-  clean = clean.replace(PRESENTATION_FORM_RUNS, (run) => reshaper.ArabicShaper.convertArabicBack(run));
-  return normaliseWhitespace(clean.normalize("NFC").replace(DROPPED_CHARACTERS, ""));
+  const letters = text.replace(PRESENTATION_FORM_RUNS, (run) => reshaper.ArabicShaper.convertArabicBack(run));
+  return letters.normalize("NFC").replace(DROPPED_CHARACTERS, "");
 }
 
 /** A unit that some step of cleanText changes, whatever surrounds it. */

@@ -2,16 +2,23 @@
  * @module web/pages
  * The reader pages, server-rendered by the API's own app: search (/), an article with its
  * related coverage (/articles/:id) and the editor's view (/editor), plus their static files and
- * the embeddable widget. Each handler renders an HTML error page itself, so a failing
+ * the embeddable widget. Their errors are HTML pages too (errorPageResponse), so a failing
  * Elasticsearch shows a readable message rather than the API's problem+json.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { MAX_WINDOW } from "../search/build-search.js";
-import { DraftBody, FilterParams, type SearchInput, SearchParams } from "../search/params.js";
+import {
+  DraftBody,
+  FilterParams,
+  type SearchInput,
+  SearchParams,
+  unreadableParameters,
+} from "../search/params.js";
 import { MAX_QUERY_CHARS } from "../search/query-parser.js";
 import type { SearchService } from "../search/service.js";
+import { fromElasticsearch } from "../server/problem.js";
 import type { AppEnv } from "../server/types.js";
 import { articlePage, errorPage, notFoundPage } from "./article-page.js";
 import { type EditorForm, editorPage, emptyEditorForm } from "./editor-page.js";
@@ -21,7 +28,10 @@ import { registerStatic } from "./static.js";
 
 const UNAVAILABLE = "محرك البحث غير متاح الآن. حاول بعد قليل.";
 
-async function render(c: Context<AppEnv>, markup: Markup, status: 200 | 400 | 404 | 413 | 503 = 200) {
+/** Elasticsearch down, overloaded or timing out: a part of a page may be left out for it. */
+const engineTrouble = (error: unknown) => fromElasticsearch(error)?.status === 503;
+
+async function render(c: Context<AppEnv>, markup: Markup, status: ContentfulStatusCode = 200) {
   c.header("Content-Security-Policy", PAGE_CSP);
   c.header("Cache-Control", "no-cache");
   return c.html(await markup, status);
@@ -45,11 +55,16 @@ function queryObject(c: Context): Record<string, string | string[]> {
  * and their names: a bad option in a shared link must not cost the reader the query. A query too
  * long is cut to the length a search reads anyway.
  */
-function readableSearch(query: Record<string, string | string[]>): { input: SearchInput; dropped: string[] } {
+function readableSearch(
+  query: Record<string, string | string[]>,
+  unreadable: string[],
+): { input: SearchInput; dropped: string[] } {
   const values: Record<string, string | string[]> = { ...query };
+  // Broken percent-encoding or a bracketed name: what the link meant cannot be known.
+  for (const name of unreadable) delete values[name];
   const q = [values.q ?? ""].flat()[0] ?? "";
   values.q = q.slice(0, MAX_QUERY_CHARS);
-  const dropped: string[] = [];
+  const dropped = [...unreadable];
   for (;;) {
     const parsed = SearchParams.safeParse(values);
     if (parsed.success) return { input: parsed.data, dropped };
@@ -64,8 +79,10 @@ function readableSearch(query: Record<string, string | string[]>): { input: Sear
   }
 }
 
-async function sourceNames(service: SearchService): Promise<string[]> {
-  const result = await service.search(SearchParams.parse({ size: "1", highlight: "false", facets: "true" }));
+async function sourceNames(c: Context<AppEnv>, service: SearchService): Promise<string[]> {
+  const result = await c.var.timeEs("search", () =>
+    service.search(SearchParams.parse({ size: "1", highlight: "false", facets: "true" })),
+  );
   return result.facets.source.map((facet) => facet.value);
 }
 
@@ -79,7 +96,7 @@ async function editorResponse(c: Context<AppEnv>, service: SearchService) {
     to: text("to") || undefined,
   });
   if (filters.success) Object.assign(form, { from: filters.data.from, to: filters.data.to });
-  const sources = await sourceNames(service);
+  const sources = await sourceNames(c, service);
   const draft = DraftBody.safeParse({ title: form.title, body: form.body });
   if (!draft.success || !filters.success) {
     const message = draft.success ? "تاريخ غير صالح." : "اكتب عنوانًا أو نصًا للمسودة.";
@@ -91,11 +108,33 @@ async function editorResponse(c: Context<AppEnv>, service: SearchService) {
   return render(c, editorPage(form, sources, related));
 }
 
+/** What a reader is told when a page cannot be served, by status. */
+const PAGE_ERRORS: Record<number, string> = {
+  400: "الطلب غير صالح.",
+  413: "المسودة أطول من المسموح.",
+  429: "طلبات كثيرة في وقت قصير. انتظر لحظات ثم حاول مجددًا.",
+  503: UNAVAILABLE,
+};
+
+/** Paths answered with HTML: their errors are pages too, not the API's problem+json. */
+export function isPagePath(path: string): boolean {
+  return path === "/" || path === "/editor" || path.startsWith("/articles/");
+}
+
+/** The HTML answer for a page request that failed with `status`. */
+export function errorPageResponse(c: Context<AppEnv>, status: number): Promise<Response> {
+  const message = PAGE_ERRORS[status] ?? "حدث خطأ غير متوقع. حاول بعد قليل.";
+  return render(c, errorPage(message), status as ContentfulStatusCode);
+}
+
 export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService): void {
   registerStatic(app);
 
+  // Failures (the engine down, a limit reached, a fault) reach the app's error handler, which
+  // logs them and answers with errorPageResponse.
   app.get("/", async (c) => {
-    const { input: read, dropped } = readableSearch(queryObject(c));
+    const unreadable = unreadableParameters(new URL(c.req.url).search).map((problem) => problem.parameter);
+    const { input: read, dropped } = readableSearch(queryObject(c), unreadable);
     const input = { ...read, cursor: undefined, facets: true };
     // Numbered pages stop where Elasticsearch's from+size window does.
     input.page = Math.min(input.page, Math.floor(MAX_WINDOW / input.size));
@@ -105,42 +144,34 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
     try {
       const result = await c.var.timeEs("search", () => service.search(input));
       return render(c, searchPage(input, result, notice));
-    } catch {
+    } catch (error) {
+      // The search form, with the reader's query, and the reason: they can retry from it.
+      if (!engineTrouble(error)) throw error;
       return render(c, searchPage(input, undefined, UNAVAILABLE), 503);
     }
   });
 
   app.get("/articles/:id", async (c) => {
     const id = c.req.param("id");
-    try {
-      const found = await c.var.timeEs("get", () => service.getArticle(id));
-      if (!found) return render(c, notFoundPage(id), 404);
-      const related = await c.var
-        .timeEs("related", () => service.relatedTo(found, { size: 8 }))
-        .catch(() => undefined);
-      return render(c, articlePage(found.article, related));
-    } catch {
-      return render(c, errorPage(UNAVAILABLE), 503);
-    }
+    const found = await c.var.timeEs("get", () => service.getArticle(id));
+    if (!found) return render(c, notFoundPage(id), 404);
+    // The article without its related list beats no article when only the engine is failing.
+    const related = await c.var
+      .timeEs("related", () => service.relatedTo(found, { size: 8 }))
+      .catch((error: unknown) => {
+        if (engineTrouble(error)) return undefined;
+        throw error;
+      });
+    return render(c, articlePage(found.article, related));
   });
 
   app.get("/editor", async (c) => {
-    const sources = await sourceNames(service).catch(() => []);
+    const sources = await sourceNames(c, service).catch((error: unknown) => {
+      if (engineTrouble(error)) return [];
+      throw error;
+    });
     return render(c, editorPage(emptyEditorForm, sources, undefined));
   });
 
-  app.post(
-    "/editor",
-    bodyLimit({
-      maxSize: 300_000,
-      onError: (c) => render(c as Context<AppEnv>, errorPage("المسودة أطول من المسموح."), 413),
-    }),
-    async (c) => {
-      try {
-        return await editorResponse(c, service);
-      } catch {
-        return render(c, errorPage(UNAVAILABLE), 503);
-      }
-    },
-  );
+  app.post("/editor", (c) => editorResponse(c, service));
 }

@@ -25,6 +25,42 @@ afterAll(async () => {
 
 const color = (locator: Locator) => locator.evaluate((node) => getComputedStyle(node).color);
 
+declare global {
+  interface Window {
+    /** JSON answers from one path that the page's scripts have finished reading. */
+    answersRead: { count: number };
+  }
+}
+
+/**
+ * Counts, in the page, the JSON answers from `path` its scripts have read; the returned function
+ * waits for the count to reach a number. The count goes up in a task queued once an answer is
+ * parsed, so after the promise callbacks that handle it: the widget has dealt with that answer.
+ */
+async function countAnswers(target: Page, path: string): Promise<(count: number) => Promise<void>> {
+  await target.evaluate((path) => {
+    const json = Response.prototype.json;
+    window.answersRead = { count: 0 };
+    Response.prototype.json = async function () {
+      const value = await json.call(this);
+      if (new URL(this.url).pathname === path) setTimeout(() => window.answersRead.count++);
+      return value;
+    };
+  }, path);
+  return async (count) => {
+    await target.waitForFunction((count) => window.answersRead.count >= count, count);
+  };
+}
+
+/** A gate a route handler waits at, and the function that opens it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
 /** Types a query into the search widget, submits it and waits until its answer is shown. */
 async function submit(widget: Locator, query: string): Promise<void> {
   const box = widget.getByLabel("ابحث في الأخبار");
@@ -120,48 +156,49 @@ describe("widgets on another origin", () => {
   it("shows the newest search's answer when an older one comes back later", async () => {
     const widget = page.locator("arabic-news-search");
     const slow = "قمر صناعي";
-    // Only the network is slowed: the older search's real answer arrives after the newer one's.
-    await page.route(
-      (url) => url.pathname === "/api/search" && url.searchParams.get("q") === slow,
-      async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 800));
-        await route.continue();
-      },
-    );
+    const searchesRead = await countAnswers(page, "/api/search");
+    // Only the network is held: the older search's real answer arrives after the newer one's.
+    const older = gate();
+    const isSlow = (url: URL) => url.pathname === "/api/search" && url.searchParams.get("q") === slow;
+    await page.route(isSlow, async (route) => {
+      await older.opened;
+      await route.continue();
+    });
     const box = widget.getByLabel("ابحث في الأخبار");
     await box.fill(slow);
     await box.press("Enter");
     // While the answer is on its way, the reader is told so.
     expect(await widget.locator("p.loading").textContent()).toBe("جارٍ البحث…");
     await submit(widget, "الملاحة");
-    await page.waitForResponse((response) => new URL(response.url()).searchParams.get("q") === slow);
-    await page.waitForTimeout(100);
+    older.open();
+    await searchesRead(2);
     expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
     expect(await widget.locator("[aria-live]").getAttribute("aria-busy")).toBe("false");
-    await page.unroute(() => true);
+    await page.unroute(isSlow);
   });
 
   it("does not reopen the suggestions over the results when they come back late", async () => {
     const own = await stack.browser.newPage();
     await own.goto(`${stack.publisher}/`);
     const widget = own.locator("arabic-news-search");
-    let suggested = 0;
+    const suggestionsRead = await countAnswers(own, "/api/suggest");
+    const suggestions = gate();
     await own.route(
       (url) => url.pathname === "/api/suggest",
       async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await suggestions.opened;
         await route.continue();
-        suggested++;
       },
     );
-    // Typed, then Enter before the suggestions (asked 150 ms after typing) come back.
+    // Typed, then Enter once the suggestions are asked for, while their answer is held back.
+    const asked = own.waitForRequest((request) => new URL(request.url()).pathname === "/api/suggest");
     const box = widget.getByLabel("ابحث في الأخبار");
     await box.fill("الملاحة");
-    await own.waitForTimeout(200);
+    await asked;
     await box.press("Enter");
     await widget.locator('[aria-live][aria-busy="false"]').waitFor();
-    await expect.poll(() => suggested, { timeout: 5_000 }).toBe(1);
-    await own.waitForTimeout(100);
+    suggestions.open();
+    await suggestionsRead(1);
     expect(await widget.getByRole("listbox").isVisible()).toBe(false);
     expect(await widget.locator("li.hit").count()).toBe(5);
     await own.close();

@@ -12,29 +12,69 @@ let stack: Stack;
 let page: Page;
 let dialogs: string[];
 
+declare global {
+  interface Window {
+    /** Images whose load or error event has been dispatched. */
+    settledImages: WeakSet<HTMLImageElement>;
+  }
+}
+
+/**
+ * Runs in the page before its own scripts: notes each image as its load or error event is
+ * dispatched, in the document and in every shadow root (those events stay inside one). A capture
+ * listener runs first in the same dispatch, so once the page has moved on, the image's own
+ * onerror has run.
+ */
+function noteSettledImages(): void {
+  window.settledImages = new WeakSet();
+  const note = (event: Event) => {
+    if (event.target instanceof HTMLImageElement) window.settledImages.add(event.target);
+  };
+  const listen = (root: Document | ShadowRoot) => {
+    root.addEventListener("load", note, true);
+    root.addEventListener("error", note, true);
+  };
+  listen(document);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    listen(root);
+    return root;
+  };
+}
+
 beforeAll(async () => {
   stack = await startStack("web-hostile");
   ({ page, dialogs } = await watchedPage(stack.browser));
+  await page.addInitScript(noteSettledImages);
 });
 afterAll(async () => {
   await stack?.close();
 });
 
-/** Elements the hostile strings would create if any of them were parsed as HTML. */
+/**
+ * Elements the hostile strings would create if any of them were parsed as HTML, counted once the
+ * page has loaded and every image with a source has loaded or failed: by then any onerror has run.
+ */
 async function injected(target: Page): Promise<number> {
-  return target.evaluate(() => {
+  await target.waitForLoadState("load");
+  const settled = await target.waitForFunction(() => {
     const roots: Array<Document | ShadowRoot> = [document];
     for (const host of document.querySelectorAll("arabic-news-search, arabic-news-related"))
       if (host.shadowRoot) roots.push(host.shadowRoot);
+    const images = roots.flatMap((root) => [...root.querySelectorAll<HTMLImageElement>("img[src]")]);
+    if (!images.every((image) => window.settledImages.has(image))) return false;
     const selector = "img, svg, [onerror], [onload], [onmouseover], main script, li script, b";
-    return roots.reduce((count, root) => count + root.querySelectorAll(selector).length, 0);
+    return { count: roots.reduce((count, root) => count + root.querySelectorAll(selector).length, 0) };
   });
+  const { count } = (await settled.jsonValue()) as { count: number };
+  return count;
 }
 
 async function expectInert(target: Page, visibleText?: string): Promise<void> {
-  await target.waitForTimeout(200); // an onerror fires on the next tick: give it the chance
+  const count = await injected(target);
   expect(dialogs).toEqual([]);
-  expect(await injected(target)).toBe(0);
+  expect(count).toBe(0);
   // Shadow-root text is not in the body's text: the widget case checks its own.
   if (visibleText) expect(await target.locator("body").textContent()).toContain(visibleText);
 }

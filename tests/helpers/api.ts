@@ -19,6 +19,7 @@ export function testConfig(alias: string, overrides: Record<string, string> = {}
     API_KEYS: TEST_API_KEY,
     CORS_ORIGINS: "https://news.example",
     RATE_LIMIT_PER_MINUTE: "100000",
+    ENGINE_MS_PER_MINUTE: "100000000",
     LOG_LEVEL: "silent",
     ...overrides,
   });

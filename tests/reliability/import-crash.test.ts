@@ -5,11 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ArticleDocument, prepareArticle } from "../../src/articles/document.js";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
@@ -18,26 +14,10 @@ import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
 import { faultEnv, killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
+import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
 import { record, short } from "./helpers/record.js";
 
-const corpus = join(projectRoot, "../shared/corpora/saudinewsnet.jsonl.gz");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The first `lines` articles of the corpus, as a smaller gzip for the short run. */
-async function slice(lines: number): Promise<string> {
-  const out = join(projectRoot, "test-results/crash-slice.jsonl.gz");
-  const reader = createInterface({ input: createReadStream(corpus).pipe(createGunzip()) });
-  const gzip = createGzip();
-  const writing = pipeline(gzip, createWriteStream(out));
-  let n = 0;
-  for await (const line of reader) {
-    if (n++ >= lines) break;
-    gzip.write(`${line}\n`);
-  }
-  gzip.end();
-  await writing;
-  return out;
-}
 
 type StoredText = Pick<ArticleDocument, "title" | "lead" | "body" | "source" | "published_at">;
 const storedTextFields = ["title", "lead", "body", "source", "published_at"];
@@ -66,9 +46,7 @@ async function expectedDocuments(input: string): Promise<Map<string, string>> {
 describe("Elasticsearch killed during an import", () => {
   let urls: string[] = [];
   beforeAll(async () => {
-    // A missing corpus fails the run: the crash test's evidence is a real import's worth of articles.
-    if (!existsSync(corpus))
-      throw new Error(`${corpus} is missing: the crash test imports SaudiNewsNet from ../shared/corpora`);
+    requireCorpus("the crash test");
     urls = await startFaultCluster(1);
   }, 300_000);
   afterAll(async () => {
@@ -76,7 +54,7 @@ describe("Elasticsearch killed during an import", () => {
   }, 120_000);
 
   it("ends with every valid article indexed exactly once", async () => {
-    const input = short ? await slice(8_000) : corpus;
+    const input = short ? await corpusSlice(8_000, "crash-slice") : saudiNewsNet;
     const expected = await expectedDocuments(input);
     const client = createEsClient({ nodes: urls, config: ElasticsearchConfigSchema.parse({}) });
     const alias = `crash-${Date.now()}`;

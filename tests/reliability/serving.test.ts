@@ -33,7 +33,12 @@ let urls: string[] = [];
 let client: EsClient;
 
 function serve(overrides: Record<string, string> = {}): Promise<ApiProcess> {
-  return startApiProcess(urls, { ES_INDEX_ALIAS: ALIAS, RATE_LIMIT_PER_MINUTE: "10000000", ...overrides });
+  return startApiProcess(urls, {
+    ES_INDEX_ALIAS: ALIAS,
+    RATE_LIMIT_PER_MINUTE: "10000000",
+    ENGINE_MS_PER_MINUTE: "100000000",
+    ...overrides,
+  });
 }
 
 beforeAll(async () => {

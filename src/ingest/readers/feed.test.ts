@@ -81,4 +81,55 @@ describe("feedReader", () => {
     expect(second).toMatchObject({ url: "https://example.org/news/10", body: "<p>النص الكامل</p>" });
     expect(second?.published_at).toBe("2024-05-17T11:00:00Z");
   });
+
+  it("skips a commented-out item and keeps a CDATA section whole, </item> inside and all", async () => {
+    const rss = `<rss version="2.0"><channel><title>نشرة</title>
+<!-- <item><title>خبر مسحوب</title><description>لا ينشر.</description></item> -->
+<item><title>خبر أول</title><description><![CDATA[قبل </item> وبعد]]></description></item>
+<item><title>خبر ثان</title><description>نص.</description></item>
+</channel></rss>`;
+    const items = recordsOf(await readAll(feedReader("rss"), rss));
+    expect(items.map((item) => item.title)).toEqual(["خبر أول", "خبر ثان"]);
+    expect(items[0]?.body).toBe("قبل </item> وبعد");
+  });
+
+  it("reads Atom under any prefix bound to its namespace, and only Atom's elements", async () => {
+    const atom = `<?xml version="1.0"?>
+<a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+<a:title>وكالة</a:title>
+<a:entry><media:title>صورة</media:title><a:title>خبر</a:title><a:link href="https://example.org/1"/>
+<a:summary>ملخص.</a:summary><a:author><a:name>محرر</a:name></a:author></a:entry>
+</a:feed>`;
+    expect(recordsOf(await readAll(feedReader("atom"), atom))).toEqual([
+      {
+        title: "خبر",
+        url: "https://example.org/1",
+        lead: "ملخص.",
+        body: "ملخص.",
+        author: "محرر",
+        source: "وكالة",
+      },
+    ]);
+  });
+
+  it("reads RSS modules by their namespace, whatever prefix a feed gives them", async () => {
+    const rss = `<rss xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:creator="http://purl.org/dc/elements/1.1/">
+<channel><item><title>خبر</title><c:encoded>النص الكامل</c:encoded><creator:creator>كاتب</creator:creator></item></channel></rss>`;
+    const [item] = recordsOf(await readAll(feedReader("rss"), rss));
+    expect(item).toMatchObject({ body: "النص الكامل", author: "كاتب" });
+  });
+
+  it("reports an item cut off by the next one or by the end of input, with its line", async () => {
+    const rss =
+      "<rss><channel>\n<item><title>أول</title>\n<item><title>ثان</title></item>\n<item><title>مقطوع";
+    const items = await readAll(feedReader("rss"), rss);
+    expect(items.map((item) => [item.kind, item.origin.line])).toEqual([
+      ["failure", 2],
+      ["record", 3],
+      ["failure", 4],
+    ]);
+    expect(items[0]?.kind === "failure" && items[0].reason).toBe(
+      "<item> starting at line 2 has no closing </item>",
+    );
+  });
 });

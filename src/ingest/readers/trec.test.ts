@@ -71,4 +71,12 @@ describe("readTrec", () => {
       "DOC cut-2 has no closing </DOC>; the document may be cut off",
     );
   });
+
+  it("skips a commented-out DOC, keeps CDATA whole and reads field tags in any case", async () => {
+    const text = `<!-- ${doc("gone", "<TEXT>محذوف</TEXT>")} -->
+<doc><docno>x4</docno><Text><![CDATA[نص فيه </DOC> ثم بقية]]></TEXT></doc>\n`;
+    const items = await readAll(readTrec, text);
+    expect(recordsOf(items)).toEqual([{ id: "x4", body: "نص فيه </DOC> ثم بقية" }]);
+    expect(items[0]?.origin.line).toBe(6);
+  });
 });

@@ -9,14 +9,14 @@ import { ApiError } from "../problem.js";
 
 const digest = (key: string) => createHash("sha256").update(key).digest();
 
-export function requireApiKey(keys: string[]): MiddlewareHandler {
+export function requireApiKey(keys: string[], realm = "articles"): MiddlewareHandler {
   // Compare digests: equal length whatever the key, so timing reveals neither content nor length.
   const allowed = keys.map(digest);
   return async (c, next) => {
     const header = c.req.header("authorization");
     const presented = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.header("x-api-key");
     if (!presented) {
-      c.header("WWW-Authenticate", 'Bearer realm="articles"');
+      c.header("WWW-Authenticate", `Bearer realm="${realm}"`);
       throw new ApiError(
         401,
         "Unauthorized",

@@ -3,9 +3,22 @@
  * The OpenAPI 3.1 document, generated from the route schemas, and a plain browsable page of it
  * (self-contained: no external scripts).
  */
+import { createHash } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { escapeHtml } from "../../search/shape.js";
 import type { AppEnv } from "../types.js";
+
+const DOCS_STYLE =
+  "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}section{border-top:1px solid #ddd}";
+
+/** As strict as the pages': no script at all, and only this page's own stylesheet, by its hash. */
+const DOCS_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash("sha256").update(DOCS_STYLE).digest("base64")}'`,
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 const INFO = {
   title: "Arabic news search API",
@@ -21,6 +34,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
   let page: string | undefined;
   app.get("/api/docs", (c) => {
     page ??= renderDocs(app);
+    c.header("Content-Security-Policy", DOCS_CSP);
     return c.html(page);
   });
 }
@@ -42,5 +56,5 @@ function renderDocs(app: OpenAPIHono<AppEnv>): string {
       return `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? "")}</p><ul>${params}</ul></section>`;
     }),
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${INFO.title}</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}section{border-top:1px solid #ddd}</style></head><body><h1>${INFO.title}</h1><p>${INFO.description} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows.join("")}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${INFO.title}</title><style>${DOCS_STYLE}</style></head><body><h1>${INFO.title}</h1><p>${INFO.description} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>${rows.join("")}</body></html>`;
 }

@@ -4,8 +4,17 @@
  * of an editor's draft). One createRoute per endpoint: validation, types and OpenAPI in one.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { MAX_WINDOW } from "../../search/build-search.js";
-import { DraftBody, FilterParams, RelatedParams, SearchParams, SuggestParams } from "../../search/params.js";
+import {
+  DraftBody,
+  enoughToSuggest,
+  FilterParams,
+  RelatedParams,
+  SearchParams,
+  SuggestParams,
+  unreadableParameters,
+} from "../../search/params.js";
 import {
   RelatedResponseSchema,
   SearchResponseSchema,
@@ -13,7 +22,7 @@ import {
   SuggestResponseSchema,
 } from "../../search/responses.js";
 import type { SearchService } from "../../search/service.js";
-import { badRequest, notFound } from "../problem.js";
+import { badRequest, invalid, notFound } from "../problem.js";
 import type { AppEnv } from "../types.js";
 import { IdParam, json, problem } from "./openapi.js";
 
@@ -26,9 +35,17 @@ const problems = {
 /** MAX_WINDOW as readers see it in an error: "10,000". */
 const WINDOW = MAX_WINDOW.toLocaleString("en-US");
 
+/** Parameters as sent, not only as Hono reads them: see unreadableParameters. */
+const readableQuery: MiddlewareHandler = async (c, next) => {
+  const problems = unreadableParameters(new URL(c.req.url).search);
+  if (problems.length) throw invalid("parameters", problems);
+  await next();
+};
+
 const searchRoute = createRoute({
   method: "get",
   path: "/api/search",
+  middleware: [readableQuery],
   operationId: "searchArticles",
   summary: "Ranked search with highlights, facets and collapsed copies",
   request: { query: SearchParams },
@@ -38,6 +55,7 @@ const searchRoute = createRoute({
 const suggestRoute = createRoute({
   method: "get",
   path: "/api/suggest",
+  middleware: [readableQuery],
   operationId: "suggestTitles",
   summary: "As-you-type completion of titles",
   request: { query: SuggestParams },
@@ -60,6 +78,7 @@ const articleRoute = createRoute({
 const relatedRoute = createRoute({
   method: "get",
   path: "/api/articles/{id}/related",
+  middleware: [readableQuery],
   operationId: "relatedToArticle",
   summary: "Related coverage of an article (its own copies excluded)",
   request: { params: IdParam, query: RelatedParams },
@@ -73,11 +92,14 @@ const relatedRoute = createRoute({
 const relatedByUrlRoute = createRoute({
   method: "get",
   path: "/api/related",
+  middleware: [readableQuery],
   operationId: "relatedToUrl",
   summary: "Related coverage of the article published at a URL (for the related-articles widget)",
   request: {
     query: RelatedParams.extend({
-      url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048),
+      url: z
+        .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+        .max(2048, "must be at most 2048 characters"),
     }),
   },
   responses: {
@@ -90,6 +112,7 @@ const relatedByUrlRoute = createRoute({
 const draftRelatedRoute = createRoute({
   method: "post",
   path: "/api/related",
+  middleware: [readableQuery],
   operationId: "relatedToDraft",
   summary: "Earlier coverage related to an unpublished draft",
   request: {
@@ -108,16 +131,26 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchSe
         [{ parameter: "page", message: "leave page out when sending cursor" }],
       );
     if (!input.cursor && input.page * input.size > MAX_WINDOW)
-      throw badRequest(`page: beyond ${WINDOW} results, page with the cursor of the previous response`, [
-        { parameter: "page", message: `page × size must be at most ${WINDOW}; use cursor` },
-      ]);
+      throw badRequest(
+        `page: beyond the first ${WINDOW} results, page newest first (sort=newest) with the next_cursor of each response`,
+        [
+          {
+            parameter: "page",
+            message: `page × size must be at most ${WINDOW}; past it, sort=newest and cursor`,
+          },
+        ],
+      );
     const result = await c.var.timeEs("search", () => service.search(input));
     c.header("Cache-Control", "public, max-age=30");
     return c.json(result, 200);
   });
 
   app.openapi(suggestRoute, async (c) => {
-    const suggestions = await c.var.timeEs("suggest", () => service.suggest(c.req.valid("query")));
+    const input = c.req.valid("query");
+    // A box asks at every keystroke: the first letter is an answer of none, not an error.
+    const suggestions = enoughToSuggest(input.q)
+      ? await c.var.timeEs("suggest", () => service.suggest(input))
+      : [];
     c.header("Cache-Control", "public, max-age=60");
     return c.json({ suggestions }, 200);
   });
