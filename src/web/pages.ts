@@ -87,7 +87,9 @@ async function sourceNames(c: Context<AppEnv>, service: SearchService): Promise<
 }
 
 async function editorResponse(c: Context<AppEnv>, service: SearchService) {
-  const fields = await c.req.parseBody();
+  // A body that is not a form (a broken multipart one) is the client's fault, answered as such.
+  const fields = await c.req.parseBody().catch(() => undefined);
+  if (!fields) return render(c, errorPage("تعذّرت قراءة النموذج المرسل."), 400);
   const text = (name: string) => (typeof fields[name] === "string" ? (fields[name] as string) : "");
   const form: EditorForm = { title: text("title"), body: text("body"), source: text("source") };
   const filters = FilterParams.safeParse({
