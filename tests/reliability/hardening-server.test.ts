@@ -358,6 +358,32 @@ describe("operations endpoints and security headers", () => {
   });
 });
 
+describe("the engine-time budget", () => {
+  it("answers 429 to a client that has used its share of Elasticsearch time, and serves others", async () => {
+    const server = await serve({ ENGINE_MS_PER_MINUTE: "60" });
+    const heavy = `/api/search?q=${encodeURIComponent("النفط الرياض الملك وزير الصحة مجلس الشورى جامعة")}&facets=true`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await send(server.port, "GET", heavy, { localAddress: "127.0.0.21" })).status);
+    const refused = statuses.indexOf(429);
+    const last = await send(server.port, "GET", heavy, { localAddress: "127.0.0.21" });
+    const other = await send(server.port, "GET", heavy, { localAddress: "127.0.0.22" });
+    await server.close();
+    record({
+      scenario: "Hardening: engine-time budget",
+      done: "ENGINE_MS_PER_MINUTE=60: one address sent 7 searches with facets in a row, then another address one",
+      figures: { "first address": [...statuses, last.status].join(", "), "another address": other.status },
+      target: "429 with Retry-After once the address's share is used; another address served",
+      pass: refused > 0 && last.status === 429 && other.status === 200,
+    });
+    expect(refused).toBeGreaterThan(0);
+    expect(last.status).toBe(429);
+    expect(last.headers["retry-after"]).toBeDefined();
+    expect(last.text).toMatch(/share of the search engine/);
+    expect(other.status).toBe(200);
+  });
+});
+
 describe("X-Forwarded-For behind a trusted proxy", () => {
   it("limits by the address the proxy saw, whatever the client wrote to the left of it", async () => {
     const server = await serve({ TRUST_PROXY: "1", RATE_LIMIT_PER_MINUTE: "3" });
