@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/reliability/**", "tests/browser/**"],
+          exclude: ["tests/reliability/**", "tests/browser/**", "tests/smoke/**"],
           globalSetup: ["tests/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
@@ -35,6 +35,17 @@ export default defineConfig({
           maxWorkers: 1,
           fileParallelism: false,
           sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        test: {
+          // The built server in a production layout: `npm run test:smoke` builds, then runs it.
+          name: "smoke",
+          include: ["tests/smoke/**/*.test.ts"],
+          globalSetup: ["tests/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 4 },
         },
       },
       {

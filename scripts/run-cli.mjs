@@ -1,10 +1,9 @@
 /**
  * node [flags] scripts/run-cli.mjs <entry.ts> [args…] — runs a command as plain JavaScript: bundled
  * with its dependencies into .build/<name>.mjs by esbuild, then imported in this same process, so
- * the flags given to node are the command's. No TypeScript loader thread (about 30 MB of RSS and
- * half a CPU-second a run), and one file to load instead of the hundreds behind
- * @elastic/elasticsearch and zod (0.19 s to start instead of 0.31 s); building and running in one
- * process saves starting a second node (0.06 s).
+ * the flags given to node are the command's. No TypeScript loader thread, and one file to load
+ * instead of the hundreds behind @elastic/elasticsearch and zod; building and running in one
+ * process saves starting a second node (docs/performance.md, Importer, has what each saves).
  * Nothing is rebuilt while the bundle is newer than every file under src/, the lockfile and this
  * script; esbuild is loaded only to build. Plain JavaScript itself, so it needs no loader either.
  * The bundle is written under a temporary name and renamed: commands started at the same moment

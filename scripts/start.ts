@@ -11,6 +11,7 @@ import { parseEnv, type ServerConfig, ServerConfigSchema } from "../src/config.j
 import { createEsClient } from "../src/es/client.js";
 import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex, ensureIndex, indexVersion, swapAlias } from "../src/es/indices.js";
+import { configuredOrLocalUrls } from "../src/es/local-cluster.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { RejectsFile, summaryLine } from "../src/ingest/report.js";
 import { projectRoot } from "../src/project-root.js";
@@ -18,7 +19,7 @@ import { SearchParams } from "../src/search/params.js";
 import { SearchService } from "../src/search/service.js";
 import { closeOnSignals, startServer } from "../src/server/main.js";
 import { startEmbedDemo } from "../src/web/embed-demo.js";
-import { configuredOrLocalUrls, startElasticsearch } from "./es/provision.js";
+import { startElasticsearch } from "./es/provision.js";
 
 const SAMPLE = join(projectRoot, "samples/articles.jsonl");
 

@@ -3,6 +3,7 @@
  * reader or a newsroom produces must give the same token as its plain spelling.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeDifference, verifyAnalysis } from "../src/es/verify-analysis.js";
 import { exactWords } from "../src/text/arabic.js";
 import { createTestIndex, removeTestIndices, testClient } from "./helpers/es.js";
 
@@ -151,5 +152,12 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     // The other way, the name still finds its other spellings.
     expect(await tokens("كييف", "arabic_news_search")).toEqual(await tokens("كييف"));
     expect(await tokens("إكس", "arabic_news_search")).toEqual(expect.arrayContaining(await tokens("تويتر")));
+  });
+
+  it("gives the tokens of mappings/golden-tokens.json for every input and analyzer", async () => {
+    const report = await verifyAnalysis(client, { index });
+    expect(report.failures).toEqual([]);
+    expect(report.differences.map(describeDifference)).toEqual([]);
+    expect(report.inputs).toBeGreaterThan(300);
   });
 });

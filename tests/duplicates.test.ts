@@ -6,8 +6,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type PreparedArticle, prepareArticle } from "../src/articles/document.js";
 import { ArticleInputSchema } from "../src/articles/schema.js";
-import { BulkBody, BulkWriter } from "../src/ingest/bulk-writer.js";
-import { DuplicateGrouper, fingerprintOf } from "../src/ingest/duplicates.js";
+import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
+import { DuplicateGrouper, fingerprintOf } from "../src/ingest/duplicates/grouper.js";
 import { createTestIndex, removeTestIndices, testClient } from "./helpers/es.js";
 
 const client = testClient();

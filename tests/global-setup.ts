@@ -4,7 +4,8 @@
  * What this setup starts, it stops.
  */
 import type { TestProject } from "vitest/node";
-import { dockerAnswers, readState, startElasticsearch, stopElasticsearch } from "../scripts/es/provision.js";
+import { dockerAnswers, startElasticsearch, stopElasticsearch } from "../scripts/es/provision.js";
+import { readState } from "../src/es/local-cluster.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ArticleDocument, withDerivedFields } from "../src/articles/document.js";
+import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
 import {
   aliasTargets,
   createPhysicalIndex,
@@ -18,7 +19,6 @@ import {
   swapAlias,
 } from "../src/es/indices.js";
 import { copyDocuments } from "../src/es/reindex.js";
-import { BulkBody, BulkWriter } from "../src/ingest/bulk-writer.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { type ImportCounts, RejectsFile } from "../src/ingest/report.js";
 import { projectRoot } from "../src/project-root.js";

@@ -6,11 +6,11 @@
  * show it stays flat), and the ratio. A script that prints figures, never a test.
  *
  * The two alternate for `--rounds` rounds (default 3) and the median ratio is the figure: from one
- * run to the next, Elasticsearch spends up to 15% more or less CPU on the same documents (merges
- * fall differently), which moves a single ratio by ±0.05. Each round also accounts for the CPU:
- * Elasticsearch's, the baseline sender's and the importer's, the machine's idle time, and the
- * refreshes and merges Elasticsearch made (the index refreshes every second, so a longer run makes
- * more segments, and sooner a merge).
+ * run to the next, Elasticsearch spends more or less CPU on the same documents (merges fall
+ * differently), enough to move a single ratio (docs/performance.md, Importer). Each round also
+ * accounts for the CPU: Elasticsearch's, the baseline sender's and the importer's, the machine's
+ * idle time, and the refreshes and merges Elasticsearch made (the index refreshes every second, so
+ * a longer run makes more segments, and sooner a merge).
  *
  * On a small machine Elasticsearch alone keeps every core busy, so the importer's own CPU is taken
  * from it. `--separate-cores` (Linux, a node on this machine) pins Elasticsearch to half the cores
@@ -23,10 +23,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { prepareArticle } from "../../src/articles/document.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
+import { BulkBody, BulkWriter } from "../../src/es/bulk-writer.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex } from "../../src/es/indices.js";
-import { BulkBody, BulkWriter } from "../../src/ingest/bulk-writer.js";
 import { readInput } from "../../src/ingest/open-input.js";
+import type { Origin } from "../../src/ingest/types.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
 import { startElasticsearch } from "../es/provision.js";
@@ -49,9 +50,9 @@ const rounds = Math.max(1, Number(values.rounds));
 const machineCores = availableParallelism();
 
 /** Baseline input: every valid document of the corpus, prepared and encoded before timing. */
-async function preSerialise(): Promise<BulkBody[]> {
-  const bodies: BulkBody[] = [];
-  let body = new BulkBody(batchBytes);
+async function preSerialise(): Promise<BulkBody<Origin>[]> {
+  const bodies: BulkBody<Origin>[] = [];
+  let body = new BulkBody<Origin>(batchBytes);
   for await (const item of readInput(corpus, {})) {
     if (item.kind !== "record") continue;
     const checked = validateRecord(item);
@@ -60,7 +61,7 @@ async function preSerialise(): Promise<BulkBody[]> {
     body.add(document.id, item.origin, JSON.stringify(document));
     if (body.byteLength >= batchBytes) {
       bodies.push(body);
-      body = new BulkBody(batchBytes);
+      body = new BulkBody<Origin>(batchBytes);
     }
   }
   if (body.documents.length) bodies.push(body);
@@ -105,7 +106,7 @@ async function segmentWork(client: EsClient, index: string | string[]): Promise<
   return `${primaries?.refresh?.total ?? 0} refreshes (${seconds(primaries?.refresh?.total_time_in_millis)} s), ${primaries?.merges?.total ?? 0} merges (${seconds(primaries?.merges?.total_time_in_millis)} s)`;
 }
 
-async function rawBulk(client: EsClient, batches: BulkBody[]) {
+async function rawBulk(client: EsClient, batches: BulkBody<Origin>[]) {
   const cpuBefore = await esCpuSeconds(client);
   const idleBefore = machineIdleSeconds();
   const ownBefore = process.cpuUsage();
@@ -214,8 +215,8 @@ async function main() {
   const ratios: number[] = [];
   try {
     // A fresh JVM indexes slowly until its JIT warms up; whichever side ran first would pay for it.
-    // One whole untimed pass: after ten batches, or a quarter of the corpus, the first raw run after
-    // a node start still used 20% more CPU and flattered the importer (0.93–0.97x against 0.85x).
+    // One whole untimed pass: after a shorter warm-up the first raw run after a node start still
+    // cost more CPU and flattered the importer (docs/performance.md, Importer).
     await rawBulk(client, batches);
     for (let round = 1; round <= rounds; round++) {
       const raw = await rawBulk(client, batches);

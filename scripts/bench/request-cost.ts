@@ -10,11 +10,11 @@ import { parseArgs } from "node:util";
 import type { estypes } from "@elastic/elasticsearch";
 import { ElasticsearchConfigSchema, parseEnv, ServerConfigSchema } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
+import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
 import { percentile } from "../../src/eval/metrics.js";
 import { buildSearchRequest, firstStage, type Recall } from "../../src/search/build-search.js";
 import { SearchParams } from "../../src/search/params.js";
 import { SearchService } from "../../src/search/service.js";
-import { configuredOrLocalUrls } from "../es/provision.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,15 +1,18 @@
 /**
  * npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | start-node --node N
+ *   | verify [--index NAME] [--settings]
  * Prints the cluster URL(s) on stdout (one per line) so other scripts can capture it.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { readState } from "../../src/es/local-cluster.js";
 import { readPid, startNode, stopNode } from "./embedded.js";
 import { nodeLogFile } from "./paths.js";
-import { elasticsearchStatus, readState, startElasticsearch, stopElasticsearch } from "./provision.js";
+import { elasticsearchStatus, startElasticsearch, stopElasticsearch } from "./provision.js";
+import { verifyCommand } from "./verify.js";
 
 const USAGE =
-  "usage: npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | start-node --node N";
+  "usage: npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | start-node --node N | verify [--index NAME] [--settings]";
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -18,6 +21,8 @@ async function main(): Promise<number> {
       nodes: { type: "string", default: "1" },
       node: { type: "string", default: "1" },
       lines: { type: "string", default: "80" },
+      index: { type: "string" },
+      settings: { type: "boolean", default: false },
     },
   });
   const command = positionals[0];
@@ -67,6 +72,9 @@ async function main(): Promise<number> {
       process.stdout.write(`node-${node} pid ${readPid(state.nodes, node)}\n`);
       return 0;
     }
+    case "verify":
+      // The golden tokens through the configured cluster's analyzers (verify.ts).
+      return verifyCommand({ index: values.index, settings: values.settings });
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;

@@ -89,20 +89,31 @@ function pluginSourceHash(): string {
   return hash.digest("hex");
 }
 
+const pluginStamp = join(esHome, "plugins", PLUGIN_NAME, ".source-hash");
+/** The plugin build node n started with: a running JVM keeps the classes it loaded. */
+const nodePluginStamp = (nodes: number, n: number) => join(nodeDir(nodes, n), "plugin-source-hash");
+const readStamp = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+
 /** Build and install es-plugin/ into the distribution when its sources changed. */
 export function ensurePlugin(): void {
   const installed = join(esHome, "plugins", PLUGIN_NAME);
-  const stamp = join(installed, ".source-hash");
   const want = pluginSourceHash();
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return;
+  if (readStamp(pluginStamp) === want) return;
   log("building the analysis plugin for the embedded node…");
   rmSync(installed, { recursive: true, force: true });
   execFileSync("bash", [join(projectRoot, "es-plugin/build.sh"), esHome, join(esHome, "plugins")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, JAVA_HOME: javaHome() },
   });
-  writeFileSync(stamp, want);
+  writeFileSync(pluginStamp, want);
   execFileSync("chmod", ["-R", "a+rX", join(esHome, "plugins")]);
+}
+
+/** Stops node n when it runs an older build of the plugin than the installed one, so `start` restarts it. */
+export async function stopIfPluginChanged(nodes: number, n: number): Promise<void> {
+  if (!readPid(nodes, n) || readStamp(nodePluginStamp(nodes, n)) === readStamp(pluginStamp)) return;
+  log(`restarting node-${n}: it runs an older build of the analysis plugin`);
+  await stopNode(nodes, n);
 }
 
 /** Elasticsearch refuses to run as root: as root, run the node as an unprivileged system user. */
@@ -191,6 +202,7 @@ export async function startNode(nodes: number, n: number): Promise<void> {
   const prefix = runAsPrefix();
   if (prefix.length) execFileSync("chown", ["-R", `${RUN_AS_USER}:`, nodeDir(nodes, n)]);
   rmSync(nodePidFile(nodes, n), { force: true });
+  writeFileSync(nodePluginStamp(nodes, n), readStamp(pluginStamp) ?? "");
   const heap = process.env.ES_HEAP ?? "1g";
   const env = [
     `ES_JAVA_HOME=${javaHome()}`,

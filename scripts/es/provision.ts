@@ -6,9 +6,10 @@
  * Used by `npm run es`, the main command and the test setup alike.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
+import { type EsTarget, readState, stateFile } from "../../src/es/local-cluster.js";
 import { projectRoot } from "../../src/project-root.js";
 import {
   ensureDistribution,
@@ -16,27 +17,13 @@ import {
   hasJavaAndMaven,
   readPid,
   startNode,
+  stopIfPluginChanged,
   stopNode,
 } from "./embedded.js";
 import { type ClusterHealth, fetchHealth, waitForHealth } from "./health.js";
-import { esVersion, nodeUrl, stateFile } from "./paths.js";
-
-export type EsMode = "external" | "docker" | "embedded";
-
-export interface EsTarget {
-  mode: EsMode;
-  urls: string[];
-  nodes: number;
-  /** Headers for plain-fetch health checks against an external cluster. */
-  headers?: Record<string, string>;
-}
+import { esVersion, nodeUrl } from "./paths.js";
 
 const log = (message: string) => process.stderr.write(`[es] ${message}\n`);
-
-export function readState(): EsTarget | undefined {
-  if (!existsSync(stateFile)) return undefined;
-  return JSON.parse(readFileSync(stateFile, "utf8")) as EsTarget;
-}
 
 function writeState(target: EsTarget): void {
   mkdirSync(dirname(stateFile), { recursive: true });
@@ -51,11 +38,6 @@ function externalTarget(): EsTarget | undefined {
   else if (config.ES_USERNAME)
     headers.authorization = `Basic ${Buffer.from(`${config.ES_USERNAME}:${config.ES_PASSWORD}`).toString("base64")}`;
   return { mode: "external", urls: config.ES_URL, nodes: config.ES_URL.length, headers };
-}
-
-/** Nodes to talk to without starting anything: ES_URL, else the local cluster `start` recorded. */
-export function configuredOrLocalUrls(): string[] {
-  return externalTarget()?.urls ?? readState()?.urls ?? ["http://127.0.0.1:9200"];
 }
 
 export function dockerAnswers(): boolean {
@@ -111,6 +93,7 @@ export async function startElasticsearch({ nodes = 1 }: StartOptions = {}): Prom
     ensureDistribution();
     ensurePlugin();
     const numbers = Array.from({ length: nodes }, (_, i) => i + 1);
+    await Promise.all(numbers.map((n) => stopIfPluginChanged(nodes, n)));
     await Promise.all(numbers.map((n) => startNode(nodes, n)));
     target = { mode: "embedded", urls: numbers.map(nodeUrl), nodes };
   }

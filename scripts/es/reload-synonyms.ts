@@ -8,9 +8,9 @@
 import { join } from "node:path";
 import { ElasticsearchConfigSchema, parseEnv, ServerConfigSchema } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
+import { configuredOrLocalUrls, readState } from "../../src/es/local-cluster.js";
 import { syncAnalysisFiles } from "./embedded.js";
 import { nodeDir } from "./paths.js";
-import { configuredOrLocalUrls, readState } from "./provision.js";
 
 const state = parseEnv(ElasticsearchConfigSchema).ES_URL ? undefined : readState();
 if (state?.mode === "embedded")

@@ -5,10 +5,10 @@
  * analysed by stock analyzers.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { BulkWriter } from "../../src/es/bulk-writer.js";
 import type { EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex } from "../../src/es/indices.js";
 import { copyDocuments } from "../../src/es/reindex.js";
-import { BulkWriter } from "../../src/ingest/bulk-writer.js";
 
 /**
  * `arabic-and-standard` holds title and body under the stock `arabic` analyzer with a `std`

@@ -1,34 +1,19 @@
 /**
- * The importer's command line (USAGE below). Exit status: 0 when everything landed; 1 when a
- * document failed, a record was rejected (unless --allow-rejects), nothing could be imported or the
- * import stopped; 2 for bad arguments. --fresh and --reindex move the alias only when it is 0.
+ * The importer's command line (USAGE below): reads the options, runs the build (src/indexing/),
+ * turns its outcome into the exit status. 0 when everything landed; 1 when a document failed, a
+ * record was rejected (unless --allow-rejects), nothing could be imported or the import stopped;
+ * 2 for bad arguments. --fresh and --reindex move the alias only when it is 0.
  */
 import { parseArgs } from "node:util";
-import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
-import { withDerivedFields } from "../articles/document.js";
 import { isKnownZone } from "../articles/schema.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
-import { createEsClient, type EsClient } from "../es/client.js";
-import {
-  aliasTargets,
-  createPhysicalIndex,
-  ensureIndex,
-  listPhysicalIndices,
-  swapAlias,
-} from "../es/indices.js";
-import { copyDocuments } from "../es/reindex.js";
-import { BulkWriter } from "../ingest/bulk-writer.js";
-import { plannedBytes } from "../ingest/input-paths.js";
-import { runImport } from "../ingest/pipeline.js";
-import { messageOf } from "../ingest/readers/text-lines.js";
-import {
-  emptyCounts,
-  type ImportCounts,
-  InputMeter,
-  Progress,
-  RejectsFile,
-  summaryLine,
-} from "../ingest/report.js";
+import { messageOf } from "../error-message.js";
+import { createEsClient } from "../es/client.js";
+import { configuredOrLocalUrls } from "../es/local-cluster.js";
+import { deleteOldIndices } from "../indexing/delete-old.js";
+import { importInputs } from "../indexing/import-inputs.js";
+import type { BuildOptions, NewIndex } from "../indexing/new-index.js";
+import { MissingAlias, reindexAlias } from "../indexing/reindex-alias.js";
 
 const USAGE = `usage: npm run index -- <files, folders, 'patterns' or URLs…> [options]
   (a folder is read with every file under it; quote a pattern such as 'ant/**/*.txt' so the
@@ -135,207 +120,36 @@ function numberOption(
 }
 
 /**
- * The physical index --fresh or --reindex builds beside the live one. The alias moves to it only
- * when the build succeeded; a build that failed, threw or was stopped (SIGINT, SIGTERM) deletes it
- * instead, and the alias stays where it was.
+ * SIGINT or SIGTERM while --fresh or --reindex builds a new index: the index is deleted once the
+ * writes in flight end, then the command exits 1; a second signal exits at once. A signal that
+ * comes while the index is being created is answered once it exists: it is deleted too.
  */
-class NewIndex {
-  #end: Promise<boolean> | undefined;
-  #stopping = false;
-  readonly #onSignal = (signal: NodeJS.Signals) => {
-    if (this.#stopping) {
-      // A second signal: a cluster that does not answer must not hold the command.
-      process.stderr.write(`${signal} again: stopped; ${this.index} may be left, --delete-old removes it\n`);
+function stopOnSignals(building: Promise<NewIndex>): void {
+  let build: NewIndex | undefined;
+  let stopping = false;
+  const early: NodeJS.Signals[] = [];
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!build) {
+      early.push(signal);
+      return;
+    }
+    if (stopping) {
+      // A cluster that does not answer must not hold the command.
+      process.stderr.write(`${signal} again: stopped; ${build.index} may be left, --delete-old removes it\n`);
       process.exit(1);
     }
-    // A swap (one atomic request) or a deletion under way ends the command by itself.
-    if (this.#end) return;
-    this.#stopping = true;
-    process.stderr.write(`\n${signal}: deleting ${this.index} once the writes in flight end\n`);
-    void this.discard(`stopped by ${signal}`).then(() => process.exit(1));
+    const deleting = build.stop(signal);
+    if (!deleting) return;
+    stopping = true;
+    void deleting.then(() => process.exit(1));
   };
-
-  private constructor(
-    private readonly client: EsClient,
-    /** Its own client, so closing it stops every write to the index and nothing else. */
-    readonly writer: EsClient,
-    readonly alias: string,
-    readonly index: string,
-  ) {
-    process.on("SIGINT", this.#onSignal).on("SIGTERM", this.#onSignal);
-  }
-
-  static async create(client: EsClient, connect: () => EsClient, alias: string): Promise<NewIndex> {
-    // A signal while the index is being created is answered once it exists: it is deleted too.
-    const early: NodeJS.Signals[] = [];
-    const hold = (signal: NodeJS.Signals) => early.push(signal);
-    process.on("SIGINT", hold).on("SIGTERM", hold);
-    try {
-      const index = await createPhysicalIndex(client, alias, { replicas: settings.replicas });
-      const created = new NewIndex(client, connect(), alias, index);
-      for (const signal of early) created.#onSignal(signal);
-      return created;
-    } finally {
-      process.off("SIGINT", hold).off("SIGTERM", hold);
-    }
-  }
-
-  /** Whether the alias is being swapped or the index deleted: the writer is closed or closing. */
-  get ending(): boolean {
-    return this.#end !== undefined;
-  }
-
-  /** Points the alias at the new index; false when a signal had it deleted first. */
-  swap(): Promise<boolean> {
-    return this.#once(() => this.#swap());
-  }
-
-  /** Deletes the new index and says where the alias still points. */
-  discard(why: string): Promise<boolean> {
-    return this.#once(() => this.#delete(why));
-  }
-
-  /** Only the first end acts: a signal and the build's own end never both do. */
-  #once(end: () => Promise<boolean>): Promise<boolean> {
-    this.#end ??= end().finally(() => {
-      process.off("SIGINT", this.#onSignal).off("SIGTERM", this.#onSignal);
-    });
-    return this.#end;
-  }
-
-  async #swap(): Promise<boolean> {
-    await this.writer.close();
-    const previous = await swapAlias(this.client, this.alias, this.index);
-    process.stderr.write(
-      `alias ${this.alias} -> ${this.index}${previous.length ? ` (kept ${previous.join(", ")})` : ""}\n`,
-    );
-    return true;
-  }
-
-  async #delete(why: string): Promise<boolean> {
-    // Closing waits for the writes in flight and sends no more: a write reaching Elasticsearch
-    // after the deletion would create the index again.
-    await this.writer.close();
-    try {
-      await this.client.indices.delete({ index: this.index });
-    } catch (error) {
-      process.stderr.write(
-        `${why}: alias ${this.alias} not moved, but ${this.index} could not be deleted (${messageOf(error)}); --delete-old removes it\n`,
-      );
-      return false;
-    }
-    const live = await aliasTargets(this.client, this.alias);
-    const where = live.length ? `still points at ${live.join(", ")}` : "was not created";
-    process.stderr.write(`${why}: deleted ${this.index}; alias ${this.alias} ${where}\n`);
-    return false;
-  }
-}
-
-/** Why an import counts as failed (exit status 1, no swap), or undefined when it succeeded. */
-function shortfall(counts: ImportCounts): string | undefined {
-  if (counts.failed) return `${counts.failed} document(s) failed`;
-  // --allow-rejects lets some bad records pass, not an import that found nothing to import; and a
-  // fresh index that holds nothing never replaces the live one.
-  if (!counts.created && !counts.updated && (counts.rejected || values.fresh))
-    return "nothing was imported: no input held a usable article";
-  if (counts.rejected && !values["allow-rejects"]) return `${counts.rejected} record(s) rejected`;
-  return undefined;
-}
-
-async function importInputs(client: EsClient, connect: () => EsClient, alias: string): Promise<number> {
-  const fresh =
-    values.fresh && !values["dry-run"] ? await NewIndex.create(client, connect, alias) : undefined;
-  try {
-    const counts = await importInto(fresh?.writer ?? client, fresh?.index ?? alias, fresh);
-    const why = shortfall(counts);
-    if (!fresh) {
-      if (why) process.stderr.write(`${why}\n`);
-      return why ? 1 : 0;
-    }
-    const moved = why ? await fresh.discard(why) : await fresh.swap();
-    return moved ? 0 : 1;
-  } catch (error) {
-    await fresh?.discard("the import stopped");
-    throw error;
-  }
-}
-
-/** Reads every input into `index` (the alias, or `fresh`'s index) and reports. */
-async function importInto(client: EsClient, index: string, fresh?: NewIndex): Promise<ImportCounts> {
-  const dryRun = values["dry-run"];
-  // The alias and its index are set up while the first batch is read and prepared; runImport
-  // raises their error.
-  const indexReady = dryRun
-    ? undefined
-    : fresh
-      ? Promise.resolve({ created: true })
-      : ensureIndex(client, index, { replicas: settings.replicas });
-  const counts = emptyCounts();
-  const rejects = new RejectsFile(values.rejects);
-  const meter = new InputMeter();
-  meter.planFiles(await plannedBytes(positionals));
-  const progress = new Progress(counts, process.stderr, meter);
-  try {
-    await runImport({
-      client,
-      index,
-      indexReady,
-      inputs: positionals,
-      readerOptions: { fieldMap: settings.fieldMap, meter },
-      timezone: settings.timezone,
-      rejects,
-      batchBytes: settings.batchBytes,
-      concurrency: settings.concurrency,
-      retryForMs: settings.retryForMs,
-      counts,
-      // Writes retried after a signal closed the writer are not news: the index is being deleted.
-      onNote: (message) => {
-        if (!fresh?.ending) progress.note(message);
-      },
-      dryRun,
-    });
-  } finally {
-    const elapsed = progress.stop();
-    await rejects.close();
-    const peakMb = process.resourceUsage().maxRSS / 1024;
-    process.stderr.write(`${summaryLine(counts, elapsed)}, peak RSS ${peakMb.toFixed(0)} MB\n`);
-    if (rejects.count)
-      process.stderr.write(
-        `${rejects.count} rejected or failed record(s), with reasons, in ${rejects.path}\n`,
-      );
-  }
-  return counts;
-}
-
-async function reindex(client: EsClient, connect: () => EsClient, alias: string): Promise<number> {
-  const [current] = await aliasTargets(client, alias);
-  if (!current) throw new UsageError(`alias ${alias} does not exist; nothing to reindex`);
-  const target = await NewIndex.create(client, connect, alias);
-  const writer = new BulkWriter({ client: target.writer, index: target.index });
-  const started = Date.now();
-  try {
-    const result = await copyDocuments(client, current, writer, { transform: withDerivedFields });
-    const moved = result.failed
-      ? await target.discard(`reindex: ${result.failed} document(s) failed`)
-      : await target.swap();
-    if (!moved) return 1;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stderr.write(
-      `reindexed ${result.copied} documents ${current} -> ${target.index} in ${seconds} s\n`,
-    );
-    return 0;
-  } catch (error) {
-    await target.discard("reindex stopped");
-    throw error;
-  }
-}
-
-async function deleteOld(client: EsClient, alias: string): Promise<void> {
-  const live = new Set(await aliasTargets(client, alias));
-  const old = (await listPhysicalIndices(client, alias)).filter((index) => !live.has(index));
-  const doomed = old.slice(settings.keep);
-  if (doomed.length) await client.indices.delete({ index: doomed });
-  process.stderr.write(doomed.length ? `deleted ${doomed.join(", ")}\n` : "no old indices to delete\n");
+  const off = () => process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
+  building.then((created) => {
+    build = created;
+    for (const signal of early) onSignal(signal);
+    void created.ended.then(off);
+  }, off);
 }
 
 async function main(): Promise<number> {
@@ -346,18 +160,43 @@ async function main(): Promise<number> {
   const config = parseEnv(ElasticsearchConfigSchema);
   const connect = () => createEsClient({ nodes: configuredOrLocalUrls(), config });
   const client = connect();
-  const alias = config.ES_INDEX_ALIAS;
+  const build: BuildOptions = {
+    client,
+    connect,
+    alias: config.ES_INDEX_ALIAS,
+    replicas: settings.replicas,
+    out: process.stderr,
+    onNewIndex: stopOnSignals,
+  };
   try {
-    let status = 0;
-    if (values.reindex) status = await reindex(client, connect, alias);
-    else if (positionals.length) status = await importInputs(client, connect, alias);
+    let succeeded = true;
+    if (values.reindex) succeeded = await reindexAlias(build).catch(asUsageError);
+    else if (positionals.length)
+      succeeded = await importInputs({
+        ...build,
+        inputs: positionals,
+        fresh: values.fresh,
+        dryRun: values["dry-run"],
+        allowRejects: values["allow-rejects"],
+        rejectsPath: values.rejects,
+        fieldMap: settings.fieldMap,
+        timezone: settings.timezone,
+        batchBytes: settings.batchBytes,
+        concurrency: settings.concurrency,
+        retryForMs: settings.retryForMs,
+      });
     else if (!values["delete-old"])
       throw new UsageError("name at least one file or URL, or --reindex, or --delete-old");
-    if (values["delete-old"]) await deleteOld(client, alias);
-    return status;
+    if (values["delete-old"]) await deleteOldIndices(build, settings.keep);
+    return succeeded ? 0 : 1;
   } finally {
     await client.close();
   }
+}
+
+/** Nothing to reindex is the caller's mistake: a usage error. */
+function asUsageError(error: unknown): never {
+  throw error instanceof MissingAlias ? new UsageError(error.message) : error;
 }
 
 main().then((code) => process.exit(code), exitWith);

@@ -6,13 +6,14 @@
  * Exit status: 0 with results, 1 with none, 2 for bad arguments or an unreachable cluster.
  */
 import { parseArgs } from "node:util";
-import { configuredOrLocalUrls } from "../../scripts/es/provision.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
+import { messageOf } from "../error-message.js";
 import { createEsClient } from "../es/client.js";
+import { configuredOrLocalUrls } from "../es/local-cluster.js";
 import { type SearchInput, SearchParams } from "../search/params.js";
 import type { SearchHit } from "../search/responses.js";
 import { SearchService } from "../search/service.js";
-import { escapeHtml } from "../search/shape.js";
+import { escapeHtml } from "../text/html.js";
 import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "../web/terminal-text.js";
 
 const USAGE = `usage: npm run search -- "<query>" [options]
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
   try {
     args = readArgs();
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    process.stderr.write(`${messageOf(error)}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = args;
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(2);
   },
 );

@@ -27,8 +27,8 @@ export function createEsClient({ nodes, config }: EsConnection): EsClient {
     resurrectStrategy: "ping",
     compression: false,
     // Errors drop the request's headers (credentials) without copying the rest. The default walks
-    // the request into a redacted copy, a `_bulk` body's Buffer byte by byte: 3 MB of body, and the
-    // importer ran out of heap the moment Elasticsearch went down.
+    // the request into a redacted copy, a `_bulk` body's Buffer byte by byte: the importer ran out
+    // of heap the moment Elasticsearch went down.
     redaction: { type: "remove" },
   };
   if (config.ES_API_KEY) options.auth = { apiKey: config.ES_API_KEY };

@@ -5,7 +5,7 @@
  * the importer's retry and reporting behaviour.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { BulkBody, type BulkWriter } from "../ingest/bulk-writer.js";
+import { BulkBody, type BulkWriter } from "./bulk-writer.js";
 import type { EsClient } from "./client.js";
 
 export interface CopyResult {

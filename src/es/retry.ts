@@ -4,6 +4,7 @@
  * exponential backoff on 429, 502–504 and connection loss, until a deadline.
  */
 import { errors } from "@elastic/elasticsearch";
+import { isUnreachable } from "./errors.js";
 
 export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
@@ -11,12 +12,7 @@ export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 export function retryableReason(error: unknown): string | undefined {
   if (error instanceof errors.ResponseError && RETRYABLE_STATUS.has(error.statusCode ?? 0))
     return `Elasticsearch answered ${error.statusCode}`;
-  if (
-    error instanceof errors.ConnectionError ||
-    error instanceof errors.TimeoutError ||
-    error instanceof errors.NoLivingConnectionsError
-  )
-    return `Elasticsearch unreachable (${error.message})`;
+  if (isUnreachable(error)) return `Elasticsearch unreachable (${error.message})`;
   return undefined;
 }
 

@@ -4,12 +4,21 @@
  * copies, bulk) for a handful of records, with a result per record.
  */
 import { prepareArticle } from "../articles/document.js";
+import { BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
-import type { WriteResult } from "../search/responses.js";
-import { BulkBody, BulkWriter } from "./bulk-writer.js";
-import { DuplicateGrouper, fingerprintOf } from "./duplicates.js";
+import { DuplicateGrouper, fingerprintOf } from "./duplicates/grouper.js";
 import type { RawRecord } from "./types.js";
 import { validateRecord } from "./validate.js";
+
+/** What became of one record: indexed, rejected (naming the field) or failed in Elasticsearch. */
+export interface RecordResult {
+  id?: string;
+  /** The record's line, for a bulk load. */
+  line?: number;
+  status: "created" | "updated" | "rejected" | "failed";
+  field?: string;
+  reason?: string;
+}
 
 export class ArticleWriter {
   readonly #grouper: DuplicateGrouper;
@@ -24,8 +33,8 @@ export class ArticleWriter {
     this.#bulk = new BulkWriter({ client, index: alias, retryForMs: 5_000 });
   }
 
-  async write(records: RawRecord[], refresh = false): Promise<WriteResult["results"]> {
-    const results: WriteResult["results"] = new Array(records.length);
+  async write(records: RawRecord[], refresh = false): Promise<RecordResult[]> {
+    const results: RecordResult[] = new Array(records.length);
     const prepared = [];
     for (const [i, record] of records.entries()) {
       const checked = validateRecord(record);

@@ -6,7 +6,7 @@
  */
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { messageOf } from "./readers/text-lines.js";
+import { messageOf } from "../error-message.js";
 
 /** An error whose message is already a reason fit for the rejects file. */
 export class InputError extends Error {}

@@ -11,6 +11,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import tar from "tar-stream";
+import { messageOf } from "../error-message.js";
 import { detectFormat } from "./detect.js";
 import {
   binaryReason,
@@ -25,7 +26,7 @@ import {
 } from "./input-bytes.js";
 import { resolvePath } from "./input-paths.js";
 import { readerFor } from "./readers/index.js";
-import { excerptOf, messageOf } from "./readers/text-lines.js";
+import { excerptOf } from "./readers/text-lines.js";
 import type { InputMeter } from "./report.js";
 import type { Origin, ParseFailure, ReaderOptions, ReadItem } from "./types.js";
 

@@ -5,10 +5,10 @@
  * Async generators join the stages, so memory stays flat however large the input.
  */
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
+import { BufferPool, BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
 import type { AliasIndex } from "../es/indices.js";
-import { BufferPool, BulkBody, BulkWriter } from "./bulk-writer.js";
-import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates.js";
+import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates/grouper.js";
 import { readInput } from "./open-input.js";
 import { emptyCounts, type ImportCounts, type RejectsFile } from "./report.js";
 import type { Origin, ReaderOptions } from "./types.js";
@@ -92,7 +92,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown;
 
-  const send = async (body: BulkBody) => {
+  const send = async (body: BulkBody<Origin>) => {
     const outcomes = await writer.write(body);
     // Every attempt has ended: its bytes can hold the next batch.
     body.release();
@@ -110,7 +110,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   };
 
   /** Stages 5–6: the batch's duplicate groups, then the request, a few in flight. */
-  const dispatch = async (encoded: BulkBody, fingerprints: Fingerprint[]) => {
+  const dispatch = async (encoded: BulkBody<Origin>, fingerprints: Fingerprint[]) => {
     if (options.dryRun) {
       counts.bytes += encoded.byteLength;
       counts.created += fingerprints.length;
@@ -140,13 +140,13 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
 
   // Stage 4: each article is encoded as soon as it is prepared, so a batch holds bytes outside the
   // heap and small fingerprints, not its articles' text: texts that outlive a young-generation
-  // collection are promoted, and collecting them again cost a seventh of the importer's CPU.
+  // collection are promoted, and collecting them again is a large share of the importer's CPU.
   const batchBytes = options.batchBytes ?? 2_000_000;
   // The first batches are small and double up to `batchBytes`: Elasticsearch starts indexing
   // while this process is still starting up and warming, instead of waiting for a whole batch.
   let flushAt = Math.min(batchBytes, FIRST_BATCH_BYTES);
   const pool = new BufferPool();
-  let body = new BulkBody(batchBytes, pool);
+  let body = new BulkBody<Origin>(batchBytes, pool);
   let fingerprints: Fingerprint[] = [];
   for await (const article of preparedArticles(options, counts)) {
     body.add(article.document.id, article.origin, JSON.stringify(article.document));
@@ -154,7 +154,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     if (body.byteLength < flushAt && fingerprints.length < 5_000) continue;
     await dispatch(body, fingerprints);
     if (fatal) break;
-    body = new BulkBody(batchBytes, pool);
+    body = new BulkBody<Origin>(batchBytes, pool);
     fingerprints = [];
     flushAt = Math.min(batchBytes, flushAt * 2);
   }

@@ -53,7 +53,7 @@ function oversize(fields: Record<string, unknown>): string | undefined {
 
 /**
  * The article schema compiled by zod into generated code: the same answers and issues as the
- * schema itself, with a seventh less CPU per record (the cleaning it runs included).
+ * schema itself, for less CPU per record.
  */
 const articleSchema = z.compile(ArticleInputSchema);
 

@@ -70,7 +70,7 @@ export const RANKING = {
     prefixLength: 0,
     maxExpansions: 20,
   },
-  /** A last word shorter than this is not completed (one letter begins a third of all words). */
+  /** A last word shorter than this is not completed (one letter begins too many words to complete). */
   prefixMinLetters: 2,
   /**
    * Second stage: the top `windowSize` candidates (per shard) are rescored with the signals below,
@@ -81,7 +81,7 @@ export const RANKING = {
   exactBoost: 0.5,
   /**
    * The query holds every word of an article's title: the reader named that article, as one names
-   * a person or pastes a headline. A flat bonus, about a third of a typical top score.
+   * a person or pastes a headline. A flat bonus, large against a typical top score (docs/ranking.md).
    */
   titleNamedBoost: 10,
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */

@@ -118,5 +118,4 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 export type RelatedResponse = z.infer<typeof RelatedResponseSchema>;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type StoredArticle = z.infer<typeof StoredArticleSchema>;
-export type WriteResult = z.infer<typeof WriteResultSchema>;
 export type FacetValue = z.infer<typeof FacetValueSchema>;

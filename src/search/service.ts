@@ -8,6 +8,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
+import { escapeHtml } from "../text/html.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import {
   CANDIDATES_PER_RESULT,
@@ -25,7 +26,7 @@ import { collateRequests, corrections, pickCorrection } from "./did-you-mean.js"
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
-import { escapeHtml, hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
+import { hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
 import { type Candidate, firstOfEachStory } from "./stories.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */

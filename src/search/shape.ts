@@ -5,17 +5,9 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import type { ArticleDocument } from "../articles/document.js";
+import { escapeHtml } from "../text/html.js";
 import { encodeCursor } from "./build-search.js";
 import type { FacetValue, SearchHit, SearchResponse } from "./responses.js";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 /** The first words of a text, cut at a word boundary, escaped. */
 export function excerpt(text: string, maxChars = 240): string {

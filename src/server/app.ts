@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import { MAX_ARTICLE_BYTES } from "../articles/schema.js";
 import type { ServerConfig } from "../config.js";
 import type { EsClient } from "../es/client.js";
+import type { AppEnv } from "../http/app-env.js";
 import { ArticleWriter } from "../ingest/article-writer.js";
 import { SearchService } from "../search/service.js";
 import { errorPageResponse, isPagePath, registerPages } from "../web/pages.js";
@@ -37,7 +38,6 @@ import { registerDocs } from "./routes/docs.js";
 import { registerOpsRoutes } from "./routes/ops.js";
 import { registerSearchRoutes } from "./routes/search.js";
 import { registerWriteRoutes } from "./routes/write.js";
-import type { AppEnv } from "./types.js";
 
 export interface AppDependencies {
   client: EsClient;

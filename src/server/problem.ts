@@ -4,11 +4,11 @@
  * Elasticsearch or unexpected error) into application/problem+json, never a stack trace.
  */
 import { STATUS_CODES } from "node:http";
-import { errors } from "@elastic/elasticsearch";
 import type { Context } from "hono";
 import type { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { isRefusedRequest, type Unavailability, unavailability } from "../es/errors.js";
 
 export interface ProblemDetails {
   type: string;
@@ -66,26 +66,23 @@ export function fromHono(error: HTTPException): ApiError {
   return new ApiError(error.status, statusTitle(error.status), detail);
 }
 
+/** What a reader is told, and after how many seconds to retry, for each reason the engine is away. */
+const UNAVAILABLE: Record<Unavailability, [detail: string, retryAfter: number]> = {
+  unreachable: ["The search engine is unreachable; try again in a few seconds.", 5],
+  "index-missing": ["The articles index does not exist yet; it is being prepared.", 30],
+  overloaded: ["The search engine is overloaded; try again shortly.", 5],
+};
+
 /**
  * Elasticsearch errors the reader can do nothing about become 503 with Retry-After; one it refuses
  * as malformed, 400. Its own text stays in the log.
  */
 export function fromElasticsearch(error: unknown): ApiError | undefined {
-  if (
-    error instanceof errors.ConnectionError ||
-    error instanceof errors.NoLivingConnectionsError ||
-    error instanceof errors.TimeoutError
-  )
-    return unavailable("The search engine is unreachable; try again in a few seconds.");
-  if (error instanceof errors.ResponseError) {
-    if (error.statusCode === 404 && /index_not_found/.test(JSON.stringify(error.body ?? "")))
-      return unavailable("The articles index does not exist yet; it is being prepared.", 30);
-    if (error.statusCode === 429 || (error.statusCode ?? 0) >= 500)
-      return unavailable("The search engine is overloaded; try again shortly.");
-    // A request it refuses was built from parameters validation let through: theirs to change.
-    if (error.statusCode === 400)
-      return badRequest("The search engine cannot run the request these parameters make; change them.");
-  }
+  const reason = unavailability(error);
+  if (reason) return unavailable(...UNAVAILABLE[reason]);
+  // A request it refuses was built from parameters validation let through: theirs to change.
+  if (isRefusedRequest(error))
+    return badRequest("The search engine cannot run the request these parameters make; change them.");
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 import {
@@ -65,6 +66,7 @@ describe("hashWords", () => {
     ["seed-page spellings", `${story} السيسى الرئيس الروسى هاتفياً`],
     ["diacritics, tatweel, hamza seats, Persian letters", "قَالَ المسـؤول إنّ الصـــين ومسئولي کابل یوم ۀ"],
     ["elongation: three or more collapse, two stay", "جمييييل الله ااا يي لليل مماا"],
+    ["elongation of one spelling only, before letters are unified", "ةةه أاا يـيـي يَيَيَ ج\u200Cججج"],
     ["digits of three systems, Latin in mixed case", "عام ٢٠٢٣ و۱۴۰۲ و2024 NATO Covid-19 İstanbul ÀÉÎ"],
     ["separators of every kind", "«الأمن»، (السودان)؛ غزة؟ نعم! a/b\\c\u00A0د\u2003هـ\u3000و — “قال” ‘x’…"],
     ["invisible controls inside words", "ال\u200Cصين\u200F \uFEFFمصر\u202Bليبيا\u2066"],
@@ -72,5 +74,15 @@ describe("hashWords", () => {
     ["only separators", " ،، -- "],
   ])("matches normalise-then-split on %s", (_name, text) => {
     expect(hashes(text)).toEqual(referenceHashes(text));
+  });
+
+  it("matches normalise-then-split on generated Arabic", () => {
+    const units = [..."ءآأؤإئابةتجدهوىيكلـًٌَُِّْٰٔٱکیۀہ٠١۲ \u200C\u200F،.aA"];
+    const text = fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(hashes(sample)).toEqual(referenceHashes(sample));
+      }),
+    );
   });
 });

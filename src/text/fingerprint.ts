@@ -4,7 +4,7 @@
  * banded for locality-sensitive lookup. Two copies of one story that differ by a headline word
  * or a dropped sentence share most bigrams, so at least one band with near certainty.
  */
-import { ELONGATION_LETTERS, normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
+import { ELONGATION_LETTERS, letterVariants, normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 
 export const SIGNATURE_SIZE = 64;
 export const BAND_ROWS = 4;
@@ -46,8 +46,7 @@ function addShingle(signature: Uint32Array, shingle: number): void {
 
 /**
  * A growable list of word hashes in a Uint32Array: a hash above 2^30 passed around as a JavaScript
- * number is a heap object of its own (150 MB of garbage over SaudiNewsNet when each word went to a
- * callback).
+ * number is a heap object of its own, garbage by the million when each word went to a callback.
  */
 export class WordHashes {
   values = new Uint32Array(1024);
@@ -69,33 +68,36 @@ const scratchWords = new WordHashes();
 /**
  * Appends to `into` the FNV-1a hash of every word of `normalizeArabic(text)` split on
  * WORD_SEPARATORS, in one pass over `text` without building the normalised string (seven string
- * copies per article: 3.6× the time on SaudiNewsNet, 1.8 s against 0.5 s). `text` is NFC, as
- * cleaning leaves it.
+ * copies per article, most of the time it took). `text` is NFC, as cleaning leaves it.
  */
 export function hashWords(text: string, into: WordHashes): void {
   // Plain locals, no closures: captured variables would live in a heap context, and this loop
   // runs once per character of every article.
   let hash = FNV_OFFSET;
   let length = 0;
-  // The last letter hashed, if it may start an elongation, and how often it has come in a row: a
-  // second one is held back, because three or more of a letter collapse to one.
-  let runUnit = -1;
+  // The letter (as the char filter leaves it) that may start an elongation, what it normalises to,
+  // and how often it has come in a row: a second one is held back, as three or more collapse to one.
+  let runKey = -1;
+  let runMapped = DROPPED;
   let runLength = 0;
   for (let i = 0; i <= text.length; i++) {
     // One step past the end: a separator that flushes the last word.
-    let mapped = i < text.length ? unitMap[text.charCodeAt(i)] : SEPARATOR;
-    if (mapped === UNKNOWN || mapped === undefined) mapped = learnUnit(text.charCodeAt(i));
-    if (mapped === DROPPED) continue;
-    if (mapped === runUnit) {
+    const unit = i < text.length ? text.charCodeAt(i) : -1;
+    let mapped = unit < 0 ? SEPARATOR : unitMap[unit];
+    if (mapped === UNKNOWN || mapped === undefined) mapped = learnUnit(unit);
+    const key = unit < 0 ? -1 : (variantKey[unit] as number);
+    // Gone before the elongation rule looks: it neither breaks nor extends a run.
+    if (key === DROPPED) continue;
+    if (runKey >= 0 && key === runKey) {
       runLength++;
       continue;
     }
     // A letter written exactly twice stays twice.
-    if (runLength === 2) {
-      hash = Math.imul(hash ^ runUnit, FNV_PRIME);
+    if (runLength === 2 && runMapped >= 0) {
+      hash = Math.imul(hash ^ runMapped, FNV_PRIME);
       length++;
     }
-    runUnit = -1;
+    runKey = -1;
     runLength = 0;
     if (mapped === SEPARATOR) {
       if (length > 0) into.push(hash);
@@ -104,36 +106,42 @@ export function hashWords(text: string, into: WordHashes): void {
     } else if (mapped >= 0) {
       hash = Math.imul(hash ^ mapped, FNV_PRIME);
       length++;
-      if (mapped >= ELONGATION_LETTERS.first && mapped <= ELONGATION_LETTERS.last) {
-        runUnit = mapped;
-        runLength = 1;
-      }
-    } else {
+    } else if (mapped !== DROPPED) {
       // A unit that normalises to several (a few lowercase mappings): hash them all.
       const expansion = expansions[-mapped - FIRST_EXPANSION] ?? "";
       for (let k = 0; k < expansion.length; k++) hash = Math.imul(hash ^ expansion.charCodeAt(k), FNV_PRIME);
       length += expansion.length;
+    }
+    if (key >= ELONGATION_LETTERS.first && key <= ELONGATION_LETTERS.last) {
+      runKey = key;
+      runMapped = mapped;
+      runLength = 1;
     }
   }
 }
 
 // What each UTF-16 unit becomes, learnt from normalizeArabic itself the first time the unit is met,
 // so this table can never disagree with the analyzer's mirror: a unit, or one of the codes below.
+// Beside it, the unit after the char filter alone (letterVariants), which elongation runs on.
 const UNKNOWN = -1;
 const DROPPED = -2;
 const SEPARATOR = -3;
 const FIRST_EXPANSION = 4;
 const unitMap = new Int32Array(0x10000).fill(UNKNOWN);
+const variantKey = new Int32Array(0x10000).fill(UNKNOWN);
 const expansions: string[] = [];
 
 function learnUnit(unit: number): number {
-  const normal = normalizeArabic(String.fromCharCode(unit));
+  const char = String.fromCharCode(unit);
+  const normal = normalizeArabic(char);
   let mapped: number;
   if (normal === "") mapped = DROPPED;
   else if (normal.replace(WORD_SEPARATORS, "") === "") mapped = SEPARATOR;
   else if (normal.length === 1) mapped = normal.charCodeAt(0);
   else mapped = -(FIRST_EXPANSION + expansions.push(normal) - 1);
   unitMap[unit] = mapped;
+  const variant = letterVariants(char);
+  variantKey[unit] = variant === "" ? DROPPED : variant.length === 1 ? variant.charCodeAt(0) : unit;
   return mapped;
 }
 
@@ -190,8 +198,8 @@ const base32Digit = (number: number, shift: number) => BASE32[(number >>> shift)
 
 /**
  * A band as the index stores it (`minhash_bands`), e.g. "3:9f0cq1": the band's position and its
- * number in six base-32 digits. Built in one call, not by number-to-string conversions (five times
- * slower: a sixth of preparing an article went to band keys).
+ * number in six base-32 digits. Built in one call, not by number-to-string conversions, which were
+ * a large share of preparing an article.
  */
 export function bandKey(band: number, number: number): string {
   return String.fromCharCode(

@@ -8,6 +8,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isEngineUnavailable } from "../es/errors.js";
+import type { AppEnv } from "../http/app-env.js";
 import { MAX_WINDOW } from "../search/build-search.js";
 import {
   DraftBody,
@@ -18,8 +20,6 @@ import {
 } from "../search/params.js";
 import { MAX_QUERY_CHARS } from "../search/query-parser.js";
 import type { SearchService } from "../search/service.js";
-import { fromElasticsearch } from "../server/problem.js";
-import type { AppEnv } from "../server/types.js";
 import { articlePage, errorPage, notFoundPage } from "./article-page.js";
 import { type EditorForm, editorPage, emptyEditorForm } from "./editor-page.js";
 import { type Markup, PAGE_CSP } from "./layout.js";
@@ -27,9 +27,6 @@ import { searchPage } from "./search-page.js";
 import { registerStatic } from "./static.js";
 
 const UNAVAILABLE = "محرك البحث غير متاح الآن. حاول بعد قليل.";
-
-/** Elasticsearch down, overloaded or timing out: a part of a page may be left out for it. */
-const engineTrouble = (error: unknown) => fromElasticsearch(error)?.status === 503;
 
 async function render(c: Context<AppEnv>, markup: Markup, status: ContentfulStatusCode = 200) {
   c.header("Content-Security-Policy", PAGE_CSP);
@@ -148,7 +145,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
       return render(c, searchPage(input, result, notice));
     } catch (error) {
       // The search form, with the reader's query, and the reason: they can retry from it.
-      if (!engineTrouble(error)) throw error;
+      if (!isEngineUnavailable(error)) throw error;
       return render(c, searchPage(input, undefined, UNAVAILABLE), 503);
     }
   });
@@ -161,7 +158,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
     const related = await c.var
       .timeEs("related", () => service.relatedTo(found, { size: 8 }))
       .catch((error: unknown) => {
-        if (engineTrouble(error)) return undefined;
+        if (isEngineUnavailable(error)) return undefined;
         throw error;
       });
     return render(c, articlePage(found.article, related));
@@ -169,7 +166,7 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
 
   app.get("/editor", async (c) => {
     const sources = await sourceNames(c, service).catch((error: unknown) => {
-      if (engineTrouble(error)) return [];
+      if (isEngineUnavailable(error)) return [];
       throw error;
     });
     return render(c, editorPage(emptyEditorForm, sources, undefined));

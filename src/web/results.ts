@@ -6,7 +6,7 @@
  */
 import { html, raw } from "hono/html";
 import type { SearchHit } from "../search/responses.js";
-import { escapeHtml } from "../search/shape.js";
+import { escapeHtml } from "../text/html.js";
 import { articleHref, formatDate, formatNumber } from "./format.js";
 import type { Markup } from "./layout.js";
 

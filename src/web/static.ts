@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { AppEnv } from "../http/app-env.js";
 import { projectRoot } from "../project-root.js";
-import type { AppEnv } from "../server/types.js";
 
 interface Asset {
   body: Uint8Array;

@@ -7,10 +7,11 @@
 import { once } from "node:events";
 import Parser from "stream-json/Parser.js";
 import StreamArray from "stream-json/streamers/StreamArray.js";
+import { messageOf } from "../../error-message.js";
 import type { Origin, Reader, ReaderOptions, ReadItem } from "../types.js";
 import { toCanonicalFields } from "./field-map.js";
 import { describe, isPlainObject } from "./jsonl.js";
-import { excerptOf, messageOf, partOrigin } from "./text-lines.js";
+import { excerptOf, partOrigin } from "./text-lines.js";
 
 interface Position {
   line: number;

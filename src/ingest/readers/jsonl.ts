@@ -3,9 +3,10 @@
  * JSON Lines: one object per line. Each line stands alone, so a broken line is one failure
  * naming its line number and the rest of the file is still read.
  */
+import { messageOf } from "../../error-message.js";
 import type { Reader, ReadItem } from "../types.js";
 import { toCanonicalFields } from "./field-map.js";
-import { excerptOf, messageOf, numberedLines } from "./text-lines.js";
+import { excerptOf, numberedLines } from "./text-lines.js";
 
 /** A line longer than this is not one article; parsing it would only exhaust the bounded heap. */
 const MAX_LINE_CHARS = 8_000_000;

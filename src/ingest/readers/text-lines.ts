@@ -52,8 +52,3 @@ export function excerptOf(text: string, maxChars = 200): string {
   const trimmed = text.trim();
   return trimmed.length > maxChars ? `${trimmed.slice(0, maxChars)}…` : trimmed;
 }
-
-/** The message of anything thrown, for a failure reason. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -6,8 +6,8 @@
  * debt gets 429 until its budget refills; a request already admitted always finishes.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/app-env.js";
 import { tooManyRequests } from "../problem.js";
-import type { AppEnv } from "../types.js";
 import { ClientBuckets } from "./client-buckets.js";
 
 export interface EngineBudgetOptions {

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { escapeHtml } from "../../search/shape.js";
-import type { AppEnv } from "../types.js";
+import type { AppEnv } from "../../http/app-env.js";
+import { escapeHtml } from "../../text/html.js";
 
 const DOCS_STYLE =
   "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .2rem}section{border-top:1px solid #ddd}";

@@ -1,13 +1,15 @@
 /**
  * @module server/routes/ops
  * For orchestrators and monitoring: /healthz (the process answers), /readyz (Elasticsearch
- * answers and the alias exists), /metrics (Prometheus).
+ * answers and the alias exists; its `analysis` line says whether the cluster analyses as the
+ * golden tokens say, without deciding readiness), /metrics (Prometheus).
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { EsClient } from "../../es/client.js";
+import type { AppEnv } from "../../http/app-env.js";
+import { analysisCheck } from "../analysis-check.js";
 import type { Metrics } from "../middleware/metrics.js";
 import { unavailable } from "../problem.js";
-import type { AppEnv } from "../types.js";
 
 export function registerOpsRoutes(
   app: OpenAPIHono<AppEnv>,
@@ -19,6 +21,8 @@ export function registerOpsRoutes(
     c.header("Cache-Control", "no-store");
     return c.json({ status: "ok" });
   });
+
+  const analysis = analysisCheck(client, alias);
 
   app.get("/readyz", async (c) => {
     c.header("Cache-Control", "no-store");
@@ -33,7 +37,7 @@ export function registerOpsRoutes(
     }
     if (!aliasExists)
       throw unavailable(`Elasticsearch answers, but the alias "${alias}" does not exist.`, 30);
-    return c.json({ status: "ready", alias });
+    return c.json({ status: "ready", alias, analysis: analysis() });
   });
 
   app.get("/metrics", async (c) => {

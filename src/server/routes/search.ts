@@ -5,6 +5,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/app-env.js";
 import { MAX_WINDOW } from "../../search/build-search.js";
 import {
   DraftBody,
@@ -23,7 +24,6 @@ import {
 } from "../../search/responses.js";
 import type { SearchService } from "../../search/service.js";
 import { badRequest, invalid, notFound } from "../problem.js";
-import type { AppEnv } from "../types.js";
 import { IdParam, json, problem } from "./openapi.js";
 
 const problems = {

@@ -5,11 +5,11 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ArticleWriter } from "../../ingest/article-writer.js";
+import type { AppEnv } from "../../http/app-env.js";
+import type { ArticleWriter, RecordResult } from "../../ingest/article-writer.js";
 import type { RawRecord } from "../../ingest/types.js";
-import { type WriteResult, WriteResultSchema } from "../../search/responses.js";
+import { WriteResultSchema } from "../../search/responses.js";
 import { ApiError, badRequest, notFound } from "../problem.js";
-import type { AppEnv } from "../types.js";
 import { IdParam, json, problem } from "./openapi.js";
 
 const ArticleBody = z.record(z.string(), z.unknown()).openapi("ArticleInput", {
@@ -94,7 +94,7 @@ const deleteArticle = createRoute({
 const MAX_BULK_LINES = 5_000;
 
 /** A single article's rejection is the request's failure: 422 problem+json naming the field. */
-function accepted(results: WriteResult["results"]): WriteResult["results"] {
+function accepted(results: RecordResult[]): RecordResult[] {
   const [first] = results;
   if (first?.status === "rejected" || first?.status === "failed") {
     const parameter = first.field ?? "body";

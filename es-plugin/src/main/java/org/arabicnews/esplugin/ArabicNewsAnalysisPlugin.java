@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
@@ -51,6 +52,11 @@ public class ArabicNewsAnalysisPlugin extends Plugin implements AnalysisPlugin {
         charFilters.put("mapping", requiresAnalysisSettings(MappingCharFilterFactory::new));
         charFilters.put("pattern_replace", requiresAnalysisSettings(PatternReplaceCharFilterFactory::new));
         return charFilters;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        return Map.of("keyword", KeywordTokenizerFactory::new);
     }
 
     @Override

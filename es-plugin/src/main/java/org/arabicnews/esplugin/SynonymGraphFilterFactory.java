@@ -7,6 +7,7 @@ import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.index.IndexService.IndexCreationContext;
 import org.elasticsearch.index.IndexSettings;
+import org.elasticsearch.index.IndexVersions;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.AnalysisMode;
 import org.elasticsearch.index.analysis.CharFilterFactory;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * {@code synonym_graph}: settings {@code synonyms} | {@code synonyms_path}, {@code format}
- * (solr | wordnet), {@code expand} (true), {@code lenient} (false), {@code updateable} (false).
+ * ({@code wordnet} in any case, anything else is solr), {@code expand} (true), {@code lenient}
+ * (true when {@code updateable}, else false), {@code updateable} (false): as analysis-common reads them.
  *
  * <p>The rules cannot be compiled until we know the analysis chain: ES analyses every rule with
  * the char filters, tokenizer and the token filters placed BEFORE this one, so that a rule written
@@ -33,7 +35,7 @@ class SynonymGraphFilterFactory extends AbstractTokenFilterFactory {
     private final Settings settings;
     private final boolean expand;
     private final boolean lenient;
-    private final String format;
+    private final boolean wordnet;
     private final AnalysisMode analysisMode;
 
     SynonymGraphFilterFactory(IndexSettings indexSettings, Environment env, String name, Settings settings) {
@@ -41,13 +43,16 @@ class SynonymGraphFilterFactory extends AbstractTokenFilterFactory {
         this.env = env;
         this.settings = settings;
         this.expand = settings.getAsBoolean("expand", true);
-        this.lenient = settings.getAsBoolean("lenient", false);
-        this.format = settings.get("format", "solr");
-        if (format.equals("solr") == false && format.equals("wordnet") == false) {
-            throw new IllegalArgumentException("unknown synonym format [" + format + "] for [" + name + "], expected [solr] or [wordnet]");
-        }
+        boolean updateable = settings.getAsBoolean("updateable", false);
+        // Reloadable rules must not be able to break a live index, so newer indices default to lenient.
+        this.lenient = settings.getAsBoolean(
+            "lenient",
+            updateable && indexSettings.getIndexVersionCreated().onOrAfter(IndexVersions.LENIENT_UPDATEABLE_SYNONYMS)
+        );
+        // The real module never rejects a format: "wordnet" in any case picks WordNet, all else is Solr.
+        this.wordnet = "wordnet".equalsIgnoreCase(settings.get("format", ""));
         // Updateable filters may only run at search time; that is what lets the server reload them.
-        this.analysisMode = settings.getAsBoolean("updateable", false) ? AnalysisMode.SEARCH_TIME : AnalysisMode.ALL;
+        this.analysisMode = updateable ? AnalysisMode.SEARCH_TIME : AnalysisMode.ALL;
         SynonymRulesSource.validate(settings, name);
     }
 
@@ -77,7 +82,14 @@ class SynonymGraphFilterFactory extends AbstractTokenFilterFactory {
         );
         SynonymMap map;
         try (ruleAnalyzer) {
-            map = SynonymParsers.build(SynonymRulesSource.open(env, settings, name()), format, expand, lenient, ruleAnalyzer, name());
+            map = SynonymParsers.build(
+                SynonymRulesSource.open(env, settings),
+                SynonymRulesSource.origin(settings, name()),
+                wordnet,
+                expand,
+                lenient,
+                ruleAnalyzer
+            );
         }
         return new ChainedSynonymGraphFilterFactory(name(), map, analysisMode);
     }

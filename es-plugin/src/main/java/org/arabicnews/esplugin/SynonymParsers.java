@@ -19,15 +19,16 @@ final class SynonymParsers {
 
     private SynonymParsers() {}
 
-    static SynonymMap build(Reader rules, String format, boolean expand, boolean lenient, Analyzer analyzer, String name) {
+    /** Fails as analysis-common does: "failed to build synonyms from [origin]", the parser's error as the cause. */
+    static SynonymMap build(Reader rules, String origin, boolean wordnet, boolean expand, boolean lenient, Analyzer analyzer) {
         try (rules) {
-            SynonymMap.Parser parser = format.equals("wordnet")
+            SynonymMap.Parser parser = wordnet
                 ? new LenientWordnet(expand, lenient, analyzer)
                 : new LenientSolr(expand, lenient, analyzer);
             parser.parse(rules);
             return parser.build();
         } catch (Exception e) {
-            throw new IllegalArgumentException("failed to build synonyms for [" + name + "]: " + e.getMessage(), e);
+            throw new IllegalArgumentException("failed to build synonyms from [" + origin + "]", e);
         }
     }
 

@@ -25,12 +25,17 @@ final class SynonymRulesSource {
     }
 
     /** Opens a fresh reader every call, so a reload sees the file's current content. */
-    static Reader open(Environment env, Settings settings, String name) {
+    static Reader open(Environment env, Settings settings) {
         if (settings.getAsList("synonyms", null) != null) {
             List<String> rules = Analysis.getWordList(env, settings, "synonyms");
             return new StringReader(String.join("\n", rules));
         }
         // Resolves against the node's config dir; the last argument is the setting prefix used in errors ("<prefix>_path").
         return Analysis.getReaderFromFile(env, settings.get("synonyms_path"), "synonyms");
+    }
+
+    /** How errors name the rules, in analysis-common's words: the file path, or the filter's inline settings. */
+    static String origin(Settings settings, String name) {
+        return settings.getAsList("synonyms", null) != null ? "'" + name + "' analyzer settings" : settings.get("synonyms_path");
     }
 }

@@ -1,16 +1,16 @@
 /**
- * @module ingest/bulk-writer
+ * @module es/bulk-writer
  * Sends batches of pre-serialised documents to the `_bulk` API and reports each document's fate.
  * Whole requests are retried with backoff on 429, 5xx and connection loss (a node restarting),
  * until `retryForMs` runs out; documents refused with 429 are retried alone; any other per-document
- * error is final and reported with Elasticsearch's reason.
+ * error is final and reported with Elasticsearch's reason. Each document carries the caller's
+ * `origin` (the importer's file and line), handed back with its fate.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import type { EsClient } from "../es/client.js";
-import { backoffMs, RETRYABLE_STATUS, type RetryPolicy, sleep, withRetry } from "../es/retry.js";
-import type { Origin } from "./types.js";
+import type { EsClient } from "./client.js";
+import { backoffMs, RETRYABLE_STATUS, type RetryPolicy, sleep, withRetry } from "./retry.js";
 
-export interface BulkDocument {
+export interface BulkDocument<Origin> {
   id: string;
   origin: Origin;
   /** The document as JSON, serialised once by the caller. */
@@ -19,8 +19,8 @@ export interface BulkDocument {
 
 /**
  * Buffers of bodies that are done with, lent to new ones. A batch is megabytes outside the heap,
- * and V8 runs a full collection whenever that external memory has grown by some tens of MB: with
- * a new buffer per batch and per regrouped copy, a SaudiNewsNet import made 21 of them; now 7.
+ * and V8 runs a full collection whenever that external memory has grown by some tens of MB: a new
+ * buffer per batch and per regrouped copy made it run many more (docs/performance.md, Importer).
  */
 export class BufferPool {
   readonly #free: Buffer[] = [];
@@ -44,7 +44,7 @@ export class BufferPool {
  * holds a buffer outside the JavaScript heap, not thousands of JSON strings that live long enough
  * to be promoted and marked again and again by the garbage collector.
  */
-export class BulkBody {
+export class BulkBody<Origin> {
   readonly documents: { id: string; origin: Origin }[] = [];
   /** Where each document's two lines end in `#bytes`. */
   readonly #ends: number[] = [];
@@ -70,8 +70,8 @@ export class BulkBody {
     this.documents.length = 0;
   }
 
-  static of(documents: Iterable<BulkDocument>): BulkBody {
-    const body = new BulkBody();
+  static of<Origin>(documents: Iterable<BulkDocument<Origin>>): BulkBody<Origin> {
+    const body = new BulkBody<Origin>();
     for (const { id, origin, json } of documents) body.add(id, origin, json);
     return body;
   }
@@ -92,8 +92,8 @@ export class BulkBody {
   }
 
   /** The documents at these positions, as a body of their own (to send them again). */
-  pick(positions: number[]): BulkBody {
-    const picked = new BulkBody();
+  pick(positions: number[]): BulkBody<Origin> {
+    const picked = new BulkBody<Origin>();
     for (const position of positions) {
       const [start, end] = this.#extent(position);
       picked.#append(this.#bytes, start, end);
@@ -107,10 +107,10 @@ export class BulkBody {
    * be the first field of their source: for a value known only once the batch is encoded (the
    * duplicate group), so the batch's text need not wait in memory for it.
    */
-  withFirstField(field: string, values: Map<number, string>): BulkBody {
+  withFirstField(field: string, values: Map<number, string>): BulkBody<Origin> {
     if (!values.size) return this;
     const opening = Buffer.from(`{${JSON.stringify(field)}:"`);
-    const copy = new BulkBody(this.#length, this.#pool);
+    const copy = new BulkBody<Origin>(this.#length, this.#pool);
     for (let position = 0; position < this.documents.length; position++) {
       const [start, end] = this.#extent(position);
       const value = values.get(position);
@@ -171,7 +171,7 @@ function closingQuote(bytes: Buffer, from: number): number {
   throw new Error("unterminated JSON string in a bulk body");
 }
 
-export type BulkOutcome =
+export type BulkOutcome<Origin> =
   | { id: string; origin: Origin; outcome: "created" | "updated" }
   | { id: string; origin: Origin; outcome: "failed"; reason: string };
 
@@ -185,7 +185,7 @@ export interface BulkWriterOptions {
   onRetry?: (reason: string, waitMs: number) => void;
 }
 
-/** Only what each document's fate needs: a third of the response to write, send and parse. */
+/** Only what each document's fate needs: less of the response to write, send and parse. */
 const RESPONSE_FIELDS = { filter_path: "errors,items.*.status,items.*.result,items.*.error" };
 
 export class BulkWriter {
@@ -199,8 +199,8 @@ export class BulkWriter {
     return this.#options.index;
   }
 
-  async write(body: BulkBody): Promise<BulkOutcome[]> {
-    const outcomes: BulkOutcome[] = [];
+  async write<Origin>(body: BulkBody<Origin>): Promise<BulkOutcome<Origin>[]> {
+    const outcomes: BulkOutcome<Origin>[] = [];
     const deadline = Date.now() + this.#options.retryForMs;
     const policy: RetryPolicy = { retryForMs: this.#options.retryForMs, onRetry: this.#options.onRetry };
     const path = `/${encodeURIComponent(this.#options.index)}/_bulk`;

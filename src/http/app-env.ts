@@ -1,4 +1,8 @@
-/** What middleware puts on the context for handlers. */
+/**
+ * @module http/app-env
+ * What the API app's middleware puts on each request's context, for the API's handlers and the
+ * pages alike: its own module, so the pages (which the app registers) need not import the app.
+ */
 export interface AppEnv {
   Variables: {
     requestId: string;

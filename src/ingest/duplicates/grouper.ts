@@ -1,0 +1,179 @@
+/**
+ * @module ingest/duplicates/grouper
+ * Assigns each article its near-duplicate group before it is indexed: candidates share a MinHash
+ * band with it, either earlier in this run (RecentArticles, since the index may not have refreshed
+ * yet) or in the index (one terms query per batch). The most similar candidate above the
+ * threshold gives its group; without one, the article starts its own.
+ */
+import type { PreparedArticle } from "../../articles/document.js";
+import type { EsClient } from "../../es/client.js";
+import { type RetryPolicy, withRetry } from "../../es/retry.js";
+import { bandKey, DUPLICATE_SIMILARITY, decodeSignature, similarity } from "../../text/fingerprint.js";
+import { ForgottenBands } from "./forgotten-bands.js";
+import { RecentArticles } from "./recent-articles.js";
+
+/** What grouping needs of an article: its id and fingerprint, not its text. */
+export interface Fingerprint {
+  id: string;
+  signature: Uint32Array;
+  /** Band numbers (bandNumbers); the index stores them as keys (bandKey). */
+  bands: number[];
+}
+
+export const fingerprintOf = ({ document, signature, bands }: PreparedArticle): Fingerprint => ({
+  id: document.id,
+  signature,
+  bands,
+});
+
+interface Known {
+  id: string;
+  group: string;
+  signature: Uint32Array;
+}
+
+export interface DuplicateGrouperOptions {
+  retry?: RetryPolicy;
+  /**
+   * True for an import: nothing else writes to the index while it runs. Then, when the index is
+   * empty at the first batch, every article it will hold is one this grouper saw, so the index is
+   * asked only about bands memory has forgotten: the terms query is most of what grouping costs
+   * Elasticsearch. Never for the long-lived write API.
+   */
+  soleWriter?: boolean;
+  /** Articles remembered per generation (see RecentArticles). */
+  articlesPerGeneration?: number;
+}
+
+/** About 200k bands a generation. */
+const ARTICLES_PER_GENERATION = 12_500;
+
+export class DuplicateGrouper {
+  readonly #recent: RecentArticles;
+  readonly #forgotten = new ForgottenBands();
+  /**
+   * Whether the index may hold articles this grouper never saw: always unless it is the sole
+   * writer, then settled at the first batch.
+   */
+  #indexHoldsOthers: Promise<boolean> | undefined;
+  readonly #retry: RetryPolicy;
+  #bandsAsked = 0;
+
+  constructor(
+    private readonly client: EsClient,
+    private readonly index: string,
+    options: DuplicateGrouperOptions = {},
+  ) {
+    this.#retry = options.retry ?? { retryForMs: 0 };
+    if (!options.soleWriter) this.#indexHoldsOthers = Promise.resolve(true);
+    this.#recent = new RecentArticles(
+      options.articlesPerGeneration ?? ARTICLES_PER_GENERATION,
+      this.#forgotten,
+    );
+  }
+
+  /**
+   * For a sole writer whose index was created for this run: it holds no article this grouper did
+   * not see, so the index need not be refreshed and counted to find out.
+   */
+  indexStartsEmpty(): void {
+    this.#indexHoldsOthers ??= Promise.resolve(false);
+  }
+
+  /** Band keys sent to the index so far: how much the lookups cost Elasticsearch. */
+  get bandsAskedOfIndex(): number {
+    return this.#bandsAsked;
+  }
+
+  /**
+   * The duplicate group of each article of the batch, in order: the group of the most similar
+   * earlier article (in this batch, earlier batches or the index), else its own id.
+   */
+  async assign(batch: Fingerprint[]): Promise<string[]> {
+    // Generations turn only between batches: a band forgotten halfway through would be missing
+    // from memory and from the lookup below alike.
+    this.#recent.turnIfFull();
+    const indexed = await this.#lookup(batch);
+    // Plain loops, no closures or entries(): this runs for every band of every article, and the
+    // pairs, iterators and views those make are garbage at that rate.
+    const groups: string[] = [];
+    for (const { id, signature, bands } of batch) {
+      let group = id;
+      let bestScore = DUPLICATE_SIMILARITY;
+      for (let band = 0; band < bands.length; band++) {
+        const number = bands[band] ?? 0;
+        const slot = this.#recent.slotOf(number);
+        if (slot >= 0 && this.#recent.idAt(slot) !== id) {
+          const score = this.#recent.similarityAt(slot, signature);
+          if (score >= bestScore) {
+            group = this.#recent.groupAt(slot);
+            bestScore = score;
+          }
+        }
+        if (indexed.size === 0) continue;
+        for (const candidate of indexed.get(bandKey(band, number)) ?? []) {
+          if (candidate.id === id) continue;
+          const score = similarity(signature, candidate.signature);
+          if (score >= bestScore) {
+            group = candidate.group;
+            bestScore = score;
+          }
+        }
+      }
+      this.#recent.add(id, group, signature, bands);
+      groups.push(group);
+    }
+    return groups;
+  }
+
+  /** Articles in the index that share a band with the batch and that memory may not know of. */
+  async #lookup(batch: Fingerprint[]): Promise<Map<string, Known[]>> {
+    this.#indexHoldsOthers ??= this.#holdsOthers();
+    const everything = await this.#indexHoldsOthers;
+    if (!everything && this.#forgotten.empty) return new Map();
+    const keys = new Set<string>();
+    for (const { bands } of batch) {
+      for (let band = 0; band < bands.length; band++) {
+        const number = bands[band] ?? 0;
+        if (everything || this.#forgotten.has(number)) keys.add(bandKey(band, number));
+      }
+    }
+    const byBand = new Map<string, Known[]>();
+    if (!keys.size) return byBand;
+    this.#bandsAsked += keys.size;
+    const response = await withRetry(
+      () =>
+        this.client.search<{ id: string; dup_group: string; minhash: string; minhash_bands: string[] }>(
+          {
+            index: this.index,
+            size: 2_000,
+            query: { terms: { minhash_bands: [...keys] } },
+            _source: ["id", "dup_group", "minhash", "minhash_bands"],
+          },
+          { maxRetries: 0 },
+        ),
+      this.#retry,
+    );
+    for (const hit of response.hits.hits) {
+      const source = hit._source;
+      if (!source?.minhash) continue;
+      const known = { id: source.id, group: source.dup_group, signature: decodeSignature(source.minhash) };
+      for (const band of source.minhash_bands) {
+        if (!keys.has(band)) continue;
+        const list = byBand.get(band) ?? [];
+        list.push(known);
+        byBand.set(band, list);
+      }
+    }
+    return byBand;
+  }
+
+  async #holdsOthers(): Promise<boolean> {
+    const { count } = await withRetry(async () => {
+      // Documents written just before count only once refreshed.
+      await this.client.indices.refresh({ index: this.index }, { maxRetries: 0 });
+      return this.client.count({ index: this.index }, { maxRetries: 0 });
+    }, this.#retry);
+    return count > 0;
+  }
+}

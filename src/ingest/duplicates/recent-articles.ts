@@ -1,0 +1,100 @@
+/**
+ * @module ingest/duplicates/recent-articles
+ * The grouper's memory of this run: the latest articles' ids, groups and signatures in
+ * fixed-size typed arrays, found by band.
+ */
+import { SIGNATURE_SIZE, similarity } from "../../text/fingerprint.js";
+import { BandTable } from "./band-table.js";
+import type { ForgottenBands } from "./forgotten-bands.js";
+
+/**
+ * The articles of this run that memory still holds, and their bands, in two generations: when the
+ * current one has taken `articlesPerGeneration` articles it becomes the previous one, and the bands
+ * of the old previous one go to `forgotten`. Memory stays flat on any input.
+ *
+ * Typed arrays, not Maps of objects: the garbage collector neither copies nor marks them, so
+ * memory can hold many more articles and the index is asked about fewer bands
+ * (docs/performance.md, Importer).
+ */
+export class RecentArticles {
+  readonly #perGeneration: number;
+  /** Article n is at slot n mod capacity. */
+  #ids: string[];
+  #groups: string[];
+  /** Article n's signature at its slot × SIGNATURE_SIZE. */
+  #signatures: Uint32Array;
+  #current: BandTable;
+  #previous: BandTable;
+  #count = 0;
+  #currentStart = 0;
+  #previousStart = 0;
+
+  constructor(
+    perGeneration: number,
+    private readonly forgotten: ForgottenBands,
+  ) {
+    this.#perGeneration = perGeneration;
+    const capacity = 2 * perGeneration;
+    this.#ids = new Array<string>(capacity);
+    this.#groups = new Array<string>(capacity);
+    this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
+    this.#current = new BandTable();
+    this.#previous = new BandTable();
+  }
+
+  turnIfFull(): void {
+    if (this.#count - this.#currentStart < this.#perGeneration) return;
+    this.#previous.forEachBand((band) => this.forgotten.add(band));
+    this.#previous = this.#current;
+    this.#current = new BandTable();
+    this.#previousStart = this.#currentStart;
+    this.#currentStart = this.#count;
+  }
+
+  /** The slot of the article remembered for this band, or -1. */
+  slotOf(band: number): number {
+    let article = this.#current.get(band);
+    if (article < 0) article = this.#previous.get(band);
+    return article < 0 ? -1 : article % this.#ids.length;
+  }
+
+  idAt(slot: number): string {
+    return this.#ids[slot] ?? "";
+  }
+
+  groupAt(slot: number): string {
+    return this.#groups[slot] ?? "";
+  }
+
+  similarityAt(slot: number, signature: Uint32Array): number {
+    return similarity(signature, this.#signatures, slot * SIGNATURE_SIZE);
+  }
+
+  add(id: string, group: string, signature: Uint32Array, bands: number[]): void {
+    // Generations turn between batches only, so one can outgrow its share of the slots.
+    if (this.#count - this.#previousStart >= this.#ids.length) this.#growSlots();
+    const article = this.#count++;
+    const slot = article % this.#ids.length;
+    this.#ids[slot] = id;
+    this.#groups[slot] = group;
+    this.#signatures.set(signature, slot * SIGNATURE_SIZE);
+    for (let band = 0; band < bands.length; band++) this.#current.set(bands[band] ?? 0, article);
+  }
+
+  #growSlots(): void {
+    const [ids, groups, signatures] = [this.#ids, this.#groups, this.#signatures];
+    const capacity = 2 * ids.length;
+    this.#ids = new Array<string>(capacity);
+    this.#groups = new Array<string>(capacity);
+    this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
+    for (let article = this.#previousStart; article < this.#count; article++) {
+      const [from, to] = [article % ids.length, article % capacity];
+      this.#ids[to] = ids[from] ?? "";
+      this.#groups[to] = groups[from] ?? "";
+      this.#signatures.set(
+        signatures.subarray(from * SIGNATURE_SIZE, (from + 1) * SIGNATURE_SIZE),
+        to * SIGNATURE_SIZE,
+      );
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * docs/reliability.md, rendered from the scenario records of the last run: one table row each,
+ * dated by the newest record. Run by the suite's teardown; `npx tsx` this file to render again.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { projectRoot } from "../../../src/project-root.js";
+import { recordsDir, type ScenarioRecord, short } from "./record.js";
+
+export function renderReliabilityDoc(): void {
+  if (!existsSync(recordsDir)) return;
+  const files = readdirSync(recordsDir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => join(recordsDir, name));
+  const records = files.map((file) => JSON.parse(readFileSync(file, "utf8")) as ScenarioRecord);
+  const rows = records.map((entry) => {
+    const figures = Object.entries(entry.figures)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join("<br>");
+    return `| ${entry.scenario} | ${entry.done} | ${figures} | ${entry.target} | ${entry.pass ? "pass" : "**fail**"} |`;
+  });
+  const ran = new Date(Math.max(...files.map((file) => statSync(file).mtimeMs))).toISOString();
+  const scale = short ? "short CI scale" : "full scale";
+  const how = `\`npm run test:reliability\`${short ? " with RELIABILITY_SHORT=1" : ""}`;
+  writeFileSync(
+    join(projectRoot, "docs/reliability.md"),
+    `# Reliability: faults, load and hostile input
+
+Last run: ${ran} (${scale}; ${commit()}), by ${how}. Every figure below was measured in that run on this machine (2 cores), against real Elasticsearch processes on 127.0.0.1.
+
+Rows named "Hardening" are attacks and careless clients found in review, each sent through a real listener and asserted by the test that recorded the row (tests/reliability/hardening-*.test.ts, attack.test.ts). A prerequisite that is missing (the corpus, Chromium) fails the run rather than skipping it, and CI fails on any skipped test (scripts/ci/summary.ts).
+
+| scenario | what was done | measured | target | result |
+| --- | --- | --- | --- | --- |
+${rows.join("\n")}
+`,
+  );
+}
+
+function commit(): string {
+  try {
+    return `commit ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot }).toString().trim()}`;
+  } catch {
+    return "commit unknown";
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) renderReliabilityDoc();
