@@ -88,6 +88,8 @@ function send(
         signal: AbortSignal.timeout(30_000),
       },
       (res) => {
+        if ((res.statusCode ?? 0) >= 500)
+          process.stderr.write(`attack.test: ${method} ${path.slice(0, 80)} from ${address}: ${res.statusCode}\n`);
         res.resume();
         res.on("end", () => resolve({ at, ms: Date.now() - at, status: res.statusCode ?? 0 }));
       },

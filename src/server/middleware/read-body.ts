@@ -24,6 +24,8 @@ export const clientClosed = () =>
 
 export function readBody({ maxBytes, maxDepth }: ReadBodyOptions): MiddlewareHandler {
   return async (c, next) => {
+    // Reading `body` makes the adapter build a full Request: GET and HEAD have none to read.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const stream = c.req.raw.body;
     if (!stream) return next();
     const limit = maxBytes(c);
