@@ -95,6 +95,8 @@ export const ServerConfigSchema = ElasticsearchConfigSchema.and(
       .regex(/^(true|false|[0-9]{1,2})$/, 'must be "true", "false" or a number of proxies')
       .default("false")
       .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+    /** The longest the API waits on Elasticsearch for a reader's search, suggestion or page. */
+    SEARCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** Open connections one client address may hold; more are closed at once. */
     MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().default(32),
     /** The whole request (headers and body) must arrive within this, or the connection is closed. */

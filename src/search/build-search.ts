@@ -20,6 +20,7 @@ import {
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { type Candidate, STORY_FIELD } from "./stories.js";
+import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
@@ -60,7 +61,7 @@ function typedWord(word: string, recall: Recall): estypes.QueryDslQueryContainer
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
 function titlePrefix(word: string): estypes.QueryDslQueryContainer {
-  return { match: { "title.autocomplete": { query: word, boost: typed.prefixBoost } } };
+  return titlePrefixQuery(word, typed.prefixBoost);
 }
 
 /** Each word as typed (within a typo when tolerant) or, the last while typing, as a prefix: one clause a word. */

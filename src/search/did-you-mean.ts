@@ -10,6 +10,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
+import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
@@ -138,7 +139,7 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
       must: words.map((word, i) => {
         const whole: estypes.QueryDslQueryContainer = { multi_match: { query: word, fields: STEMMED } };
         if (!(lastIsPrefix && i === words.length - 1 && completable(word))) return whole;
-        return { bool: { should: [whole, { match: { "title.autocomplete": word } }] } };
+        return { bool: { should: [whole, titlePrefixQuery(word)] } };
       }),
     },
   };

@@ -159,7 +159,12 @@ export function createApp({ client, config, logger }: AppDependencies) {
   app.on(["POST", "PUT", "DELETE"], "/api/articles/*", writeGuard);
   app.post("/api/articles", writeGuard);
 
-  const search = new SearchService(client, config.ES_INDEX_ALIAS);
+  // A reader is answered within SEARCH_TIMEOUT_MS or told to retry (503): a search still waiting on
+  // a busy cluster holds a slot others need, and the abandoned request is cancelled there too.
+  const search = new SearchService(
+    client.child({ requestTimeout: config.SEARCH_TIMEOUT_MS }),
+    config.ES_INDEX_ALIAS,
+  );
   registerSearchRoutes(app, search);
   registerWriteRoutes(app, new ArticleWriter(client, config.ES_INDEX_ALIAS));
   registerOpsRoutes(app, client, config.ES_INDEX_ALIAS, metrics);

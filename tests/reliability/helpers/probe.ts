@@ -203,18 +203,26 @@ export class Prober {
         },
         (response) => {
           const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("error", reject);
-          response.on("end", () => {
+          const answer = (whole: boolean) => {
             const raw = Buffer.concat(chunks);
+            // A gzip stream cut short cannot be read: a cut answer is judged by status and headers.
             const gzipped = response.headers["content-encoding"] === "gzip" && raw.length > 0;
-            resolve({
+            return {
               status: response.statusCode ?? 0,
               headers: response.headers,
-              text: (gzipped ? gunzipSync(raw) : raw).toString(),
+              text: gzipped ? (whole ? gunzipSync(raw).toString() : "") : raw.toString(),
               ms: Math.round(performance.now() - started),
-            });
+            };
+          };
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          // A body the route never reads may still be arriving when the server, having answered,
+          // closes the connection; the reset can cut the answer short. Its status and headers
+          // arrived and are judged; without a body sent, a cut answer is a failure.
+          response.on("error", (error) => {
+            if (body) resolve(answer(false));
+            else reject(error);
           });
+          response.on("end", () => resolve(answer(true)));
         },
       );
       request.setTimeout(30_000, () => request.destroy(new Error("no answer within 30 s")));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { prefixForms, titlePrefixQuery } from "./title-prefix.js";
+
+describe("prefixForms", () => {
+  it("adds the word without its article where the analyzer would keep the article", () => {
+    expect(prefixForms("الكت")).toEqual(["الكت", "كت"]);
+    expect(prefixForms("وال")).toEqual(["وال"]);
+    expect(prefixForms("للم")).toEqual(["للم", "م"]);
+  });
+
+  it("leaves a word alone when the analyzer strips the article itself, or there is none", () => {
+    expect(prefixForms("الكتا")).toEqual(["الكتا"]);
+    expect(prefixForms("بوت")).toEqual(["بوت"]);
+  });
+});
+
+describe("titlePrefixQuery", () => {
+  it("asks for either form, boosted as a whole", () => {
+    expect(titlePrefixQuery("الص", 0.5)).toEqual({
+      bool: {
+        should: [
+          { match: { "title.autocomplete": { query: "الص" } } },
+          { match: { "title.autocomplete": { query: "ص" } } },
+        ],
+        boost: 0.5,
+      },
+    });
+    expect(titlePrefixQuery("بوت")).toEqual({ match: { "title.autocomplete": { query: "بوت" } } });
+  });
+});

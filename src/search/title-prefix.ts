@@ -1,0 +1,29 @@
+/**
+ * @module search/title-prefix
+ * The word a reader is still typing, matched as the start of a title word (`title.autocomplete`:
+ * edge n-grams of each normalised title word, built at index time).
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import { normalizeArabic } from "../text/arabic.js";
+
+/**
+ * The article before one or two letters. The analyzer strips an article only before three or more
+ * (الكتاب is indexed as كتاب), so while the reader is still at الكت the word they mean starts كت.
+ */
+const ARTICLE_BEFORE_TWO_LETTERS =
+  /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{1,2}$)/;
+
+/** The unfinished word as typed and, when it is an article and a letter or two, without the article. */
+export function prefixForms(word: string): string[] {
+  const bare = normalizeArabic(word).replace(ARTICLE_BEFORE_TWO_LETTERS, "");
+  return bare && bare !== normalizeArabic(word) ? [word, bare] : [word];
+}
+
+/** The word as a title-word prefix; with both forms, one clause weighted once, whichever matches. */
+export function titlePrefixQuery(word: string, boost?: number): estypes.QueryDslQueryContainer {
+  const [typed = word, bare] = prefixForms(word);
+  const weight = boost ? { boost } : {};
+  if (!bare) return { match: { "title.autocomplete": { query: typed, ...weight } } };
+  const either = [typed, bare].map((query) => ({ match: { "title.autocomplete": { query } } }));
+  return { bool: { should: either, ...weight } };
+}
