@@ -260,7 +260,7 @@ describe("an attack within the rate limit", () => {
         "5xx (anyone)": serverErrors,
         "connections failed": failed,
         "trickled bodies cut after (s, median)": (median(lifetimes) / 1000).toFixed(1),
-        "API RSS before / peak (MB)": `${rssBefore} / ${rssPeak}`,
+        "API RSS before / peak (MB)": `${rssBefore.toFixed(0)} / ${rssPeak.toFixed(0)}`,
       },
       target: "reader p50 ≤ 2× quiet, 0 5xx, every reader search answered, API RSS growth < 150 MB",
       pass,
