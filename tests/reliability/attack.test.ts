@@ -89,7 +89,9 @@ function send(
       },
       (res) => {
         if ((res.statusCode ?? 0) >= 500)
-          process.stderr.write(`attack.test: ${method} ${path.slice(0, 80)} from ${address}: ${res.statusCode}\n`);
+          process.stderr.write(
+            `attack.test: ${method} ${path.slice(0, 80)} from ${address}: ${res.statusCode}\n`,
+          );
         res.resume();
         res.on("end", () => resolve({ at, ms: Date.now() - at, status: res.statusCode ?? 0 }));
       },
