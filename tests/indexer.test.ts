@@ -1,14 +1,8 @@
-/**
- * The importer against a real Elasticsearch: every input format, idempotent re-imports, the
- * spelling phenomena of the seed page, near-duplicate groups, and the alias lifecycle, including
- * --fresh and --reindex through the real command: the alias moves only when the build succeeded.
- */
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ArticleDocument, withDerivedFields } from "../src/articles/document.js";
 import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
 import {
@@ -21,8 +15,8 @@ import {
 import { copyDocuments } from "../src/es/reindex.js";
 import { runImport } from "../src/ingest/pipeline.js";
 import { type ImportCounts, RejectsFile } from "../src/ingest/report.js";
-import { projectRoot } from "../src/project-root.js";
 import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
+import { articlesFile, indexCommand, writtenNewIndex } from "./helpers/index-command.js";
 
 const client = testClient();
 const alias = uniqueAlias("indexer");
@@ -351,39 +345,6 @@ describe("the alias lifecycle", () => {
   });
 });
 
-interface CommandRun {
-  code: number | null;
-  stderr: string;
-}
-
-/**
- * `npm run index` for `target` (the alias), started as node itself so a signal reaches the
- * importer; `whileRunning` acts on the running child before its end is awaited.
- */
-async function indexCommand(
-  target: string,
-  args: string[],
-  whileRunning?: (child: ReturnType<typeof spawn>) => Promise<void>,
-): Promise<CommandRun> {
-  const rejects = join(workDir, `rejects-${Math.random()}.ndjson`);
-  const child = spawn(
-    process.execPath,
-    ["scripts/run-cli.mjs", "src/cli/index-command.ts", ...args, "--rejects", rejects],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: target },
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  await whileRunning?.(child);
-  return { code: await exited, stderr };
-}
-
 /** Where the alias points, every physical index it has, and how many documents it shows. */
 async function aliasState(target: string) {
   return {
@@ -391,22 +352,6 @@ async function aliasState(target: string) {
     indices: await listPhysicalIndices(client, target),
     count: (await client.count({ index: target })).count,
   };
-}
-
-/** A JSON Lines file of `count` articles named for `name`, then the `extra` records. */
-function articlesFile(name: string, count: number, extra: object[] = []): string {
-  const lines = Array.from({ length: count }, (_, n) =>
-    JSON.stringify({
-      id: `${name}-${n}`,
-      title: `نشرة الملاحة رقم ${n} في ميناء جدة`,
-      body: `وصلت إلى الميناء ${n} سفينة تحمل القمح والأسمدة، وأعلنت الهيئة العامة للموانئ ارتفاع الحركة خلال الشهر الماضي.`,
-      source: "وكالة الملاحة",
-      published_at: "2024-05-01T10:00:00+03:00",
-    }),
-  );
-  const path = join(workDir, `${name}.jsonl`);
-  writeFileSync(path, `${[...lines, ...extra.map((line) => JSON.stringify(line))].join("\n")}\n`);
-  return path;
 }
 
 /**
@@ -421,31 +366,20 @@ const immenseSource = {
   published_at: "2024-05-01T10:00:00+03:00",
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The physical index an import started for `target` once Elasticsearch has taken writes into it. */
-async function writtenNewIndex(target: string, known: string[]): Promise<string> {
-  for (;;) {
-    const [index] = (await listPhysicalIndices(client, target)).filter((name) => !known.includes(name));
-    if (index) {
-      const stats = await client.indices.stats({ index, metric: "indexing" }).catch(() => undefined);
-      if ((stats?._all.primaries?.indexing?.index_total ?? 0) > 0) return index;
-    }
-    await sleep(50);
-  }
-}
-
 describe("--fresh and --reindex move the alias only when the build succeeded", () => {
   const fresh = `${alias}-fresh`;
 
   beforeAll(async () => {
-    const first = await indexCommand(fresh, [fixture("articles.jsonl")]);
+    const first = await indexCommand(workDir, fresh, [fixture("articles.jsonl")]);
     expect(first.code, first.stderr).toBe(0);
   });
 
   it("a --fresh import with a document Elasticsearch refuses keeps the alias and deletes its new index", async () => {
     const before = await aliasState(fresh);
-    const run = await indexCommand(fresh, [articlesFile("refused", 20, [immenseSource]), "--fresh"]);
+    const run = await indexCommand(workDir, fresh, [
+      articlesFile(workDir, "refused", 20, [immenseSource]),
+      "--fresh",
+    ]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/failed 1\b/);
     expect(run.stderr).toContain(`1 document(s) failed: deleted ${fresh}-v`);
@@ -457,10 +391,11 @@ describe("--fresh and --reindex move the alias only when the build succeeded", (
     const before = await aliasState(fresh);
     let started = "";
     const run = await indexCommand(
+      workDir,
       fresh,
-      [articlesFile("stopped", 20_000), "--fresh", "--batch-mb", "0.2"],
+      [articlesFile(workDir, "stopped", 20_000), "--fresh", "--batch-mb", "0.2"],
       async (child) => {
-        started = await writtenNewIndex(fresh, before.indices);
+        started = await writtenNewIndex(client, fresh, before.indices);
         child.kill("SIGINT");
       },
     );
@@ -488,7 +423,7 @@ describe("--fresh and --reindex move the alias only when the build succeeded", (
       document: { ...immenseSource, id: "ordinary", source: "واس" },
     });
     await client.indices.refresh({ index: old });
-    const run = await indexCommand(reindexed, ["--reindex"]);
+    const run = await indexCommand(workDir, reindexed, ["--reindex"]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`reindex: 1 document(s) failed: deleted ${reindexed}-v`);
     expect(run.stderr).toContain(`alias ${reindexed} still points at ${old}`);
@@ -497,7 +432,7 @@ describe("--fresh and --reindex move the alias only when the build succeeded", (
 
   it("a --fresh import where everything landed moves the alias and keeps the old index", async () => {
     const before = await aliasState(fresh);
-    const run = await indexCommand(fresh, [articlesFile("landed", 20), "--fresh"]);
+    const run = await indexCommand(workDir, fresh, [articlesFile(workDir, "landed", 20), "--fresh"]);
     expect(run.code, run.stderr).toBe(0);
     const after = await aliasState(fresh);
     expect(after.live).toHaveLength(1);

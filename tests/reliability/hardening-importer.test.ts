@@ -3,15 +3,14 @@
  * refuses, SIGTERM in the middle, and an error in the middle (the new index closed under the
  * import) each end with the alias where it was and the new physical index deleted.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aliasTargets, listPhysicalIndices } from "../../src/es/indices.js";
-import { projectRoot } from "../../src/project-root.js";
 import { removeTestIndices, testClient, uniqueAlias } from "../helpers/es.js";
+import { articlesFile, indexCommand, writtenNewIndex } from "../helpers/index-command.js";
 import { record, short } from "./helpers/record.js";
 
 const client = testClient();
@@ -27,62 +26,6 @@ afterAll(async () => {
   await client.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `npm run index` as node itself (a signal reaches the importer); `during` acts while it runs. */
-async function indexCommand(args: string[], during?: (child: ChildProcess) => Promise<void>) {
-  const child = spawn(
-    process.execPath,
-    [
-      "scripts/run-cli.mjs",
-      "src/cli/index-command.ts",
-      ...args,
-      "--rejects",
-      join(workDir, "rejects.ndjson"),
-    ],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, ES_URL: inject("esUrls").join(","), ES_INDEX_ALIAS: alias },
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  await during?.(child);
-  return { code: await exited, stderr };
-}
-
-/** A JSON Lines file of `count` shipping bulletins, then the `extra` records. */
-function articlesFile(name: string, count: number, extra: object[] = []): string {
-  const lines = Array.from({ length: count }, (_, n) =>
-    JSON.stringify({
-      id: `${name}-${n}`,
-      title: `نشرة الملاحة رقم ${n} في ميناء جدة`,
-      body: `وصلت إلى الميناء ${n} سفينة تحمل القمح والأسمدة، وأعلنت الهيئة العامة للموانئ ارتفاع الحركة خلال الشهر الماضي.`,
-      source: "وكالة الملاحة",
-      published_at: "2024-05-01T10:00:00+03:00",
-    }),
-  );
-  const path = join(workDir, `${name}.jsonl`);
-  writeFileSync(path, `${[...lines, ...extra.map((line) => JSON.stringify(line))].join("\n")}\n`);
-  return path;
-}
-
-/** The new physical index of the running import, once Elasticsearch has taken writes into it. */
-async function writtenNewIndex(known: string[]): Promise<string> {
-  for (;;) {
-    const [index] = (await listPhysicalIndices(client, alias)).filter((name) => !known.includes(name));
-    if (index) {
-      const stats = await client.indices.stats({ index, metric: "indexing" }).catch(() => undefined);
-      if ((stats?._all.primaries?.indexing?.index_total ?? 0) > 0) return index;
-    }
-    await sleep(50);
-  }
-}
-
 interface Case {
   name: string;
   input: () => string;
@@ -95,7 +38,7 @@ const cases: Case[] = [
     // Elasticsearch (17,000 Arabic letters are 34,000 bytes of UTF-8).
     name: "a refused document",
     input: () =>
-      articlesFile("refused", 200, [
+      articlesFile(workDir, "refused", 200, [
         {
           id: "immense-source",
           title: "خبر مصدره أطول مما يقبله الفهرس",
@@ -107,24 +50,24 @@ const cases: Case[] = [
   },
   {
     name: "SIGTERM mid-import",
-    input: () => articlesFile("stopped", articles),
+    input: () => articlesFile(workDir, "stopped", articles),
     during: async (child, known) => {
-      await writtenNewIndex(known);
+      await writtenNewIndex(client, alias, known);
       child.kill("SIGTERM");
     },
   },
   {
     name: "an error mid-import (its index closed)",
-    input: () => articlesFile("broken", articles),
+    input: () => articlesFile(workDir, "broken", articles),
     during: async (_child, known) => {
-      await client.indices.close({ index: await writtenNewIndex(known) });
+      await client.indices.close({ index: await writtenNewIndex(client, alias, known) });
     },
   },
 ];
 
 describe("Hardening: a failed --fresh import keeps the old index", () => {
   it("leaves the alias on the old index and deletes the new one, however the import ends", async () => {
-    const first = await indexCommand([articlesFile("live", 50)]);
+    const first = await indexCommand(workDir, alias, [articlesFile(workDir, "live", 50)]);
     expect(first.code, first.stderr).toBe(0);
     const [live] = await aliasTargets(client, alias);
     const figures: Record<string, string | number> = {};
@@ -135,6 +78,8 @@ describe("Hardening: a failed --fresh import keeps the old index", () => {
       const known = await listPhysicalIndices(client, alias);
       let faultAt = 0;
       const run = await indexCommand(
+        workDir,
+        alias,
         [input(), "--fresh", "--batch-mb", "0.2"],
         during &&
           (async (child) => {
