@@ -18,9 +18,8 @@ export interface BulkDocument<Origin> {
 }
 
 /**
- * Buffers of bodies that are done with, lent to new ones. A batch is megabytes outside the heap,
- * and V8 runs a full collection whenever that external memory has grown by some tens of MB: a new
- * buffer per batch and per regrouped copy made it run many more (docs/performance.md, Importer).
+ * Buffers of bodies that are done with, lent to new ones: batches live outside the heap, and V8
+ * answers growing external memory with full collections (docs/performance.md, Importer).
  */
 export class BufferPool {
   readonly #free: Buffer[] = [];

@@ -6,6 +6,8 @@
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** Who is asking, for per-client limits: the socket's address, or the one a trusted proxy saw. */
+    client: string;
     /** Times an Elasticsearch call into the metrics, labelled by operation. */
     timeEs: <T>(operation: string, call: () => Promise<T>) => Promise<T>;
   };

@@ -15,8 +15,9 @@ const ARTICLE_BEFORE_TWO_LETTERS =
 
 /** The unfinished word as typed and, when it is an article and a letter or two, without the article. */
 export function prefixForms(word: string): string[] {
-  const bare = normalizeArabic(word).replace(ARTICLE_BEFORE_TWO_LETTERS, "");
-  return bare && bare !== normalizeArabic(word) ? [word, bare] : [word];
+  const normalised = normalizeArabic(word);
+  const bare = normalised.replace(ARTICLE_BEFORE_TWO_LETTERS, "");
+  return bare && bare !== normalised ? [word, bare] : [word];
 }
 
 /** The word as a title-word prefix; with both forms, one clause weighted once, whichever matches. */

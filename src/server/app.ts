@@ -5,7 +5,7 @@
  * tests and the main process assemble it alike.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
@@ -141,8 +141,14 @@ export function createApp({ client, config, logger }: AppDependencies) {
   );
   // Every route that reaches Elasticsearch, pages as well as the API: limited per client by
   // requests and by engine time, its body read whole before it may take a search slot.
-  const clientKey = (c: Context) => clientAddress(c, config.TRUST_PROXY);
+  // Found once per request; the limits below all key on it.
+  const identifyClient: MiddlewareHandler<AppEnv> = async (c, next) => {
+    c.set("client", clientAddress(c, config.TRUST_PROXY));
+    await next();
+  };
+  const clientKey = (c: Context<AppEnv>) => c.var.client;
   const servingReaders = [
+    identifyClient,
     rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey }),
     engineBudget({ msPerMinute: config.ENGINE_MS_PER_MINUTE, clientKey }),
     readBody({ maxBytes: bodyLimitOf(config), maxDepth: MAX_JSON_DEPTH }),
