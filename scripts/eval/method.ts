@@ -6,9 +6,10 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|typed|dym|all\` (scripts/eval/). Each run
+Measured by \`npm run eval -- arcd|known-item|related|typed|dym|copies|all\` (scripts/eval/). Each run
 loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
-query by query, after a short untimed warm-up. This file is regenerated from docs/eval/<dataset>.json.
+query by query, after a short untimed warm-up (\`copies\` judges copy detection itself, without an
+index). This file is regenerated from docs/eval/<dataset>.json.
 
 Systems:
 

@@ -8,11 +8,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/project-root.js";
+import { type CopiesResult, copiesTable, copiesTarget } from "./datasets/copies-report.js";
 import type { DymResult } from "./datasets/dym.js";
 import type { SystemResult } from "./run.js";
 import { STOCK_SYSTEMS } from "./systems.js";
 
-export const DATASETS = ["arcd", "known-item", "related", "typed", "dym"] as const;
+export const DATASETS = ["arcd", "known-item", "related", "typed", "dym", "copies"] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
 interface ReportBase {
@@ -28,7 +29,7 @@ interface ReportBase {
 
 /** Ranked results judged against relevant documents. */
 export interface RankingReport extends ReportBase {
-  dataset: Exclude<DatasetName, "dym">;
+  dataset: Exclude<DatasetName, "dym" | "copies">;
   results: SystemResult[];
 }
 
@@ -38,17 +39,25 @@ export interface DymReport extends ReportBase {
   results: DymResult[];
 }
 
-export type DatasetReport = RankingReport | DymReport;
+/** Labelled pairs judged copies of one story or not. */
+export interface CopiesReport extends ReportBase {
+  dataset: "copies";
+  results: CopiesResult[];
+}
+
+export type DatasetReport = RankingReport | DymReport | CopiesReport;
 
 /** A dataset's results alone, as tables and targets read them. */
 export type DatasetResults =
   | Pick<RankingReport, "dataset" | "results">
-  | Pick<DymReport, "dataset" | "results">;
+  | Pick<DymReport, "dataset" | "results">
+  | Pick<CopiesReport, "dataset" | "results">;
 
 /** What a dataset's run supplies; the stamp and the target line are added here. */
 export type DatasetFindings =
   | Omit<RankingReport, "date" | "commit" | "target">
-  | Omit<DymReport, "date" | "commit" | "target">;
+  | Omit<DymReport, "date" | "commit" | "target">
+  | Omit<CopiesReport, "date" | "commit" | "target">;
 
 const evalDir = join(projectRoot, "docs/eval");
 
@@ -71,6 +80,7 @@ const STOCK_NAMES = new Set(STOCK_SYSTEMS.map((system) => system.name));
 /** The targets, stated with the measured figure whether it is met or not. */
 export function targetLine(report: DatasetResults): string {
   if (report.dataset === "dym") return dymTarget(report.results);
+  if (report.dataset === "copies") return copiesTarget(report.results);
   const { dataset, results } = report;
   const project = by(results, "project");
   if (!project) return "target not checked: the project system was not run";
@@ -129,6 +139,7 @@ const timing = (r: { p50Ms: number; p95Ms: number; p50TookMs: number }) => [
 const TIMING_HEAD = ["p50 ms", "p95 ms", "p50 took ms"];
 
 export function markdownTable(report: DatasetResults): string {
+  if (report.dataset === "copies") return copiesTable(report.results, rowsToMarkdown);
   if (report.dataset === "dym")
     return rowsToMarkdown(
       [

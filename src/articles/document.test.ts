@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bands, decodeSignature } from "../text/fingerprint.js";
+import { bands, decodeFingerprint, fingerprint } from "../text/fingerprint.js";
 import { prepareArticle, withDerivedFields } from "./document.js";
 import { ArticleInputSchema } from "./schema.js";
 
@@ -13,7 +13,7 @@ const article = ArticleInputSchema.parse({
 describe("prepareArticle", () => {
   it("stores the bands of the signature it stores, one key per band", () => {
     const { document, bands: numbers } = prepareArticle(article);
-    expect(document.minhash_bands).toEqual(bands(decodeSignature(document.minhash)));
+    expect(document.minhash_bands).toEqual(bands(decodeFingerprint(document.minhash).signature));
     expect(document.minhash_bands).toHaveLength(numbers.length);
     expect(new Set(document.minhash_bands).size).toBe(numbers.length);
     for (const [band, key] of document.minhash_bands.entries())
@@ -22,10 +22,19 @@ describe("prepareArticle", () => {
 });
 
 describe("withDerivedFields", () => {
-  it("gives a stored document the band keys of its signature, whatever form they were written in", () => {
+  it("fingerprints a stored document again, whatever form its fingerprint was written in", () => {
     const { document } = prepareArticle(article);
-    const stored = { ...document, minhash_bands: ["0:h481gbg09nx7ewbae3dscwuz"], title_words: 0 };
+    const older = Buffer.from(
+      fingerprint(document.title, `${document.title}\n${document.body}`).signature.buffer,
+    );
+    const stored = {
+      ...document,
+      minhash: older.toString("base64"),
+      minhash_bands: ["0:h481gbg09nx7ewbae3dscwuz"],
+      title_words: 0,
+    };
     const derived = withDerivedFields(stored);
+    expect(derived.minhash).toBe(document.minhash);
     expect(derived.minhash_bands).toEqual(document.minhash_bands);
     expect(derived.title_words).toBe(document.title_words);
   });

@@ -4,14 +4,7 @@
  * (id, near-duplicate fingerprint and group).
  */
 import { exactWords } from "../text/arabic.js";
-import {
-  bandKeys,
-  bandNumbers,
-  bands,
-  decodeSignature,
-  encodeSignature,
-  minhash,
-} from "../text/fingerprint.js";
+import { bandKeys, bandNumbers, encodeFingerprint, fingerprint } from "../text/fingerprint.js";
 import { articleId } from "./identity.js";
 import type { Article } from "./schema.js";
 
@@ -33,6 +26,7 @@ export interface ArticleDocument {
   tags?: string[] | undefined;
   language: string;
   indexed_at: string;
+  /** The copy-detection fingerprint (encodeFingerprint). */
   minhash: string;
   minhash_bands: string[];
   /** The id of the first article seen of this story; copies share it and collapse at query time. */
@@ -49,6 +43,8 @@ export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "title_words", "co
 export interface PreparedArticle {
   document: ArticleDocument;
   signature: Uint32Array;
+  /** Distinct shingles the signature covers. */
+  shingles: number;
   /** `minhash_bands` as numbers (bandNumbers). */
   bands: number[];
 }
@@ -58,23 +54,54 @@ function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
   return { title_words: new Set(exactWords(title)).size };
 }
 
-/** A stored document with its derived fields recomputed: a reindex gives older documents the new ones. */
-export function withDerivedFields(source: Record<string, unknown>): Record<string, unknown> {
+/** The fingerprint, decoded and as the index stores it (`minhash`, `minhash_bands`). */
+function fingerprintFields(title: string, body: string) {
+  const { signature, shingles } = fingerprint(title, body);
+  const bands = bandNumbers(signature);
+  const minhash = encodeFingerprint({ signature, shingles });
+  return { signature, shingles, bands, minhash, minhash_bands: bandKeys(bands) };
+}
+
+/** A stored document prepared again (see reprepareStored). */
+export interface RepreparedDocument {
+  document: Record<string, unknown>;
+  signature: Uint32Array;
+  shingles: number;
+  bands: number[];
+}
+
+/**
+ * A stored document with its derived fields recomputed, for a reindex: older documents get the new
+ * ones, and a document that has a fingerprint gets today's, kept decoded so that the reindex can
+ * group it again (one without, never written by the importer, stays without and is no copy).
+ */
+export function reprepareStored(source: Record<string, unknown>): RepreparedDocument {
   const { content_hash: _dropped, ...kept } = source;
   // Older indices stored a sha256 of the text (content_hash); nothing reads it and the mapping no longer has it.
-  const derived: Record<string, unknown> = { ...kept, ...titleFields(String(source.title ?? "")) };
-  // Band keys were once written in another form; the signature they come from has not changed.
-  if (typeof source.minhash === "string") derived.minhash_bands = bands(decodeSignature(source.minhash));
-  return derived;
+  const title = String(source.title ?? "");
+  const document = { ...kept, ...titleFields(title) };
+  if (typeof source.minhash !== "string")
+    return { document, signature: new Uint32Array(0), shingles: 0, bands: [] };
+  const { signature, shingles, bands, minhash, minhash_bands } = fingerprintFields(
+    title,
+    String(source.body ?? ""),
+  );
+  return { document: { ...document, minhash, minhash_bands }, signature, shingles, bands };
 }
+
+export const withDerivedFields = (source: Record<string, unknown>): Record<string, unknown> =>
+  reprepareStored(source).document;
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);
-  const signature = minhash(article.title, article.body);
-  const numbers = bandNumbers(signature);
+  const { signature, shingles, bands, minhash, minhash_bands } = fingerprintFields(
+    article.title,
+    article.body,
+  );
   return {
     signature,
-    bands: numbers,
+    shingles,
+    bands,
     document: {
       // First, so the importer can set it in a batch it has already encoded (BulkBody.withFirstField).
       dup_group: id,
@@ -82,8 +109,8 @@ export function prepareArticle(article: Article, now = new Date()): PreparedArti
       ...titleFields(article.title),
       id,
       indexed_at: now.toISOString(),
-      minhash: encodeSignature(signature),
-      minhash_bands: bandKeys(numbers),
+      minhash,
+      minhash_bands,
     },
   };
 }

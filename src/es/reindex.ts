@@ -19,13 +19,18 @@ export interface CopyOptions {
   fields?: string[];
   /** Rewrites each document on its way, e.g. to add fields today's mapping derives. */
   transform?: (source: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Rewrites each page of documents, in order, after `transform`: for a rewrite that depends on
+   * the documents before it.
+   */
+  transformPage?: (sources: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
 }
 
 export async function copyDocuments(
   client: EsClient,
   from: string,
   writer: BulkWriter,
-  { pageSize = 1_000, fields, transform = (source) => source }: CopyOptions = {},
+  { pageSize = 1_000, fields, transform = (source) => source, transformPage }: CopyOptions = {},
 ): Promise<CopyResult> {
   const pit = await client.openPointInTime({ index: from, keep_alive: "2m" });
   let pitId = pit.id;
@@ -43,12 +48,14 @@ export async function copyDocuments(
       pitId = page.pit_id ?? pitId;
       const hits = page.hits.hits;
       if (!hits.length) break;
+      const transformed = hits.map((hit) => transform(hit._source ?? {}));
+      const sources = transformPage ? await transformPage(transformed) : transformed;
       const outcomes = await writer.write(
         BulkBody.of(
-          hits.map((hit) => ({
+          hits.map((hit, i) => ({
             id: hit._id ?? "",
             origin: { source: from, entry: hit._id ?? "" },
-            json: JSON.stringify(transform(hit._source ?? {})),
+            json: JSON.stringify(sources[i]),
           })),
         ),
       );

@@ -1,88 +1,72 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 import {
+  bandNumbers,
   bands,
-  DUPLICATE_SIMILARITY,
-  decodeSignature,
-  encodeSignature,
-  hashWords,
-  minhash,
+  decodeFingerprint,
+  encodeFingerprint,
+  fingerprint,
+  MIN_BODY_SHINGLES,
+  SIGNATURE_SIZE,
   similarity,
-  WordHashes,
 } from "./fingerprint.js";
 
 const story =
   "تلقى الرئيس عبد الفتاح السيسي اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين تناول سبل تعزيز العلاقات الثنائية بين البلدين في المجالات كافة وخاصة مشروع محطة الضبعة النووية والمنطقة الصناعية الروسية بقناة السويس كما تناول الاتصال تطورات الأوضاع في قطاع غزة";
+const title = "السيسي وبوتين يبحثان هاتفيا العلاقات الثنائية";
 
-describe("minhash", () => {
-  it("finds a wire copy with spelling variants and a changed word similar", () => {
-    const copy = story.replace("السيسي", "السيسى").replace("اليوم", "أمس").replace("هاتفيا", "هاتفياً");
-    expect(similarity(minhash(story), minhash(copy))).toBeGreaterThanOrEqual(DUPLICATE_SIMILARITY);
+describe("fingerprint", () => {
+  it("reads the body, not the headline every outlet rewrites", () => {
+    expect(fingerprint(title, story)).toEqual(fingerprint("عنوان آخر تماما", story));
   });
 
-  it("keeps a different story on the same subject apart", () => {
-    const other =
-      "استقبل الرئيس عبد الفتاح السيسي وزير الخارجية الروسي في القاهرة وبحث معه ملفات التعاون الاقتصادي وأزمة الطاقة العالمية وأسعار القمح والأسمدة في الأسواق الدولية";
-    expect(similarity(minhash(story), minhash(other))).toBeLessThan(DUPLICATE_SIMILARITY);
-  });
-
-  it("reads its parts as one text with a word break between them", () => {
-    const [title, body] = ["تلقى الرئيس اتصالا", story];
-    expect(minhash(title, body)).toEqual(minhash(`${title}\n${body}`));
-    expect(minhash(title, body)).not.toEqual(minhash(`${title}${body}`));
-    // Longer than the word list starts out (1,024 words).
-    const long = Array.from({ length: 60 }, (_, i) => `${story} ${i}`).join(" ");
-    expect(minhash(long, long)).toEqual(minhash(`${long}\n${long}`));
-  });
-
-  it("is deterministic, survives encoding, and copies share a band", () => {
-    const a = minhash(story);
-    expect(decodeSignature(encodeSignature(a))).toEqual(a);
-    expect(minhash(story)).toEqual(a);
-    const copy = minhash(story.replace("اليوم", "أمس"));
-    expect(bands(a).some((band) => bands(copy).includes(band))).toBe(true);
-  });
-});
-
-describe("hashWords", () => {
-  /** The definition it must match: normalise, split, hash each word. */
-  const referenceHashes = (text: string) =>
-    normalizeArabic(text)
-      .split(WORD_SEPARATORS)
-      .filter(Boolean)
-      .map((word) => {
-        let hash = 0x811c9dc5;
-        for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-        return hash >>> 0;
-      });
-  const hashes = (text: string) => {
-    const words = new WordHashes();
-    hashWords(text, words);
-    return [...words.values.subarray(0, words.length)];
-  };
-
-  it.each([
-    ["seed-page spellings", `${story} السيسى الرئيس الروسى هاتفياً`],
-    ["diacritics, tatweel, hamza seats, Persian letters", "قَالَ المسـؤول إنّ الصـــين ومسئولي کابل یوم ۀ"],
-    ["elongation: three or more collapse, two stay", "جمييييل الله ااا يي لليل مماا"],
-    ["elongation of one spelling only, before letters are unified", "ةةه أاا يـيـي يَيَيَ ج\u200Cججج"],
-    ["digits of three systems, Latin in mixed case", "عام ٢٠٢٣ و۱۴۰۲ و2024 NATO Covid-19 İstanbul ÀÉÎ"],
-    ["separators of every kind", "«الأمن»، (السودان)؛ غزة؟ نعم! a/b\\c\u00A0د\u2003هـ\u3000و — “قال” ‘x’…"],
-    ["invisible controls inside words", "ال\u200Cصين\u200F \uFEFFمصر\u202Bليبيا\u2066"],
-    ["empty and only separators", ""],
-    ["only separators", " ،، -- "],
-  ])("matches normalise-then-split on %s", (_name, text) => {
-    expect(hashes(text)).toEqual(referenceHashes(text));
-  });
-
-  it("matches normalise-then-split on generated Arabic", () => {
-    const units = [..."ءآأؤإئابةتجدهوىيكلـًٌَُِّْٰٔٱکیۀہ٠١۲ \u200C\u200F،.aA"];
-    const text = fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((chars) => chars.join(""));
-    fc.assert(
-      fc.property(text, (sample) => {
-        expect(hashes(sample)).toEqual(referenceHashes(sample));
-      }),
+  it("ignores dateline and credit lines", () => {
+    expect(fingerprint(title, `القاهرة - بوابة الوادي\n${story}\nالمصدر: وكالات`)).toEqual(
+      fingerprint(title, `موسكو (رويترز) - ${story}`),
     );
+  });
+
+  it("reads spellings as the analyzer does", () => {
+    const variant = story.replace("السيسي", "السيسى").replace("تلقى", "تلقي").replace("هاتفيا", "هاتفياً");
+    expect(fingerprint(title, variant)).toEqual(fingerprint(title, story));
+  });
+
+  it("counts the body's distinct word bigrams", () => {
+    const words = story.split(" ").length;
+    expect(fingerprint(title, story).shingles).toBe(words - 1);
+    // A repeated sentence adds the one bigram that joins the copies and nothing else.
+    expect(fingerprint(title, `${story} ${story}`).shingles).toBe(words);
+  });
+
+  it("takes the headline in when the body is too short to tell a story by", () => {
+    const brief = "التفاصيل لاحقا";
+    const one = fingerprint("زلزال بقوة خمس درجات يضرب جنوب البلاد", brief);
+    const other = fingerprint("الحكومة تقر موازنة العام المقبل", brief);
+    expect(similarity(one.signature, other.signature)).toBeLessThan(0.5);
+    expect(one.shingles).toBeLessThan(MIN_BODY_SHINGLES + 8);
+  });
+
+  it("gives an empty text no shingles", () => {
+    expect(fingerprint("", "").shingles).toBe(0);
+  });
+
+  it("is deterministic, survives encoding, and a copy shares a band", () => {
+    const found = fingerprint(title, story);
+    expect(found.signature).toHaveLength(SIGNATURE_SIZE);
+    expect(decodeFingerprint(encodeFingerprint(found))).toEqual(found);
+    const copy = fingerprint(title, story.replace("اليوم", "أمس"));
+    expect(bands(found.signature).some((band) => bands(copy.signature).includes(band))).toBe(true);
+  });
+
+  it("reads a signature stored without a count (an older index) as having none", () => {
+    const { signature } = fingerprint(title, story);
+    const older = Buffer.from(signature.buffer).toString("base64");
+    expect(decodeFingerprint(older)).toEqual({ signature, shingles: 0 });
+  });
+
+  it("gives a text cut to half its length a shared band (rows per band are few)", () => {
+    const long = Array.from({ length: 8 }, (_, i) => `${story} الفقرة ${i}`).join("\n");
+    const half = long.slice(0, long.length / 2);
+    const [a, b] = [fingerprint(title, long), fingerprint(title, half)];
+    expect(bandNumbers(a.signature).some((n, band) => n === bandNumbers(b.signature)[band])).toBe(true);
   });
 });

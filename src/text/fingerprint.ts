@@ -1,149 +1,113 @@
 /**
  * @module text/fingerprint
- * Near-duplicate detection for wire copies: a MinHash signature over normalised word bigrams,
- * banded for locality-sensitive lookup. Two copies of one story that differ by a headline word
- * or a dropped sentence share most bigrams, so at least one band with near certainty.
+ * An article's fingerprint for copy detection: a MinHash signature over the normalised word
+ * bigrams of the story's own text (the body without its dateline and credit lines; the headline,
+ * which every outlet rewrites, only when the body is too short to tell one story from another),
+ * the number of distinct bigrams it covers, and the signature's bands for locality-sensitive
+ * lookup. How two fingerprints are judged copies: text/copy-decision.
  */
-import { ELONGATION_LETTERS, letterVariants, normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
+import { storyTextRange } from "./credit-lines.js";
+import { hashWords, WordHashes } from "./word-hashes.js";
 
 export const SIGNATURE_SIZE = 64;
-export const BAND_ROWS = 4;
+/**
+ * Rows per band: two, so that a copy cut to a third of the original (Jaccard about 0.3) still
+ * shares a band with it with high probability (docs/relevance.md, Copies, gives the odds).
+ */
+export const BAND_ROWS = 2;
 const BAND_COUNT = SIGNATURE_SIZE / BAND_ROWS;
-/** Estimated Jaccard similarity above which two articles are copies of one story. */
-export const DUPLICATE_SIMILARITY = 0.6;
+/** Fewer word bigrams than this in the body: it says too little alone, and the headline joins it. */
+export const MIN_BODY_SHINGLES = 20;
 
-const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+
+export interface Fingerprint {
+  signature: Uint32Array;
+  /** Distinct word bigrams the signature was made from: the text's size, for containment. */
+  shingles: number;
+}
+
+/** Reused by every `fingerprint` call, which is synchronous. */
+const scratchWords = new WordHashes();
+
+export function fingerprint(title: string, body: string): Fingerprint {
+  const words = scratchWords;
+  words.length = 0;
+  const { start, end } = storyTextRange(body);
+  hashWords(body, words, start, end);
+  if (words.length - 1 < MIN_BODY_SHINGLES) {
+    words.length = 0;
+    hashWords(title, words);
+    hashWords(body, words, start, end);
+  }
+  return minhash(words);
+}
 
 /**
  * One-permutation MinHash: each shingle is hashed once; the top bits pick one of the 64 bins and
  * the rest is its value; a bin keeps its smallest value. Bins no shingle reached borrow from the
  * next filled bin (rotation), so short texts still give comparable signatures. As accurate as
  * 64 separate hash functions for Jaccard estimates, at one hash per shingle instead of 64.
- * `parts` are read as one text with a word break between each (title and body, without building
- * the joined string).
  */
-export function minhash(...parts: string[]): Uint32Array {
-  const words = scratchWords;
-  words.length = 0;
-  for (const part of parts) hashWords(part, words);
+function minhash({ values, length }: WordHashes): Fingerprint {
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
+  distinct.reset(length);
   // Word bigrams, hashed from the two word hashes rather than from a built string; a text of one
   // word is its own shingle.
-  const { values, length } = words;
   if (length === 1) addShingle(signature, values[0] ?? 0);
   for (let i = 1; i < length; i++)
     addShingle(signature, Math.imul(values[i - 1] ?? 0, 0x9e3779b1) ^ (values[i] ?? 0));
-  return densify(signature);
+  return { signature: densify(signature), shingles: distinct.count };
 }
 
 function addShingle(signature: Uint32Array, shingle: number): void {
   const hash = mix32(shingle);
+  distinct.add(hash);
   const bin = hash >>> BIN_SHIFT;
   const value = hash & VALUE_MASK;
   if (value < (signature[bin] ?? EMPTY)) signature[bin] = value;
 }
 
 /**
- * A growable list of word hashes in a Uint32Array: a hash above 2^30 passed around as a JavaScript
- * number is a heap object of its own, garbage by the million when each word went to a callback.
+ * The distinct shingle hashes of one text, counted in an open-addressing set that is emptied by
+ * moving to the next stamp rather than by clearing it.
  */
-export class WordHashes {
-  values = new Uint32Array(1024);
-  length = 0;
+class DistinctHashes {
+  #hashes = new Uint32Array(4096);
+  #stamps = new Uint32Array(4096);
+  #stamp = 0;
+  count = 0;
 
-  push(hash: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Uint32Array(2 * this.values.length);
-      grown.set(this.values);
-      this.values = grown;
+  /** Starts a text of at most `size` hashes. */
+  reset(size: number): void {
+    this.count = 0;
+    if (2 * size > this.#hashes.length) {
+      let cells = this.#hashes.length;
+      while (2 * size > cells) cells *= 2;
+      this.#hashes = new Uint32Array(cells);
+      this.#stamps = new Uint32Array(cells);
+      this.#stamp = 0;
     }
-    this.values[this.length++] = hash;
+    if (++this.#stamp === 0xffffffff) {
+      this.#stamps.fill(0);
+      this.#stamp = 1;
+    }
+  }
+
+  add(hash: number): void {
+    const mask = this.#hashes.length - 1;
+    let cell = hash & mask;
+    while (this.#stamps[cell] === this.#stamp) {
+      if (this.#hashes[cell] === hash) return;
+      cell = (cell + 1) & mask;
+    }
+    this.#stamps[cell] = this.#stamp;
+    this.#hashes[cell] = hash;
+    this.count++;
   }
 }
 
-/** Reused by every `minhash` call, which is synchronous. */
-const scratchWords = new WordHashes();
-
-/**
- * Appends to `into` the FNV-1a hash of every word of `normalizeArabic(text)` split on
- * WORD_SEPARATORS, in one pass over `text` without building the normalised string (seven string
- * copies per article, most of the time it took). `text` is NFC, as cleaning leaves it.
- */
-export function hashWords(text: string, into: WordHashes): void {
-  // Plain locals, no closures: captured variables would live in a heap context, and this loop
-  // runs once per character of every article.
-  let hash = FNV_OFFSET;
-  let length = 0;
-  // The letter (as the char filter leaves it) that may start an elongation, what it normalises to,
-  // and how often it has come in a row: a second one is held back, as three or more collapse to one.
-  let runKey = -1;
-  let runMapped = DROPPED;
-  let runLength = 0;
-  for (let i = 0; i <= text.length; i++) {
-    // One step past the end: a separator that flushes the last word.
-    const unit = i < text.length ? text.charCodeAt(i) : -1;
-    let mapped = unit < 0 ? SEPARATOR : unitMap[unit];
-    if (mapped === UNKNOWN || mapped === undefined) mapped = learnUnit(unit);
-    const key = unit < 0 ? -1 : (variantKey[unit] as number);
-    // Gone before the elongation rule looks: it neither breaks nor extends a run.
-    if (key === DROPPED) continue;
-    if (runKey >= 0 && key === runKey) {
-      runLength++;
-      continue;
-    }
-    // A letter written exactly twice stays twice.
-    if (runLength === 2 && runMapped >= 0) {
-      hash = Math.imul(hash ^ runMapped, FNV_PRIME);
-      length++;
-    }
-    runKey = -1;
-    runLength = 0;
-    if (mapped === SEPARATOR) {
-      if (length > 0) into.push(hash);
-      hash = FNV_OFFSET;
-      length = 0;
-    } else if (mapped >= 0) {
-      hash = Math.imul(hash ^ mapped, FNV_PRIME);
-      length++;
-    } else if (mapped !== DROPPED) {
-      // A unit that normalises to several (a few lowercase mappings): hash them all.
-      const expansion = expansions[-mapped - FIRST_EXPANSION] ?? "";
-      for (let k = 0; k < expansion.length; k++) hash = Math.imul(hash ^ expansion.charCodeAt(k), FNV_PRIME);
-      length += expansion.length;
-    }
-    if (key >= ELONGATION_LETTERS.first && key <= ELONGATION_LETTERS.last) {
-      runKey = key;
-      runMapped = mapped;
-      runLength = 1;
-    }
-  }
-}
-
-// What each UTF-16 unit becomes, learnt from normalizeArabic itself the first time the unit is met,
-// so this table can never disagree with the analyzer's mirror: a unit, or one of the codes below.
-// Beside it, the unit after the char filter alone (letterVariants), which elongation runs on.
-const UNKNOWN = -1;
-const DROPPED = -2;
-const SEPARATOR = -3;
-const FIRST_EXPANSION = 4;
-const unitMap = new Int32Array(0x10000).fill(UNKNOWN);
-const variantKey = new Int32Array(0x10000).fill(UNKNOWN);
-const expansions: string[] = [];
-
-function learnUnit(unit: number): number {
-  const char = String.fromCharCode(unit);
-  const normal = normalizeArabic(char);
-  let mapped: number;
-  if (normal === "") mapped = DROPPED;
-  else if (normal.replace(WORD_SEPARATORS, "") === "") mapped = SEPARATOR;
-  else if (normal.length === 1) mapped = normal.charCodeAt(0);
-  else mapped = -(FIRST_EXPANSION + expansions.push(normal) - 1);
-  unitMap[unit] = mapped;
-  const variant = letterVariants(char);
-  variantKey[unit] = variant === "" ? DROPPED : variant.length === 1 ? variant.charCodeAt(0) : unit;
-  return mapped;
-}
+const distinct = new DistinctHashes();
 
 const BIN_SHIFT = 32 - Math.log2(SIGNATURE_SIZE);
 const VALUE_MASK = 2 ** BIN_SHIFT - 1;
@@ -230,11 +194,21 @@ export function similarity(a: Uint32Array, b: Uint32Array, bOffset = 0): number 
   return equal / SIGNATURE_SIZE;
 }
 
-export function encodeSignature(signature: Uint32Array): string {
-  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64");
+/**
+ * The fingerprint as the index stores it (`minhash`): the shingle count, a colon, the signature in
+ * base64. Older versions stored the signature alone, of title and body: read with a count of 0,
+ * which never makes a copy, until `--reindex` fingerprints the article again.
+ */
+export function encodeFingerprint({ signature, shingles }: Fingerprint): string {
+  const bytes = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+  return `${shingles}:${bytes.toString("base64")}`;
 }
 
-export function decodeSignature(encoded: string): Uint32Array {
-  const bytes = Buffer.from(encoded, "base64");
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+export function decodeFingerprint(encoded: string): Fingerprint {
+  const colon = encoded.indexOf(":");
+  const bytes = Buffer.from(encoded.slice(colon + 1), "base64");
+  return {
+    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    shingles: colon < 0 ? 0 : Number(encoded.slice(0, colon)),
+  };
 }

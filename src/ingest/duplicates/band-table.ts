@@ -5,7 +5,8 @@
 
 /**
  * Band number → article number, by open addressing over two typed arrays. Band numbers come from a
- * hash already, so their low bits pick the cell. Grows by doubling at half full.
+ * hash already, so their low bits pick the cell. Grows by doubling at three quarters full: a
+ * generation's bands then fit the cells they did when an article had half as many.
  */
 export class BandTable {
   /** band + 1; 0 marks an empty cell. */
@@ -23,7 +24,7 @@ export class BandTable {
   }
 
   set(band: number, article: number): void {
-    if (2 * (this.#size + 1) > this.#bands.length) this.#grow();
+    if (4 * (this.#size + 1) > 3 * this.#bands.length) this.#grow();
     const mask = this.#bands.length - 1;
     let cell = band & mask;
     while (this.#bands[cell] && this.#bands[cell] !== band + 1) cell = (cell + 1) & mask;

@@ -2,27 +2,29 @@
  * @module ingest/duplicates/grouper
  * Assigns each article its near-duplicate group before it is indexed: candidates share a MinHash
  * band with it, either earlier in this run (RecentArticles, since the index may not have refreshed
- * yet) or in the index (one terms query per batch). The most similar candidate above the
- * threshold gives its group; without one, the article starts its own.
+ * yet) or in the index (one terms query per batch). The candidate copyScore rates highest among
+ * those it judges copies gives its group; without one, the article starts its own.
  */
 import type { PreparedArticle } from "../../articles/document.js";
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
-import { bandKey, DUPLICATE_SIMILARITY, decodeSignature, similarity } from "../../text/fingerprint.js";
+import { type BandedFingerprint, copyScore, NOT_A_COPY } from "../../text/copy-decision.js";
+import { bandKey, decodeFingerprint, similarity } from "../../text/fingerprint.js";
 import { ForgottenBands } from "./forgotten-bands.js";
 import { RecentArticles } from "./recent-articles.js";
 
-/** What grouping needs of an article: its id and fingerprint, not its text. */
-export interface Fingerprint {
+/**
+ * What grouping needs of an article: its id and fingerprint, not its text. Band numbers
+ * (bandNumbers); the index stores them as keys (bandKey).
+ */
+export interface Fingerprint extends BandedFingerprint {
   id: string;
-  signature: Uint32Array;
-  /** Band numbers (bandNumbers); the index stores them as keys (bandKey). */
-  bands: number[];
 }
 
-export const fingerprintOf = ({ document, signature, bands }: PreparedArticle): Fingerprint => ({
+export const fingerprintOf = ({ document, signature, shingles, bands }: PreparedArticle): Fingerprint => ({
   id: document.id,
   signature,
+  shingles,
   bands,
 });
 
@@ -30,6 +32,7 @@ interface Known {
   id: string;
   group: string;
   signature: Uint32Array;
+  shingles: number;
 }
 
 export interface DuplicateGrouperOptions {
@@ -45,8 +48,8 @@ export interface DuplicateGrouperOptions {
   articlesPerGeneration?: number;
 }
 
-/** About 200k bands a generation. */
-const ARTICLES_PER_GENERATION = 12_500;
+/** About 384k bands a generation: under three quarters of a 2^19-cell BandTable, which then never doubles again. */
+const ARTICLES_PER_GENERATION = 12_000;
 
 export class DuplicateGrouper {
   readonly #recent: RecentArticles;
@@ -86,8 +89,8 @@ export class DuplicateGrouper {
   }
 
   /**
-   * The duplicate group of each article of the batch, in order: the group of the most similar
-   * earlier article (in this batch, earlier batches or the index), else its own id.
+   * The duplicate group of each article of the batch, in order: the group of the earlier article
+   * (in this batch, earlier batches or the index) it is most surely a copy of, else its own id.
    */
   async assign(batch: Fingerprint[]): Promise<string[]> {
     // Generations turn only between batches: a band forgotten halfway through would be missing
@@ -97,15 +100,15 @@ export class DuplicateGrouper {
     // Plain loops, no closures or entries(): this runs for every band of every article, and the
     // pairs, iterators and views those make are garbage at that rate.
     const groups: string[] = [];
-    for (const { id, signature, bands } of batch) {
+    for (const { id, signature, shingles, bands } of batch) {
       let group = id;
-      let bestScore = DUPLICATE_SIMILARITY;
+      let bestScore = NOT_A_COPY;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
         const slot = this.#recent.slotOf(number);
         if (slot >= 0 && this.#recent.idAt(slot) !== id) {
-          const score = this.#recent.similarityAt(slot, signature);
-          if (score >= bestScore) {
+          const score = this.#recent.copyScoreAt(slot, signature, shingles);
+          if (score > bestScore) {
             group = this.#recent.groupAt(slot);
             bestScore = score;
           }
@@ -113,14 +116,14 @@ export class DuplicateGrouper {
         if (indexed.size === 0) continue;
         for (const candidate of indexed.get(bandKey(band, number)) ?? []) {
           if (candidate.id === id) continue;
-          const score = similarity(signature, candidate.signature);
-          if (score >= bestScore) {
+          const score = copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles);
+          if (score > bestScore) {
             group = candidate.group;
             bestScore = score;
           }
         }
       }
-      this.#recent.add(id, group, signature, bands);
+      this.#recent.add(id, group, signature, shingles, bands);
       groups.push(group);
     }
     return groups;
@@ -157,7 +160,7 @@ export class DuplicateGrouper {
     for (const hit of response.hits.hits) {
       const source = hit._source;
       if (!source?.minhash) continue;
-      const known = { id: source.id, group: source.dup_group, signature: decodeSignature(source.minhash) };
+      const known = { id: source.id, group: source.dup_group, ...decodeFingerprint(source.minhash) };
       for (const band of source.minhash_bands) {
         if (!keys.has(band)) continue;
         const list = byBand.get(band) ?? [];

@@ -1,8 +1,9 @@
 /**
  * @module ingest/duplicates/recent-articles
- * The grouper's memory of this run: the latest articles' ids, groups and signatures in
+ * The grouper's memory of this run: the latest articles' ids, groups and fingerprints in
  * fixed-size typed arrays, found by band.
  */
+import { copyScore } from "../../text/copy-decision.js";
 import { SIGNATURE_SIZE, similarity } from "../../text/fingerprint.js";
 import { BandTable } from "./band-table.js";
 import type { ForgottenBands } from "./forgotten-bands.js";
@@ -23,6 +24,7 @@ export class RecentArticles {
   #groups: string[];
   /** Article n's signature at its slot × SIGNATURE_SIZE. */
   #signatures: Uint32Array;
+  #shingles: Int32Array;
   #current: BandTable;
   #previous: BandTable;
   #count = 0;
@@ -38,6 +40,7 @@ export class RecentArticles {
     this.#ids = new Array<string>(capacity);
     this.#groups = new Array<string>(capacity);
     this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
+    this.#shingles = new Int32Array(capacity);
     this.#current = new BandTable();
     this.#previous = new BandTable();
   }
@@ -66,11 +69,13 @@ export class RecentArticles {
     return this.#groups[slot] ?? "";
   }
 
-  similarityAt(slot: number, signature: Uint32Array): number {
-    return similarity(signature, this.#signatures, slot * SIGNATURE_SIZE);
+  /** copyScore of an article against the one at `slot`. */
+  copyScoreAt(slot: number, signature: Uint32Array, shingles: number): number {
+    const jaccard = similarity(signature, this.#signatures, slot * SIGNATURE_SIZE);
+    return copyScore(jaccard, shingles, this.#shingles[slot] ?? 0);
   }
 
-  add(id: string, group: string, signature: Uint32Array, bands: number[]): void {
+  add(id: string, group: string, signature: Uint32Array, shingles: number, bands: number[]): void {
     // Generations turn between batches only, so one can outgrow its share of the slots.
     if (this.#count - this.#previousStart >= this.#ids.length) this.#growSlots();
     const article = this.#count++;
@@ -78,19 +83,22 @@ export class RecentArticles {
     this.#ids[slot] = id;
     this.#groups[slot] = group;
     this.#signatures.set(signature, slot * SIGNATURE_SIZE);
+    this.#shingles[slot] = shingles;
     for (let band = 0; band < bands.length; band++) this.#current.set(bands[band] ?? 0, article);
   }
 
   #growSlots(): void {
-    const [ids, groups, signatures] = [this.#ids, this.#groups, this.#signatures];
+    const [ids, groups, signatures, shingles] = [this.#ids, this.#groups, this.#signatures, this.#shingles];
     const capacity = 2 * ids.length;
     this.#ids = new Array<string>(capacity);
     this.#groups = new Array<string>(capacity);
     this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
+    this.#shingles = new Int32Array(capacity);
     for (let article = this.#previousStart; article < this.#count; article++) {
       const [from, to] = [article % ids.length, article % capacity];
       this.#ids[to] = ids[from] ?? "";
       this.#groups[to] = groups[from] ?? "";
+      this.#shingles[to] = shingles[from] ?? 0;
       this.#signatures.set(
         signatures.subarray(from * SIGNATURE_SIZE, (from + 1) * SIGNATURE_SIZE),
         to * SIGNATURE_SIZE,
