@@ -22,6 +22,14 @@
           two: "نتيجتان",
           few: `${digits} نتائج`,
         })[arabicPlural.select(n)] || `${digits} نتيجة`,
+      // 11–99 take the singular in the accusative.
+      sources: (n, digits) =>
+        ({
+          one: "مصدر واحد",
+          two: "مصدران",
+          few: `${digits} مصادر`,
+          many: `${digits} مصدرًا`,
+        })[arabicPlural.select(n)] || `${digits} مصدر`,
     },
     en: {
       search: "Search the news",
@@ -33,6 +41,7 @@
       all: "All results on the search page",
       loading: "Searching…",
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
+      sources: (n, digits) => `${digits} ${n === 1 ? "source" : "sources"}`,
     },
   };
   const CSS = `:host{all:initial;display:block}
@@ -136,7 +145,22 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
             ...(snippets && hit.snippet
               ? [h("p", { className: "snippet", dir: "auto" }, ...marked(hit.snippet))]
               : []),
-            h("small", {}, `${hit.source} · ${this.dates.format(new Date(hit.published_at))}`),
+            h(
+              "small",
+              {},
+              `${hit.source} · ${this.dates.format(new Date(hit.published_at))}`,
+              // Copies collapsed behind it: "N sources", linking to every version of the story.
+              ...(hit.copies > 0
+                ? [
+                    " · ",
+                    h(
+                      "a",
+                      { href: `${this.api}/stories/${encodeURIComponent(hit.story)}`, className: "sources" },
+                      this.t.sources(hit.sources, this.numbers.format(hit.sources)),
+                    ),
+                  ]
+                : []),
+            ),
           ),
         ),
       );

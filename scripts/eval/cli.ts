@@ -1,5 +1,5 @@
 /**
- * npm run eval -- arcd|known-item|related|typed|dym|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
+ * npm run eval -- arcd|known-item|related|typed|dym|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
  * @module eval/cli
  * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
  * systems search), runs its queries on every system, prints a table per dataset and writes
@@ -8,7 +8,9 @@
  * related, SaudiNewsNet + ANT for typed and dym. `--systems` keeps only the named systems;
  * `--limit` caps the queries (for dym, each of the misspelt and the correctly spelt sets).
  * `--keep` leaves the indices in place and prints the run's name; `--reuse RUN` searches that run's
- * indices instead of loading the corpora again (and keeps them).
+ * indices instead of loading the corpora again (and keeps them). `copies` needs no index: it reads
+ * SaudiNewsNet and ANT, judges labelled pairs with the importer's own copy detection and groups
+ * every article with the real grouper in memory (`--limit` sets the number of copies, 1,500).
  */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,12 +19,24 @@ import { parseArgs } from "node:util";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
+import { DuplicateGrouper } from "../../src/ingest/duplicates/grouper.js";
+import { readInput } from "../../src/ingest/open-input.js";
+import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
+import { BAND_ROWS, SIGNATURE_SIZE } from "../../src/text/fingerprint.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
+import {
+  copyPairs,
+  fingerprintArticle,
+  groupedTogether,
+  judge,
+  madeUpArticles,
+  timeGrouping,
+} from "./datasets/copies.js";
 import { dymQueries, runDym } from "./datasets/dym.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
-import { gradeRelated, relatedQueries } from "./datasets/related.js";
+import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
 import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
@@ -64,6 +78,7 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   related: RELATED_SYSTEMS,
   typed: [...STOCK_SYSTEMS.map((system) => system.name), "handtuned", "project"],
   dym: ["project"],
+  copies: ["project"],
 };
 
 const { values, positionals } = parseArgs({
@@ -254,7 +269,11 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
 async function relatedDataset(): Promise<void> {
   if (!existsSync(FILES.ant)) return console.log(`related: skipped, ${FILES.ant} is absent`);
   const { corpus, docs } = await load("ant", [FILES.ant], ["related"]);
-  const queries = relatedQueries(docs, { seed, count: limit ?? 200 });
+  const queries = await withArticleText(
+    client,
+    corpus.indices.project,
+    relatedQueries(docs, { seed, count: limit ?? 200 }),
+  );
   console.log(`related: ${queries.length} source articles`);
   const results = await runQueries({
     systems: systemsOf("related"),
@@ -274,6 +293,56 @@ async function relatedDataset(): Promise<void> {
   });
 }
 
+async function copiesDataset(): Promise<void> {
+  const articles = [];
+  for (const file of [FILES.saudi, FILES.ant])
+    for await (const item of readInput(file, {})) {
+      if (item.kind !== "record") continue;
+      const checked = validateRecord(item);
+      if (checked.kind === "article") articles.push(checked.article);
+    }
+  const { pairs, notNewText } = copyPairs(articles, { seed, count: limit ?? 1_500 });
+  const copies = pairs.filter((pair) => pair.copies).length;
+  console.log(
+    `copies: ${copies} copies and ${pairs.length - copies} hard negatives from ${articles.length} articles`,
+  );
+  const { precision, recall, rows } = judge(pairs, fingerprintArticle);
+  // In memory: every article fits the grouper's memory, so it never asks the index.
+  const grouped = [...articles, ...madeUpArticles(pairs)];
+  const grouper = new DuplicateGrouper(client, "eval-copies-unused", {
+    soleWriter: true,
+    articlesPerGeneration: grouped.length,
+  });
+  grouper.indexStartsEmpty();
+  const { times, groupOf } = await timeGrouping(grouped, grouper);
+  finish({
+    dataset: "copies",
+    title: "Copies: labelled pairs of one story and hard negatives (SaudiNewsNet + ANT)",
+    documents: articles.length,
+    seed,
+    results: [
+      {
+        system: "project",
+        copies,
+        negatives: pairs.length - copies,
+        precision,
+        recall,
+        rows,
+        grouping: times,
+        groupedTogether: groupedTogether(pairs, groupOf),
+      },
+    ],
+    notes: [
+      `Made by \`npm run eval -- copies\` (seed ${seed}, ${copies} copies).`,
+      "Copies: an article of 60 words or more and an outlet's rewrite of it: always a new headline, and each with its own chance a dateline (60%), a closing credit line (30%), the last paragraphs or sentences cut while half the words remain (50%), a paragraph of background of up to 50 words added (30%), half the final ي/ى, ة/ه and initial أ/إ respelt (50%), one to four words replaced, dropped or inserted (50%); at least one besides the headline.",
+      `Hard negatives: for an article, the one of the same source and section and day that shares the most words (same day), the one of the next ${3} days that does (follow-up), and that follow-up with a paragraph of the first report repeated as background; a mined pair counts only when under 30% of the shorter text's word bigrams are in the longer (new text): ${notNewText} left out as not new text (copies and templates within the corpora).`,
+      `Candidates: ${SIGNATURE_SIZE / BAND_ROWS} bands of ${BAND_ROWS} rows; a pair of Jaccard J shares one with probability 1 − (1 − J^${BAND_ROWS})^${SIGNATURE_SIZE / BAND_ROWS}: ${[0.2, 0.3, 0.4, 0.5].map((j) => `${(1 - (1 - j ** BAND_ROWS) ** (SIGNATURE_SIZE / BAND_ROWS)).toFixed(3)} at ${j}`).join(", ")}.`,
+      "Judged by the importer's own code: prepareArticle's fingerprint and the grouper's verdict on the pair (a shared band, then copyScore). Grouped: the real DuplicateGrouper over every article of both corpora and the made-up ones, in import order, in memory (no index lookups); a pair is grouped when both articles end in one group, through any chain of copies.",
+      `Timing: ${times.articles.toLocaleString("en-US")} articles in batches of 1,000, ${times.groups.toLocaleString("en-US")} groups; fingerprint = prepareArticle (fingerprint, bands and the document), grouping = DuplicateGrouper.assign; one process on the evaluation machine.`,
+    ],
+  });
+}
+
 const absent = (files: string[]) => files.filter((file) => !existsSync(file));
 try {
   const news = datasets.filter((d) => d === "arcd" || d === "known-item");
@@ -286,6 +355,10 @@ try {
     console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);
   else if (typed.length) await typedDatasets(typed);
   if (datasets.includes("related")) await relatedDataset();
+  const copiesMissing = absent([FILES.saudi, FILES.ant]);
+  if (datasets.includes("copies") && copiesMissing.length)
+    console.log(`copies: skipped, ${copiesMissing.join(", ")} absent`);
+  else if (datasets.includes("copies")) await copiesDataset();
   console.log(`wrote ${writeMarkdown(METHOD)}`);
 } finally {
   if (values.keep) console.log(`kept indices of run ${run}: ${loaded.flatMap((c) => c.created).join(", ")}`);

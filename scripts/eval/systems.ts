@@ -167,6 +167,10 @@ export interface SourceArticle {
   category?: string | undefined;
   /** Articles in the project index, as the API counts them for the document-frequency cap. */
   corpusSize?: number | undefined;
+  /** Its text as stored, which the API hands the builder (the headline and lead name its actors). */
+  title?: string | undefined;
+  lead?: string | undefined;
+  body?: string | undefined;
 }
 
 export const RELATED_SYSTEMS = ["standard", "arabic", "project"] as const;
@@ -183,6 +187,9 @@ export function relatedRequest(
         id: article.id,
         dupGroup: article.dupGroup,
         publishedAt: article.publishedAt,
+        title: article.title,
+        lead: article.lead,
+        body: article.body,
         index,
         corpusSize: article.corpusSize,
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildQuery,
   buildSearchRequest,
   CANDIDATES_PER_RESULT,
   decodeCursor,
@@ -166,18 +167,29 @@ describe("buildSearchRequest", () => {
     expect(buildSearchRequest(input({ q: "x", page: "100", size: "100" }), "a").size).toBe(MAX_WINDOW);
   });
 
-  it("fetches the page's articles by id, highlighted, with every copy of their stories counted", () => {
+  it("fetches the page's articles by id, highlighted, with their stories' matching copies counted", () => {
     const shown = [
       { id: "b", story: "s1", score: 2, sort: undefined },
       { id: "a", story: undefined, score: 1, sort: undefined },
     ];
-    const request = pageRequest(parseQuery("السيسي بوتين"), input({ q: "السيسي بوتين" }), shown, "i");
+    const searched = input({ q: "السيسي بوتين", source: "مصدر أ", from: "2025-01-01" });
+    const request = pageRequest(parseQuery("السيسي بوتين"), searched, shown, "i", "tolerant");
     expect(request).toMatchObject({
       size: 2,
       post_filter: { ids: { values: ["b", "a"] } },
-      query: { bool: { should: [{ ids: { values: ["b", "a"] } }, { terms: { dup_group: ["s1"] } }] } },
-      aggs: { copies: { terms: { field: "dup_group", size: 1 } } },
+      query: {
+        bool: {
+          should: [{ ids: { values: ["b", "a"] } }, { bool: { filter: expect.any(Array) } }],
+        },
+      },
+      aggs: { copies: { terms: { field: "dup_group", size: 1, include: ["s1"] } } },
     });
+    // The copies counted are those the ranking request would find: its query, every filter.
+    const counted = JSON.stringify(request.query);
+    expect(counted).toContain('{"terms":{"dup_group":["s1"]}}');
+    expect(counted).toContain(JSON.stringify(buildQuery(parseQuery("السيسي بوتين"), "tolerant")));
+    expect(counted).toContain('{"terms":{"source":["مصدر أ"]}}');
+    expect(counted).toContain('"published_at"');
     expect(JSON.stringify(request.highlight)).toContain("highlight_query");
     const one = [{ id: "a", story: undefined, score: 1, sort: undefined }];
     expect(pageRequest(parseQuery(""), input({ q: "" }), one, "i").highlight).toBeUndefined();

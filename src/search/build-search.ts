@@ -8,7 +8,7 @@ import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
-import { buildFilters, facetAggregations } from "./filters.js";
+import { allFilters, buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
 import {
   isEmptyQuery,
@@ -19,7 +19,7 @@ import {
   unquotedQuery,
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
-import { type Candidate, STORY_FIELD } from "./stories.js";
+import { type Candidate, STORY_FIELD, storyCountsAggregation } from "./stories.js";
 import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable } from "./typos.js";
 
@@ -466,23 +466,27 @@ export function searchRequest(
 }
 
 /**
- * The last request: the articles the page shows, highlighted, and how many articles each one's
- * story has (aggregation `copies`), counted over every copy the query matched or not.
+ * The last request: the articles the page shows, highlighted, and how many articles of each one's
+ * story match the query and every filter (aggregation `copies`), so a story's count agrees with
+ * the results': the same query as the ranking request's `recall`, scoring nothing.
  */
 export function pageRequest(
   parsed: ParsedQuery,
   input: SearchInput,
   shown: readonly Candidate[],
   index: string,
+  recall: Recall = "strict",
 ): estypes.SearchRequest {
   const ids = { ids: { values: shown.map((candidate) => candidate.id) } };
   const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
+  const matching = [buildQuery(parsed, recall), ...allFilters(input)];
+  const copies = { bool: { filter: [{ terms: { [STORY_FIELD]: stories } }, ...matching] } };
   return {
     index,
     size: shown.length,
-    query: stories.length ? { bool: { should: [ids, { terms: { [STORY_FIELD]: stories } }] } } : ids,
+    query: stories.length ? { bool: { should: [ids, copies] } } : ids,
     post_filter: ids,
-    ...(stories.length ? { aggs: { copies: { terms: { field: STORY_FIELD, size: stories.length } } } } : {}),
+    ...(stories.length ? { aggs: { copies: storyCountsAggregation(stories) } } : {}),
     _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
     ...(input.highlight && !isEmptyQuery(parsed) ? { highlight: highlight(parsed) } : {}),
   };

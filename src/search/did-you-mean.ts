@@ -66,6 +66,28 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
 }
 
 /**
+ * The suggesters for an index of `shards` shards. Each shard applies `min_doc_freq` to its own
+ * share of the articles, so a correction held by a few articles spread over several shards would
+ * be found on one shard and missed on three: a sharded index asks each shard for its share of the
+ * floor (the collated check still wants the corrected query to find an article).
+ */
+export function suggestersForShards(
+  suggest: estypes.SearchSuggester,
+  shards: number,
+): estypes.SearchSuggester {
+  if (shards <= 1) return suggest;
+  const perShard = Math.ceil(didYouMean.minSuggestionFreq / shards);
+  return Object.fromEntries(
+    Object.entries(suggest).map(([name, suggester]) => [
+      name,
+      typeof suggester === "object" && suggester && "term" in suggester && suggester.term
+        ? { ...suggester, term: { ...suggester.term, min_doc_freq: perShard } }
+        : suggester,
+    ]),
+  ) as estypes.SearchSuggester;
+}
+
+/**
  * The corrected queries worth checking, fewest changes first: each rare word as typed or as one of
  * the suggesters' words (with the article it was typed with). None when nothing was suggested.
  */

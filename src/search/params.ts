@@ -7,6 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { toIsoDate } from "../articles/schema.js";
 import { decodeCursor, pageOrder } from "./build-search.js";
 import { MAX_QUERY_CHARS, parseQuery } from "./query-parser.js";
+import { STORY_PAGE_MAX, STORY_PAGES_MAX } from "./stories.js";
 
 /** Results per page when the reader does not say. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -172,9 +173,25 @@ export const DraftBody = z
     text: z.string().max(100_000).optional(),
     title: z.string().max(1_000).optional(),
     body: z.string().max(100_000).optional(),
+    id: z.string().min(1).max(200).optional().openapi({
+      description: "The article the draft revises, if published: it is not related to itself.",
+    }),
+    story: z.string().min(1).max(200).optional().openapi({
+      description: "The story (a hit's `story`) the draft belongs to, if known: its copies are not related.",
+    }),
   })
   .refine((draft) => Boolean(draft.text?.trim() || draft.title?.trim() || draft.body?.trim()), {
     message: "give text, or title and body",
     path: ["text"],
   });
 export type DraftInput = z.output<typeof DraftBody>;
+
+export const StoryParams = z.object({
+  size: intParam(1, STORY_PAGE_MAX, 100).openapi({
+    description: `Articles per page, at most ${STORY_PAGE_MAX}.`,
+  }),
+  page: intParam(1, STORY_PAGES_MAX, 1).openapi({
+    description: `Page number, from 1, at most ${STORY_PAGES_MAX} (a story's first 10,000 articles).`,
+  }),
+});
+export type StoryInput = z.output<typeof StoryParams>;

@@ -114,7 +114,41 @@ export const RANKING = {
     minDocFreq: 2,
     maxDocFreqRatio: 0.1,
     minimumShouldMatch: "10%",
-    sameStoryScale: "20d",
+    /**
+     * Each term weighs as the article weighs it (tf·idf against its strongest term): the actors and
+     * places it keeps naming count above the long tail of words said once, which is what tells
+     * the same event's coverage from another event sharing one name.
+     */
+    boostTerms: 1,
+    /**
+     * A short item (a headline-only brief) cannot hold a tenth of a long article's terms: it is
+     * matched on `briefMinimumShouldMatch` of them when its headline holds as many words of the
+     * article's headline and lead (`briefHeadlineTerms` picked from them), i.e. names its actors.
+     */
+    briefMinimumShouldMatch: "3",
+    briefQueryTerms: 25,
+    briefHeadlineTerms: 25,
+    /** An opening paragraph shorter than this is a dateline or credit line, not the lead. */
+    leadMinWords: 8,
+    /**
+     * The same event is covered within days: the score is multiplied by 1 + `sameEventWeight` on
+     * the article's date, by 1 + half of it `sameEventScale` away; months apart, the topic alone ranks.
+     */
+    sameEventScale: "7d",
+    sameEventWeight: 1,
+    /** A draft has no date of its own: recent coverage is preferred, gently (added, not multiplied). */
+    draftRecencyScale: "90d",
     recencyWeight: 0.5,
   },
+  /**
+   * A story's timeline: the related coverage published within this many days either side of its
+   * first report, where an event's follow-ups (reactions, inquiries, outcomes) fall; wider brings
+   * in the topic rather than the event.
+   */
+  timelineWindowDays: 14,
+  /**
+   * A timeline keeps the related stories scoring at least this share of the best one: below it
+   * a story shares the topic's vocabulary rather than the event.
+   */
+  timelineMinShareOfBest: 0.25,
 } as const;

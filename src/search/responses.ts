@@ -17,7 +17,20 @@ export const SearchHitSchema = z
     score: z.number().nullable(),
     snippet: z.string().openapi({ description: "HTML-safe: escaped text with <mark> around matches." }),
     highlights: z.object({ title: z.array(z.string()), body: z.array(z.string()) }),
-    duplicates: z.number().int().openapi({ description: "Copies of this story collapsed behind it." }),
+    story: z.string().openapi({
+      description: "The story this article is a version of (its copies share it): GET /api/stories/{story}.",
+    }),
+    copies: z.number().int().openapi({
+      description:
+        "Other articles of this story that match the same query and filters, collapsed behind this one.",
+    }),
+    sources: z.number().int().openapi({
+      description: "Outlets among this article and its copies (this one's included).",
+    }),
+    duplicates: z
+      .number()
+      .int()
+      .openapi({ description: "The same as copies; kept for older clients.", deprecated: true }),
   })
   .openapi("SearchHit");
 
@@ -88,6 +101,53 @@ export const StoredArticleSchema = z
   })
   .openapi("Article");
 
+/** An article as a story lists it: who ran it, when, under which headline. */
+export const StoryArticleSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    source: z.string(),
+    published_at: z.string(),
+    url: z.string().nullable(),
+    category: z.string().nullable(),
+  })
+  .openapi("StoryArticle");
+
+export const StoryResponseSchema = z
+  .object({
+    story: z.string(),
+    total: z.number().int().openapi({ description: "Articles of the story, all pages." }),
+    sources: z.number().int().openapi({ description: "Outlets that ran it." }),
+    articles: z.array(StoryArticleSchema).openapi({ description: "This page of them, oldest first." }),
+    next_page: z.number().int().nullable().openapi({
+      description: "The page after this one, or null when this is the last (or the paging window ends).",
+    }),
+  })
+  .openapi("Story");
+
+export const TimelineEntrySchema = z
+  .object({
+    story: z.string(),
+    first_report: StoryArticleSchema,
+    articles: z.number().int().openapi({ description: "Its articles within the timeline's window." }),
+    sources: z.number().int().openapi({ description: "Outlets among them." }),
+    current: z.boolean().openapi({ description: "The story the timeline was asked for." }),
+  })
+  .openapi("TimelineEntry");
+
+export const TimelineResponseSchema = z
+  .object({
+    story: z.string(),
+    took_ms: z.number(),
+    window: z.object({ from: z.string(), to: z.string() }).openapi({
+      description: "Coverage published between these times (around the story's first report) is considered.",
+    }),
+    stories: z.array(TimelineEntrySchema).openapi({
+      description: "The story and its related coverage, one entry per story, by first report, oldest first.",
+    }),
+  })
+  .openapi("Timeline");
+
 export const WriteResultSchema = z
   .object({
     results: z.array(
@@ -119,3 +179,7 @@ export type RelatedResponse = z.infer<typeof RelatedResponseSchema>;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type StoredArticle = z.infer<typeof StoredArticleSchema>;
 export type FacetValue = z.infer<typeof FacetValueSchema>;
+export type StoryArticle = z.infer<typeof StoryArticleSchema>;
+export type StoryResponse = z.infer<typeof StoryResponseSchema>;
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;

@@ -17,17 +17,26 @@ import {
   needsTolerance,
   pageRequest,
   type RankingStage,
+  type Recall,
   searchRequest,
   storiesWanted,
   unquotedFallback,
 } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
-import { collateRequests, corrections, pickCorrection } from "./did-you-mean.js";
+import { collateRequests, corrections, pickCorrection, suggestersForShards } from "./did-you-mean.js";
+import { allFilters } from "./filters.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
-import { type Candidate, firstOfEachStory } from "./stories.js";
+import { type IndexShape, scoringSearchType } from "./shard-statistics.js";
+import {
+  type Candidate,
+  firstOfEachStory,
+  type StoryCount,
+  storyCounts,
+  storyCountsRequest,
+} from "./stories.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -35,23 +44,45 @@ export interface FoundArticle {
   index: string;
 }
 
-/** How long a counted corpus size is reused: it only sets a document-frequency cap. */
+/**
+ * How long a counted corpus size (and shard count) is reused: it sets a document-frequency cap and
+ * whether statistics are gathered across shards, neither of which a few minutes' growth changes.
+ */
 const CORPUS_SIZE_TTL_MS = 300_000;
 
 export class SearchService {
-  #corpusSize = { value: 0, at: 0 };
+  #shape = { value: { articles: 0, shards: 1 } as IndexShape, at: 0 };
 
   constructor(
     readonly client: EsClient,
     readonly alias: string,
   ) {}
 
-  async #countArticles(): Promise<number> {
-    if (Date.now() - this.#corpusSize.at > CORPUS_SIZE_TTL_MS) {
-      const { count } = await this.client.count({ index: this.alias });
-      this.#corpusSize = { value: count, at: Date.now() };
+  /** The alias's articles and shards, counted by one request. */
+  async #indexShape(): Promise<IndexShape> {
+    if (Date.now() - this.#shape.at > CORPUS_SIZE_TTL_MS) {
+      const { count, _shards } = await this.client.count({ index: this.alias });
+      this.#shape = { value: { articles: count, shards: _shards.total }, at: Date.now() };
     }
-    return this.#corpusSize.value;
+    return this.#shape.value;
+  }
+
+  async #countArticles(): Promise<number> {
+    return (await this.#indexShape()).articles;
+  }
+
+  /**
+   * A request whose scores order the answer, fitted to how the index is sharded: global statistics
+   * where per-shard ones would change the page, and the suggesters' floors shared out per shard.
+   */
+  async #scored<T extends estypes.SearchRequest>(request: T): Promise<T> {
+    const shape = await this.#indexShape();
+    const searchType = scoringSearchType(shape);
+    return {
+      ...request,
+      ...(searchType ? { search_type: searchType } : {}),
+      ...(request.suggest ? { suggest: suggestersForShards(request.suggest, shape.shards) } : {}),
+    };
   }
 
   async search(input: SearchInput): Promise<SearchResponse> {
@@ -76,7 +107,7 @@ export class SearchService {
       : undefined;
     const { response, shown } = ranked ?? strict;
     const [page, suggestion] = await Promise.all([
-      this.#page(parsed, input, shown),
+      this.#page(parsed, input, shown, ranked ? "tolerant" : "strict"),
       this.#didYouMean(parsed, mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
@@ -101,7 +132,7 @@ export class SearchService {
     let took = 0;
     for (;;) {
       const response = await this.client.search(
-        searchRequest(parsed, input, this.alias, { ...stage, candidates }),
+        await this.#scored(searchRequest(parsed, input, this.alias, { ...stage, candidates })),
       );
       took += response.took;
       const stories = firstOfEachStory(response.hits.hits);
@@ -114,30 +145,28 @@ export class SearchService {
 
   /**
    * The shown articles' text and highlights, in rank order with their ranking scores, and how many
-   * articles each one's story has.
+   * articles of each one's story match the query and filters (`recall`: the ranking stage's).
    */
   async #page(
     parsed: ParsedQuery,
     input: SearchInput,
     shown: Candidate[],
+    recall: Recall,
   ): Promise<{
     hits: estypes.SearchHit<Partial<ArticleDocument>>[];
-    copies: Map<string, number>;
+    copies: Map<string, StoryCount>;
     took: number;
   }> {
     if (!shown.length) return { hits: [], copies: new Map(), took: 0 };
     const response = await this.client.search<Partial<ArticleDocument>>(
-      pageRequest(parsed, input, shown, this.alias),
+      pageRequest(parsed, input, shown, this.alias, recall),
     );
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
     const hits = shown.flatMap((candidate) => {
       const hit = byId.get(candidate.id);
       return hit ? [{ ...hit, _score: candidate.score }] : [];
     });
-    const buckets = (response.aggregations?.copies as { buckets?: Array<{ key: string; doc_count: number }> })
-      ?.buckets;
-    const copies = new Map((buckets ?? []).map((bucket) => [bucket.key, bucket.doc_count]));
-    return { hits, copies, took: response.took };
+    return { hits, copies: storyCounts(response.aggregations?.copies), took: response.took };
   }
 
   /** The suggesters' corrections, checked: the likeliest that finds an article, if any. */
@@ -186,33 +215,58 @@ export class SearchService {
     return found && this.relatedTo(found, filters);
   }
 
-  /** Related coverage of an article already fetched (the article page, a URL lookup). */
-  async relatedTo(found: FoundArticle, filters: Filters & { size: number }): Promise<RelatedResponse> {
+  /**
+   * Related coverage of an article already fetched (the article page, a URL lookup), each story's
+   * articles within the filters counted unless `countStories` is false (a timeline counts its own).
+   */
+  async relatedTo(
+    found: FoundArticle,
+    filters: Filters & { size: number },
+    { countStories = true } = {},
+  ): Promise<RelatedResponse> {
     const request = buildRelatedRequest(
       {
         id: found.article.id,
         dupGroup: found.article.dup_group,
         publishedAt: found.article.published_at,
+        title: found.article.title,
+        lead: found.article.lead,
+        body: found.article.body,
         index: found.index,
         corpusSize: await this.#countArticles(),
       },
       filters,
       this.alias,
     );
-    const response = await this.client.search<Partial<ArticleDocument>>(request);
-    return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
+    const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
+    if (!countStories)
+      return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
+    return this.#withStoryCounts(response, filters);
   }
 
   async relatedToDraft(draft: DraftInput, filters: Filters & { size: number }): Promise<RelatedResponse> {
     const response = await this.client.search<Partial<ArticleDocument>>(
-      buildDraftRelatedRequest(draft, filters, this.alias, await this.#countArticles()),
+      await this.#scored(buildDraftRelatedRequest(draft, filters, this.alias, await this.#countArticles())),
     );
-    return { took_ms: response.took, hits: response.hits.hits.map((hit) => shapeHit(hit)) };
+    return this.#withStoryCounts(response, filters);
+  }
+
+  /** A related list's hits with each one's story counted within the filters: one more small request. */
+  async #withStoryCounts(
+    response: estypes.SearchResponse<Partial<ArticleDocument>>,
+    filters: Filters,
+  ): Promise<RelatedResponse> {
+    const hits = response.hits.hits;
+    const stories = [...new Set(hits.map((hit) => shapeHit(hit).story))];
+    if (!stories.length) return { took_ms: response.took, hits: [] };
+    const counted = await this.client.search(storyCountsRequest(stories, allFilters(filters), this.alias));
+    const counts = storyCounts(counted.aggregations?.stories);
+    return { took_ms: response.took + counted.took, hits: hits.map((hit) => shapeHit(hit, counts)) };
   }
 
   async suggest(input: SuggestInput): Promise<Suggestion[]> {
     const response = await this.client.search<Partial<ArticleDocument>>(
-      buildSuggestRequest(input, this.alias),
+      await this.#scored(buildSuggestRequest(input, this.alias)),
     );
     return response.hits.hits.map((hit) => {
       const shaped = shapeHit(hit);

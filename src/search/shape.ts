@@ -7,7 +7,8 @@ import type { estypes } from "@elastic/elasticsearch";
 import type { ArticleDocument } from "../articles/document.js";
 import { escapeHtml } from "../text/html.js";
 import { encodeCursor } from "./build-search.js";
-import type { FacetValue, SearchHit, SearchResponse } from "./responses.js";
+import type { FacetValue, SearchHit, SearchResponse, StoryArticle } from "./responses.js";
+import type { StoryCount } from "./stories.js";
 
 /** The first words of a text, cut at a word boundary, escaped. */
 export function excerpt(text: string, maxChars = 240): string {
@@ -19,13 +20,18 @@ export function excerpt(text: string, maxChars = 240): string {
 
 type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
 
-/** `copies`: articles per duplicate group, when known; a hit's duplicates are the others. */
-export function shapeHit(hit: Hit, copies?: ReadonlyMap<string, number>): SearchHit {
+/**
+ * `stories`: per story, its articles that match what was asked (this one among them), when
+ * counted; a hit's copies are the others.
+ */
+export function shapeHit(hit: Hit, stories?: ReadonlyMap<string, StoryCount>): SearchHit {
   const source = hit._source ?? {};
   const highlight = hit.highlight ?? {};
   const body = highlight.body ?? [];
   const lead = highlight.lead ?? [];
-  const copyCount = (source.dup_group && copies?.get(source.dup_group)) || 1;
+  const story = source.dup_group || hit._id || source.id || "";
+  const counted = stories?.get(story);
+  const copies = Math.max(0, (counted?.articles ?? 1) - 1);
   return {
     id: hit._id ?? source.id ?? "",
     title: source.title ?? "",
@@ -37,7 +43,23 @@ export function shapeHit(hit: Hit, copies?: ReadonlyMap<string, number>): Search
     score: hit._score ?? null,
     snippet: body.length ? body.join(" … ") : (lead[0] ?? excerpt(source.lead ?? source.title ?? "")),
     highlights: { title: highlight.title ?? [], body },
-    duplicates: Math.max(0, copyCount - 1),
+    story,
+    copies,
+    sources: counted?.sources ?? 1,
+    duplicates: copies,
+  };
+}
+
+/** An article as a story lists it. */
+export function storyArticle(hit: Hit): StoryArticle {
+  const source = hit._source ?? {};
+  return {
+    id: hit._id ?? source.id ?? "",
+    title: source.title ?? "",
+    source: source.source ?? "",
+    published_at: source.published_at ?? "",
+    url: source.url ?? null,
+    category: source.category ?? null,
   };
 }
 
@@ -64,7 +86,7 @@ export const hitCount = (total: number | estypes.SearchTotalHits | undefined): n
 export function shapeSearchResponse(
   response: estypes.SearchResponse,
   hits: Hit[],
-  copies?: ReadonlyMap<string, number>,
+  copies?: ReadonlyMap<string, StoryCount>,
   after?: estypes.SortResults,
 ): SearchResponse {
   const total = response.hits.total;

@@ -1,7 +1,8 @@
 /**
  * @module search/stories
  * One result per story: of the ranked candidates, the first (best-ranked) article of each
- * near-duplicate group, in rank order. Its copies are counted (pageRequest), not shown.
+ * near-duplicate group, in rank order. Its copies are counted, not shown: how many articles of
+ * the story match what the reader asked for, and from how many outlets (storyCounts).
  */
 import type { estypes } from "@elastic/elasticsearch";
 
@@ -34,4 +35,104 @@ export function firstOfEachStory(hits: estypes.SearchHit[]): Candidate[] {
     leaders.push({ id: hit._id, story, score: hit._score ?? null, sort: hit.sort });
   }
   return leaders;
+}
+
+/** What a story's articles that match amount to: how many, and from how many outlets. */
+export interface StoryCount {
+  articles: number;
+  sources: number;
+}
+
+/** Fields an article of a story is listed with (its story page, a timeline's first report). */
+export const STORY_ARTICLE_FIELDS = ["id", "title", "source", "published_at", "url", "category"];
+
+/**
+ * Per story among `stories`, the articles the request's query matches and their distinct
+ * outlets; with `first`, also each story's earliest article among them. A bucket per story
+ * asked for, so its cost follows the page, not the matches.
+ */
+export function storyCountsAggregation(
+  stories: readonly string[],
+  { first = false } = {},
+): estypes.AggregationsAggregationContainer {
+  return {
+    terms: { field: STORY_FIELD, size: Math.max(1, stories.length), include: [...stories] },
+    aggs: {
+      sources: { cardinality: { field: "source" } },
+      ...(first
+        ? {
+            first: {
+              top_hits: {
+                size: 1,
+                sort: [{ published_at: { order: "asc" } }, { id: { order: "asc" } }],
+                _source: STORY_ARTICLE_FIELDS,
+              },
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+interface StoryBucket {
+  key: string;
+  doc_count: number;
+  sources?: { value?: number };
+  first?: { hits?: { hits?: estypes.SearchHit[] } };
+}
+
+/** The story buckets of a storyCountsAggregation, as Elasticsearch returns them. */
+export function storyBuckets(aggregation: unknown): StoryBucket[] {
+  return (aggregation as { buckets?: StoryBucket[] } | undefined)?.buckets ?? [];
+}
+
+/** storyCountsAggregation's answer, by story. */
+export function storyCounts(aggregation: unknown): Map<string, StoryCount> {
+  return new Map(
+    storyBuckets(aggregation).map((bucket) => [
+      bucket.key,
+      { articles: bucket.doc_count, sources: Math.max(1, bucket.sources?.value ?? 1) },
+    ]),
+  );
+}
+
+/**
+ * The articles of `stories` that `matching` (a query with the filters in force) matches, with
+ * their counts per story: one size-0 request (related coverage, the editor's view).
+ */
+export function storyCountsRequest(
+  stories: readonly string[],
+  matching: estypes.QueryDslQueryContainer[],
+  index: string,
+  options: { first?: boolean } = {},
+): estypes.SearchRequest {
+  return {
+    index,
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: [{ terms: { [STORY_FIELD]: [...stories] } }, ...matching] } },
+    aggs: { stories: storyCountsAggregation(stories, options) },
+  };
+}
+
+/** A story's articles a page holds at most, and the pages: from + size stays in the paging window. */
+export const STORY_PAGE_MAX = 200;
+export const STORY_PAGES_MAX = 50;
+
+/** A page of a story's articles, oldest first (who ran it when), with the story's outlets counted. */
+export function storyArticlesRequest(
+  story: string,
+  { size, page }: { size: number; page: number },
+  index: string,
+): estypes.SearchRequest {
+  return {
+    index,
+    from: (page - 1) * size,
+    size,
+    track_total_hits: true,
+    query: { term: { [STORY_FIELD]: story } },
+    sort: [{ published_at: { order: "asc" } }, { id: { order: "asc" } }],
+    _source: STORY_ARTICLE_FIELDS,
+    aggs: { sources: { cardinality: { field: "source" } } },
+  };
 }

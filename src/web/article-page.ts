@@ -1,13 +1,15 @@
 /**
  * @module web/article-page
- * One article and its related coverage ("مقالات مشابهة"), the same list the embeddable
- * related-articles block shows on a publisher's page. Stored text is raw: all of it is escaped.
+ * One article, its related coverage ("مقالات مشابهة", the same list the embeddable related-articles
+ * block shows on a publisher's page) and its story's timeline ("تطور القصة"). Stored text is raw:
+ * all of it is escaped.
  */
 import { html } from "hono/html";
-import type { RelatedResponse, StoredArticle } from "../search/responses.js";
+import type { RelatedResponse, StoredArticle, TimelineResponse } from "../search/responses.js";
 import { formatDate, safeExternalUrl } from "./format.js";
 import { type Markup, page } from "./layout.js";
 import { hitList } from "./results.js";
+import { timelineSection } from "./story-page.js";
 
 const paragraphs = (text: string) =>
   text
@@ -15,7 +17,12 @@ const paragraphs = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-export function articlePage(article: StoredArticle, related: RelatedResponse | undefined): Markup {
+/** `timeline`: the story's, when it could be built (the page stands without it). */
+export function articlePage(
+  article: StoredArticle,
+  related: RelatedResponse | undefined,
+  timeline?: TimelineResponse,
+): Markup {
   const original = safeExternalUrl(article.url);
   const relatedBlock = related?.hits.length
     ? hitList(related.hits, "مقالات مشابهة", 3)
@@ -44,7 +51,8 @@ ${original ? html`<p><a href="${original}" rel="noopener noreferrer nofollow">ا
 <section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">مقالات مشابهة</h2>
 ${related ? relatedBlock : html`<p class="error" role="alert">تعذّر تحميل التغطية المشابهة الآن.</p>`}
-</section>`,
+</section>
+${timeline ? timelineSection(timeline) : ""}`,
   });
 }
 

@@ -1,9 +1,10 @@
 /**
  * @module web/pages
  * The reader pages, server-rendered by the API's own app: search (/), an article with its
- * related coverage (/articles/:id) and the editor's view (/editor), plus their static files and
- * the embeddable widget. Their errors are HTML pages too (errorPageResponse), so a failing
- * Elasticsearch shows a readable message rather than the API's problem+json.
+ * related coverage and timeline (/articles/:id), a story's versions (/stories/:id) and the
+ * editor's view (/editor), plus their static files and the embeddable widget. Their errors are
+ * HTML pages too (errorPageResponse), so a failing Elasticsearch shows a readable message rather
+ * than the API's problem+json.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -16,15 +17,18 @@ import {
   FilterParams,
   type SearchInput,
   SearchParams,
+  StoryParams,
   unreadableParameters,
 } from "../search/params.js";
 import { MAX_QUERY_CHARS } from "../search/query-parser.js";
 import type { SearchService } from "../search/service.js";
+import type { StoryService } from "../search/story-service.js";
 import { articlePage, errorPage, notFoundPage } from "./article-page.js";
 import { type EditorForm, editorPage, emptyEditorForm } from "./editor-page.js";
 import { type Markup, PAGE_CSP } from "./layout.js";
 import { searchPage } from "./search-page.js";
 import { registerStatic } from "./static.js";
+import { storyNotFoundPage, storyPage } from "./story-page.js";
 
 const UNAVAILABLE = "محرك البحث غير متاح الآن. حاول بعد قليل.";
 
@@ -117,7 +121,7 @@ const PAGE_ERRORS: Record<number, string> = {
 
 /** Paths answered with HTML: their errors are pages too, not the API's problem+json. */
 export function isPagePath(path: string): boolean {
-  return path === "/" || path === "/editor" || path.startsWith("/articles/");
+  return path === "/" || path === "/editor" || path.startsWith("/articles/") || path.startsWith("/stories/");
 }
 
 /** The HTML answer for a page request that failed with `status`. */
@@ -126,7 +130,13 @@ export function errorPageResponse(c: Context<AppEnv>, status: number): Promise<R
   return render(c, errorPage(message), status as ContentfulStatusCode);
 }
 
-export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService): void {
+/** A part of a page lost because only the engine is unavailable: left out (undefined); other errors go on. */
+function unlessUnavailable(error: unknown): undefined {
+  if (isEngineUnavailable(error)) return undefined;
+  throw error;
+}
+
+export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService, stories: StoryService): void {
   registerStatic(app);
 
   // Failures (the engine down, a limit reached, a fault) reach the app's error handler, which
@@ -154,14 +164,27 @@ export function registerPages(app: OpenAPIHono<AppEnv>, service: SearchService):
     const id = c.req.param("id");
     const found = await c.var.timeEs("get", () => service.getArticle(id));
     if (!found) return render(c, notFoundPage(id), 404);
-    // The article without its related list beats no article when only the engine is failing.
-    const related = await c.var
-      .timeEs("related", () => service.relatedTo(found, { size: 8 }))
-      .catch((error: unknown) => {
-        if (isEngineUnavailable(error)) return undefined;
-        throw error;
-      });
-    return render(c, articlePage(found.article, related));
+    // The article without its related list or timeline beats no article when only the engine is failing.
+    const [related, timeline] = await Promise.all([
+      c.var.timeEs("related", () => service.relatedTo(found, { size: 8 })).catch(unlessUnavailable),
+      c.var.timeEs("timeline", () => stories.timeline(found.article.dup_group)).catch(unlessUnavailable),
+    ]);
+    return render(c, articlePage(found.article, related, timeline));
+  });
+
+  app.get("/stories/:id", async (c) => {
+    const id = c.req.param("id");
+    // A page number that is not one (an edited link) shows the first page.
+    const paging = StoryParams.safeParse({ page: c.req.query("page") });
+    const input = paging.success ? paging.data : StoryParams.parse({});
+    const [story, timeline] = await Promise.all([
+      c.var.timeEs("story", () => stories.story(id, input)),
+      input.page === 1
+        ? c.var.timeEs("timeline", () => stories.timeline(id)).catch(unlessUnavailable)
+        : undefined,
+    ]);
+    if (!story) return render(c, storyNotFoundPage(id), 404);
+    return render(c, storyPage(story, input.page === 1, timeline));
   });
 
   app.get("/editor", async (c) => {

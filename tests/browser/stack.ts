@@ -56,11 +56,16 @@ function listen(server: Server): Promise<string> {
   );
 }
 
-export async function startStack(label: string): Promise<Stack> {
+/** `extraFixtures`: more fixture files (names under tests/fixtures) a test file's pages need. */
+export async function startStack(label: string, extraFixtures: string[] = []): Promise<Stack> {
   const alias = uniqueAlias(label);
   const { client } = testApp(alias);
   const fixtures = join(import.meta.dirname, "..", "fixtures");
-  await loadFixtures(client, alias, [join(fixtures, "ranking.jsonl"), await shippingFixture(alias)]);
+  await loadFixtures(client, alias, [
+    join(fixtures, "ranking.jsonl"),
+    await shippingFixture(alias),
+    ...extraFixtures.map((name) => join(fixtures, name)),
+  ]);
   await client.update({ index: alias, id: "rk-xss", doc: HOSTILE, refresh: true });
 
   // The publisher: another origin whose page embeds both widgets, pointed at the API.

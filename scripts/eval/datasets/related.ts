@@ -4,6 +4,7 @@
  * article that shares the source article's category counts as relevant. A coarse judgement
  * (two sport stories need not be related) but an unbiased one, and the same for every system.
  */
+import type { EsClient } from "../../../src/es/client.js";
 import { sample, seededRng } from "../../../src/eval/perturb.js";
 import type { StoredDoc } from "../corpus.js";
 import type { Grade } from "../run.js";
@@ -38,6 +39,22 @@ export function relatedQueries(
       (perCategory.get(doc.category) ?? 0) -
       (perStoryInCategory.get(`${doc.category}\u0000${doc.dup_group}`) ?? 0),
   }));
+}
+
+/** The source articles with their text as stored, as the API has it when it builds the request. */
+export async function withArticleText(
+  client: EsClient,
+  index: string,
+  queries: RelatedQuery[],
+): Promise<RelatedQuery[]> {
+  type Text = { title?: string; lead?: string; body?: string };
+  const { docs } = await client.mget<Text>({
+    index,
+    ids: queries.map((query) => query.id),
+    _source: ["title", "lead", "body"],
+  });
+  const texts = new Map(docs.map((doc) => [doc._id, "_source" in doc ? doc._source : undefined]));
+  return queries.map((query) => ({ ...query, ...texts.get(query.id) }));
 }
 
 /**
