@@ -15,6 +15,14 @@ const commaList = z
   )
   .pipe(z.array(z.string()));
 
+/** A whole number in [least, most], from an environment string. */
+const wholeNumber = (least: number, most: number) =>
+  z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(least, `must be at least ${least}`)
+    .max(most, `must be at most ${most}`);
+
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
 
 export const ElasticsearchConfigSchema = z
@@ -32,6 +40,22 @@ export const ElasticsearchConfigSchema = z
       .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a lowercase index name")
       .default("articles"),
     ES_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /**
+     * Primary shards of each physical index created from now on (a shard count is fixed at
+     * creation). Unset: mappings/articles.json's, one, which suits one node.
+     */
+    ES_SHARDS: wholeNumber(1, 1024).optional(),
+    /** Copies of each shard on other nodes, for availability and read throughput. Unset: none. */
+    ES_REPLICAS: wholeNumber(0, 16).optional(),
+    /**
+     * The snapshot repository `npm run es -- snapshot|restore` use, registered on the cluster by its
+     * operator (S3, GCS, Azure, a shared filesystem). Unset: a filesystem repository under the
+     * node's `path.repo`, registered on first use (the local node has one).
+     */
+    ES_SNAPSHOT_REPOSITORY: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a lowercase repository name")
+      .optional(),
   })
   .refine((env) => !env.ES_USERNAME === !env.ES_PASSWORD, {
     message: "ES_USERNAME and ES_PASSWORD go together",

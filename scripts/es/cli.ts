@@ -1,6 +1,7 @@
 /**
- * npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | start-node --node N
- *   | verify [--index NAME] [--settings]
+ * npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | stop-node --node N
+ *   | start-node --node N
+ *   | verify [--index NAME] [--settings] | snapshot [NAME] | snapshots | restore NAME [--accept-count]
  * Prints the cluster URL(s) on stdout (one per line) so other scripts can capture it.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -9,10 +10,11 @@ import { readState } from "../../src/es/local-cluster.js";
 import { readPid, startNode, stopNode } from "./embedded.js";
 import { nodeLogFile } from "./paths.js";
 import { elasticsearchStatus, startElasticsearch, stopElasticsearch } from "./provision.js";
+import { listCommand, restoreCommand, snapshotCommand } from "./snapshot.js";
 import { verifyCommand } from "./verify.js";
 
 const USAGE =
-  "usage: npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | start-node --node N | verify [--index NAME] [--settings]";
+  "usage: npm run es -- start [--nodes N] | stop | status | logs [--node N] [--lines N] | kill --node N | stop-node --node N | start-node --node N | verify [--index NAME] [--settings] | snapshot [NAME] | snapshots | restore NAME [--accept-count]";
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -23,6 +25,7 @@ async function main(): Promise<number> {
       lines: { type: "string", default: "80" },
       index: { type: "string" },
       settings: { type: "boolean", default: false },
+      "accept-count": { type: "boolean", default: false },
     },
   });
   const command = positionals[0];
@@ -63,11 +66,14 @@ async function main(): Promise<number> {
       return 0;
     }
     case "kill":
+    case "stop-node":
     case "start-node": {
-      // For fault tests: hard-kill one embedded node, or bring it back.
+      // For fault tests and rolling restarts: hard-kill one embedded node, stop it gracefully
+      // (SIGTERM: it closes its shards cleanly and leaves the cluster), or bring it back.
       const state = readState();
       if (state?.mode !== "embedded") throw new Error(`${command} works on the embedded cluster only`);
       if (command === "kill") return (await stopNode(state.nodes, node, "SIGKILL")) ? 0 : 1;
+      if (command === "stop-node") return (await stopNode(state.nodes, node, "SIGTERM")) ? 0 : 1;
       await startNode(state.nodes, node);
       process.stdout.write(`node-${node} pid ${readPid(state.nodes, node)}\n`);
       return 0;
@@ -75,6 +81,12 @@ async function main(): Promise<number> {
     case "verify":
       // The golden tokens through the configured cluster's analyzers (verify.ts).
       return verifyCommand({ index: values.index, settings: values.settings });
+    case "snapshot":
+      return snapshotCommand(positionals[1]);
+    case "snapshots":
+      return listCommand();
+    case "restore":
+      return restoreCommand(positionals[1], values["accept-count"]);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 2;

@@ -19,6 +19,7 @@ import {
 import { dirname, join } from "node:path";
 import { projectRoot } from "../../src/project-root.js";
 import {
+  clusterDir,
   clusterName,
   distDir,
   esHome,
@@ -33,6 +34,8 @@ import {
 const PLUGIN_NAME = "arabic-news-dev-analysis";
 const RUN_AS_USER = "esnode";
 const log = (message: string) => process.stderr.write(`[es] ${message}\n`);
+/** Where `fs` snapshot repositories may live: one folder per cluster, shared by its nodes (all on this machine). */
+const snapshotDir = (nodes: number) => join(clusterDir(nodes), "snapshots");
 
 export function hasJavaAndMaven(): boolean {
   const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
@@ -150,6 +153,7 @@ function nodeSettings(nodes: number, n: number): string {
     `transport.port: ${transportBasePort + n - 1}`,
     `path.data: ${join(nodeDir(nodes, n), "data")}`,
     `path.logs: ${join(nodeDir(nodes, n), "logs")}`,
+    `path.repo: ${snapshotDir(nodes)}`,
     // Local development only: no TLS or authentication on a loopback-bound node.
     "xpack.security.enabled: false",
     // A nearly full developer disk should not silently stop shard allocation.
@@ -171,6 +175,7 @@ function prepareNode(nodes: number, n: number): string {
   if (!existsSync(join(config, "jvm.options"))) cpSync(join(esHome, "config"), config, { recursive: true });
   mkdirSync(join(nodeDir(nodes, n), "data"), { recursive: true });
   mkdirSync(join(nodeDir(nodes, n), "logs"), { recursive: true });
+  mkdirSync(snapshotDir(nodes), { recursive: true });
   writeFileSync(join(config, "elasticsearch.yml"), nodeSettings(nodes, n));
   syncAnalysisFiles(config);
   return config;
@@ -200,7 +205,7 @@ export async function startNode(nodes: number, n: number): Promise<void> {
   if (readPid(nodes, n)) return;
   const config = prepareNode(nodes, n);
   const prefix = runAsPrefix();
-  if (prefix.length) execFileSync("chown", ["-R", `${RUN_AS_USER}:`, nodeDir(nodes, n)]);
+  if (prefix.length) execFileSync("chown", ["-R", `${RUN_AS_USER}:`, nodeDir(nodes, n), snapshotDir(nodes)]);
   rmSync(nodePidFile(nodes, n), { force: true });
   writeFileSync(nodePluginStamp(nodes, n), readStamp(pluginStamp) ?? "");
   const heap = process.env.ES_HEAP ?? "1g";

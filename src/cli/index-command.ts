@@ -34,7 +34,10 @@ const USAGE = `usage: npm run index -- <files, folders, 'patterns' or URLs…> [
   --timezone ZONE                  read dates written without a zone (2017-01-22T185600) in ZONE:
                                    Z, +03:00 or an IANA name such as Asia/Riyadh; without it they
                                    are rejected (a local time names no instant by itself)
-  --concurrency N, --batch-mb N, --replicas N, --retry-minutes N
+  --shards N, --replicas N         primary shards and replicas of an index this command creates
+                                   (the first, --fresh, --reindex); default ES_SHARDS and
+                                   ES_REPLICAS, else 1 and 0
+  --concurrency N, --batch-mb N, --retry-minutes N
 exit status: 0 when everything landed; 1 when a document failed, a record was rejected (unless
 --allow-rejects), nothing could be imported or the import stopped; 2 for bad arguments`;
 
@@ -66,6 +69,7 @@ function parseCommandLine() {
         keep: { type: "string", default: "0" },
         concurrency: { type: "string", default: "2" },
         "batch-mb": { type: "string", default: "2" },
+        shards: { type: "string" },
         replicas: { type: "string" },
         "retry-minutes": { type: "string", default: "10" },
         "dry-run": { type: "boolean", default: false },
@@ -76,6 +80,10 @@ function parseCommandLine() {
       keep: numberOption("keep", values.keep, { least: 0, whole: true }),
       concurrency: numberOption("concurrency", values.concurrency, { least: 1, whole: true }),
       batchBytes: numberOption("batch-mb", values["batch-mb"], { least: 0.01 }) * 1e6,
+      shards:
+        values.shards === undefined
+          ? undefined
+          : numberOption("shards", values.shards, { least: 1, whole: true }),
       replicas:
         values.replicas === undefined
           ? undefined
@@ -164,6 +172,7 @@ async function main(): Promise<number> {
     client,
     connect,
     alias: config.ES_INDEX_ALIAS,
+    shards: settings.shards,
     replicas: settings.replicas,
     out: process.stderr,
     onNewIndex: stopOnSignals,

@@ -3,6 +3,7 @@
  * Index lifecycle: physical indices are versioned (`<alias>-v<n>-<timestamp>`) and every reader
  * goes through the alias, so a rebuild swaps the alias atomically and searches never see a gap.
  */
+import { ElasticsearchConfigSchema, parseEnv } from "../config.js";
 import type { EsClient } from "./client.js";
 import { type IndexDefinition, loadIndexDefinition } from "./index-definition.js";
 
@@ -15,30 +16,63 @@ export function physicalIndexName(alias: string, version: number, now = new Date
   return `${alias}-v${version}-${stamp}`;
 }
 
+/** How a physical index is split (primary shards) and copied (replicas of each shard). */
+export interface IndexLayout {
+  shards: number;
+  replicas: number;
+}
+
+/** What ES_SHARDS and ES_REPLICAS ask for; what they leave unset is the mapping file's. */
+export function configuredLayout(env: NodeJS.ProcessEnv = process.env): Partial<IndexLayout> {
+  const { ES_SHARDS: shards, ES_REPLICAS: replicas } = parseEnv(ElasticsearchConfigSchema, env);
+  return { ...(shards === undefined ? {} : { shards }), ...(replicas === undefined ? {} : { replicas }) };
+}
+
+/**
+ * A creation is answered within Elasticsearch's own acknowledgement timeouts (30 s by default);
+ * the client waits that long whatever its per-request timeout, since a creation timed out and
+ * retried would be refused as existing while the first still completes.
+ */
+const CREATE_INDEX_TIMEOUT_MS = 65_000;
+
 export interface CreateIndexOptions {
   definition?: IndexDefinition;
-  /** Replicas for a multi-node cluster; the mapping file's value otherwise. */
-  replicas?: number;
+  /** Primary shards (the importer's --shards); ES_SHARDS, else the mapping file's, otherwise. */
+  shards?: number | undefined;
+  /** Replicas (the importer's --replicas); ES_REPLICAS, else the mapping file's, otherwise. */
+  replicas?: number | undefined;
   /** Point the alias at the new index in the same request (only when the alias is not in use). */
   withAlias?: boolean;
 }
 
-/** Creates a new physical index for `alias` (without pointing the alias at it unless told). */
+/**
+ * Creates a new physical index for `alias` (without pointing the alias at it unless told), split
+ * and copied as the options, else the environment, else the mapping file say: every index the
+ * project creates (first start, --fresh, --reindex, tests, evaluation) follows ES_SHARDS and
+ * ES_REPLICAS.
+ */
 export async function createPhysicalIndex(
   client: EsClient,
   alias: string,
-  { definition = loadIndexDefinition(), replicas, withAlias = false }: CreateIndexOptions = {},
+  { definition = loadIndexDefinition(), shards, replicas, withAlias = false }: CreateIndexOptions = {},
 ): Promise<string> {
   const index = physicalIndexName(alias, definition.version);
-  const settings =
-    replicas === undefined ? definition.settings : { ...definition.settings, number_of_replicas: replicas };
-  await client.indices.create({
-    index,
-    settings,
-    mappings: definition.mappings,
-    ...(withAlias ? { aliases: { [alias]: { is_write_index: true } } } : {}),
-    wait_for_active_shards: 1,
-  });
+  const configured = configuredLayout();
+  const settings = {
+    ...definition.settings,
+    number_of_shards: shards ?? configured.shards ?? definition.settings.number_of_shards,
+    number_of_replicas: replicas ?? configured.replicas ?? definition.settings.number_of_replicas,
+  };
+  await client.indices.create(
+    {
+      index,
+      settings,
+      mappings: definition.mappings,
+      ...(withAlias ? { aliases: { [alias]: { is_write_index: true } } } : {}),
+      wait_for_active_shards: 1,
+    },
+    { requestTimeout: CREATE_INDEX_TIMEOUT_MS },
+  );
   return index;
 }
 
@@ -47,6 +81,26 @@ export async function aliasTargets(client: EsClient, alias: string): Promise<str
   const exists = await client.indices.existsAlias({ name: alias });
   if (!exists) return [];
   return Object.keys(await client.indices.getAlias({ name: alias }));
+}
+
+/** The layout of the index the alias points at, as the cluster holds it (for /readyz). */
+export async function aliasLayout(
+  client: EsClient,
+  alias: string,
+): Promise<(IndexLayout & { index: string }) | undefined> {
+  const [index] = await aliasTargets(client, alias);
+  if (!index) return undefined;
+  const response = await client.indices.getSettings({
+    index,
+    name: ["index.number_of_shards", "index.number_of_replicas"],
+    flat_settings: true,
+  });
+  const settings = (response[index]?.settings ?? {}) as Record<string, string | undefined>;
+  return {
+    index,
+    shards: Number(settings["index.number_of_shards"]),
+    replicas: Number(settings["index.number_of_replicas"]),
+  };
 }
 
 /** The index an alias writes to, and whether it was created just now (then it holds nothing yet). */

@@ -82,7 +82,7 @@ async function importInto(
     ? undefined
     : fresh
       ? Promise.resolve({ created: true })
-      : ensureIndex(client, index, { replicas: options.replicas });
+      : ensureIndex(client, index, { shards: options.shards, replicas: options.replicas });
   const counts = emptyCounts();
   const rejects = new RejectsFile(options.rejectsPath);
   const meter = new InputMeter();

@@ -15,7 +15,9 @@ export interface BuildOptions {
   /** A client of its own for a new index, so closing it stops every write to that index. */
   connect: () => EsClient;
   alias: string;
-  /** Replicas for a multi-node cluster; the mapping file's value otherwise. */
+  /** Primary shards of a new index (--shards); ES_SHARDS, else the mapping file's, otherwise. */
+  shards?: number | undefined;
+  /** Replicas of a new index (--replicas); ES_REPLICAS, else the mapping file's, otherwise. */
   replicas?: number | undefined;
   /** Where progress and outcomes are written: the command's standard error. */
   out: NodeJS.WriteStream;
@@ -42,8 +44,8 @@ export class NewIndex {
 
   static create(options: BuildOptions): Promise<NewIndex> {
     const building = (async () => {
-      const { client, alias, replicas } = options;
-      const index = await createPhysicalIndex(client, alias, { replicas });
+      const { client, alias, shards, replicas } = options;
+      const index = await createPhysicalIndex(client, alias, { shards, replicas });
       return new NewIndex(client, options.connect(), alias, index, options.out);
     })();
     options.onNewIndex?.(building);

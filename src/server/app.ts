@@ -18,6 +18,7 @@ import type { EsClient } from "../es/client.js";
 import type { AppEnv } from "../http/app-env.js";
 import { ArticleWriter } from "../ingest/article-writer.js";
 import { SearchService } from "../search/service.js";
+import { StoryService } from "../search/story-service.js";
 import { errorPageResponse, isPagePath, registerPages } from "../web/pages.js";
 import { requireApiKey } from "./middleware/api-key.js";
 import { clientAddress } from "./middleware/client-address.js";
@@ -37,6 +38,7 @@ import {
 import { registerDocs } from "./routes/docs.js";
 import { registerOpsRoutes } from "./routes/ops.js";
 import { registerSearchRoutes } from "./routes/search.js";
+import { registerStoryRoutes } from "./routes/stories.js";
 import { registerWriteRoutes } from "./routes/write.js";
 
 export interface AppDependencies {
@@ -46,7 +48,7 @@ export interface AppDependencies {
 }
 
 /** Paths whose handlers query Elasticsearch for a reader or a client. */
-const READER_ROUTES = ["/api/*", "/", "/articles/*", "/editor"];
+const READER_ROUTES = ["/api/*", "/", "/articles/*", "/stories/*", "/editor"];
 
 /** No request body here nests deeper than an article's tag list. */
 const MAX_JSON_DEPTH = 16;
@@ -98,7 +100,7 @@ export function createApp({ client, config, logger }: AppDependencies) {
         throw validationProblem(result.error, result.target === "json" ? "body" : "parameters");
     },
   });
-  const metrics = createMetrics();
+  const metrics = createMetrics(client);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -172,10 +174,12 @@ export function createApp({ client, config, logger }: AppDependencies) {
     config.ES_INDEX_ALIAS,
   );
   registerSearchRoutes(app, search);
+  const stories = new StoryService(search.client, config.ES_INDEX_ALIAS, search);
+  registerStoryRoutes(app, stories);
   registerWriteRoutes(app, new ArticleWriter(client, config.ES_INDEX_ALIAS));
   registerOpsRoutes(app, client, config.ES_INDEX_ALIAS, metrics);
   registerDocs(app);
-  registerPages(app, search);
+  registerPages(app, search, stories);
 
   app.notFound((c) => problemResponse(c, notFound(`No route for ${c.req.method} ${c.req.path}.`)));
   // A page's failure is a page too: the reader gets HTML with the reason, the log gets the rest.

@@ -4,44 +4,17 @@
  * exactly once (ids and a checksum of the stored fields compared with the input).
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ArticleDocument, prepareArticle } from "../../src/articles/document.js";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
-import { readInput } from "../../src/ingest/open-input.js";
-import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
+import { compareDocuments, expectedDocuments, indexedDocuments } from "./helpers/checksums.js";
 import { faultEnv, killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
 import { record, short } from "./helpers/record.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type StoredText = Pick<ArticleDocument, "title" | "lead" | "body" | "source" | "published_at">;
-const storedTextFields = ["title", "lead", "body", "source", "published_at"];
-
-/** sha256 of the text fields, joined by NUL: the same for the input and what the index returns. */
-function checksum(article: StoredText): string {
-  const hash = createHash("sha256").update(article.title);
-  for (const part of [article.lead ?? "", article.body, article.source, article.published_at])
-    hash.update("\u0000").update(part);
-  return hash.digest("hex");
-}
-
-/** What the input should leave in the index: id → checksum (a repeated id: the last wins). */
-async function expectedDocuments(input: string): Promise<Map<string, string>> {
-  const expected = new Map<string, string>();
-  for await (const item of readInput(input, {})) {
-    if (item.kind !== "record") continue;
-    const checked = validateRecord(item);
-    if (checked.kind !== "article") continue;
-    const { document } = prepareArticle(checked.article);
-    expected.set(document.id, checksum(document));
-  }
-  return expected;
-}
 
 describe("Elasticsearch killed during an import", () => {
   let urls: string[] = [];
@@ -111,21 +84,9 @@ describe("Elasticsearch killed during an import", () => {
     const code = await exited;
     const seconds = (Date.now() - started) / 1000;
 
-    await client.indices.refresh({ index: alias });
-    const actual = new Map<string, string>();
-    let total = 0;
-    for await (const hit of client.helpers.scrollDocuments<StoredText & { id: string }>({
-      index: alias,
-      size: 5_000,
-      _source: ["id", ...storedTextFields],
-    })) {
-      total++;
-      actual.set(hit.id, checksum(hit));
-    }
-    const lost = [...expected.keys()].filter((id) => !actual.has(id)).length;
-    const unexpected = [...actual.keys()].filter((id) => !expected.has(id)).length;
-    const duplicated = total - actual.size + unexpected;
-    const mismatched = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).length;
+    const indexed = await indexedDocuments(client, alias);
+    const { lost, unexpected, mismatched, ...copies } = compareDocuments(expected, indexed);
+    const duplicated = copies.duplicated + unexpected;
     const recoverySeconds = progressAt ? (progressAt - backAt) / 1000 : Number.NaN;
     const pass = code === 0 && lost === 0 && duplicated === 0 && mismatched === 0;
     record({
@@ -133,7 +94,7 @@ describe("Elasticsearch killed during an import", () => {
       done: `imported ${short ? "8,000" : "all 31,030"} SaudiNewsNet articles; killed the node at ${before} indexed, restarted it 3 s later`,
       figures: {
         "valid articles in input": expected.size,
-        indexed: actual.size,
+        indexed: indexed.documents.size,
         lost,
         duplicated,
         "checksum mismatches": mismatched,

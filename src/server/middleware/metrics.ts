@@ -1,10 +1,14 @@
 /**
  * @module server/middleware/metrics
- * Prometheus metrics: requests and latency by route and status, and Elasticsearch latency,
- * exposed at /metrics. One registry per app, so tests can run several apps side by side.
+ * Prometheus metrics: requests and latency by route and status; the time each API operation
+ * spent in Elasticsearch; and every request the Elasticsearch client sends, its latency and
+ * errors by Elasticsearch operation (search, msearch, count, bulk, get, …). Exposed at /metrics.
+ * One registry per app, so tests can run several apps side by side.
  */
 import type { MiddlewareHandler } from "hono";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { EsClient } from "../../es/client.js";
+import { operationName } from "../../es/operation-name.js";
 
 export interface Metrics {
   registry: Registry;
@@ -13,7 +17,56 @@ export interface Metrics {
   timeElasticsearch: <T>(operation: string, call: () => Promise<T>) => Promise<T>;
 }
 
-export function createMetrics(): Metrics {
+/** An error's kind as a bounded label: the HTTP status Elasticsearch answered, or why none came. */
+function errorKind(error: Error & { statusCode?: number }): string {
+  if (error.name === "ResponseError" && error.statusCode) return String(error.statusCode);
+  return (
+    {
+      TimeoutError: "timeout",
+      ConnectionError: "connection",
+      NoLivingConnectionsError: "connection",
+      RequestAbortedError: "aborted",
+    }[error.name] ?? "other"
+  );
+}
+
+/** Times every request `client` sends, from its diagnostic events (retries included in the time). */
+function observeClient(client: EsClient, registry: Registry): void {
+  const latency = new Histogram({
+    name: "elasticsearch_client_request_duration_seconds",
+    help: "Latency of each request the Elasticsearch client sends, retries included, by Elasticsearch operation",
+    labelNames: ["operation"],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: "elasticsearch_client_errors_total",
+    help: "Elasticsearch requests that failed, by operation and error (HTTP status, timeout, connection)",
+    labelNames: ["operation", "error"],
+    registers: [registry],
+  });
+  // Keyed by the request's own meta object, which both events carry: nothing left behind.
+  const started = new WeakMap<object, number>();
+  const operationOf = (meta: { request: { params: { method: string; path: string } } }) =>
+    operationName(meta.request.params.method, meta.request.params.path);
+  client.diagnostic.on("serialization", (_error, result) => {
+    if (result) started.set(result.meta, performance.now());
+  });
+  // A request that fails before it is sent (a body that cannot be serialised) gets no response event.
+  client.diagnostic.on("request", (error, result) => {
+    if (error && result) errors.inc({ operation: operationOf(result.meta), error: errorKind(error) });
+  });
+  client.diagnostic.on("response", (error, result) => {
+    if (!result) return;
+    const operation = operationOf(result.meta);
+    const since = started.get(result.meta);
+    if (since !== undefined) latency.observe({ operation }, (performance.now() - since) / 1000);
+    if (error) errors.inc({ operation, error: errorKind(error) });
+  });
+}
+
+/** `client`, when given, has every request it sends timed and its errors counted. */
+export function createMetrics(client?: EsClient): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -31,7 +84,7 @@ export function createMetrics(): Metrics {
   });
   const esLatency = new Histogram({
     name: "elasticsearch_request_duration_seconds",
-    help: "Elasticsearch request latency by operation and outcome",
+    help: "Time each API operation (search, suggest, related, …) spent on Elasticsearch, which may be several requests, by outcome",
     labelNames: ["operation", "outcome"],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
@@ -62,5 +115,6 @@ export function createMetrics(): Metrics {
       throw error;
     }
   };
+  if (client) observeClient(client, registry);
   return { registry, middleware, timeElasticsearch };
 }
