@@ -24,6 +24,7 @@ import { type Sample, summarise } from "./helpers/load.js";
 import { record, short } from "./helpers/record.js";
 
 const NODES = [1, 2, 3];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Waits until the cluster health `wanted` holds, asking in short rounds: a node restarting can drop
  * or stall one long-waiting request, and the next round goes to another node.
@@ -42,7 +43,6 @@ async function waitForHealth(
     await sleep(1_000);
   }
 }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const queries = [
   "السيسي",
   "النفط",
