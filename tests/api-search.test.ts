@@ -315,7 +315,7 @@ describe("the reader page pages stories", () => {
 
   it("counts the stories it pages, and keeps the page size in its links", async () => {
     const first = await pageHtml({ size: "3" });
-    expect(first).toContain("٥ قصة مختلفة");
+    expect(first).toContain("٥ قصص مختلفة");
     const links = pageLinks(first);
     expect(links.some((href) => href.includes("page=2"))).toBe(true);
     expect(links.some((href) => href.includes("page=3"))).toBe(false);

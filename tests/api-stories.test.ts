@@ -164,6 +164,10 @@ describe("GET /api/stories/{id}", () => {
     expect(second.articles.map((article) => article.id)).toEqual(STORM.slice(2));
     expect(second.next_page).toBeNull();
     expect((await app.request(`/api/stories/${story}?size=201`)).status).toBe(400);
+    // Read as sent, as the search routes read theirs: not a default in place of what Hono drops.
+    for (const query of ["size=%E0%A4%A", "page[]=2", "size=2&size=3"]) {
+      expect((await app.request(`/api/stories/${story}?${query}`)).status, query).toBe(400);
+    }
   });
 
   it("answers an unknown story with 404 problem+json, for the story and its timeline", async () => {

@@ -10,7 +10,16 @@ import type { SearchResponse } from "../search/responses.js";
 import { facets } from "./facets.js";
 import { dateInputValue, formatNumber, searchHref } from "./format.js";
 import { type Markup, page } from "./layout.js";
-import { hitList } from "./results.js";
+import { arabicCount, hitList } from "./results.js";
+
+const storiesLabel = (count: number) =>
+  arabicCount(count, {
+    one: "قصة واحدة",
+    two: "قصتان مختلفتان",
+    few: "قصص مختلفة",
+    many: "قصة مختلفة",
+    other: "قصة مختلفة",
+  });
 
 function searchForm(input: SearchInput): Markup {
   return html`<form class="search" role="search" action="/" method="get">
@@ -111,7 +120,7 @@ export function searchPage(input: SearchInput, result: SearchResponse | undefine
   const title = input.q ? `${input.q} - بحث` : "البحث";
   const count = result
     ? html`<p class="result-count" role="status">${result.total.exact ? "" : "أكثر من "}${resultsLabel(result.total.value)}
-${result.stories !== null && result.stories !== result.total.value ? html` (${formatNumber(result.stories)} قصة مختلفة)` : ""}</p>`
+${result.stories !== null && result.stories !== result.total.value ? html` (${storiesLabel(result.stories)})` : ""}</p>`
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>

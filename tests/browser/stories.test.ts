@@ -63,7 +63,7 @@ describe("a story's sources", () => {
     // Four weather articles in three stories: two of the storm's three versions, the reopening's
     // first, the June storm.
     expect((await page.locator(".result-count").textContent())?.replace(/\s+/g, " ").trim()).toBe(
-      "٤ نتائج (٣ قصة مختلفة)",
+      "٤ نتائج (٣ قصص مختلفة)",
     );
     expect(await page.locator("ol.hits > li").count()).toBe(3);
     expect(await page.locator('.facet a[aria-current="true"] .count').textContent()).toBe("٤");

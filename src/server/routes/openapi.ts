@@ -1,10 +1,13 @@
 /**
  * @module server/routes/openapi
- * Pieces every route definition shares: the article id path parameter and the response
- * descriptions for JSON bodies and problem+json errors.
+ * Pieces every route definition shares: the article id path parameter, the check of a query
+ * string as sent, and the response descriptions for JSON bodies and problem+json errors.
  */
 import { z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { unreadableParameters } from "../../search/params.js";
 import { ProblemSchema } from "../../search/responses.js";
+import { invalid } from "../problem.js";
 
 export const IdParam = z.object({
   id: z
@@ -23,3 +26,10 @@ export const problem = (description: string) => ({
   content: { "application/problem+json": { schema: ProblemSchema } },
   description,
 });
+
+/** Parameters as sent, not only as Hono reads them: see unreadableParameters. */
+export const readableQuery: MiddlewareHandler = async (c, next) => {
+  const problems = unreadableParameters(new URL(c.req.url).search);
+  if (problems.length) throw invalid("parameters", problems);
+  await next();
+};

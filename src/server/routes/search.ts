@@ -4,7 +4,6 @@
  * of an editor's draft). One createRoute per endpoint: validation, types and OpenAPI in one.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/app-env.js";
 import { MAX_WINDOW } from "../../search/build-search.js";
 import {
@@ -14,7 +13,6 @@ import {
   RelatedParams,
   SearchParams,
   SuggestParams,
-  unreadableParameters,
 } from "../../search/params.js";
 import {
   RelatedResponseSchema,
@@ -23,8 +21,8 @@ import {
   SuggestResponseSchema,
 } from "../../search/responses.js";
 import type { SearchService } from "../../search/service.js";
-import { badRequest, invalid, notFound } from "../problem.js";
-import { IdParam, json, problem } from "./openapi.js";
+import { badRequest, notFound } from "../problem.js";
+import { IdParam, json, problem, readableQuery } from "./openapi.js";
 
 const problems = {
   400: problem("A parameter is invalid."),
@@ -34,13 +32,6 @@ const problems = {
 
 /** MAX_WINDOW as readers see it in an error: "10,000". */
 const WINDOW = MAX_WINDOW.toLocaleString("en-US");
-
-/** Parameters as sent, not only as Hono reads them: see unreadableParameters. */
-const readableQuery: MiddlewareHandler = async (c, next) => {
-  const problems = unreadableParameters(new URL(c.req.url).search);
-  if (problems.length) throw invalid("parameters", problems);
-  await next();
-};
 
 const searchRoute = createRoute({
   method: "get",

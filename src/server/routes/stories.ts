@@ -9,7 +9,7 @@ import { StoryParams } from "../../search/params.js";
 import { StoryResponseSchema, TimelineResponseSchema } from "../../search/responses.js";
 import type { StoryService } from "../../search/story-service.js";
 import { notFound } from "../problem.js";
-import { json, problem } from "./openapi.js";
+import { json, problem, readableQuery } from "./openapi.js";
 
 const StoryIdParam = z.object({
   id: z
@@ -33,6 +33,7 @@ const problems = {
 const storyRoute = createRoute({
   method: "get",
   path: "/api/stories/{id}",
+  middleware: [readableQuery],
   operationId: "getStory",
   summary: "Every article of a story (source, headline, time, URL), oldest first",
   request: { params: StoryIdParam, query: StoryParams },
