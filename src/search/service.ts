@@ -67,10 +67,6 @@ export class SearchService {
     return this.#shape.value;
   }
 
-  async #countArticles(): Promise<number> {
-    return (await this.#indexShape()).articles;
-  }
-
   /**
    * A request whose scores order the answer, fitted to how the index is sharded: global statistics
    * where per-shard ones would change the page, and the suggesters' floors shared out per shard.
@@ -233,7 +229,7 @@ export class SearchService {
         lead: found.article.lead,
         body: found.article.body,
         index: found.index,
-        corpusSize: await this.#countArticles(),
+        corpusSize: (await this.#indexShape()).articles,
       },
       filters,
       this.alias,
@@ -246,7 +242,9 @@ export class SearchService {
 
   async relatedToDraft(draft: DraftInput, filters: Filters & { size: number }): Promise<RelatedResponse> {
     const response = await this.client.search<Partial<ArticleDocument>>(
-      await this.#scored(buildDraftRelatedRequest(draft, filters, this.alias, await this.#countArticles())),
+      await this.#scored(
+        buildDraftRelatedRequest(draft, filters, this.alias, (await this.#indexShape()).articles),
+      ),
     );
     return this.#withStoryCounts(response, filters);
   }
