@@ -105,6 +105,11 @@ export const ServerConfigSchema = ElasticsearchConfigSchema.and(
     /** Searches in flight at once; beyond it the API sheds load with 503 instead of queueing. */
     MAX_CONCURRENT_SEARCHES: z.coerce.number().int().positive().default(64),
     /**
+     * Of those, how many one client may hold at once; beyond it that client alone gets 429. Keep
+     * it well under MAX_CONCURRENT_SEARCHES so a few slow clients cannot take every slot.
+     */
+    MAX_CONCURRENT_SEARCHES_PER_CLIENT: z.coerce.number().int().positive().default(4),
+    /**
      * Engine time (milliseconds of Elasticsearch calls) a client may use per minute before 429:
      * requests that are cheap to send but dear to answer are limited by what they cost.
      */

@@ -12,6 +12,8 @@ export interface ApiProcess {
   url: string;
   rssMb: () => number;
   stop: () => Promise<void>;
+  /** The end of what the server wrote (its log lines), for a test to show why a request failed. */
+  logTail: () => string;
 }
 
 export async function startApiProcess(urls: string[], env: Record<string, string>): Promise<ApiProcess> {
@@ -23,9 +25,11 @@ export async function startApiProcess(urls: string[], env: Record<string, string
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
+  const keep = (chunk: unknown) => {
+    output = (output + String(chunk)).slice(-20_000);
+  };
+  child.stderr.on("data", keep);
+  child.stdout.on("data", keep);
   await new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (chunk) => String(chunk).includes("Serving") && resolve());
     child.on("close", (code) => reject(new Error(`API exited ${code}: ${output.slice(-2000)}`)));
@@ -33,6 +37,7 @@ export async function startApiProcess(urls: string[], env: Record<string, string
   return {
     url: `http://127.0.0.1:${port}`,
     rssMb: () => rssOfLargest(child.pid ?? 0),
+    logTail: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const closed = new Promise((resolve) => child.on("close", resolve));

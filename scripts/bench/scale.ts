@@ -154,6 +154,7 @@ async function measureQueries(
     RATE_LIMIT_PER_MINUTE: "100000000",
     ENGINE_MS_PER_MINUTE: "100000000",
     MAX_CONCURRENT_SEARCHES: "10000",
+    MAX_CONCURRENT_SEARCHES_PER_CLIENT: "10000",
   });
   try {
     const send = senders({

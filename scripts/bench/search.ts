@@ -117,6 +117,7 @@ async function main() {
     RATE_LIMIT_PER_MINUTE: "100000000",
     ENGINE_MS_PER_MINUTE: "100000000",
     MAX_CONCURRENT_SEARCHES: "10000",
+    MAX_CONCURRENT_SEARCHES_PER_CLIENT: "10000",
   });
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(api.rssMb()), 500);

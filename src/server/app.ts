@@ -154,7 +154,11 @@ export function createApp({ client, config, logger }: AppDependencies) {
     rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, clientKey }),
     engineBudget({ msPerMinute: config.ENGINE_MS_PER_MINUTE, clientKey }),
     readBody({ maxBytes: bodyLimitOf(config), maxDepth: MAX_JSON_DEPTH }),
-    loadShed(config.MAX_CONCURRENT_SEARCHES),
+    loadShed({
+      maxInFlight: config.MAX_CONCURRENT_SEARCHES,
+      maxPerClient: config.MAX_CONCURRENT_SEARCHES_PER_CLIENT,
+      clientKey,
+    }),
   ] as const;
   for (const path of READER_ROUTES) app.use(path, ...servingReaders);
   app.use("/api/*", etag());
@@ -192,9 +196,12 @@ export function createApp({ client, config, logger }: AppDependencies) {
     if (error instanceof ApiError) return answer(c, error);
     const engine = fromElasticsearch(error);
     if (engine) {
-      // A request Elasticsearch refuses is a gap in validation: one line to find it by, no stack.
-      if (engine.status === 400)
-        logger.warn({ id: c.var.requestId, reason: error.message }, "Elasticsearch refused the request");
+      // One line to find it by, no stack: a refusal is a gap in validation, the rest says why
+      // the engine was away (timeout, rejected execution, breaker) where the reader only sees 503.
+      logger.warn(
+        { id: c.var.requestId, reason: error.message },
+        engine.status === 400 ? "Elasticsearch refused the request" : "Elasticsearch unavailable",
+      );
       return answer(c, engine);
     }
     if (error instanceof HTTPException && error.status < 500) return answer(c, fromHono(error));

@@ -20,6 +20,7 @@ export function testConfig(alias: string, overrides: Record<string, string> = {}
     CORS_ORIGINS: "https://news.example",
     RATE_LIMIT_PER_MINUTE: "100000",
     ENGINE_MS_PER_MINUTE: "100000000",
+    MAX_CONCURRENT_SEARCHES_PER_CLIENT: "10000",
     LOG_LEVEL: "silent",
     ...overrides,
   });

@@ -175,6 +175,7 @@ describe("rolling restart of a three-node cluster", () => {
       ES_INDEX_ALIAS: alias,
       RATE_LIMIT_PER_MINUTE: "10000000",
       ENGINE_MS_PER_MINUTE: "100000000",
+      MAX_CONCURRENT_SEARCHES_PER_CLIENT: "10000",
     });
     cleanups.push(server.stop);
     const readers = startReaders(server, 4);

@@ -37,6 +37,7 @@ function serve(overrides: Record<string, string> = {}): Promise<ApiProcess> {
     ES_INDEX_ALIAS: ALIAS,
     RATE_LIMIT_PER_MINUTE: "10000000",
     ENGINE_MS_PER_MINUTE: "100000000",
+    MAX_CONCURRENT_SEARCHES_PER_CLIENT: "10000",
     ...overrides,
   });
 }
