@@ -17,7 +17,7 @@ function heldApp(maxInFlight: number, maxPerClient: number) {
   return { send, releaseAll, held: () => waiting.length };
 }
 
-const statuses = (answers: Array<Promise<Response>>) =>
+const statuses = (answers: Array<Response | Promise<Response>>) =>
   Promise.all(answers.map(async (answer) => (await answer).status));
 
 describe("loadShed", () => {

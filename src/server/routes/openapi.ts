@@ -27,6 +27,13 @@ export const problem = (description: string) => ({
   description,
 });
 
+/** What any route that reads through the engine may answer besides 200. */
+export const readerProblems = {
+  400: problem("A parameter is invalid."),
+  429: problem("Rate limit exceeded."),
+  503: problem("Search engine unavailable."),
+};
+
 /** Parameters as sent, not only as Hono reads them: see unreadableParameters. */
 export const readableQuery: MiddlewareHandler = async (c, next) => {
   const problems = unreadableParameters(new URL(c.req.url).search);

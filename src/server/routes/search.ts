@@ -22,13 +22,7 @@ import {
 } from "../../search/responses.js";
 import type { SearchService } from "../../search/service.js";
 import { badRequest, notFound } from "../problem.js";
-import { IdParam, json, problem, readableQuery } from "./openapi.js";
-
-const problems = {
-  400: problem("A parameter is invalid."),
-  429: problem("Rate limit exceeded."),
-  503: problem("Search engine unavailable."),
-};
+import { IdParam, json, problem, readableQuery, readerProblems } from "./openapi.js";
 
 /** MAX_WINDOW as readers see it in an error: "10,000". */
 const WINDOW = MAX_WINDOW.toLocaleString("en-US");
@@ -40,7 +34,7 @@ const searchRoute = createRoute({
   operationId: "searchArticles",
   summary: "Ranked search with highlights, facets and collapsed copies",
   request: { query: SearchParams },
-  responses: { 200: json(SearchResponseSchema, "Ranked results."), ...problems },
+  responses: { 200: json(SearchResponseSchema, "Ranked results."), ...readerProblems },
 });
 
 const suggestRoute = createRoute({
@@ -50,7 +44,7 @@ const suggestRoute = createRoute({
   operationId: "suggestTitles",
   summary: "As-you-type completion of titles",
   request: { query: SuggestParams },
-  responses: { 200: json(SuggestResponseSchema, "Completions."), ...problems },
+  responses: { 200: json(SuggestResponseSchema, "Completions."), ...readerProblems },
 });
 
 const articleRoute = createRoute({
@@ -62,7 +56,7 @@ const articleRoute = createRoute({
   responses: {
     200: json(StoredArticleSchema, "The article."),
     404: problem("No such article."),
-    ...problems,
+    ...readerProblems,
   },
 });
 
@@ -76,7 +70,7 @@ const relatedRoute = createRoute({
   responses: {
     200: json(RelatedResponseSchema, "Related articles."),
     404: problem("No such article."),
-    ...problems,
+    ...readerProblems,
   },
 });
 
@@ -96,7 +90,7 @@ const relatedByUrlRoute = createRoute({
   responses: {
     200: json(RelatedResponseSchema, "Related articles."),
     404: problem("No such article."),
-    ...problems,
+    ...readerProblems,
   },
 });
 
@@ -110,7 +104,7 @@ const draftRelatedRoute = createRoute({
     query: FilterParams.extend({ size: RelatedParams.shape.size }),
     body: { content: { "application/json": { schema: DraftBody } }, required: true },
   },
-  responses: { 200: json(RelatedResponseSchema, "Related articles."), ...problems },
+  responses: { 200: json(RelatedResponseSchema, "Related articles."), ...readerProblems },
 });
 
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchService): void {

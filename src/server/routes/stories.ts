@@ -9,7 +9,7 @@ import { StoryParams } from "../../search/params.js";
 import { StoryResponseSchema, TimelineResponseSchema } from "../../search/responses.js";
 import type { StoryService } from "../../search/story-service.js";
 import { notFound } from "../problem.js";
-import { json, problem, readableQuery } from "./openapi.js";
+import { json, problem, readableQuery, readerProblems } from "./openapi.js";
 
 const StoryIdParam = z.object({
   id: z
@@ -23,12 +23,7 @@ const StoryIdParam = z.object({
     }),
 });
 
-const problems = {
-  400: problem("A parameter is invalid."),
-  404: problem("No article belongs to this story."),
-  429: problem("Rate limit exceeded."),
-  503: problem("Search engine unavailable."),
-};
+const problems = { ...readerProblems, 404: problem("No article belongs to this story.") };
 
 const storyRoute = createRoute({
   method: "get",
