@@ -3,7 +3,6 @@
  * first quarter to the last, because every stage streams. A dry run (read, clean, validate,
  * fingerprint, serialise; nothing sent) so the figure is the importer's own.
  */
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -11,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { rssOfLargest } from "../../scripts/bench/rss.js";
-import { projectRoot } from "../../src/project-root.js";
+import { startImporter } from "./helpers/importer.js";
 import { record, short } from "./helpers/record.js";
 
 const TARGET_BYTES = short ? 100e6 : 1e9;
@@ -57,28 +56,19 @@ afterAll(async () => {
 describe("a very large input", () => {
   it("is imported in flat memory", async () => {
     const records = await generate();
-    const child = spawn(
-      "npm",
-      ["run", "-s", "index", "--", file, "--dry-run", "--rejects", join(tmpdir(), "big-rejects.ndjson")],
-      {
-        cwd: projectRoot,
-        env: { ...process.env, ES_URL: "http://127.0.0.1:1" },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
-    let stderr = "";
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
+    const importer = startImporter([file, "--dry-run"], join(tmpdir(), "big-rejects.ndjson"), {
+      ...process.env,
+      ES_URL: "http://127.0.0.1:1",
     });
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssOfLargest(child.pid ?? 0)), 250);
-    const [code] = await once(child, "close");
+    const sampler = setInterval(() => samples.push(rssOfLargest(importer.child.pid ?? 0)), 250);
+    const code = await importer.exited;
     clearInterval(sampler);
     const at = (q: number) =>
       samples[Math.min(samples.length - 1, Math.floor((samples.length - 1) * q))] ?? 0;
     const quarters = [0.25, 0.5, 0.75, 1].map(at);
     const peak = Math.max(...samples);
-    const summary = stderr.trim().split("\n").at(-1) ?? "";
+    const summary = importer.stderr().trim().split("\n").at(-1) ?? "";
     const pass = code === 0 && peak < 200 && (quarters[3] ?? 0) - (quarters[0] ?? 0) < 40;
     record({
       scenario: `Importer on a ${short ? "100 MB" : "1 GB"} generated file`,

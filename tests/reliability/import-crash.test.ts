@@ -3,7 +3,6 @@
  * start it again; the importer waits and retries, and ends with every valid article indexed
  * exactly once (ids and a checksum of the stored fields compared with the input).
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElasticsearchConfigSchema } from "../../src/config.js";
@@ -12,6 +11,7 @@ import { projectRoot } from "../../src/project-root.js";
 import { compareDocuments, expectedDocuments, indexedDocuments } from "./helpers/checksums.js";
 import { faultEnv, killNode, restartNode, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
+import { startImporter } from "./helpers/importer.js";
 import { record, short } from "./helpers/record.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,31 +32,11 @@ describe("Elasticsearch killed during an import", () => {
     const client = createEsClient({ nodes: urls, config: ElasticsearchConfigSchema.parse({}) });
     const alias = `crash-${Date.now()}`;
     const started = Date.now();
-    const importer = spawn(
-      "npm",
-      [
-        "run",
-        "-s",
-        "index",
-        "--",
-        input,
-        "--allow-rejects",
-        "--rejects",
-        join(projectRoot, "test-results/crash-rejects.ndjson"),
-        "--batch-mb",
-        "2",
-      ],
-      {
-        cwd: projectRoot,
-        env: { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
+    const importer = startImporter(
+      [input, "--allow-rejects", "--batch-mb", "2"],
+      join(projectRoot, "test-results/crash-rejects.ndjson"),
+      { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias },
     );
-    let stderr = "";
-    importer.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => importer.on("close", resolve));
 
     // Wait until a good part is in, then kill -9 the node.
     let before = 0;
@@ -81,7 +61,7 @@ describe("Elasticsearch killed during an import", () => {
       if (count > before) progressAt = Date.now();
       else await sleep(250);
     }
-    const code = await exited;
+    const code = await importer.exited;
     const seconds = (Date.now() - started) / 1000;
 
     const indexed = await indexedDocuments(client, alias);
@@ -107,7 +87,7 @@ describe("Elasticsearch killed during an import", () => {
       pass,
     });
     await client.close();
-    expect(stderr).toMatch(/waiting/);
+    expect(importer.stderr()).toMatch(/waiting/);
     expect({ code, lost, duplicated, mismatched }).toEqual({
       code: 0,
       lost: 0,

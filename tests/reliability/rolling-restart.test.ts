@@ -5,7 +5,6 @@
  * green, as Elasticsearch's rolling-restart procedure does it (replica allocation held meanwhile).
  * Every article must arrive once with its text (checksums), every search must succeed.
  */
-import { spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -20,6 +19,7 @@ import { compareDocuments, expectedDocuments, indexedDocuments } from "./helpers
 import { faultEnv, restartNode, startFaultCluster, stopFaultCluster, stopNode } from "./helpers/cluster.js";
 import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
 import { pacedFeed } from "./helpers/feed.js";
+import { startImporter } from "./helpers/importer.js";
 import { type Sample, summarise } from "./helpers/load.js";
 import { record, short } from "./helpers/record.js";
 
@@ -136,30 +136,12 @@ describe("rolling restart of a three-node cluster", () => {
     const feed = await pacedFeed(await readLines(input), NODES.length + 2);
     const alias = `rolling-${Date.now()}`;
     const started = Date.now();
-    const importer = spawn(
-      "npm",
-      [
-        "run",
-        "-s",
-        "index",
-        "--",
-        feed.url,
-        "--allow-rejects",
-        "--rejects",
-        join(projectRoot, "test-results/rolling-rejects.ndjson"),
-      ],
-      {
-        cwd: projectRoot,
-        env: { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias, ES_SHARDS: "3", ES_REPLICAS: "1" },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
+    const importer = startImporter(
+      [feed.url, "--allow-rejects"],
+      join(projectRoot, "test-results/rolling-rejects.ndjson"),
+      { ...faultEnv, ES_URL: urls.join(","), ES_INDEX_ALIAS: alias, ES_SHARDS: "3", ES_REPLICAS: "1" },
     );
-    let stderr = "";
-    importer.stderr.on("data", (chunk) => {
-      stderr = `${stderr}${chunk}`.slice(-4_000);
-    });
-    const exited = new Promise<number | null>((resolve) => importer.on("close", resolve));
-    cleanups.push(() => importer.exitCode === null && importer.kill("SIGKILL"), feed.close);
+    cleanups.push(() => importer.child.exitCode === null && importer.child.kill("SIGKILL"), feed.close);
     // The first articles are in once the count answers (the index may not exist, or have no
     // active shard, before).
     const indexed = () =>
@@ -183,7 +165,7 @@ describe("rolling restart of a three-node cluster", () => {
     for (const node of NODES)
       restarts.push({ node, ...(await restartGracefully(client, node, feed.release)) });
     feed.release();
-    const code = await exited;
+    const code = await importer.exited;
     const importSeconds = (Date.now() - started) / 1000;
     const { samples, partial } = await readers.stop();
     await server.stop();
@@ -226,7 +208,7 @@ describe("rolling restart of a three-node cluster", () => {
     });
     await client.indices.delete({ index: await aliasTargets(client, alias) });
     expect(layout).toMatchObject({ shards: 3, replicas: 1 });
-    expect(code, stderr).toBe(0);
+    expect(code, importer.stderr().slice(-4_000)).toBe(0);
     expect({ code, ...result, failed }).toEqual({
       code: 0,
       lost: 0,
@@ -235,5 +217,5 @@ describe("rolling restart of a three-node cluster", () => {
       mismatched: 0,
       failed: 0,
     });
-  }, 1_200_000);
+  }, 2_400_000);
 });

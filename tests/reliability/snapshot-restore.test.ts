@@ -4,7 +4,7 @@
  * through the API give the same pages, and a reader polling the alias throughout never sees a
  * partial archive: before the swap, no alias (or the old index, whole); after it, the new, whole.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { testApp } from "../helpers/api.js";
 import { compareDocuments, expectedDocuments, indexedDocuments } from "./helpers/checksums.js";
 import { faultEnv, startFaultCluster, stopFaultCluster } from "./helpers/cluster.js";
 import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
+import { startImporter } from "./helpers/importer.js";
 import { record, short } from "./helpers/record.js";
 
 const run = promisify(execFile);
@@ -38,18 +39,12 @@ async function esCommand(env: NodeJS.ProcessEnv, ...args: string[]) {
   }
 }
 
-async function importCorpus(env: NodeJS.ProcessEnv, input: string): Promise<number | null> {
-  const rejects = join(projectRoot, "test-results/snapshot-rejects.ndjson");
-  const importer = spawn(
-    "npm",
-    ["run", "-s", "index", "--", input, "--allow-rejects", "--rejects", rejects],
-    {
-      cwd: projectRoot,
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    },
+function importCorpus(env: NodeJS.ProcessEnv, input: string) {
+  return startImporter(
+    [input, "--allow-rejects"],
+    join(projectRoot, "test-results/snapshot-rejects.ndjson"),
+    env,
   );
-  return new Promise((resolve) => importer.on("close", resolve));
 }
 
 /** What a reader of the alias saw, poll by poll: no alias, or a total and the index that answered. */
@@ -121,7 +116,8 @@ describe("Snapshot, delete the index, restore", () => {
     const client = createEsClient({ nodes: urls, config: ElasticsearchConfigSchema.parse({}) });
     const { app, client: appClient } = testApp(alias, {}, urls);
 
-    expect(await importCorpus(env, input)).toBe(0);
+    const importer = importCorpus(env, input);
+    expect(await importer.exited, importer.stderr().slice(-4_000)).toBe(0);
     const [original] = await aliasTargets(client, alias);
     if (!original) throw new Error(`the import left no index behind ${alias}`);
     const imported = await indexedDocuments(client, alias);
