@@ -14,7 +14,7 @@ import { type SearchInput, SearchParams } from "../search/params.js";
 import type { SearchHit } from "../search/responses.js";
 import { SearchService } from "../search/service.js";
 import { escapeHtml } from "../text/html.js";
-import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "../web/terminal-text.js";
+import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "./terminal-text.js";
 
 const USAGE = `usage: npm run search -- "<query>" [options]
        npm run search -- --related ID [options]

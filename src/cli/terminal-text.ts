@@ -1,5 +1,5 @@
 /**
- * @module web/terminal-text
+ * @module cli/terminal-text
  * Arabic text for a terminal. Most terminals neither join Arabic letters nor reorder right-to-
  * left runs, so display mode shapes the letters (presentation forms) and lays each line out in
  * visual order with the Unicode bidi algorithm, wrapping in logical order first (a terminal
