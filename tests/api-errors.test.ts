@@ -313,6 +313,58 @@ describe("Elasticsearch unreachable", () => {
   });
 });
 
+describe("Elasticsearch slow", () => {
+  /** A node whose every answer arrives `delayMs` late: a search of several requests adds them up. */
+  async function slowNode(delayMs: number) {
+    const target = new URL(inject("esUrls")[0] ?? "");
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      const upstream = new Socket();
+      sockets.add(socket).add(upstream);
+      upstream.connect(Number(target.port), target.hostname);
+      socket.pipe(upstream);
+      upstream.on("data", (chunk) => setTimeout(() => socket.writable && socket.write(chunk), delayMs));
+      socket.on("error", () => upstream.destroy());
+      upstream.on("error", () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const close = () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    return { url: `http://127.0.0.1:${port}`, close };
+  }
+
+  it("answers a reader 503 at SEARCH_TIMEOUT_MS however many requests the search sends, and lets writes finish", async () => {
+    const node = await slowNode(800);
+    const patient = testApp(alias, {}, [node.url]);
+    const hurried = testApp(alias, { SEARCH_TIMEOUT_MS: "1000" }, [node.url]);
+    const query = `/api/search?q=${encodeURIComponent("السيسي")}`;
+    // Through the slow node, with time enough, the same search succeeds: only the deadline differs.
+    expect((await patient.app.request(query)).status).toBe(200);
+
+    const started = performance.now();
+    const cut = await hurried.app.request(query);
+    const elapsed = performance.now() - started;
+    await expectProblem(cut, 503, /overloaded/);
+    expect(cut.headers.get("retry-after")).toBeTruthy();
+    // Each request alone is within the client's timeout; it is the search's sum that is cut.
+    expect(elapsed).toBeLessThan(2_000);
+
+    const written = await hurried.app.request("/api/articles/api-slow-1", {
+      method: "PUT",
+      headers: { "content-type": "application/json", ...auth },
+      body: JSON.stringify({ ...article, id: "api-slow-1" }),
+    });
+    expect(written.status).toBeLessThan(300);
+    await node.close();
+    await patient.client.close();
+    await hurried.client.close();
+  });
+});
+
 describe("configuration", () => {
   it("names every bad variable", () => {
     let message = "";

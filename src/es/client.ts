@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Client, type ClientOptions } from "@elastic/elasticsearch";
 import type { ElasticsearchConfig } from "../config.js";
+import { DeadlineTransport } from "./deadline.js";
 
 export type EsClient = Client;
 
@@ -30,6 +31,7 @@ export function createEsClient({ nodes, config }: EsConnection): EsClient {
     // the request into a redacted copy, a `_bulk` body's Buffer byte by byte: the importer ran out
     // of heap the moment Elasticsearch went down.
     redaction: { type: "remove" },
+    Transport: DeadlineTransport,
   };
   if (config.ES_API_KEY) options.auth = { apiKey: config.ES_API_KEY };
   else if (config.ES_USERNAME && config.ES_PASSWORD)

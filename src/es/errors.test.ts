@@ -18,6 +18,7 @@ describe("unavailability", () => {
     ["429", answered(429), "overloaded"],
     ["503", answered(503), "overloaded"],
     ["500", answered(500), "overloaded"],
+    ["a passed deadline", new errors.RequestAbortedError("deadline of 10000 ms passed"), "overloaded"],
   ])("names %s", (_, error, reason) => {
     expect(unavailability(error)).toBe(reason);
     expect(isEngineUnavailable(error)).toBe(true);

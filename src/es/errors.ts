@@ -23,6 +23,8 @@ export function isUnreachable(
 /** Why `error` says the engine is unavailable, or undefined when it says something else. */
 export function unavailability(error: unknown): Unavailability | undefined {
   if (isUnreachable(error)) return "unreachable";
+  // Only an operation's deadline aborts requests (es/deadline): the engine was too slow for it.
+  if (error instanceof errors.RequestAbortedError) return "overloaded";
   if (!(error instanceof errors.ResponseError)) return undefined;
   if (error.statusCode === 404 && /index_not_found/.test(JSON.stringify(error.body ?? "")))
     return "index-missing";

@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import { MAX_ARTICLE_BYTES } from "../articles/schema.js";
 import type { ServerConfig } from "../config.js";
 import type { EsClient } from "../es/client.js";
+import { withDeadline } from "../es/deadline.js";
 import type { AppEnv } from "../http/app-env.js";
 import { ArticleWriter } from "../ingest/article-writer.js";
 import { SearchService } from "../search/service.js";
@@ -49,6 +50,19 @@ export interface AppDependencies {
 
 /** Paths whose handlers query Elasticsearch for a reader or a client. */
 const READER_ROUTES = ["/api/*", "/", "/articles/*", "/stories/*", "/editor"];
+
+/** Writes to the archive, which keep the client's own timeout rather than a reader's deadline. */
+const isWrite = (c: Context) => c.req.method !== "GET" && c.req.path.startsWith("/api/articles");
+
+/**
+ * A reader is answered within `ms` or told to retry (503): a search or page sends the engine
+ * several requests in turn, and all of them are cut at one deadline, so none holds a slot others
+ * need past it (Elasticsearch cancels the abandoned search too).
+ */
+const readerDeadline =
+  (ms: number): MiddlewareHandler =>
+  (c, next) =>
+    isWrite(c) ? next() : withDeadline(ms, next);
 
 /** No request body here nests deeper than an article's tag list. */
 const MAX_JSON_DEPTH = 16;
@@ -159,6 +173,7 @@ export function createApp({ client, config, logger }: AppDependencies) {
       maxPerClient: config.MAX_CONCURRENT_SEARCHES_PER_CLIENT,
       clientKey,
     }),
+    readerDeadline(config.SEARCH_TIMEOUT_MS),
   ] as const;
   for (const path of READER_ROUTES) app.use(path, ...servingReaders);
   app.use("/api/*", etag());
@@ -171,12 +186,7 @@ export function createApp({ client, config, logger }: AppDependencies) {
   app.on(["POST", "PUT", "DELETE"], "/api/articles/*", writeGuard);
   app.post("/api/articles", writeGuard);
 
-  // A reader is answered within SEARCH_TIMEOUT_MS or told to retry (503): a search still waiting on
-  // a busy cluster holds a slot others need, and the abandoned request is cancelled there too.
-  const search = new SearchService(
-    client.child({ requestTimeout: config.SEARCH_TIMEOUT_MS }),
-    config.ES_INDEX_ALIAS,
-  );
+  const search = new SearchService(client, config.ES_INDEX_ALIAS);
   registerSearchRoutes(app, search);
   const stories = new StoryService(search.client, config.ES_INDEX_ALIAS, search);
   registerStoryRoutes(app, stories);

@@ -66,7 +66,11 @@ const decoded = (target: string): string => {
 };
 
 export class Prober {
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  /**
+   * Idle connections closed after two seconds, before the server's keep-alive timeout: a request
+   * never races the server closing the connection it was sent on.
+   */
+  readonly agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 2_000 });
   requests = 0;
   serverErrors = 0;
   leaks = 0;
