@@ -32,6 +32,9 @@ export async function copyDocuments(
   writer: BulkWriter,
   { pageSize = 1_000, fields, transform = (source) => source, transformPage }: CopyOptions = {},
 ): Promise<CopyResult> {
+  // A point in time sees what the last refresh made visible: refresh first, so a document written
+  // a moment before the copy starts is copied too.
+  await client.indices.refresh({ index: from });
   const pit = await client.openPointInTime({ index: from, keep_alive: "2m" });
   let pitId = pit.id;
   let searchAfter: estypes.SortResults | undefined;
