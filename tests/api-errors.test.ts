@@ -2,7 +2,7 @@
  * The API under trouble: every error status as problem+json, the write endpoints' keys, CORS,
  * rate limiting, Elasticsearch going away and coming back without a restart, bad config.
  */
-import { createServer, type Server, Socket } from "node:net";
+import { type AddressInfo, createServer, Socket } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError, parseEnv, ServerConfigSchema } from "../src/config.js";
@@ -259,86 +259,64 @@ describe("CORS, rate limiting, unknown routes", () => {
   });
 });
 
-describe("Elasticsearch unreachable", () => {
-  let proxy: Server;
-  let port = 0;
-  const sockets = new Set<Socket>();
+/**
+ * A TCP relay to the test node on `port` (0: any free one), its answers held back `delayMs`: a
+ * node that goes away when closed (live keep-alive connections cut too), or a slow one.
+ */
+async function esRelay({ port = 0, delayMs = 0 } = {}) {
   const target = new URL(inject("esUrls")[0] ?? "");
-  const startProxy = () =>
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    const upstream = new Socket();
+    sockets.add(socket).add(upstream);
+    upstream.connect(Number(target.port), target.hostname);
+    socket.pipe(upstream);
+    if (delayMs)
+      upstream.on("data", (chunk) => setTimeout(() => socket.writable && socket.write(chunk), delayMs));
+    else upstream.pipe(socket);
+    socket.on("error", () => upstream.destroy());
+    upstream.on("error", () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
+  const close = () =>
     new Promise<void>((resolve) => {
-      proxy = createServer((socket) => {
-        const upstream = new Socket();
-        sockets.add(socket).add(upstream);
-        upstream.connect(Number(target.port), target.hostname);
-        socket.pipe(upstream).pipe(socket);
-        socket.on("error", () => upstream.destroy());
-        upstream.on("error", () => socket.destroy());
-      });
-      proxy.listen(port, "127.0.0.1", () => {
-        const address = proxy.address();
-        if (typeof address === "object" && address) port = address.port;
-        resolve();
-      });
-    });
-  const stopProxy = () =>
-    new Promise<void>((resolve) => {
-      proxy.close(() => resolve());
-      // Cut live keep-alive connections too, as a dying node would.
+      server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
-      sockets.clear();
     });
+  return { port: bound, url: `http://127.0.0.1:${bound}`, close };
+}
 
+describe("Elasticsearch unreachable", () => {
   it("answers 503 with Retry-After while down, keeps /healthz up, and recovers without a restart", async () => {
-    await startProxy();
-    const { app: proxied, client: proxiedClient } = testApp(alias, {}, [`http://127.0.0.1:${port}`]);
+    let node = await esRelay();
+    const { app: proxied, client: proxiedClient } = testApp(alias, {}, [node.url]);
     expect((await proxied.request("/api/search?q=x")).status).toBe(200);
     expect((await proxied.request("/readyz")).status).toBe(200);
 
-    await stopProxy();
+    await node.close();
     const down = await proxied.request("/api/search?q=x");
     await expectProblem(down, 503, /unreachable/);
     expect(down.headers.get("retry-after")).toBeTruthy();
     expect((await proxied.request("/readyz")).status).toBe(503);
     expect((await proxied.request("/healthz")).status).toBe(200);
 
-    await startProxy();
+    node = await esRelay({ port: node.port });
     let recovered = 0;
     for (let i = 0; i < 40 && recovered !== 200; i++) {
       recovered = (await proxied.request("/api/search?q=x")).status;
       if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(recovered).toBe(200);
-    await stopProxy();
+    await node.close();
     await proxiedClient.close();
   });
 });
 
 describe("Elasticsearch slow", () => {
-  /** A node whose every answer arrives `delayMs` late: a search of several requests adds them up. */
-  async function slowNode(delayMs: number) {
-    const target = new URL(inject("esUrls")[0] ?? "");
-    const sockets = new Set<Socket>();
-    const server = createServer((socket) => {
-      const upstream = new Socket();
-      sockets.add(socket).add(upstream);
-      upstream.connect(Number(target.port), target.hostname);
-      socket.pipe(upstream);
-      upstream.on("data", (chunk) => setTimeout(() => socket.writable && socket.write(chunk), delayMs));
-      socket.on("error", () => upstream.destroy());
-      upstream.on("error", () => socket.destroy());
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as { port: number };
-    const close = () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    return { url: `http://127.0.0.1:${port}`, close };
-  }
-
   it("answers a reader 503 at SEARCH_TIMEOUT_MS however many requests the search sends, and lets writes finish", async () => {
-    const node = await slowNode(800);
+    // Every answer 800 ms late: a search of several requests adds them up.
+    const node = await esRelay({ delayMs: 800 });
     const patient = testApp(alias, {}, [node.url]);
     const hurried = testApp(alias, { SEARCH_TIMEOUT_MS: "1000" }, [node.url]);
     const query = `/api/search?q=${encodeURIComponent("السيسي")}`;

@@ -3,7 +3,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ArticleDocument, withDerivedFields } from "../src/articles/document.js";
+import { type ArticleDocument, reprepareStored } from "../src/articles/document.js";
 import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
 import {
   aliasTargets,
@@ -337,7 +337,7 @@ describe("the alias lifecycle", () => {
     await client.indices.refresh({ index: old });
     const target = await createPhysicalIndex(client, `${alias}-new`);
     await copyDocuments(client, old, new BulkWriter({ client, index: target }), {
-      transform: withDerivedFields,
+      transformPage: async (page) => page.map((source) => reprepareStored(source).document),
     });
     const copied = await client.get<Record<string, unknown>>({ index: target, id: "old-1" });
     expect(copied._source).toEqual({ ...stored, title_words: 2 });

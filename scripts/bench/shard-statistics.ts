@@ -18,6 +18,7 @@ import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { createPhysicalIndex } from "../../src/es/indices.js";
 import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
+import { seededRng } from "../../src/eval/perturb.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
 import { projectRoot } from "../../src/project-root.js";
@@ -44,13 +45,7 @@ const queryCount = Number(values.queries);
 
 /** A seeded shuffle (mulberry32), so every run loads the same articles in the same order. */
 function shuffled<T>(items: T[], seed = 22): T[] {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRng(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

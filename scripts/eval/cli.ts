@@ -26,14 +26,7 @@ import { projectRoot } from "../../src/project-root.js";
 import { BAND_ROWS, SIGNATURE_SIZE } from "../../src/text/fingerprint.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
-import {
-  copyPairs,
-  fingerprintArticle,
-  groupedTogether,
-  judge,
-  madeUpArticles,
-  timeGrouping,
-} from "./datasets/copies.js";
+import { copyPairs, groupedTogether, judge, madeUpArticles, timeGrouping } from "./datasets/copies.js";
 import { dymQueries, runDym } from "./datasets/dym.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
@@ -306,7 +299,7 @@ async function copiesDataset(): Promise<void> {
   console.log(
     `copies: ${copies} copies and ${pairs.length - copies} hard negatives from ${articles.length} articles`,
   );
-  const { precision, recall, rows } = judge(pairs, fingerprintArticle);
+  const { precision, recall, rows } = judge(pairs);
   // In memory: every article fits the grouper's memory, so it never asks the index.
   const grouped = [...articles, ...madeUpArticles(pairs)];
   const grouper = new DuplicateGrouper(client, "eval-copies-unused", {

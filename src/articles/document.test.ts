@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bands, decodeFingerprint, fingerprint } from "../text/fingerprint.js";
-import { prepareArticle, withDerivedFields } from "./document.js";
+import { prepareArticle, reprepareStored } from "./document.js";
 import { ArticleInputSchema } from "./schema.js";
 
 const article = ArticleInputSchema.parse({
@@ -33,7 +33,7 @@ describe("withDerivedFields", () => {
       minhash_bands: ["0:h481gbg09nx7ewbae3dscwuz"],
       title_words: 0,
     };
-    const derived = withDerivedFields(stored);
+    const derived = reprepareStored(stored).document;
     expect(derived.minhash).toBe(document.minhash);
     expect(derived.minhash_bands).toEqual(document.minhash_bands);
     expect(derived.title_words).toBe(document.title_words);
@@ -41,7 +41,7 @@ describe("withDerivedFields", () => {
 
   it("drops the content hash older indices stored, which today's strict mapping would refuse", () => {
     const { document } = prepareArticle(article);
-    const derived = withDerivedFields({ ...document, content_hash: "9f86d081884c7d65" });
+    const derived = reprepareStored({ ...document, content_hash: "9f86d081884c7d65" }).document;
     expect(derived).toEqual(document);
   });
 });

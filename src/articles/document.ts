@@ -4,6 +4,7 @@
  * (id, near-duplicate fingerprint and group).
  */
 import { exactWords } from "../text/arabic.js";
+import type { BandedFingerprint } from "../text/copy-decision.js";
 import { bandKeys, bandNumbers, encodeFingerprint, fingerprint } from "../text/fingerprint.js";
 import { articleId } from "./identity.js";
 import type { Article } from "./schema.js";
@@ -40,13 +41,8 @@ export interface ArticleDocument {
 export const INDEX_ONLY_FIELDS = ["minhash", "minhash_bands", "title_words", "content_hash"];
 
 /** A document ready for the index, with its fingerprint kept decoded for the duplicate stage. */
-export interface PreparedArticle {
+export interface PreparedArticle extends BandedFingerprint {
   document: ArticleDocument;
-  signature: Uint32Array;
-  /** Distinct shingles the signature covers. */
-  shingles: number;
-  /** `minhash_bands` as numbers (bandNumbers). */
-  bands: number[];
 }
 
 /** The fields the index derives from the title. */
@@ -63,11 +59,8 @@ function fingerprintFields(title: string, body: string) {
 }
 
 /** A stored document prepared again (see reprepareStored). */
-export interface RepreparedDocument {
+export interface RepreparedDocument extends BandedFingerprint {
   document: Record<string, unknown>;
-  signature: Uint32Array;
-  shingles: number;
-  bands: number[];
 }
 
 /**
@@ -88,9 +81,6 @@ export function reprepareStored(source: Record<string, unknown>): RepreparedDocu
   );
   return { document: { ...document, minhash, minhash_bands }, signature, shingles, bands };
 }
-
-export const withDerivedFields = (source: Record<string, unknown>): Record<string, unknown> =>
-  reprepareStored(source).document;
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);

@@ -23,8 +23,8 @@ export interface IndexLayout {
 }
 
 /** What ES_SHARDS and ES_REPLICAS ask for; what they leave unset is the mapping file's. */
-export function configuredLayout(env: NodeJS.ProcessEnv = process.env): Partial<IndexLayout> {
-  const { ES_SHARDS: shards, ES_REPLICAS: replicas } = parseEnv(ElasticsearchConfigSchema, env);
+function configuredLayout(): Partial<IndexLayout> {
+  const { ES_SHARDS: shards, ES_REPLICAS: replicas } = parseEnv(ElasticsearchConfigSchema, process.env);
   return { ...(shards === undefined ? {} : { shards }), ...(replicas === undefined ? {} : { replicas }) };
 }
 
@@ -83,7 +83,7 @@ export async function aliasTargets(client: EsClient, alias: string): Promise<str
   return Object.keys(await client.indices.getAlias({ name: alias }));
 }
 
-/** The layout of the index the alias points at, as the cluster holds it (for /readyz). */
+/** The layout of the index the alias points at, as the cluster holds it. */
 export async function aliasLayout(
   client: EsClient,
   alias: string,

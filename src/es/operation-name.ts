@@ -41,6 +41,9 @@ const ENDPOINTS = new Set([
   "cat",
 ]);
 
+/** Endpoints that act on one document. */
+const DOCUMENT_ENDPOINTS = new Set(["_doc", "_create", "_update", "_source"]);
+
 /** `_cluster/<api>`: the second segment is an API, from this list. */
 const CLUSTER_APIS = new Set(["health", "state", "settings", "stats", "allocation", "pending_tasks"]);
 
@@ -60,7 +63,7 @@ export function operationName(method: string, path: string): string {
   if (at < 0) return segments.length ? `indices.${verb.toLowerCase()}` : "info";
   const endpoint = segments[at] ?? "";
   const next = segments[at + 1];
-  if (["_doc", "_create", "_update", "_source"].includes(endpoint)) return documentOperation(verb, endpoint);
+  if (DOCUMENT_ENDPOINTS.has(endpoint)) return documentOperation(verb, endpoint);
   if (endpoint === "_search" && next === "scroll") return "scroll";
   if (endpoint === "_cluster") return next && CLUSTER_APIS.has(next) ? `cluster.${next}` : "cluster";
   const name = endpoint.slice(1);

@@ -17,11 +17,9 @@ export interface CopyOptions {
   pageSize?: number;
   /** Copy only these fields of each document (all when absent). */
   fields?: string[];
-  /** Rewrites each document on its way, e.g. to add fields today's mapping derives. */
-  transform?: (source: Record<string, unknown>) => Record<string, unknown>;
   /**
-   * Rewrites each page of documents, in order, after `transform`: for a rewrite that depends on
-   * the documents before it.
+   * Rewrites each page of documents on its way, in order (e.g. fields today's mapping derives, and
+   * groups, which depend on the documents before).
    */
   transformPage?: (sources: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
 }
@@ -30,7 +28,7 @@ export async function copyDocuments(
   client: EsClient,
   from: string,
   writer: BulkWriter,
-  { pageSize = 1_000, fields, transform = (source) => source, transformPage }: CopyOptions = {},
+  { pageSize = 1_000, fields, transformPage }: CopyOptions = {},
 ): Promise<CopyResult> {
   // A point in time sees what the last refresh made visible: refresh first, so a document written
   // a moment before the copy starts is copied too.
@@ -51,8 +49,8 @@ export async function copyDocuments(
       pitId = page.pit_id ?? pitId;
       const hits = page.hits.hits;
       if (!hits.length) break;
-      const transformed = hits.map((hit) => transform(hit._source ?? {}));
-      const sources = transformPage ? await transformPage(transformed) : transformed;
+      const raw = hits.map((hit) => hit._source ?? {});
+      const sources = transformPage ? await transformPage(raw) : raw;
       const outcomes = await writer.write(
         BulkBody.of(
           hits.map((hit, i) => ({

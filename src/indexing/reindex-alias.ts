@@ -8,7 +8,7 @@ import { reprepareStored } from "../articles/document.js";
 import { BulkWriter } from "../es/bulk-writer.js";
 import { aliasTargets } from "../es/indices.js";
 import { copyDocuments } from "../es/reindex.js";
-import { DuplicateGrouper } from "../ingest/duplicates/grouper.js";
+import { DuplicateGrouper, fingerprintOf } from "../ingest/duplicates/grouper.js";
 import { type BuildOptions, NewIndex } from "./new-index.js";
 
 /** There is no index to rebuild: the alias does not exist. */
@@ -27,14 +27,7 @@ function regroup(target: NewIndex) {
   grouper.indexStartsEmpty();
   return async (sources: Record<string, unknown>[]) => {
     const prepared = sources.map(reprepareStored);
-    const groups = await grouper.assign(
-      prepared.map(({ document, signature, shingles, bands }) => ({
-        id: String(document.id ?? ""),
-        signature,
-        shingles,
-        bands,
-      })),
-    );
+    const groups = await grouper.assign(prepared.map(fingerprintOf));
     return prepared.map(({ document }, i) => ({ ...document, dup_group: groups[i] ?? document.id }));
   };
 }

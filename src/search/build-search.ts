@@ -19,7 +19,7 @@ import {
   unquotedQuery,
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
-import { type Candidate, STORY_FIELD, storyCountsAggregation } from "./stories.js";
+import { type Candidate, STORY_FIELD, storyCountsAggregation, storyMembers } from "./stories.js";
 import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable } from "./typos.js";
 
@@ -480,7 +480,7 @@ export function pageRequest(
   const ids = { ids: { values: shown.map((candidate) => candidate.id) } };
   const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
   const matching = [buildQuery(parsed, recall), ...allFilters(input)];
-  const copies = { bool: { filter: [{ terms: { [STORY_FIELD]: stories } }, ...matching] } };
+  const copies = storyMembers(stories, matching);
   return {
     index,
     size: shown.length,

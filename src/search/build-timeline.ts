@@ -10,7 +10,7 @@ import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js
 import { RANKING } from "./ranking.js";
 import type { TimelineEntry } from "./responses.js";
 import { storyArticle } from "./shape.js";
-import { STORY_FIELD, storyBuckets } from "./stories.js";
+import { OLDEST_FIRST, STORY_FIELD, storyBuckets } from "./stories.js";
 
 /** Other stories a timeline shows at most: the most related of the window's coverage. */
 export const TIMELINE_MAX_STORIES = 12;
@@ -23,7 +23,7 @@ export function firstReportRequest(story: string, index: string): estypes.Search
     index,
     size: 1,
     query: { term: { [STORY_FIELD]: story } },
-    sort: [{ published_at: { order: "asc" } }, { id: { order: "asc" } }],
+    sort: OLDEST_FIRST,
     _source: { excludes: INDEX_ONLY_FIELDS },
   };
 }

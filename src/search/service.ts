@@ -28,7 +28,7 @@ import { allFilters } from "./filters.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
-import { hitCount, shapeHit, shapeSearchResponse } from "./shape.js";
+import { hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
 import { type IndexShape, scoringSearchType } from "./shard-statistics.js";
 import {
   type Candidate,
@@ -255,7 +255,7 @@ export class SearchService {
     filters: Filters,
   ): Promise<RelatedResponse> {
     const hits = response.hits.hits;
-    const stories = [...new Set(hits.map((hit) => shapeHit(hit).story))];
+    const stories = [...new Set(hits.map(storyOf))];
     if (!stories.length) return { took_ms: response.took, hits: [] };
     const counted = await this.client.search(storyCountsRequest(stories, allFilters(filters), this.alias));
     const counts = storyCounts(counted.aggregations?.stories);

@@ -20,6 +20,9 @@ export function excerpt(text: string, maxChars = 240): string {
 
 type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
 
+/** The story a hit belongs to: its group, or itself when it has no copies on record. */
+export const storyOf = (hit: Hit): string => hit._source?.dup_group || hit._id || hit._source?.id || "";
+
 /**
  * `stories`: per story, its articles that match what was asked (this one among them), when
  * counted; a hit's copies are the others.
@@ -29,7 +32,7 @@ export function shapeHit(hit: Hit, stories?: ReadonlyMap<string, StoryCount>): S
   const highlight = hit.highlight ?? {};
   const body = highlight.body ?? [];
   const lead = highlight.lead ?? [];
-  const story = source.dup_group || hit._id || source.id || "";
+  const story = storyOf(hit);
   const counted = stories?.get(story);
   const copies = Math.max(0, (counted?.articles ?? 1) - 1);
   return {

@@ -5,6 +5,7 @@
  * the story match what the reader asked for, and from how many outlets (storyCounts).
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { StoryArticleSchema } from "./responses.js";
 
 /** The near-duplicate group: one story's copies share it. */
 export const STORY_FIELD = "dup_group";
@@ -44,7 +45,24 @@ export interface StoryCount {
 }
 
 /** Fields an article of a story is listed with (its story page, a timeline's first report). */
-export const STORY_ARTICLE_FIELDS = ["id", "title", "source", "published_at", "url", "category"];
+export const STORY_ARTICLE_FIELDS = Object.keys(StoryArticleSchema.shape);
+
+/** Who ran a story first: oldest first, ties in a stable order. */
+export const OLDEST_FIRST: estypes.SortCombinations[] = [
+  { published_at: { order: "asc" } },
+  { id: { order: "asc" } },
+];
+
+/** The distinct outlets among a story's articles. */
+const OUTLETS: estypes.AggregationsAggregationContainer = { cardinality: { field: "source" } };
+
+/** The articles of `stories` that `matching` (the query and filters in force) also matches. */
+export function storyMembers(
+  stories: readonly string[],
+  matching: estypes.QueryDslQueryContainer[],
+): estypes.QueryDslQueryContainer {
+  return { bool: { filter: [{ terms: { [STORY_FIELD]: [...stories] } }, ...matching] } };
+}
 
 /**
  * Per story among `stories`, the articles the request's query matches and their distinct
@@ -58,13 +76,13 @@ export function storyCountsAggregation(
   return {
     terms: { field: STORY_FIELD, size: Math.max(1, stories.length), include: [...stories] },
     aggs: {
-      sources: { cardinality: { field: "source" } },
+      sources: OUTLETS,
       ...(first
         ? {
             first: {
               top_hits: {
                 size: 1,
-                sort: [{ published_at: { order: "asc" } }, { id: { order: "asc" } }],
+                sort: OLDEST_FIRST,
                 _source: STORY_ARTICLE_FIELDS,
               },
             },
@@ -110,7 +128,7 @@ export function storyCountsRequest(
     index,
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [{ terms: { [STORY_FIELD]: [...stories] } }, ...matching] } },
+    query: storyMembers(stories, matching),
     aggs: { stories: storyCountsAggregation(stories, options) },
   };
 }
@@ -131,8 +149,8 @@ export function storyArticlesRequest(
     size,
     track_total_hits: true,
     query: { term: { [STORY_FIELD]: story } },
-    sort: [{ published_at: { order: "asc" } }, { id: { order: "asc" } }],
+    sort: OLDEST_FIRST,
     _source: STORY_ARTICLE_FIELDS,
-    aggs: { sources: { cardinality: { field: "source" } } },
+    aggs: { sources: OUTLETS },
   };
 }

@@ -22,12 +22,15 @@ import type { SearchService } from "./service.js";
 import { hitCount, storyArticle } from "./shape.js";
 import { STORY_PAGES_MAX, storyArticlesRequest, storyCountsRequest } from "./stories.js";
 
+/** Reads through the search service's client and alias: a story is of the archive it searches. */
 export class StoryService {
-  constructor(
-    readonly client: EsClient,
-    readonly alias: string,
-    readonly search: SearchService,
-  ) {}
+  readonly client: EsClient;
+  readonly alias: string;
+
+  constructor(readonly search: SearchService) {
+    this.client = search.client;
+    this.alias = search.alias;
+  }
 
   /** A page of the story's articles, oldest first; undefined for a story no article has. */
   async story(id: string, paging: StoryInput): Promise<StoryResponse | undefined> {

@@ -188,7 +188,7 @@ export function createApp({ client, config, logger }: AppDependencies) {
 
   const search = new SearchService(client, config.ES_INDEX_ALIAS);
   registerSearchRoutes(app, search);
-  const stories = new StoryService(search.client, config.ES_INDEX_ALIAS, search);
+  const stories = new StoryService(search);
   registerStoryRoutes(app, stories);
   registerWriteRoutes(app, new ArticleWriter(client, config.ES_INDEX_ALIAS));
   registerOpsRoutes(app, client, config.ES_INDEX_ALIAS, metrics);

@@ -15,14 +15,14 @@ export const COPY_CONTAINMENT = 0.6;
  * Below this Jaccard estimate, the 64-bin signature says too little for a containment estimate to
  * be trusted: a text must hold about a sixth of the other's bigrams to be judged its copy.
  */
-export const MIN_COPY_JACCARD = 0.15;
+const MIN_COPY_JACCARD = 0.15;
 /**
  * A shorter text with fewer distinct bigrams than this (a brief of a sentence or two) is a copy
  * only when the two are alike as wholes: a sentence found inside a long article is not its story.
  */
 export const MIN_CONTAINMENT_SHINGLES = 30;
 /** The Jaccard estimate that makes a short text a copy. */
-export const SHORT_COPY_JACCARD = 0.7;
+const SHORT_COPY_JACCARD = 0.7;
 export const NOT_A_COPY = -1;
 
 /**

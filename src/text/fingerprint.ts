@@ -7,7 +7,7 @@
  * lookup. How two fingerprints are judged copies: text/copy-decision.
  */
 import { storyTextRange } from "./credit-lines.js";
-import { hashWords, WordHashes } from "./word-hashes.js";
+import { FNV_PRIME, hashWords, WordHashes } from "./word-hashes.js";
 
 export const SIGNATURE_SIZE = 64;
 /**
@@ -18,8 +18,6 @@ export const BAND_ROWS = 2;
 const BAND_COUNT = SIGNATURE_SIZE / BAND_ROWS;
 /** Fewer word bigrams than this in the body: it says too little alone, and the headline joins it. */
 export const MIN_BODY_SHINGLES = 20;
-
-const FNV_PRIME = 0x01000193;
 
 export interface Fingerprint {
   signature: Uint32Array;

@@ -6,7 +6,7 @@
 import { ELONGATION_LETTERS, letterVariants, normalizeArabic, WORD_SEPARATORS } from "./arabic.js";
 
 const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * A growable list of word hashes in a Uint32Array: a hash above 2^30 passed around as a JavaScript

@@ -11,12 +11,25 @@ import { DEFAULT_PAGE_SIZE, type SearchInput } from "../search/params.js";
 const longDate = new Intl.DateTimeFormat("ar-EG", { dateStyle: "long", timeZone: "UTC" });
 const monthYear = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric", timeZone: "UTC" });
 const yearOnly = new Intl.DateTimeFormat("ar-EG", { year: "numeric", timeZone: "UTC" });
+// To the minute where it matters: who ran a wire story first is a matter of minutes.
+const dateTime = new Intl.DateTimeFormat("ar-EG", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
 const numbers = new Intl.NumberFormat("ar-EG");
 
-export function formatDate(iso: string): string {
+function formatWith(format: Intl.DateTimeFormat, iso: string): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? "" : longDate.format(time);
+  return Number.isNaN(time) ? "" : format.format(time);
 }
+
+export const formatDate = (iso: string) => formatWith(longDate, iso);
+export const formatDateTime = (iso: string) => formatWith(dateTime, iso);
 
 export const formatNumber = (value: number) => numbers.format(value);
 

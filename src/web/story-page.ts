@@ -6,25 +6,9 @@
  */
 import { html } from "hono/html";
 import type { StoryArticle, StoryResponse, TimelineResponse } from "../search/responses.js";
-import { articleHref } from "./format.js";
+import { articleHref, formatDateTime } from "./format.js";
 import { type Markup, page } from "./layout.js";
 import { arabicCount, sourcesLabel, storyHref } from "./results.js";
-
-// To the minute and in UTC, as the dates elsewhere: who ran a wire story first is a matter of minutes.
-const dateTime = new Intl.DateTimeFormat("ar-EG", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
-
-function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? "" : dateTime.format(time);
-}
 
 const articlesLabel = (count: number) =>
   arabicCount(count, { one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالًا", other: "مقال" });

@@ -161,10 +161,7 @@ export interface Verdicts {
 }
 
 /** How many pairs of each kind (and of each rewrite, for copies) the grouper's verdict calls copies. */
-export function judge(
-  pairs: readonly CopyPair[],
-  prepare: (article: Article) => Parameters<typeof sameStory>[0],
-) {
+export function judge(pairs: readonly CopyPair[]) {
   const rows = new Map<string, Verdicts>();
   const count = (kind: string, copies: boolean) => {
     const row = rows.get(kind) ?? { kind, pairs: 0, judgedCopies: 0 };
@@ -174,7 +171,7 @@ export function judge(
   };
   let [truePositives, falsePositives, positives] = [0, 0, 0];
   for (const pair of pairs) {
-    const verdict = sameStory(prepare(pair.a), prepare(pair.b));
+    const verdict = sameStory(fingerprintArticle(pair.a), fingerprintArticle(pair.b));
     if (pair.copies) positives++;
     if (verdict && pair.copies) truePositives++;
     if (verdict && !pair.copies) falsePositives++;
@@ -223,7 +220,7 @@ export async function timeGrouping(
   const groupOf = new Map<string, string>();
   for (let i = 0; i < articles.length; i += batchSize) {
     const started = performance.now();
-    const batch = articles.slice(i, i + batchSize).map((article) => fingerprintOf(prepareArticle(article)));
+    const batch = articles.slice(i, i + batchSize).map(fingerprintArticle);
     const prepared = performance.now();
     const groups = await grouper.assign(batch);
     groupMs += performance.now() - prepared;

@@ -5,7 +5,6 @@
  * yet) or in the index (one terms query per batch). The candidate copyScore rates highest among
  * those it judges copies gives its group; without one, the article starts its own.
  */
-import type { PreparedArticle } from "../../articles/document.js";
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
 import { type BandedFingerprint, copyScore, NOT_A_COPY } from "../../text/copy-decision.js";
@@ -21,8 +20,14 @@ export interface Fingerprint extends BandedFingerprint {
   id: string;
 }
 
-export const fingerprintOf = ({ document, signature, shingles, bands }: PreparedArticle): Fingerprint => ({
-  id: document.id,
+/** An article's or a stored document's fingerprint for grouping (a stored id read as a string). */
+export const fingerprintOf = ({
+  document,
+  signature,
+  shingles,
+  bands,
+}: BandedFingerprint & { document: { id?: unknown } }): Fingerprint => ({
+  id: String(document.id ?? ""),
   signature,
   shingles,
   bands,
