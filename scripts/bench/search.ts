@@ -2,7 +2,7 @@
  * npm run bench:search -- [--duration S] [--connections N] [--corpus FILE]
  * Drives the API with a realistic query mix (autocannon) and, in the same run, sends each search's
  * first (strict ranking) request body straight to Elasticsearch: the API's answer costs that and
- * the page request, and for some queries a tolerant ranking request and a did-you-mean check. Prints p50/p99 latency, requests/s and
+ * the page's two requests, and for some queries a tolerant ranking request and a did-you-mean check. Prints p50/p99 latency, requests/s and
  * the API process's RSS for both, with ratios. Indexes the SaudiNewsNet corpus first if needed.
  */
 import { tmpdir } from "node:os";

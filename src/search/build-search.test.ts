@@ -7,6 +7,7 @@ import {
   encodeCursor,
   MAX_WINDOW,
   needsTolerance,
+  pageCopiesRequest,
   pageRequest,
   TYPED_TITLE,
 } from "./build-search.js";
@@ -33,8 +34,9 @@ describe("buildSearchRequest", () => {
     expect(request.collapse).toBeUndefined();
     expect(request).toMatchObject({
       size: 10 * CANDIDATES_PER_RESULT,
-      _source: false,
-      docvalue_fields: ["dup_group"],
+      // Doc values only: no stored field (not even _id) is read for a candidate.
+      stored_fields: ["_none_"],
+      docvalue_fields: ["id", "dup_group"],
     });
     expect(request.highlight).toBeUndefined();
     // A sort of its own cannot go with a rescore: relevance is the score alone.
@@ -167,36 +169,39 @@ describe("buildSearchRequest", () => {
     expect(buildSearchRequest(input({ q: "x", page: "100", size: "100" }), "a").size).toBe(MAX_WINDOW);
   });
 
-  it("fetches the page's articles by id, highlighted, with their stories' matching copies counted", () => {
+  it("fetches the page's articles by id, highlighted", () => {
     const shown = [
       { id: "b", story: "s1", score: 2, sort: undefined },
       { id: "a", story: undefined, score: 1, sort: undefined },
     ];
-    const searched = input({ q: "السيسي بوتين", source: "مصدر أ", from: "2025-01-01" });
-    const request = pageRequest(parseQuery("السيسي بوتين"), searched, shown, "i", "tolerant");
-    expect(request).toMatchObject({
-      size: 2,
-      post_filter: { ids: { values: ["b", "a"] } },
-      query: {
-        bool: {
-          should: [{ ids: { values: ["b", "a"] } }, { bool: { filter: expect.any(Array) } }],
-        },
-      },
-      aggs: { copies: { terms: { field: "dup_group", size: 1, include: ["s1"] } } },
-    });
-    // The copies counted are those the ranking request would find: its query, every filter.
-    const counted = JSON.stringify(request.query);
-    expect(counted).toContain('{"terms":{"dup_group":["s1"]}}');
-    expect(counted).toContain(JSON.stringify(buildQuery(parseQuery("السيسي بوتين"), "tolerant")));
-    expect(counted).toContain('{"terms":{"source":["مصدر أ"]}}');
-    expect(counted).toContain('"published_at"');
+    const request = pageRequest(parseQuery("السيسي بوتين"), input({ q: "السيسي بوتين" }), shown, "i");
+    expect(request).toMatchObject({ size: 2, query: { ids: { values: ["b", "a"] } } });
     expect(JSON.stringify(request.highlight)).toContain("highlight_query");
     const one = [{ id: "a", story: undefined, score: 1, sort: undefined }];
     expect(pageRequest(parseQuery(""), input({ q: "" }), one, "i").highlight).toBeUndefined();
     expect(
       pageRequest(parseQuery("x"), input({ q: "x", highlight: "false" }), one, "i").highlight,
     ).toBeUndefined();
-    expect(pageRequest(parseQuery("x"), input({ q: "x" }), one, "i").aggs).toBeUndefined();
+  });
+
+  it("counts the shown stories' copies that match the ranking request's query and every filter", () => {
+    const shown = [
+      { id: "b", story: "s1", score: 2, sort: undefined },
+      { id: "a", story: undefined, score: 1, sort: undefined },
+    ];
+    const searched = input({ q: "السيسي بوتين", source: "مصدر أ", from: "2025-01-01" });
+    const request = pageCopiesRequest(parseQuery("السيسي بوتين"), searched, shown, "i", "tolerant");
+    expect(request).toMatchObject({
+      size: 0,
+      aggs: { stories: { terms: { field: "dup_group", size: 1, include: ["s1"] } } },
+    });
+    const counted = JSON.stringify(request?.query);
+    expect(counted).toContain('{"terms":{"dup_group":["s1"]}}');
+    expect(counted).toContain(JSON.stringify(buildQuery(parseQuery("السيسي بوتين"), "tolerant")));
+    expect(counted).toContain('{"terms":{"source":["مصدر أ"]}}');
+    expect(counted).toContain('"published_at"');
+    const alone = [{ id: "a", story: undefined, score: 1, sort: undefined }];
+    expect(pageCopiesRequest(parseQuery("x"), input({ q: "x" }), alone, "i", "strict")).toBeUndefined();
   });
 
   it("pages with the cursor using search_after", () => {

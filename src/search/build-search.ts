@@ -19,7 +19,7 @@ import {
   unquotedQuery,
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
-import { type Candidate, STORY_FIELD, storyCountsAggregation, storyMembers } from "./stories.js";
+import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
 import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable } from "./typos.js";
 
@@ -440,8 +440,7 @@ export function searchRequest(
     query: { bool: { must: [buildQuery(parsed, recall)], filter: filterQuery } },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
-    _source: false,
-    docvalue_fields: [STORY_FIELD],
+    ...CANDIDATE_FIELDS,
   };
   if (!rescored(parsed, input)) {
     // A sort of our own (and so a cursor) cannot go with a rescore: newest-first and cursor pages
@@ -465,29 +464,35 @@ export function searchRequest(
   return request;
 }
 
-/**
- * The last request: the articles the page shows, highlighted, and how many articles of each one's
- * story match the query and every filter (aggregation `copies`), so a story's count agrees with
- * the results': the same query as the ranking request's `recall`, scoring nothing.
- */
+/** The articles the page shows, highlighted: by id, in any order (the caller keeps its ranking). */
 export function pageRequest(
   parsed: ParsedQuery,
   input: SearchInput,
   shown: readonly Candidate[],
   index: string,
-  recall: Recall = "strict",
 ): estypes.SearchRequest {
-  const ids = { ids: { values: shown.map((candidate) => candidate.id) } };
-  const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
-  const matching = [buildQuery(parsed, recall), ...allFilters(input)];
-  const copies = storyMembers(stories, matching);
   return {
     index,
     size: shown.length,
-    query: stories.length ? { bool: { should: [ids, copies] } } : ids,
-    post_filter: ids,
-    ...(stories.length ? { aggs: { copies: storyCountsAggregation(stories) } } : {}),
+    track_total_hits: false,
+    query: { ids: { values: shown.map((candidate) => candidate.id) } },
     _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
     ...(input.highlight && !isEmptyQuery(parsed) ? { highlight: highlight(parsed) } : {}),
   };
+}
+
+/**
+ * How many articles of each shown story match the query (as the ranking request's `recall`
+ * matched it) and every filter, so a story's count agrees with the results'.
+ */
+export function pageCopiesRequest(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  shown: readonly Candidate[],
+  index: string,
+  recall: Recall,
+): estypes.SearchRequest | undefined {
+  const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
+  if (!stories.length) return undefined;
+  return storyCountsRequest(stories, [buildQuery(parsed, recall), ...allFilters(input)], index);
 }

@@ -15,6 +15,7 @@ import {
   firstStage,
   MAX_WINDOW,
   needsTolerance,
+  pageCopiesRequest,
   pageRequest,
   type RankingStage,
   type Recall,
@@ -141,7 +142,9 @@ export class SearchService {
 
   /**
    * The shown articles' text and highlights, in rank order with their ranking scores, and how many
-   * articles of each one's story match the query and filters (`recall`: the ranking stage's).
+   * articles of each one's story match the query and filters (`recall`: the ranking stage's). The
+   * count is a request of its own, sent alongside: folded into the page's request, it cost more
+   * than the two apart (docs/performance.md).
    */
   async #page(
     parsed: ParsedQuery,
@@ -154,15 +157,21 @@ export class SearchService {
     took: number;
   }> {
     if (!shown.length) return { hits: [], copies: new Map(), took: 0 };
-    const response = await this.client.search<Partial<ArticleDocument>>(
-      pageRequest(parsed, input, shown, this.alias, recall),
-    );
+    const copiesRequest = pageCopiesRequest(parsed, input, shown, this.alias, recall);
+    const [response, counted] = await Promise.all([
+      this.client.search<Partial<ArticleDocument>>(pageRequest(parsed, input, shown, this.alias)),
+      copiesRequest && this.client.search(copiesRequest),
+    ]);
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
     const hits = shown.flatMap((candidate) => {
       const hit = byId.get(candidate.id);
       return hit ? [{ ...hit, _score: candidate.score }] : [];
     });
-    return { hits, copies: storyCounts(response.aggregations?.copies), took: response.took };
+    return {
+      hits,
+      copies: storyCounts(counted?.aggregations?.stories),
+      took: response.took + (counted?.took ?? 0),
+    };
   }
 
   /** The suggesters' corrections, checked: the likeliest that finds an article, if any. */

@@ -2,11 +2,11 @@ import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import { firstOfEachStory, storyArticlesRequest, storyCounts, storyCountsRequest } from "./stories.js";
 
+// A candidate as the ranking request returns it: doc values, no _id.
 const hit = (id: string, story?: string, score = 1): estypes.SearchHit => ({
   _index: "a",
-  _id: id,
   _score: score,
-  ...(story ? { fields: { dup_group: [story] } } : {}),
+  fields: { id: [id], ...(story ? { dup_group: [story] } : {}) },
 });
 
 describe("firstOfEachStory", () => {

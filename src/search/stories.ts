@@ -10,6 +10,12 @@ import { StoryArticleSchema } from "./responses.js";
 /** The near-duplicate group: one story's copies share it. */
 export const STORY_FIELD = "dup_group";
 
+/**
+ * What a ranking request reads of each candidate: doc values only. Its stored fields (`_id`
+ * among them) would be decompressed from the blocks that hold the articles' text.
+ */
+export const CANDIDATE_FIELDS = { stored_fields: ["_none_"], docvalue_fields: ["id", STORY_FIELD] };
+
 /** A ranked candidate as the first request returns it: no text, only what picks and orders it. */
 export interface Candidate {
   id: string;
@@ -19,21 +25,23 @@ export interface Candidate {
   sort: estypes.SortResults | undefined;
 }
 
-function storyOf(hit: estypes.SearchHit): string | undefined {
-  const value = hit.fields?.[STORY_FIELD];
-  const story: unknown = Array.isArray(value) ? value[0] : undefined;
-  return typeof story === "string" && story ? story : undefined;
+/** A doc-value field of a candidate (CANDIDATE_FIELDS), or undefined. */
+function docValue(hit: estypes.SearchHit, field: string): string | undefined {
+  const values = hit.fields?.[field];
+  const value: unknown = Array.isArray(values) ? values[0] : undefined;
+  return typeof value === "string" && value ? value : undefined;
 }
 
 export function firstOfEachStory(hits: estypes.SearchHit[]): Candidate[] {
   const seen = new Set<string>();
   const leaders: Candidate[] = [];
   for (const hit of hits) {
-    const story = storyOf(hit);
-    const key = story ?? `article ${hit._id}`;
-    if (!hit._id || seen.has(key)) continue;
+    const id = docValue(hit, "id");
+    const story = docValue(hit, STORY_FIELD);
+    const key = story ?? `article ${id}`;
+    if (!id || seen.has(key)) continue;
     seen.add(key);
-    leaders.push({ id: hit._id, story, score: hit._score ?? null, sort: hit.sort });
+    leaders.push({ id, story, score: hit._score ?? null, sort: hit.sort });
   }
   return leaders;
 }
