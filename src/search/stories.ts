@@ -65,7 +65,7 @@ export const OLDEST_FIRST: estypes.SortCombinations[] = [
 const OUTLETS: estypes.AggregationsAggregationContainer = { cardinality: { field: "source" } };
 
 /** The articles of `stories` that `matching` (the query and filters in force) also matches. */
-export function storyMembers(
+function storyMembers(
   stories: readonly string[],
   matching: estypes.QueryDslQueryContainer[],
 ): estypes.QueryDslQueryContainer {
@@ -77,7 +77,7 @@ export function storyMembers(
  * outlets; with `first`, also each story's earliest article among them. A bucket per story
  * asked for, so its cost follows the page, not the matches.
  */
-export function storyCountsAggregation(
+function storyCountsAggregation(
   stories: readonly string[],
   { first = false } = {},
 ): estypes.AggregationsAggregationContainer {
