@@ -77,8 +77,13 @@ async function assign(grouper: DuplicateGrouper, batch: PreparedArticle[]) {
   for (const [position, { document }] of batch.entries()) document.dup_group = groups[position] ?? "";
 }
 
-/** Groups a batch, indexes it and refreshes: what one import batch does. */
-async function importBatch(grouper: DuplicateGrouper, index: string, batch: PreparedArticle[]) {
+/** Groups a batch, indexes it and (unless told not to) refreshes: what one import batch does. */
+async function importBatch(
+  grouper: DuplicateGrouper,
+  index: string,
+  batch: PreparedArticle[],
+  { refresh = true } = {},
+) {
   await assign(grouper, batch);
   await new BulkWriter({ client, index }).write(
     BulkBody.of(
@@ -89,7 +94,7 @@ async function importBatch(grouper: DuplicateGrouper, index: string, batch: Prep
       })),
     ),
   );
-  await client.indices.refresh({ index });
+  if (refresh) await client.indices.refresh({ index });
 }
 
 describe("near-duplicate groups", () => {
@@ -122,6 +127,35 @@ describe("near-duplicate groups", () => {
     expect(grouper.bandsAskedOfIndex).toBeLessThan(
       second.document.minhash_bands.length * (fillers.length + 1),
     );
+  });
+
+  it("has an index that refreshes seldom show what was written before asking it about forgotten bands", async () => {
+    let refreshes = 0;
+    const groupOfCopy = async ({ withHook }: { withHook: boolean }) => {
+      const index = await createTestIndex(client, "dups");
+      await client.indices.putSettings({ index, settings: { refresh_interval: "-1" } });
+      const beforeAskingForgotten = async () => {
+        refreshes++;
+        await client.indices.refresh({ index });
+      };
+      const grouper = new DuplicateGrouper(client, index, {
+        soleWriter: true,
+        articlesPerGeneration: 1,
+        ...(withHook ? { beforeAskingForgotten } : {}),
+      });
+      grouper.indexStartsEmpty();
+      const first = prepared(story);
+      const second = prepared(copy);
+      for (const article of [first, ...fillers.map(prepared), second])
+        await importBatch(grouper, index, [article], { refresh: false });
+      return { copy: second.document.dup_group, first: first.document.id };
+    };
+    // Without the hook the forgotten story was never made visible: the copy starts a story of its own.
+    const unseen = await groupOfCopy({ withHook: false });
+    expect(unseen.copy).not.toBe(unseen.first);
+    const seen = await groupOfCopy({ withHook: true });
+    expect(seen.copy).toBe(seen.first);
+    expect(refreshes).toBeGreaterThan(0);
   });
 
   it("keeps every article of a batch larger than a generation in memory", async () => {

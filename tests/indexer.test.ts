@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ArticleDocument, reprepareStored } from "../src/articles/document.js";
 import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
+import { loadIndexDefinition } from "../src/es/index-definition.js";
 import {
   aliasTargets,
   createPhysicalIndex,
@@ -150,6 +151,7 @@ describe("the seed page's spelling phenomena", () => {
 });
 
 interface SeenRequest {
+  method: string;
   path: string;
   /** Bytes of a request body the client was given as a Buffer (a `_bulk` batch). */
   bodyBytes: number | undefined;
@@ -163,6 +165,7 @@ async function importWatched(target: string, inputs: string[], batchBytes?: numb
     const params = event?.meta.request.params;
     if (params)
       requests.push({
+        method: params.method,
         path: params.path,
         bodyBytes: Buffer.isBuffer(params.body) ? params.body.length : undefined,
       });
@@ -213,6 +216,25 @@ describe("setting up the index while reading", () => {
       counted.push(requests.some((request) => request.path.endsWith("/_count")));
     }
     expect(counted).toEqual([false, true]);
+    await client.indices.delete({ index: await aliasTargets(client, target) });
+  });
+
+  it("fills an index it created refreshing seldom, then puts the mapping's refresh interval back", async () => {
+    const target = `${alias}-refresh`;
+    const changed: boolean[] = [];
+    for (const _run of ["created", "existing"]) {
+      const { requests } = await importWatched(target, [fixture("articles.jsonl")]);
+      changed.push(
+        requests.some((request) => request.method === "PUT" && request.path.endsWith("/_settings")),
+      );
+      const [physical = ""] = await aliasTargets(client, target);
+      const settings = await client.indices.getSettings({ index: physical, flat_settings: true });
+      expect(settings[physical]?.settings?.["index.refresh_interval"]).toBe(
+        loadIndexDefinition().settings.refresh_interval,
+      );
+    }
+    // An index that held articles before the import keeps refreshing every second.
+    expect(changed).toEqual([true, false]);
     await client.indices.delete({ index: await aliasTargets(client, target) });
   });
 

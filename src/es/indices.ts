@@ -147,3 +147,32 @@ export async function listPhysicalIndices(client: EsClient, alias: string): Prom
     .sort()
     .reverse();
 }
+
+/**
+ * Sets the refresh interval of `index` (an index or alias) and returns what puts back each
+ * physical index's own setting (unset ones back to Elasticsearch's default).
+ */
+export async function setRefreshInterval(
+  client: EsClient,
+  index: string,
+  interval: string,
+): Promise<() => Promise<void>> {
+  const response = await client.indices.getSettings({
+    index,
+    name: "index.refresh_interval",
+    flat_settings: true,
+  });
+  const previous = Object.entries(response).map(([name, { settings }]) => ({
+    name,
+    interval: ((settings ?? {}) as Record<string, string | undefined>)["index.refresh_interval"] ?? null,
+  }));
+  await client.indices.putSettings({ index, settings: { refresh_interval: interval } });
+  return async () => {
+    for (const { name, interval } of previous)
+      await client.indices.putSettings({
+        index: name,
+        // null resets a setting to its default.
+        settings: { refresh_interval: interval as string },
+      });
+  };
+}

@@ -7,7 +7,7 @@
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
 import { BufferPool, BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
-import type { AliasIndex } from "../es/indices.js";
+import { type AliasIndex, setRefreshInterval } from "../es/indices.js";
 import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates/grouper.js";
 import { readInput } from "./open-input.js";
 import { emptyCounts, type ImportCounts, type RejectsFile } from "./report.js";
@@ -40,6 +40,13 @@ export interface ImportOptions {
   /** The zone of dates written without one (Z, ±HH:MM or an IANA name); none: such dates are refused. */
   timezone?: string;
 }
+
+/**
+ * How often an index created for this import refreshes while it fills, instead of every second:
+ * each refresh writes a small segment that merges then rewrite. The grouper refreshes when it
+ * needs the index to see what was written (beforeAskingForgotten), and the import at its end.
+ */
+const FILLING_REFRESH_INTERVAL = "30s";
 
 /** Size of the first batch; each next one is twice as large, up to the batch size. */
 const FIRST_BATCH_BYTES = 128 * 1024;
@@ -82,14 +89,27 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     onRetry: (reason: string, waitMs: number) =>
       options.onNote?.(`waiting ${(waitMs / 1000).toFixed(1)} s: ${reason}`),
   };
-  const grouper = new DuplicateGrouper(options.client, options.index, { retry, soleWriter: true });
-  const indexReady = options.indexReady?.then(({ created }) => {
-    if (created) grouper.indexStartsEmpty();
+  const inFlight = new Set<Promise<void>>();
+  /** Puts back the index's refresh interval, while an index created for this import fills. */
+  let restoreRefresh: (() => Promise<void>) | undefined;
+  const grouper = new DuplicateGrouper(options.client, options.index, {
+    retry,
+    soleWriter: true,
+    beforeAskingForgotten: async () => {
+      if (!restoreRefresh) return;
+      await Promise.all(inFlight);
+      await options.client.indices.refresh({ index: options.index });
+    },
+  });
+  const indexReady = options.indexReady?.then(async ({ created }) => {
+    if (!created) return;
+    grouper.indexStartsEmpty();
+    if (!options.dryRun)
+      restoreRefresh = await setRefreshInterval(options.client, options.index, FILLING_REFRESH_INTERVAL);
   });
   // Raised where it is awaited: before the first request, or at the end when nothing was sent.
   indexReady?.catch(() => {});
   const writer = new BulkWriter({ client: options.client, index: options.index, ...retry });
-  const inFlight = new Set<Promise<void>>();
   let fatal: unknown;
 
   const send = async (body: BulkBody<Origin>) => {
@@ -148,22 +168,31 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const pool = new BufferPool();
   let body = new BulkBody<Origin>(batchBytes, pool);
   let fingerprints: Fingerprint[] = [];
-  for await (const article of preparedArticles(options, counts)) {
-    body.add(article.document.id, article.origin, JSON.stringify(article.document));
-    fingerprints.push(fingerprintOf(article));
-    if (body.byteLength < flushAt && fingerprints.length < 5_000) continue;
-    await dispatch(body, fingerprints);
-    if (fatal) break;
-    body = new BulkBody<Origin>(batchBytes, pool);
-    fingerprints = [];
-    flushAt = Math.min(batchBytes, flushAt * 2);
+  try {
+    for await (const article of preparedArticles(options, counts)) {
+      body.add(article.document.id, article.origin, JSON.stringify(article.document));
+      fingerprints.push(fingerprintOf(article));
+      if (body.byteLength < flushAt && fingerprints.length < 5_000) continue;
+      await dispatch(body, fingerprints);
+      if (fatal) break;
+      body = new BulkBody<Origin>(batchBytes, pool);
+      fingerprints = [];
+      flushAt = Math.min(batchBytes, flushAt * 2);
+    }
+    if (fingerprints.length && !fatal) await dispatch(body, fingerprints);
+    await Promise.all(inFlight);
+    if (fatal) throw fatal;
+    if (!options.dryRun) {
+      await indexReady;
+      const restore = restoreRefresh;
+      restoreRefresh = undefined;
+      await restore?.();
+      await options.client.indices.refresh({ index: options.index });
+    }
+    return counts;
+  } finally {
+    // An import that stopped puts the interval back if Elasticsearch still answers; its own
+    // error is the one raised.
+    await restoreRefresh?.().catch(() => {});
   }
-  if (fingerprints.length && !fatal) await dispatch(body, fingerprints);
-  await Promise.all(inFlight);
-  if (fatal) throw fatal;
-  if (!options.dryRun) {
-    await indexReady;
-    await options.client.indices.refresh({ index: options.index });
-  }
-  return counts;
 }

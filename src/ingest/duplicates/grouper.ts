@@ -51,6 +51,12 @@ export interface DuplicateGrouperOptions {
   soleWriter?: boolean;
   /** Articles remembered per generation (see RecentArticles). */
   articlesPerGeneration?: number;
+  /**
+   * Makes every article written so far visible to the index's searches. Called when memory
+   * forgets articles, before the index is asked about them: an import into an index that
+   * refreshes seldom supplies it.
+   */
+  beforeAskingForgotten?: () => Promise<void>;
 }
 
 /** About 384k bands a generation: under three quarters of a 2^19-cell BandTable, which then never doubles again. */
@@ -65,6 +71,7 @@ export class DuplicateGrouper {
    */
   #indexHoldsOthers: Promise<boolean> | undefined;
   readonly #retry: RetryPolicy;
+  readonly #beforeAskingForgotten: (() => Promise<void>) | undefined;
   #bandsAsked = 0;
 
   constructor(
@@ -73,6 +80,7 @@ export class DuplicateGrouper {
     options: DuplicateGrouperOptions = {},
   ) {
     this.#retry = options.retry ?? { retryForMs: 0 };
+    this.#beforeAskingForgotten = options.beforeAskingForgotten;
     if (!options.soleWriter) this.#indexHoldsOthers = Promise.resolve(true);
     this.#recent = new RecentArticles(
       options.articlesPerGeneration ?? ARTICLES_PER_GENERATION,
@@ -100,7 +108,7 @@ export class DuplicateGrouper {
   async assign(batch: Fingerprint[]): Promise<string[]> {
     // Generations turn only between batches: a band forgotten halfway through would be missing
     // from memory and from the lookup below alike.
-    this.#recent.turnIfFull();
+    if (this.#recent.turnIfFull()) await this.#beforeAskingForgotten?.();
     const indexed = await this.#lookup(batch);
     // Plain loops, no closures or entries(): this runs for every band of every article, and the
     // pairs, iterators and views those make are garbage at that rate.

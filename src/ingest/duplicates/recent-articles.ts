@@ -45,13 +45,15 @@ export class RecentArticles {
     this.#previous = new BandTable();
   }
 
-  turnIfFull(): void {
-    if (this.#count - this.#currentStart < this.#perGeneration) return;
+  /** Whether the generations turned (and the oldest one's bands went to `forgotten`). */
+  turnIfFull(): boolean {
+    if (this.#count - this.#currentStart < this.#perGeneration) return false;
     this.#previous.forEachBand((band) => this.forgotten.add(band));
     this.#previous = this.#current;
     this.#current = new BandTable();
     this.#previousStart = this.#currentStart;
     this.#currentStart = this.#count;
+    return true;
   }
 
   /** The slot of the article remembered for this band, or -1. */
