@@ -81,7 +81,7 @@ async function disagreements(
 const NORMALIZATION = {
   char_filter: ["arabic_letter_variants", "arabic_elongation"],
   tokenizer: "keyword",
-  filter: ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"],
+  filter: ["lowercase", "decimal_digit", "arabic_normalization"],
 };
 const oneFilter = (filter: string) => ({ tokenizer: "keyword", filter: [filter] });
 
