@@ -9,8 +9,8 @@
  * run to the next, Elasticsearch spends more or less CPU on the same documents (merges fall
  * differently), enough to move a single ratio (docs/performance.md, Importer). Each round also
  * accounts for the CPU: Elasticsearch's, the baseline sender's and the importer's, the machine's
- * idle time, and the refreshes and merges Elasticsearch made (the index refreshes every second, so
- * a longer run makes more segments, and sooner a merge).
+ * idle time, and the refreshes and merges Elasticsearch made (both fill a new index refreshing
+ * every FILLING_REFRESH_INTERVAL, as the importer fills one it created).
  *
  * On a small machine Elasticsearch alone keeps every core busy, so the importer's own CPU is taken
  * from it. `--separate-cores` (Linux, a node on this machine) pins Elasticsearch to half the cores
@@ -25,8 +25,9 @@ import { prepareArticle } from "../../src/articles/document.js";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { BulkBody, BulkWriter } from "../../src/es/bulk-writer.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
-import { createPhysicalIndex } from "../../src/es/indices.js";
+import { createPhysicalIndex, setRefreshInterval } from "../../src/es/indices.js";
 import { readInput } from "../../src/ingest/open-input.js";
+import { FILLING_REFRESH_INTERVAL } from "../../src/ingest/pipeline.js";
 import type { Origin } from "../../src/ingest/types.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
@@ -113,6 +114,8 @@ async function rawBulk(client: EsClient, batches: BulkBody<Origin>[]) {
   const started = performance.now();
   // Timed from before its index exists, as the importer's run is: both create one.
   const index = await createPhysicalIndex(client, `bench-raw-${Date.now()}`);
+  // Filled as the importer fills an index it created, so both leave Elasticsearch the same work.
+  const restoreRefresh = await setRefreshInterval(client, index, FILLING_REFRESH_INTERVAL);
   const writer = new BulkWriter({ client, index });
   const queue = [...batches];
   await Promise.all(
@@ -120,6 +123,7 @@ async function rawBulk(client: EsClient, batches: BulkBody<Origin>[]) {
       for (let next = queue.shift(); next; next = queue.shift()) await writer.write(next);
     }),
   );
+  await restoreRefresh();
   await client.indices.refresh({ index });
   const seconds = (performance.now() - started) / 1000;
   const idle = machineIdleSeconds() - idleBefore;

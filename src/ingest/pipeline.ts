@@ -46,7 +46,7 @@ export interface ImportOptions {
  * each refresh writes a small segment that merges then rewrite. The grouper refreshes when it
  * needs the index to see what was written (beforeAskingForgotten), and the import at its end.
  */
-const FILLING_REFRESH_INTERVAL = "30s";
+export const FILLING_REFRESH_INTERVAL = "30s";
 
 /** Size of the first batch; each next one is twice as large, up to the batch size. */
 const FIRST_BATCH_BYTES = 128 * 1024;
