@@ -18,6 +18,19 @@ import { RANKING } from "./ranking.js";
 const input = (params: Record<string, unknown>) => SearchParams.parse(params);
 
 describe("buildSearchRequest", () => {
+  it("rescores adjacent word pairs for three words or more, not the phrase of two again", () => {
+    const pairs = (q: string) => {
+      const rescore = buildSearchRequest(input({ q }), "a").rescore;
+      const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
+      return [should ?? []].flat().filter((clause) => clause.multi_match?.boost === RANKING.pairBoost);
+    };
+    expect(pairs("السيسي بوتين")).toEqual([]);
+    expect(pairs("السيسي يستقبل بوتين").map((clause) => clause.multi_match?.query)).toEqual([
+      "السيسي يستقبل",
+      "يستقبل بوتين",
+    ]);
+  });
+
   it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);

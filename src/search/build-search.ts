@@ -229,9 +229,13 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
   };
 }
 
-/** Adjacent words of the query, two by two: proximity for queries too long to match as a phrase. */
+/**
+ * Adjacent words of the query, two by two: proximity for queries too long to match as a phrase.
+ * None for two words: their one pair is the phrase, already matched.
+ */
 function wordPairs(text: string): string[] {
   const words = text.split(" ").filter(Boolean);
+  if (words.length < 3) return [];
   return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 

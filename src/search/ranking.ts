@@ -87,7 +87,10 @@ export const RANKING = {
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
-  /** Each pair of adjacent query words found side by side: proximity short of the whole phrase. */
+  /**
+   * Each pair of adjacent query words found side by side: proximity short of the whole phrase
+   * (three words or more; two words' one pair is the phrase).
+   */
   pairBoost: 0.2,
   /**
    * Recency, in the rescore window: a decay added to the score (at most `recencyWeight`), half as
