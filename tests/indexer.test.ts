@@ -14,7 +14,7 @@ import {
   swapAlias,
 } from "../src/es/indices.js";
 import { copyDocuments } from "../src/es/reindex.js";
-import { runImport } from "../src/ingest/pipeline.js";
+import { FILLING_REFRESH_INTERVAL, runImport } from "../src/ingest/pipeline.js";
 import { type ImportCounts, RejectsFile } from "../src/ingest/report.js";
 import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
 import { articlesFile, indexCommand, writtenNewIndex } from "./helpers/index-command.js";
@@ -221,20 +221,28 @@ describe("setting up the index while reading", () => {
 
   it("fills an index it created refreshing seldom, then puts the mapping's refresh interval back", async () => {
     const target = `${alias}-refresh`;
-    const changed: boolean[] = [];
-    for (const _run of ["created", "existing"]) {
+    const mappingInterval = loadIndexDefinition().settings.refresh_interval;
+    const intervalAfter = async (run: "created" | "existing" | "after a stopped import") => {
       const { requests } = await importWatched(target, [fixture("articles.jsonl")]);
-      changed.push(
-        requests.some((request) => request.method === "PUT" && request.path.endsWith("/_settings")),
-      );
       const [physical = ""] = await aliasTargets(client, target);
       const settings = await client.indices.getSettings({ index: physical, flat_settings: true });
-      expect(settings[physical]?.settings?.["index.refresh_interval"]).toBe(
-        loadIndexDefinition().settings.refresh_interval,
+      const changed = requests.some(
+        (request) => request.method === "PUT" && request.path.endsWith("/_settings"),
       );
-    }
-    // An index that held articles before the import keeps refreshing every second.
-    expect(changed).toEqual([true, false]);
+      return { run, changed, interval: settings[physical]?.settings?.["index.refresh_interval"] };
+    };
+    expect(await intervalAfter("created")).toMatchObject({ changed: true, interval: mappingInterval });
+    // An index that held articles before the import keeps refreshing as its mapping says.
+    expect(await intervalAfter("existing")).toMatchObject({ changed: false, interval: mappingInterval });
+    // An import killed while filling leaves the filling interval behind: the next one mends it.
+    await client.indices.putSettings({
+      index: target,
+      settings: { refresh_interval: FILLING_REFRESH_INTERVAL },
+    });
+    expect(await intervalAfter("after a stopped import")).toMatchObject({
+      changed: true,
+      interval: mappingInterval,
+    });
     await client.indices.delete({ index: await aliasTargets(client, target) });
   });
 

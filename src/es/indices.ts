@@ -148,6 +148,21 @@ export async function listPhysicalIndices(client: EsClient, alias: string): Prom
     .reverse();
 }
 
+/** Each physical index's own refresh interval behind `index` (an index or alias); null when unset. */
+export async function refreshIntervals(client: EsClient, index: string): Promise<Map<string, string | null>> {
+  const response = await client.indices.getSettings({
+    index,
+    name: "index.refresh_interval",
+    flat_settings: true,
+  });
+  return new Map(
+    Object.entries(response).map(([name, { settings }]) => [
+      name,
+      ((settings ?? {}) as Record<string, string | undefined>)["index.refresh_interval"] ?? null,
+    ]),
+  );
+}
+
 /**
  * Sets the refresh interval of `index` (an index or alias) and returns what puts back each
  * physical index's own setting (unset ones back to Elasticsearch's default).
@@ -157,18 +172,10 @@ export async function setRefreshInterval(
   index: string,
   interval: string,
 ): Promise<() => Promise<void>> {
-  const response = await client.indices.getSettings({
-    index,
-    name: "index.refresh_interval",
-    flat_settings: true,
-  });
-  const previous = Object.entries(response).map(([name, { settings }]) => ({
-    name,
-    interval: ((settings ?? {}) as Record<string, string | undefined>)["index.refresh_interval"] ?? null,
-  }));
+  const previous = await refreshIntervals(client, index);
   await client.indices.putSettings({ index, settings: { refresh_interval: interval } });
   return async () => {
-    for (const { name, interval } of previous)
+    for (const [name, interval] of previous)
       await client.indices.putSettings({
         index: name,
         // null resets a setting to its default.

@@ -7,7 +7,9 @@
 import { type PreparedArticle, prepareArticle } from "../articles/document.js";
 import { BufferPool, BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
-import { type AliasIndex, setRefreshInterval } from "../es/indices.js";
+import { loadIndexDefinition } from "../es/index-definition.js";
+import { type AliasIndex, refreshIntervals, setRefreshInterval } from "../es/indices.js";
+import { withRetry } from "../es/retry.js";
 import { DuplicateGrouper, type Fingerprint, fingerprintOf } from "./duplicates/grouper.js";
 import { readInput } from "./open-input.js";
 import { emptyCounts, type ImportCounts, type RejectsFile } from "./report.js";
@@ -47,6 +49,17 @@ export interface ImportOptions {
  * needs the index to see what was written (beforeAskingForgotten), and the import at its end.
  */
 export const FILLING_REFRESH_INTERVAL = "30s";
+
+/**
+ * An import that stopped before putting the refresh interval back left its index refreshing every
+ * FILLING_REFRESH_INTERVAL: the next import into that index puts the mapping's back.
+ */
+async function endStoppedFilling(client: EsClient, index: string): Promise<void> {
+  const wanted = loadIndexDefinition().settings.refresh_interval;
+  for (const [name, interval] of await refreshIntervals(client, index))
+    if (interval === FILLING_REFRESH_INTERVAL)
+      await client.indices.putSettings({ index: name, settings: { refresh_interval: wanted as string } });
+}
 
 /** Size of the first batch; each next one is twice as large, up to the batch size. */
 const FIRST_BATCH_BYTES = 128 * 1024;
@@ -98,14 +111,17 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
     beforeAskingForgotten: async () => {
       if (!restoreRefresh) return;
       await Promise.all(inFlight);
-      await options.client.indices.refresh({ index: options.index });
+      await withRetry(
+        () => options.client.indices.refresh({ index: options.index }, { maxRetries: 0 }),
+        retry,
+      );
     },
   });
   const indexReady = options.indexReady?.then(async ({ created }) => {
-    if (!created) return;
+    if (options.dryRun) return;
+    if (!created) return endStoppedFilling(options.client, options.index);
     grouper.indexStartsEmpty();
-    if (!options.dryRun)
-      restoreRefresh = await setRefreshInterval(options.client, options.index, FILLING_REFRESH_INTERVAL);
+    restoreRefresh = await setRefreshInterval(options.client, options.index, FILLING_REFRESH_INTERVAL);
   });
   // Raised where it is awaited: before the first request, or at the end when nothing was sent.
   indexReady?.catch(() => {});
