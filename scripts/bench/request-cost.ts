@@ -1,7 +1,7 @@
 /**
  * npm run bench:request -- [--index ALIAS] [--rounds N] [query …]
  * What each stage of a search costs: the whole search as /api/search makes it (every request it
- * sends), its first request strict and tolerant, and the strict one with one part added or left
+ * sends), its first request strict, relaxed and tolerant, and the strict one with one part added or left
  * out at a time, the page's two requests (its articles highlighted, its stories' copies counted),
  * next to a plain multi_match over title and body on the same index, in the same run (variants
  * take turns query by query). Prints Elasticsearch's took, p25 and p50, and the
@@ -69,6 +69,7 @@ const VARIANTS: Record<string, Variant> = {
   "strict, facets": (q) => send(buildSearchRequest(input(q, { facets: "true" }), index)),
   "strict, no suggesters": stage("strict", "suggest"),
   "strict, no suggesters, rescore": stage("strict", "suggest", "rescore"),
+  "relaxed stage": stage("relaxed"),
   "tolerant stage": stage("tolerant"),
   "page: articles, highlighted": async (q) =>
     send(pageRequest(parseQuery(q), input(q), await shown(q), index)),

@@ -6,10 +6,11 @@ import {
   decodeCursor,
   encodeCursor,
   MAX_WINDOW,
-  needsTolerance,
   pageCopiesRequest,
   pageRequest,
+  type StrictOutcome,
   TYPED_TITLE,
+  widerRecall,
 } from "./build-search.js";
 import { SearchParams } from "./params.js";
 import { parseQuery } from "./query-parser.js";
@@ -75,26 +76,33 @@ describe("buildSearchRequest", () => {
     expect(tolerant.suggest).toBeUndefined();
   });
 
-  it("is tolerant only when the strict stage finds few articles, a word looks mistyped or no title as typed", () => {
+  it("widens recall within typos when a typo is likely, without them when only few articles were found", () => {
     const q = "عاصمة العراق";
-    const enough = { found: RANKING.strictEnough, mistyped: [], bestMatched: [TYPED_TITLE] };
-    expect(needsTolerance(parseQuery(q), input({ q }), enough)).toBe(false);
-    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, found: RANKING.strictEnough - 1 })).toBe(
-      true,
-    );
-    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, mistyped: [q] })).toBe(true);
-    expect(needsTolerance(parseQuery(q), input({ q }), { ...enough, bestMatched: [] })).toBe(true);
+    const wider = (outcome: Partial<StrictOutcome>, query = q, extra: Record<string, string> = {}) =>
+      widerRecall(parseQuery(query), input({ q: query, ...extra }), { ...enough, ...outcome });
+    const enough: StrictOutcome = { found: RANKING.strictEnough, mistyped: [], bestMatched: [TYPED_TITLE] };
+    expect(wider({})).toBeUndefined();
+    expect(wider({ found: RANKING.strictEnough - 1 })).toBe("relaxed");
+    expect(wider({ found: 0 })).toBe("tolerant");
+    expect(wider({ bestMatched: [] })).toBe("tolerant");
+    expect(wider({ mistyped: [q], bestMatched: [] })).toBe("tolerant");
+    // A title holding every word as typed vouches for a rare word (or an unfinished last one).
+    expect(wider({ mistyped: [q] })).toBeUndefined();
+    expect(wider({ mistyped: [q], found: 3 })).toBe("relaxed");
     // Sorted pages and questions do not ask whether a title holds the words as typed.
-    expect(needsTolerance(parseQuery(q), input({ q, sort: "newest" }), { ...enough, bestMatched: [] })).toBe(
-      false,
-    );
-    const question = "ما هي عاصمة العراق؟";
-    expect(needsTolerance(parseQuery(question), input({ q: question }), { ...enough, bestMatched: [] })).toBe(
-      false,
-    );
-    expect(
-      needsTolerance(parseQuery('"عاصمة العراق"'), input({ q: '"عاصمة العراق"' }), { ...enough, found: 0 }),
-    ).toBe(false);
+    expect(wider({ bestMatched: [] }, q, { sort: "newest" })).toBeUndefined();
+    expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
+    expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
+    expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
+  });
+
+  it("relaxed recall finds some of the words and titles as typed, with no typo expanded", () => {
+    const q = "عاصمة العراق";
+    const relaxed = buildSearchRequest(input({ q }), "a", { candidates: 20, recall: "relaxed" });
+    expect(JSON.stringify(relaxed.query)).not.toContain("fuzziness");
+    expect(JSON.stringify(relaxed.query)).toContain('"minimum_should_match":"1"');
+    expect(JSON.stringify(relaxed.query)).toContain('"fields":["title.exact","lead.exact"]');
+    expect(relaxed.suggest).toBeUndefined();
   });
 
   it("matches a misspelt word within the edits its length allows, and never a long one", () => {

@@ -55,7 +55,7 @@ function typedWord(word: string, recall: Recall): estypes.QueryDslQueryContainer
   const inTitle: estypes.QueryDslQueryContainer = {
     multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
   };
-  if (recall === "strict" || !allowedEdits(word)) return inTitle;
+  if (recall !== "tolerant" || !allowedEdits(word)) return inTitle;
   return { dis_max: { queries: [inTitle, typoTolerant(word, ["title.words"])] } };
 }
 
@@ -108,11 +108,12 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
 /**
  * How far a ranking request's recall reaches. `strict`: the words, stemmed, and while the reader
  * types the last one as the start of a title word; cheap, since Elasticsearch can skip articles
- * that cannot make the page, and enough when every word is spelt right. `tolerant` adds words
- * within a typo and articles that hold only some of the words: asked for only when the strict
- * answer calls for it (needsTolerance).
+ * that cannot make the page, and enough when every word is spelt right. `relaxed` adds articles
+ * that hold only some of the words and titles holding the words as typed; `tolerant` also lets
+ * each word be a typo away. Both are asked for only when the strict answer calls for them
+ * (widerRecall).
  */
-export type Recall = "strict" | "tolerant";
+export type Recall = "strict" | "relaxed" | "tolerant";
 
 /** The reader is recalling a headline (a few words, no question): titles as typed are worth matching. */
 function recallsHeadline(parsed: ParsedQuery): boolean {
@@ -152,7 +153,7 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
       // Any of them, far weaker: a word that matches nowhere does not empty the page.
       should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, "tolerant")));
+      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall)));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -385,19 +386,31 @@ export interface StrictOutcome {
 }
 
 /**
- * Whether the strict stage's answer calls for the tolerant one: it found few articles, a word
- * looks mistyped, or a reader recalling a headline got a best article whose title does not hold
- * every word as typed (a typo that spells another real word); and only when it can help.
+ * The wider recall the strict stage's answer calls for, if any, and only where it can help.
+ * Tolerant, when a typo is likely: nothing found, a reader recalling a headline got a best article
+ * whose title does not hold every word as typed (a typo that spells another real word), or a word
+ * looks mistyped (rare, a common word a typo away) with no title vouching for it (one holding every
+ * word as typed shows the rare word is real, the last maybe the start of one). Relaxed, when no
+ * typo is likely but few articles were found: the page is filled without expanding typos.
  */
-export function needsTolerance(parsed: ParsedQuery, input: SearchInput, strict: StrictOutcome): boolean {
-  if (!toleranceCanHelp(parsed)) return false;
-  const titleAsTyped = !asksTitleAsTyped(parsed, input) || strict.bestMatched.includes(TYPED_TITLE);
-  return strict.found < RANKING.strictEnough || strict.mistyped.length > 0 || !titleAsTyped;
+export function widerRecall(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  strict: StrictOutcome,
+): Recall | undefined {
+  if (!toleranceCanHelp(parsed)) return undefined;
+  const titleAsTyped = strict.bestMatched.includes(TYPED_TITLE);
+  const typoLikely =
+    strict.found === 0 ||
+    (asksTitleAsTyped(parsed, input) && !titleAsTyped) ||
+    (strict.mistyped.length > 0 && !titleAsTyped);
+  if (typoLikely) return "tolerant";
+  return strict.found < RANKING.strictEnough ? "relaxed" : undefined;
 }
 
 /**
- * The tolerant stage matches typos only in titles as typed (a headline recalled, not a question),
- * and finds articles with one word of two (the strict stage wants both of two, any of more, any
+ * The wider stages match typos only in titles as typed (a headline recalled, not a question),
+ * and find articles with one word of two (the strict stage wants both of two, any of more, any
  * of a question's).
  */
 function toleranceCanHelp(parsed: ParsedQuery): boolean {
@@ -463,7 +476,7 @@ export function searchRequest(
   if (input.cursor) request.search_after = input.cursor.after;
   else request.from = 0;
   // The suggesters tell whether a word looks mistyped: asked once, with the strict stage.
-  const suggest = empty || recall === "tolerant" ? undefined : didYouMeanSuggesters(parsed);
+  const suggest = empty || recall !== "strict" ? undefined : didYouMeanSuggesters(parsed);
   if (suggest) request.suggest = suggest;
   return request;
 }

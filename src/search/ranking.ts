@@ -51,8 +51,8 @@ export const RANKING = {
   },
   /**
    * The first stage matches the words as spelt (stemmed, the last one also as a prefix while the
-   * reader types). When it finds fewer articles than this, or a word looks mistyped, the search is
-   * asked again with typos and articles holding only some of the words (build-search.ts, Recall).
+   * reader types). When it finds fewer articles than this, the search is asked again for articles
+   * holding only some of the words, and within typos when a typo is likely (build-search.ts, Recall).
    */
   strictEnough: 10,
   /**

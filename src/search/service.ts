@@ -14,7 +14,6 @@ import {
   CANDIDATES_PER_RESULT,
   firstStage,
   MAX_WINDOW,
-  needsTolerance,
   pageCopiesRequest,
   pageRequest,
   type RankingStage,
@@ -22,6 +21,7 @@ import {
   searchRequest,
   storiesWanted,
   unquotedFallback,
+  widerRecall,
 } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
 import { collateRequests, corrections, pickCorrection, suggestersForShards } from "./did-you-mean.js";
@@ -99,12 +99,13 @@ export class SearchService {
       mistyped,
       bestMatched: Array.isArray(best) ? best : Object.keys(best ?? {}),
     };
-    const ranked = needsTolerance(parsed, input, outcome)
-      ? await this.#rank(parsed, input, { ...firstStage(input), recall: "tolerant" })
+    const wider = widerRecall(parsed, input, outcome);
+    const ranked = wider
+      ? await this.#rank(parsed, input, { ...firstStage(input), recall: wider })
       : undefined;
     const { response, shown } = ranked ?? strict;
     const [page, suggestion] = await Promise.all([
-      this.#page(parsed, input, shown, ranked ? "tolerant" : "strict"),
+      this.#page(parsed, input, shown, wider ?? "strict"),
       this.#didYouMean(parsed, mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
