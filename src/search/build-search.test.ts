@@ -112,9 +112,31 @@ describe("buildSearchRequest", () => {
       return [...new Set([...text.matchAll(/"fuzziness":(\d)/g)].map((match) => Number(match[1])))];
     };
     expect(fuzziness("السيسو")).toEqual([1]);
-    expect(fuzziness("الاستسمارات")).toEqual([2]);
+    expect(fuzziness("الاستسمارات")).toEqual([1, 2]);
     expect(fuzziness("بوت")).toEqual([]);
     expect(fuzziness("اب".repeat(240))).toEqual([]);
+  });
+
+  it("looks for a long word's second edit past its first letter, its first edit anywhere", () => {
+    const tolerant = { candidates: 20, recall: "tolerant" } as const;
+    const request = buildSearchRequest(input({ q: "الاستسمارات " }), "a", tolerant);
+    const fuzzy = [
+      ...JSON.stringify(request.query).matchAll(/\{"query":"الاستسمارات"[^}]*"fuzziness"[^}]*\}/g),
+    ]
+      .map((match) => JSON.parse(match[0]) as { fields: string[]; fuzziness: number; prefix_length: number })
+      .filter((clause) => clause.fields[0]?.startsWith("title."));
+    expect(fuzzy).toEqual([
+      expect.objectContaining({
+        fields: ["title.words"],
+        fuzziness: 1,
+        prefix_length: RANKING.typos.prefixLength,
+      }),
+      expect.objectContaining({
+        fields: ["title.exact"],
+        fuzziness: 2,
+        prefix_length: RANKING.typos.secondEditPrefixLength,
+      }),
+    ]);
   });
 
   it("asks a question's words of the whole text, not of titles as typed", () => {

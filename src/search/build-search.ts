@@ -30,15 +30,19 @@ const EXACT = [`title.exact^${fields.title}`, `lead.exact^${fields.lead}`, `body
 /** Beyond this, from/size paging stops and the cursor takes over. */
 export const MAX_WINDOW = 10_000;
 
-/** One word matched as typed in the exact fields, or within the typos its length allows. */
-function typoTolerant(word: string, fieldNames: string[], boost?: number): estypes.QueryDslQueryContainer {
-  const edits = allowedEdits(word);
+/** One word within `edits` typos in the given fields (as typed when `edits` is 0). */
+function withinEdits(
+  word: string,
+  fieldNames: string[],
+  edits: 0 | 1 | 2,
+  { boost, prefixLength = typos.prefixLength }: { boost?: number; prefixLength?: number } = {},
+): estypes.QueryDslQueryContainer {
   return {
     multi_match: {
       query: word,
       fields: fieldNames,
       ...(edits
-        ? { fuzziness: edits, prefix_length: typos.prefixLength, max_expansions: typos.maxExpansions }
+        ? { fuzziness: edits, prefix_length: prefixLength, max_expansions: typos.maxExpansions }
         : {}),
       ...(boost === undefined ? {} : { boost }),
     },
@@ -49,14 +53,19 @@ function typoTolerant(word: string, fieldNames: string[], boost?: number): estyp
  * A word as typed, within a typo, in the title or lead: the exact form, or the title's words as
  * written, for a typo that garbled the article itself (لاملك for الملك). Not in the body: expanding
  * typos over its far larger vocabulary would be most of a search's cost, and a story a reader
- * recalls is named in its title.
+ * recalls is named in its title. A long word's second edit is looked for past its first letter
+ * (RANKING.typos.secondEditPrefixLength).
  */
 function typedWord(word: string, recall: Recall): estypes.QueryDslQueryContainer {
   const inTitle: estypes.QueryDslQueryContainer = {
     multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
   };
-  if (recall !== "tolerant" || !allowedEdits(word)) return inTitle;
-  return { dis_max: { queries: [inTitle, typoTolerant(word, ["title.words"])] } };
+  const edits = allowedEdits(word);
+  if (recall !== "tolerant" || !edits) return inTitle;
+  const alternatives = [inTitle, withinEdits(word, ["title.words"], 1)];
+  if (edits === 2)
+    alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
+  return { dis_max: { queries: alternatives } };
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
@@ -98,7 +107,7 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
     bool: {
       should: alternatives.flatMap((word) => [
         { multi_match: { query: word, fields: STEMMED, type: "best_fields" } },
-        typoTolerant(word, EXACT, typed.prefixBoost),
+        withinEdits(word, EXACT, allowedEdits(word), { boost: typed.prefixBoost }),
       ]),
       minimum_should_match: 1,
     },

@@ -68,6 +68,11 @@ export const RANKING = {
     maxLetters: 20,
     /** Any letter may be the mistyped one, the first too. */
     prefixLength: 0,
+    /**
+     * A long word's second edit keeps the first letter after the article: two edits from any
+     * letter would be most of a misspelt search's cost, and one edit still reaches a first letter.
+     */
+    secondEditPrefixLength: 1,
     maxExpansions: 20,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */
