@@ -90,6 +90,10 @@ describe("did you mean", () => {
     expect((await search("رءيس البرلمن")).suggestion).toBe("رءيس البرلمان");
   });
 
+  it("corrects a typo that garbled the article, from the titles' words as written", async () => {
+    expect((await search("ابلرلمان")).suggestion).toBe("البرلمان");
+  });
+
   it("stays silent for words spelt right, numbers and short words", async () => {
     for (const q of ["البرلمان", "بوتين يستقبل", "2025", "ابو ظبي", "بوت"])
       expect((await search(q)).suggestion, q).toBeNull();

@@ -9,6 +9,7 @@ import {
   pageCopiesRequest,
   pageRequest,
   type StrictOutcome,
+  strictFindsEveryWord,
   TYPED_TITLE,
   widerRecall,
 } from "./build-search.js";
@@ -94,6 +95,13 @@ describe("buildSearchRequest", () => {
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
     expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
     expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
+  });
+
+  it("knows when the strict stage finds only articles holding every word", () => {
+    expect(strictFindsEveryWord(parseQuery("السيسي بوتين"))).toBe(true);
+    expect(strictFindsEveryWord(parseQuery("السيسي بوت"))).toBe(true);
+    expect(strictFindsEveryWord(parseQuery("السيسي يستقبل بوتين"))).toBe(false);
+    expect(strictFindsEveryWord(parseQuery("ما هي عاصمة"))).toBe(false);
   });
 
   it("relaxed recall finds some of the words and titles as typed, with no typo expanded", () => {

@@ -24,6 +24,8 @@ import { titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
+/** Every word of a short query, any of a longer one (RANKING.everyWordUpTo). */
+const WORDS_TO_MATCH = `${RANKING.everyWordUpTo}<1`;
 const STEMMED = [`title^${fields.title}`, `lead^${fields.lead}`, `body^${fields.body}`];
 const EXACT = [`title.exact^${fields.title}`, `lead.exact^${fields.lead}`, `body.exact^${fields.body}`];
 
@@ -139,7 +141,7 @@ function typingWord(parsed: ParsedQuery): string | undefined {
 /** The words before the one being typed, stemmed, with the start of a title word for the last. */
 function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
   const before = plainWords(parsed).slice(0, -1);
-  const stemmed = before.length ? [stemmedWords(before, RANKING.minimumShouldMatch)] : [];
+  const stemmed = before.length ? [stemmedWords(before, WORDS_TO_MATCH)] : [];
   return { bool: { must: [...stemmed, titlePrefix(last)] } };
 }
 
@@ -150,10 +152,7 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
   if (plain.length) {
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      stemmedWords(
-        plain,
-        parsed.isQuestion ? RANKING.questionMinimumShouldMatch : RANKING.minimumShouldMatch,
-      ),
+      stemmedWords(plain, parsed.isQuestion ? RANKING.questionMinimumShouldMatch : WORDS_TO_MATCH),
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
@@ -392,6 +391,14 @@ export interface StrictOutcome {
   found: number;
   mistyped: readonly string[];
   bestMatched: readonly string[];
+}
+
+/**
+ * Whether every article the strict stage finds holds every word (stemmed, the last maybe begun):
+ * its recall asks for them all when the query is short and not a question.
+ */
+export function strictFindsEveryWord(parsed: ParsedQuery): boolean {
+  return !parsed.isQuestion && plainWords(parsed).length <= RANKING.everyWordUpTo;
 }
 
 /**

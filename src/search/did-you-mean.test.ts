@@ -21,6 +21,11 @@ describe("didYouMeanSuggesters", () => {
     const suggest = didYouMeanSuggesters(parseQuery("السيسو يستقبل وزير الاستثمارات 2025 ابو"));
     expect(suggest?.typo_1).toMatchObject({ text: "السيسو يستقبل وزير", term: { max_edits: 1 } });
     expect(suggest?.typo_2).toMatchObject({ text: "الاستثمارات", term: { max_edits: 2 } });
+    // Every such word also against the titles' words as written, only when no title holds it.
+    expect(suggest?.typo_whole_word).toMatchObject({
+      text: "السيسو يستقبل وزير الاستثمارات",
+      term: { field: "title.words", suggest_mode: "missing", max_edits: 1 },
+    });
     expect(JSON.stringify(suggest)).not.toContain("2025");
   });
 
@@ -46,6 +51,26 @@ describe("corrections", () => {
       "السيسي يستقبل الاستسمارات",
       "السيسي يستقبل الاستثمارات",
     ]);
+  });
+
+  it("takes a title's word as written in place of a word whose article a typo garbled", () => {
+    const parsed = parseQuery("يدعو احلليب");
+    const response = {
+      suggest: {
+        typo_1: [termSuggestion("يدعو", 0), termSuggestion("احلليب", 5)],
+        typo_whole_word: [termSuggestion("يدعو", 0), termSuggestion("احلليب", 5, "الحليب")],
+      },
+    } as unknown as estypes.SearchResponse;
+    // A doubled letter is the likelier slip, so احليب is checked first; the check finds no article.
+    expect(corrections(parsed, response)).toEqual(["يدعو احليب", "يدعو الحليب"]);
+  });
+
+  it("orders a word's spellings by how readers mistype, a doubled letter of the article too", () => {
+    const parsed = parseQuery("اللمعركة");
+    const response = {
+      suggest: { typo_whole_word: [termSuggestion("اللمعركه", 0, "المعرفه")] },
+    } as unknown as estypes.SearchResponse;
+    expect(corrections(parsed, response)).toEqual(["المعركه", "المعرفه"]);
   });
 
   it("is empty when no word was corrected", () => {

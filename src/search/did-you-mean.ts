@@ -1,31 +1,46 @@
 /**
  * @module search/did-you-mean
- * "Did you mean", with a confidence check. The search request carries a term suggester that looks
- * only at rare words (a misspelling is rare; a word most articles use is spelt right) and proposes
+ * "Did you mean", with a confidence check. The search request carries term suggesters that look
+ * only at rare words (a misspelling is rare; a word most articles use is spelt right) and propose
  * more common words within a typo of each. A correction is shown only when the query as typed
  * finds no article holding every word, and it is the likeliest one that does: `collateRequests`
  * asks that, and only for the few queries that got a correction at all.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { normalizeArabic } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
+import { allowedEdits, articlePrefix, completable } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
+/** The words of the articles without their article (الحليب as حليب): typos of the word itself. */
 const FIELD = "body.exact";
+/**
+ * The words of the titles as written, article included: a typo that garbles the article
+ * (احلليب, لاتعليم, غلجنوبية) is one edit from الحليب but two or more from حليب.
+ */
+const WHOLE_WORDS_FIELD = "title.words";
+const WHOLE_WORDS = "typo_whole_word";
 const STEMMED = ["title", "lead", "body"];
 /** Corrections tried per rare word, and corrected queries checked per search at most. */
 const OPTIONS_PER_WORD = 3;
 const MAX_CANDIDATES = 8;
 
-/** One suggester per edit budget: a word's text and where each word starts in it. */
-function suggesterText(words: string[], edits: 1 | 2): { text: string; starts: Map<number, number> } {
+/**
+ * A suggester's text, the words allowed `edits` typos (any number: "some"), and where each word
+ * starts in it.
+ */
+function suggesterText(
+  words: string[],
+  edits: 1 | 2 | "some",
+): { text: string; starts: Map<number, number> } {
   const starts = new Map<number, number>();
   let text = "";
   words.forEach((word, i) => {
-    if (allowedEdits(word) !== edits) return;
+    const allowed = allowedEdits(word);
+    if (edits === "some" ? !allowed : allowed !== edits) return;
     if (text) text += " ";
     starts.set(text.length, i);
     text += word;
@@ -62,7 +77,28 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
     const { text } = suggesterText(words, edits);
     if (text) suggest[`typo_${edits}`] = termSuggester(text, edits);
   }
+  const { text } = suggesterText(words, "some");
+  if (text) suggest[WHOLE_WORDS] = wholeWordSuggester(text);
   return Object.keys(suggest).length ? suggest : undefined;
+}
+
+/**
+ * One edit from a title's word as written, for words no title holds as typed (`missing`): a word
+ * spelt right that some title holds costs nothing here, and the body suggesters judge the rest.
+ */
+function wholeWordSuggester(text: string): estypes.SearchFieldSuggester {
+  return {
+    text,
+    term: {
+      field: WHOLE_WORDS_FIELD,
+      suggest_mode: "missing",
+      max_edits: 1,
+      prefix_length: typos.prefixLength,
+      min_word_length: typos.oneEditFrom,
+      min_doc_freq: didYouMean.minSuggestionFreq,
+      size: OPTIONS_PER_WORD,
+    },
+  };
 }
 
 /**
@@ -87,31 +123,40 @@ export function suggestersForShards(
   ) as estypes.SearchSuggester;
 }
 
+/** Each word's suggested spellings, whole and normalised (with the article it was typed with). */
+function suggestedSpellings(words: string[], response: estypes.SearchResponse): string[][] {
+  const spellings = words.map((): string[] => []);
+  const collect = (name: string, starts: Map<number, number>, whole: boolean) => {
+    for (const entry of response.suggest?.[name] ?? []) {
+      const at = starts.get(entry.offset);
+      if (at === undefined) continue;
+      const article = whole ? "" : articlePrefix(words[at] as string);
+      for (const option of ([entry.options].flat() as Array<{ text?: string }>).slice(0, OPTIONS_PER_WORD))
+        if (option.text) spellings[at]?.push(`${article}${option.text}`);
+    }
+  };
+  for (const edits of [1, 2] as const) collect(`typo_${edits}`, suggesterText(words, edits).starts, false);
+  collect(WHOLE_WORDS, suggesterText(words, "some").starts, true);
+  return spellings;
+}
+
 /**
  * The corrected queries worth checking, fewest changes first: each rare word as typed or as one of
- * the suggesters' words (with the article it was typed with). None when nothing was suggested.
+ * the suggesters' words, likeliest typo first. None when nothing was suggested.
  */
 export function corrections(parsed: ParsedQuery, response: estypes.SearchResponse): string[] {
   const words = plainWords(parsed);
-  const choices = words.map((word) => [word]);
-  for (const edits of [1, 2] as const) {
-    const { starts } = suggesterText(words, edits);
-    for (const entry of response.suggest?.[`typo_${edits}`] ?? []) {
-      const at = starts.get(entry.offset);
-      if (at === undefined) continue;
-      const typed = indexedForm(words[at] as string);
-      const suggested = ([entry.options].flat() as Array<{ text?: string }>)
-        .slice(0, OPTIONS_PER_WORD)
-        .flatMap((option) => (option.text ? [option.text] : []));
-      // Only rare words get options. A letter pressed twice is the commonest slip: its fix is
-      // checked even when the suggester did not propose it.
-      if (!suggested.length) continue;
-      const options = [...new Set([...undoubled(typed), ...suggested])].sort(
-        (a, b) => typoLikelihood(typed, a) - typoLikelihood(typed, b),
-      );
-      for (const option of options) choices[at]?.push(`${articlePrefix(words[at] as string)}${option}`);
-    }
-  }
+  const choices = suggestedSpellings(words, response).map((suggested, at) => {
+    const word = words[at] as string;
+    // Only rare words get options. A letter pressed twice is the commonest slip: its fix is
+    // checked even when the suggesters did not propose it.
+    if (!suggested.length) return [word];
+    const typed = normalizeArabic(word);
+    const options = [...new Set([...undoubled(typed), ...suggested])]
+      .filter((option) => option !== typed)
+      .sort((a, b) => typoLikelihood(typed, a) - typoLikelihood(typed, b));
+    return [word, ...options];
+  });
   let combos: Array<{ words: string[]; changes: number }> = [{ words: [], changes: 0 }];
   for (const options of choices)
     combos = combos.flatMap((combo) =>

@@ -21,10 +21,11 @@ export const RANKING = {
    */
   matchType: "cross_fields",
   /**
-   * Words that must match for the full score: both of a two-word query; beyond that any, ranked by
-   * how many and how well (questions carry many words the answer does not repeat).
+   * A query of up to this many words finds only articles holding every one; a longer one, articles
+   * holding any, ranked by how many and how well (questions carry many words the answer does not
+   * repeat).
    */
-  minimumShouldMatch: "2<1",
+  everyWordUpTo: 2,
   /**
    * A question: any of its words, whatever their number. Its question words are stop words, so
    * "من هي عائلة روتشليد" keeps two, and an answer need not repeat the question's other word.
@@ -106,8 +107,9 @@ export const RANKING = {
   /**
    * "Did you mean": a word is corrected only when it is rare (in at most `maxTermFreq` of the
    * articles) and a word one or two edits away (as typos above) is in more than
-   * `minSuggestionFreq` articles; the correction is shown only when the query as typed finds
-   * nothing with every word and the corrected one does.
+   * `minSuggestionFreq` articles, or no title holds it as typed and a title's word one edit away
+   * (its article included) is in more than `minSuggestionFreq` titles; the correction is shown
+   * only when the query as typed finds nothing with every word and the corrected one does.
    */
   didYouMean: { maxTermFreq: 0.0002, minSuggestionFreq: 2 },
   /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */

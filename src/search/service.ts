@@ -20,6 +20,7 @@ import {
   type Recall,
   searchRequest,
   storiesWanted,
+  strictFindsEveryWord,
   unquotedFallback,
   widerRecall,
 } from "./build-search.js";
@@ -104,9 +105,11 @@ export class SearchService {
       ? await this.#rank(parsed, input, { ...firstStage(input), recall: wider })
       : undefined;
     const { response, shown } = ranked ?? strict;
+    // An article holding every word as typed means no correction is shown: nothing to check.
+    const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, wider ?? "strict"),
-      this.#didYouMean(parsed, mistyped),
+      this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
