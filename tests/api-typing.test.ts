@@ -94,6 +94,11 @@ describe("did you mean", () => {
     expect((await search("ابلرلمان")).suggestion).toBe("البرلمان");
   });
 
+  it("spells a correction as the articles do, not in the index's normal form", async () => {
+    // The index holds الجزاءر (its hamza and teh marbuta unified); readers are shown الجزائر.
+    expect((await search("الجزاير")).suggestion).toBe("الجزائر");
+  });
+
   it("stays silent for words spelt right, numbers and short words", async () => {
     for (const q of ["البرلمان", "بوتين يستقبل", "2025", "ابو ظبي", "بوت"])
       expect((await search(q)).suggestion, q).toBeNull();

@@ -5,6 +5,8 @@ import {
   corrections,
   didYouMeanSuggesters,
   pickCorrection,
+  spelledAsWritten,
+  spellingRequest,
   typoLikelihood,
 } from "./did-you-mean.js";
 import { parseQuery } from "./query-parser.js";
@@ -111,5 +113,30 @@ describe("collateRequests", () => {
     expect(JSON.stringify(corrected)).not.toContain("title.autocomplete");
     expect(typed).toMatchObject({ size: 0, terminate_after: 1 });
     expect(corrected).toMatchObject({ size: 0 });
+  });
+});
+
+describe("spelledAsWritten", () => {
+  const parsed = parseQuery("مخاوف حملة الجاءر بالمعركة");
+  it("spells each corrected word as the article does, the reader's own words as typed", () => {
+    const text = "أعلنت «الجزائرَ» أمس أن المعركة مستمرة";
+    expect(spelledAsWritten(parsed, "مخاوف حملة الجزاءر بالمعركه", text)).toBe("مخاوف حملة الجزائر بالمعركة");
+  });
+
+  it("keeps a corrected word as suggested when the article does not hold it", () => {
+    expect(spelledAsWritten(parsed, "مخاوف حملة الجزاءر بالمعركة", "نص آخر")).toBe(
+      "مخاوف حملة الجزاءر بالمعركة",
+    );
+  });
+});
+
+describe("spellingRequest", () => {
+  it("asks for one article holding the corrected words as written, none when nothing changed", () => {
+    const parsed = parseQuery("حملة الجاءر");
+    const request = spellingRequest(parsed, "حملة الجزاءر", "i");
+    expect(request).toMatchObject({ size: 1, _source: ["title", "lead", "body"] });
+    expect(JSON.stringify(request?.query)).toContain('"query":"الجزاءر"');
+    expect(JSON.stringify(request?.query)).not.toContain("حملة");
+    expect(spellingRequest(parsed, "حملة الجاءر", "i")).toBeUndefined();
   });
 });

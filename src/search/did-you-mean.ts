@@ -7,7 +7,7 @@
  * asks that, and only for the few queries that got a correction at all.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { normalizeArabic } from "../text/arabic.js";
+import { DEFINITE_ARTICLE, normalizeArabic, WORD_SEPARATORS } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
@@ -238,4 +238,65 @@ export function collateRequests(
 export function pickCorrection(candidates: string[], typedFound: number, found: number[]): string | null {
   if (typedFound > 0) return null;
   return candidates.find((_, i) => (found[i] ?? 0) > 0) ?? null;
+}
+
+/** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
+const EXACT = ["title.exact", "lead.exact", "body.exact"];
+/** What readers do not type and a suggestion need not show. */
+const TATWEEL_AND_HARAKAT = /[\u0640\u064B-\u0652]/g;
+
+/** The words of `correction` that are not the reader's own (the suggesters' normalised forms). */
+function correctedWords(parsed: ParsedQuery, correction: string): string[] {
+  const typed = plainWords(parsed);
+  return correction.split(" ").filter((word, i) => word !== typed[i]);
+}
+
+/**
+ * One article holding the corrected words as written, its text only: the suggesters give
+ * normalised forms (المعركه, الجزاءر), and the article shows how they are spelt (المعركة, الجزائر).
+ */
+export function spellingRequest(
+  parsed: ParsedQuery,
+  correction: string,
+  index: string,
+): estypes.SearchRequest | undefined {
+  const corrected = correctedWords(parsed, correction);
+  if (!corrected.length) return undefined;
+  return {
+    index,
+    size: 1,
+    terminate_after: 1,
+    track_total_hits: false,
+    _source: ["title", "lead", "body"],
+    query: { bool: { must: corrected.map((word) => ({ multi_match: { query: word, fields: EXACT } })) } },
+  };
+}
+
+/**
+ * The correction with each corrected word as `text` (an article's) spells it: the same word, or
+ * the same word after another article (والجزائر for الجزاءر), harakat dropped. A word the text
+ * does not hold stays as the suggesters gave it.
+ */
+export function spelledAsWritten(parsed: ParsedQuery, correction: string, text: string): string {
+  const whole = new Map<string, string>();
+  const afterArticle = new Map<string, string>();
+  for (const token of text.split(WORD_SEPARATORS)) {
+    const written = token.replace(TATWEEL_AND_HARAKAT, "");
+    const normal = normalizeArabic(written);
+    if (!whole.has(normal)) whole.set(normal, written);
+    const bare = normal.replace(DEFINITE_ARTICLE, "");
+    // Letter for letter (no mark or variant dropped), so the bare word's letters can be cut out.
+    if (normal.length === written.length && !afterArticle.has(bare))
+      afterArticle.set(bare, written.slice(written.length - bare.length));
+  }
+  const typed = plainWords(parsed);
+  return correction
+    .split(" ")
+    .map((word, i) => {
+      if (word === typed[i]) return word;
+      const bare = word.replace(DEFINITE_ARTICLE, "");
+      const written = afterArticle.get(bare);
+      return whole.get(word) ?? (written ? `${word.slice(0, word.length - bare.length)}${written}` : word);
+    })
+    .join(" ");
 }

@@ -25,7 +25,14 @@ import {
   widerRecall,
 } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
-import { collateRequests, corrections, pickCorrection, suggestersForShards } from "./did-you-mean.js";
+import {
+  collateRequests,
+  corrections,
+  pickCorrection,
+  spelledAsWritten,
+  spellingRequest,
+  suggestersForShards,
+} from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
@@ -178,7 +185,10 @@ export class SearchService {
     };
   }
 
-  /** The suggesters' corrections, checked: the likeliest that finds an article, if any. */
+  /**
+   * The suggesters' corrections, checked: the likeliest that finds an article, if any, its
+   * corrected words spelt as an article spells them.
+   */
   async #didYouMean(
     parsed: ParsedQuery,
     candidates: string[],
@@ -188,7 +198,13 @@ export class SearchService {
       searches: collateRequests(parsed, candidates, this.alias),
     });
     const [typed = 0, ...found] = responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
-    return { text: pickCorrection(candidates, typed, found), took };
+    const text = pickCorrection(candidates, typed, found);
+    const request = text ? spellingRequest(parsed, text, this.alias) : undefined;
+    if (!text || !request) return { text, took };
+    const spelt = await this.client.search<Partial<ArticleDocument>>(request);
+    const article = spelt.hits.hits[0]?._source;
+    const written = article ? [article.title, article.lead, article.body].join(" ") : "";
+    return { text: spelledAsWritten(parsed, text, written), took: took + spelt.took };
   }
 
   /** The stored article with the physical index it lives in, or undefined. */
