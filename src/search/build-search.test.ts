@@ -244,7 +244,7 @@ describe("buildSearchRequest", () => {
     const request = pageCopiesRequest(parseQuery("السيسي بوتين"), searched, shown, "i", "tolerant");
     expect(request).toMatchObject({
       size: 0,
-      aggs: { stories: { terms: { field: "dup_group", size: 1, include: ["s1"] } } },
+      aggs: { stories: { terms: { field: "dup_group", size: 1, include: ["s1"], execution_hint: "map" } } },
     });
     const counted = JSON.stringify(request?.query);
     expect(counted).toContain('{"terms":{"dup_group":["s1"]}}');
