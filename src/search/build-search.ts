@@ -204,7 +204,7 @@ function everyWordInTitle(words: estypes.QueryDslQueryContainer[]): estypes.Quer
   return { bool: { filter: words, _name: TYPED_TITLE } };
 }
 
-/** The strict rescore's name for a title holding every word as typed (see needsTolerance). */
+/** The strict rescore's name for a title holding every word as typed (see widerRecall). */
 export const TYPED_TITLE = "typed_title";
 
 /**

@@ -7,7 +7,7 @@
  * asks that, and only for the few queries that got a correction at all.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { DEFINITE_ARTICLE, normalizeArabic, WORD_SEPARATORS } from "../text/arabic.js";
+import { DEFINITE_ARTICLE, normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
@@ -242,8 +242,6 @@ export function pickCorrection(candidates: string[], typedFound: number, found: 
 
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
-/** What readers do not type and a suggestion need not show. */
-const TATWEEL_AND_HARAKAT = /[\u0640\u064B-\u0652]/g;
 
 /** The words of `correction` that are not the reader's own (the suggesters' normalised forms). */
 function correctedWords(parsed: ParsedQuery, correction: string): string[] {

@@ -46,7 +46,8 @@ const NORMALIZED_LETTERS: Record<string, string> = {
   "\u0629": "\u0647", // ة → ه
 };
 const NORMALIZED_LETTER = new RegExp(`[${Object.keys(NORMALIZED_LETTERS).join("")}]`, "g");
-const TATWEEL_AND_HARAKAT = /[\u0640\u064B-\u0652]/g;
+/** Tatweel and harakat: what the analyzer drops and readers do not type. */
+export const TATWEEL_AND_HARAKAT = /[\u0640\u064B-\u0652]/g;
 
 /** Digits of every Arabic script to ASCII (Arabic-Indic U+0660–9, Persian U+06F0–9). */
 export function toAsciiDigits(text: string): string {
