@@ -95,7 +95,9 @@ describe("did you mean", () => {
   });
 
   it("spells a correction as the articles do, not in the index's normal form", async () => {
-    // The index holds الجزاءر (its hamza and teh marbuta unified); readers are shown الجزائر.
+    // The index holds الجزاءر (its hamza unified); readers are shown الجزائر. Four fixture
+    // articles name it, so that on three shards one shard holds two: the suggesters' floor is
+    // shared out per shard.
     expect((await search("الجزاير")).suggestion).toBe("الجزائر");
   });
 
