@@ -1,10 +1,11 @@
 /**
  * @module search/did-you-mean
  * "Did you mean", with a confidence check. The search request carries term suggesters that look
- * only at rare words (a misspelling is rare; a word most articles use is spelt right) and propose
- * more common words within a typo of each. A correction is shown only when the query as typed
- * finds no article holding every word, and it is the likeliest one that does: `collateRequests`
- * asks that, and only for the few queries that got a correction at all.
+ * only at rare words (a misspelling is rare; a word most articles use is spelt right) or at words
+ * no title holds as typed, and propose more common words within a typo of each. A correction is
+ * shown only when the query as typed finds no article holding every word, and it is the likeliest
+ * one that does: `collateRequests` asks that, and only for the few queries that got a correction
+ * at all. It is shown as an article spells it (`spelledAsWritten`).
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { DEFINITE_ARTICLE, normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
