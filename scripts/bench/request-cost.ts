@@ -1,11 +1,11 @@
 /**
  * npm run bench:request -- [--index ALIAS] [--rounds N] [query …]
  * What each stage of a search costs: the whole search as /api/search makes it (every request it
- * sends), its first request strict, relaxed and tolerant, and the strict one with one part added or left
- * out at a time, the page's two requests (its articles highlighted, its stories' copies counted),
- * next to a plain multi_match over title and body on the same index, in the same run (variants
- * take turns query by query). Prints Elasticsearch's took, p25 and p50, and the
- * ratio to the plain multi_match. The index defaults to the configured alias (npm start's sample).
+ * sends), its first request strict, relaxed and tolerant, and the strict one with one part added or
+ * left out at a time, the page's two requests (its articles highlighted, its stories' copies
+ * counted), next to a plain multi_match over title and body on the same index, in the same run
+ * (variants take turns query by query). Prints Elasticsearch's took, p25 and p50, and the ratio to
+ * the plain multi_match. The index defaults to the configured alias (npm start's sample).
  */
 import { parseArgs } from "node:util";
 import type { estypes } from "@elastic/elasticsearch";

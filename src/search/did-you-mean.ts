@@ -8,12 +8,12 @@
  * at all. It is shown as an article spells it (`spelledAsWritten`).
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { DEFINITE_ARTICLE, normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
+import { normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, articlePrefix, completable } from "./typos.js";
+import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
 /** The words of the articles without their article (الحليب as حليب): typos of the word itself. */
@@ -244,10 +244,13 @@ export function pickCorrection(candidates: string[], typedFound: number, found: 
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
 
-/** The words of `correction` that are not the reader's own (the suggesters' normalised forms). */
-function correctedWords(parsed: ParsedQuery, correction: string): string[] {
+/** The words of `correction`, each marked when it is the suggesters' (normalised), not the reader's. */
+function correctionWords(
+  parsed: ParsedQuery,
+  correction: string,
+): Array<{ word: string; corrected: boolean }> {
   const typed = plainWords(parsed);
-  return correction.split(" ").filter((word, i) => word !== typed[i]);
+  return correction.split(" ").map((word, i) => ({ word, corrected: word !== typed[i] }));
 }
 
 /**
@@ -259,7 +262,9 @@ export function spellingRequest(
   correction: string,
   index: string,
 ): estypes.SearchRequest | undefined {
-  const corrected = correctedWords(parsed, correction);
+  const corrected = correctionWords(parsed, correction).flatMap(({ word, corrected }) =>
+    corrected ? [word] : [],
+  );
   if (!corrected.length) return undefined;
   return {
     index,
@@ -283,19 +288,16 @@ export function spelledAsWritten(parsed: ParsedQuery, correction: string, text: 
     const written = token.replace(TATWEEL_AND_HARAKAT, "");
     const normal = normalizeArabic(written);
     if (!whole.has(normal)) whole.set(normal, written);
-    const bare = normal.replace(DEFINITE_ARTICLE, "");
+    const bare = indexedForm(written);
     // Letter for letter (no mark or variant dropped), so the bare word's letters can be cut out.
     if (normal.length === written.length && !afterArticle.has(bare))
       afterArticle.set(bare, written.slice(written.length - bare.length));
   }
-  const typed = plainWords(parsed);
-  return correction
-    .split(" ")
-    .map((word, i) => {
-      if (word === typed[i]) return word;
-      const bare = word.replace(DEFINITE_ARTICLE, "");
-      const written = afterArticle.get(bare);
-      return whole.get(word) ?? (written ? `${word.slice(0, word.length - bare.length)}${written}` : word);
+  return correctionWords(parsed, correction)
+    .map(({ word, corrected }) => {
+      if (!corrected) return word;
+      const written = afterArticle.get(indexedForm(word));
+      return whole.get(word) ?? (written ? `${articlePrefix(word)}${written}` : word);
     })
     .join(" ");
 }
