@@ -101,6 +101,13 @@ describe("did you mean", () => {
     expect((await search("الجزاير")).suggestion).toBe("الجزائر");
   });
 
+  it("prefers, of two corrections as likely, the one whose words an article holds together", async () => {
+    // مجرد is a neighbouring key away and is in an article with ريال, but far from it; مدريد is
+    // a letter away and follows ريال in two articles. Four articles hold each, so that on three
+    // shards one shard holds two (see الجزائر below).
+    expect((await search("ريال مدرد")).suggestion).toBe("ريال مدريد");
+  });
+
   it("stays silent for words spelt right, numbers and short words", async () => {
     for (const q of ["البرلمان", "بوتين يستقبل", "2025", "ابو ظبي", "بوت"])
       expect((await search(q)).suggestion, q).toBeNull();

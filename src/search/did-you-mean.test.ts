@@ -1,15 +1,18 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import {
+  closestCorrections,
   collateRequests,
   corrections,
   didYouMeanSuggesters,
+  nearRequests,
   pickCorrection,
   spelledAsWritten,
   spellingRequest,
   typoLikelihood,
 } from "./did-you-mean.js";
 import { parseQuery } from "./query-parser.js";
+import { RANKING } from "./ranking.js";
 
 const termSuggestion = (text: string, offset: number, option?: string): estypes.SearchSuggest => ({
   text,
@@ -84,14 +87,29 @@ describe("corrections", () => {
   });
 });
 
-describe("pickCorrection", () => {
-  it("shows nothing when the query as typed finds articles with every word", () => {
-    expect(pickCorrection(["a", "b"], 1, [5, 9])).toBeNull();
+describe("closestCorrections", () => {
+  // What collateRequests' checks found: the query as typed, then each correction.
+  const parsed = parseQuery("ريال مدرد");
+  const candidates = ["ريال مجرد", "ريال مدريد", "رياض مدريد"];
+
+  it("offers nothing when the query as typed finds articles with every word", () => {
+    expect(closestCorrections(parsed, candidates, [1, 1, 1, 1])).toEqual([]);
   });
 
-  it("shows the likeliest correction that finds any article, none when none does", () => {
-    expect(pickCorrection(["a", "b", "c"], 0, [0, 1, 9])).toBe("b");
-    expect(pickCorrection(["a", "b"], 0, [0, 0])).toBeNull();
+  it("offers those that find an article and change the fewest words, likeliest first", () => {
+    expect(closestCorrections(parsed, candidates, [0, 1, 1, 1])).toEqual(["ريال مجرد", "ريال مدريد"]);
+    expect(closestCorrections(parsed, candidates, [0, 0, 1, 1])).toEqual(["ريال مدريد"]);
+    // Two words changed, found only: still offered, as the closest that finds anything.
+    expect(closestCorrections(parsed, candidates, [0, 0, 0, 1])).toEqual(["رياض مدريد"]);
+    expect(closestCorrections(parsed, candidates, [0, 0, 0, 0])).toEqual([]);
+  });
+});
+
+describe("pickCorrection", () => {
+  it("shows the first correction whose words an article holds near one another, else the first", () => {
+    expect(pickCorrection(["ريال مجرد", "ريال مدريد"], [0, 1])).toBe("ريال مدريد");
+    expect(pickCorrection(["ريال مجرد", "ريال مدريد"], [0, 0])).toBe("ريال مجرد");
+    expect(pickCorrection([], [])).toBeNull();
   });
 });
 
@@ -107,12 +125,26 @@ describe("typoLikelihood", () => {
 });
 
 describe("collateRequests", () => {
-  it("checks the query as typed (its last word as a prefix while typing) and counts each correction", () => {
-    const [, typed, , corrected] = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles");
+  it("checks the query as typed (its last word as a prefix while typing) and each correction", () => {
+    const requests = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles");
+    const [, typed, , corrected] = requests;
+    expect(requests).toHaveLength(4);
     expect(JSON.stringify(typed)).toContain("title.autocomplete");
     expect(JSON.stringify(corrected)).not.toContain("title.autocomplete");
     expect(typed).toMatchObject({ size: 0, terminate_after: 1 });
-    expect(corrected).toMatchObject({ size: 0 });
+    expect(corrected).toMatchObject({ size: 0, terminate_after: 1 });
+  });
+});
+
+describe("nearRequests", () => {
+  it("checks each correction's words as a loose phrase, stopping at the first article", () => {
+    const [header, near] = nearRequests(["السيسي بوتين"], "articles");
+    expect(header).toEqual({ index: "articles" });
+    expect(near).toMatchObject({
+      size: 0,
+      terminate_after: 1,
+      query: { multi_match: { query: "السيسي بوتين", type: "phrase", slop: RANKING.didYouMean.nearSlop } },
+    });
   });
 });
 

@@ -5,7 +5,8 @@
  * no title holds as typed, and propose more common words within a typo of each. A correction is
  * shown only when the query as typed finds no article holding every word, and it is the likeliest
  * one that does: `collateRequests` asks that, and only for the few queries that got a correction
- * at all. It is shown as an article spells it (`spelledAsWritten`).
+ * at all. Of corrections as close, one whose words an article holds near one another wins
+ * (`nearRequests`). It is shown as an article spells it (`spelledAsWritten`).
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
@@ -213,32 +214,65 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
   };
 }
 
+/** One check per query: does it find an article? Each stops at its first hit. */
+function checks(queries: estypes.QueryDslQueryContainer[], index: string): estypes.MsearchRequestItem[] {
+  return queries.flatMap((query) => [
+    { index },
+    { size: 0, terminate_after: 1, track_total_hits: true, query },
+  ]);
+}
+
 /**
  * For one `msearch`: does the query as typed find an article holding every word, and does each
- * correction? Each check stops at its first hit.
+ * correction?
  */
 export function collateRequests(
   parsed: ParsedQuery,
   candidates: string[],
   index: string,
 ): estypes.MsearchRequestItem[] {
-  const check = (query: estypes.QueryDslQueryContainer): estypes.MsearchRequestItem[] => [
-    { index },
-    { size: 0, terminate_after: 1, track_total_hits: true, query },
-  ];
-  return [
-    ...check(everyWord(plainWords(parsed), parsed.lastWordIsPrefix)),
-    ...candidates.flatMap((candidate) => check(everyWord(candidate.split(" "), false))),
-  ];
+  return checks(
+    [
+      everyWord(plainWords(parsed), parsed.lastWordIsPrefix),
+      ...candidates.map((candidate) => everyWord(candidate.split(" "), false)),
+    ],
+    index,
+  );
 }
 
 /**
- * The correction to show: none when the query as typed finds an article with every word;
- * otherwise the likeliest (fewest changes, then the likeliest typos) that finds any.
+ * The corrections worth showing, from the articles `collateRequests`' checks found: none when the
+ * query as typed finds an article with every word; otherwise those that find one and change the
+ * fewest words, likeliest typos first (the candidates' order).
  */
-export function pickCorrection(candidates: string[], typedFound: number, found: number[]): string | null {
-  if (typedFound > 0) return null;
-  return candidates.find((_, i) => (found[i] ?? 0) > 0) ?? null;
+export function closestCorrections(parsed: ParsedQuery, candidates: string[], found: number[]): string[] {
+  const [typed = 0, ...each] = found;
+  if (typed > 0) return [];
+  const changed = (candidate: string) =>
+    correctionWords(parsed, candidate).filter(({ corrected }) => corrected).length;
+  const finding = candidates.filter((_, i) => (each[i] ?? 0) > 0);
+  const fewest = finding[0] && changed(finding[0]);
+  return finding.filter((candidate) => changed(candidate) === fewest);
+}
+
+/**
+ * For one `msearch`, when several corrections are as close: does an article hold each one's
+ * words within a few words of one another (stemmed, in the order typed), as a sentence or a
+ * headline does? Words that meet only far apart in a long article are a weak sign that a reader
+ * meant them together.
+ */
+export function nearRequests(corrections: string[], index: string): estypes.MsearchRequestItem[] {
+  return checks(
+    corrections.map((correction) => ({
+      multi_match: { query: correction, fields: STEMMED, type: "phrase", slop: didYouMean.nearSlop },
+    })),
+    index,
+  );
+}
+
+/** The correction to show: the first whose words an article holds near one another, else the first. */
+export function pickCorrection(corrections: string[], near: number[]): string | null {
+  return corrections[near.findIndex((found) => found > 0)] ?? corrections[0] ?? null;
 }
 
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */

@@ -111,7 +111,15 @@ export const RANKING = {
    * (its article included) is in more than `minSuggestionFreq` titles; the correction is shown
    * only when the query as typed finds nothing with every word and the corrected one does.
    */
-  didYouMean: { maxTermFreq: 0.0002, minSuggestionFreq: 2 },
+  didYouMean: {
+    maxTermFreq: 0.0002,
+    minSuggestionFreq: 2,
+    /**
+     * Of corrections changing as many words, one whose words an article holds within this many
+     * positions of one another is preferred: a reader recalls words a sentence or headline holds.
+     */
+    nearSlop: 8,
+  },
   /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */
   timeout: "2s",
   /**

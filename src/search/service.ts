@@ -26,8 +26,10 @@ import {
 } from "./build-search.js";
 import { buildSuggestRequest } from "./build-suggest.js";
 import {
+  closestCorrections,
   collateRequests,
   corrections,
+  nearRequests,
   pickCorrection,
   spelledAsWritten,
   spellingRequest,
@@ -58,6 +60,11 @@ export interface FoundArticle {
  * whether statistics are gathered across shards, neither of which a few minutes' growth changes.
  */
 const CORPUS_SIZE_TTL_MS = 300_000;
+
+/** How many articles each search of an `msearch` found (0 for one that failed). */
+function foundByEach(response: estypes.MsearchResponse): number[] {
+  return response.responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
+}
 
 export class SearchService {
   #shape = { value: { articles: 0, shards: 1 } as IndexShape, at: 0 };
@@ -186,19 +193,23 @@ export class SearchService {
   }
 
   /**
-   * The suggesters' corrections, checked: the likeliest that finds an article, if any, its
-   * corrected words spelt as an article spells them.
+   * The suggesters' corrections, checked: the likeliest that finds an article, its words near one
+   * another when several are as close, its corrected words spelt as an article spells them.
    */
   async #didYouMean(
     parsed: ParsedQuery,
     candidates: string[],
   ): Promise<{ text: string | null; took: number } | undefined> {
     if (!candidates.length) return undefined;
-    const { responses, took } = await this.client.msearch({
-      searches: collateRequests(parsed, candidates, this.alias),
-    });
-    const [typed = 0, ...found] = responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
-    const text = pickCorrection(candidates, typed, found);
+    const collated = await this.client.msearch({ searches: collateRequests(parsed, candidates, this.alias) });
+    const closest = closestCorrections(parsed, candidates, foundByEach(collated));
+    let took = collated.took;
+    let text = closest[0] ?? null;
+    if (closest.length > 1) {
+      const near = await this.client.msearch({ searches: nearRequests(closest, this.alias) });
+      text = pickCorrection(closest, foundByEach(near));
+      took += near.took;
+    }
     const request = text ? spellingRequest(parsed, text, this.alias) : undefined;
     if (!text || !request) return { text, took };
     const spelt = await this.client.search<Partial<ArticleDocument>>(request);
