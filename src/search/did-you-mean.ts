@@ -251,7 +251,7 @@ export function closestCorrections(parsed: ParsedQuery, candidates: string[], fo
   const changed = (candidate: string) =>
     correctionWords(parsed, candidate).filter(({ corrected }) => corrected).length;
   const finding = candidates.filter((_, i) => (each[i] ?? 0) > 0);
-  const fewest = finding[0] && changed(finding[0]);
+  const fewest = Math.min(...finding.map(changed));
   return finding.filter((candidate) => changed(candidate) === fewest);
 }
 
