@@ -113,7 +113,7 @@ export const RANKING = {
    */
   didYouMean: {
     maxTermFreq: 0.0002,
-    minSuggestionFreq: 2,
+    minSuggestionFreq: 1,
     /**
      * Of corrections changing as many words, one whose words an article holds within this many
      * positions of one another is preferred: a reader recalls words a sentence or headline holds.
