@@ -70,6 +70,17 @@ describe("typos", () => {
     expect(ids(await search(q))[0]).toBe(id);
   });
 
+  it.each([
+    ["الملك سلمن", "ty-salman"],
+    ["بوتبن يستق", "ty-putin"],
+  ])(
+    "%s: when nothing completes it, the suggestions offer the story a typo away, and Enter finds it",
+    async (q, id) => {
+      expect(await suggested(q)).toContain(id);
+      expect(ids(await search(q))[0]).toBe(id);
+    },
+  );
+
   it("ranks the word as typed above a real word a typo away", async () => {
     const salman = ids(await search("سلمان"));
     expect(salman[0]).toBe("ty-salman");

@@ -74,6 +74,11 @@ export const RANKING = {
      * letter would be most of a misspelt search's cost, and one edit still reaches a first letter.
      */
     secondEditPrefixLength: 1,
+    /**
+     * A completion's typo keeps the word's first letter: the completion field holds every start of
+     * every title word, and expanding a typo from any letter of it costs several searches' worth.
+     */
+    completionPrefixLength: 1,
     maxExpansions: 20,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */

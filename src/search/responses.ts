@@ -75,7 +75,10 @@ export const RelatedResponseSchema = z
 export const SuggestionSchema = z.object({
   id: z.string(),
   title: z.string(),
-  highlighted: z.string().openapi({ description: "HTML-safe title with the completed prefixes in <mark>." }),
+  highlighted: z.string().openapi({
+    description:
+      "HTML-safe title with the completed prefixes in <mark>; unmarked when it is offered for words a typo away.",
+  }),
   source: z.string(),
   published_at: z.string(),
 });

@@ -24,7 +24,7 @@ import {
   unquotedFallback,
   widerRecall,
 } from "./build-search.js";
-import { buildSuggestRequest } from "./build-suggest.js";
+import { buildSuggestRequest, buildTolerantSuggestRequest } from "./build-suggest.js";
 import {
   closestCorrections,
   collateRequests,
@@ -302,10 +302,13 @@ export class SearchService {
     return { took_ms: response.took + counted.took, hits: hits.map((hit) => shapeHit(hit, counts)) };
   }
 
+  /** Titles completing what the reader typed; when none does, titles a typo away from it. */
   async suggest(input: SuggestInput): Promise<Suggestion[]> {
-    const response = await this.client.search<Partial<ArticleDocument>>(
-      await this.#scored(buildSuggestRequest(input, this.alias)),
-    );
+    const complete = async (request: estypes.SearchRequest) =>
+      this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
+    let response = await complete(buildSuggestRequest(input, this.alias));
+    const tolerant = response.hits.hits.length ? undefined : buildTolerantSuggestRequest(input, this.alias);
+    if (tolerant) response = await complete(tolerant);
     return response.hits.hits.map((hit) => {
       const shaped = shapeHit(hit);
       return {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildSuggestRequest, buildTolerantSuggestRequest } from "./build-suggest.js";
+import { RANKING } from "./ranking.js";
+
+const input = (q: string) => ({ q, size: 8 });
+
+describe("buildSuggestRequest", () => {
+  it("completes the last word as the start of a title word, the words before it as typed", () => {
+    const request = buildSuggestRequest(input("الملك سلم"), "articles");
+    expect(JSON.stringify(request.query)).not.toContain("fuzziness");
+    expect(request).toMatchObject({ size: 8, collapse: { field: "dup_group" }, highlight: {} });
+  });
+});
+
+describe("buildTolerantSuggestRequest", () => {
+  it("lets each word of four letters or more be a typo away, past its first letter", () => {
+    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles");
+    const must = (request?.query?.bool?.must ?? []) as object[];
+    expect(must).toHaveLength(2);
+    for (const clause of must)
+      expect(clause).toMatchObject({
+        match: {
+          "title.autocomplete": {
+            fuzziness: 1,
+            prefix_length: RANKING.typos.completionPrefixLength,
+            max_expansions: RANKING.typos.maxExpansions,
+          },
+        },
+      });
+  });
+
+  it("marks nothing: the letters typed are not the title's", () => {
+    expect(buildTolerantSuggestRequest(input("الملك سلمن"), "articles")?.highlight).toBeUndefined();
+  });
+
+  it("matches short words as typed, the last one as the start of a word", () => {
+    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles");
+    const [short, long, last] = (request?.query?.bool?.must ?? []) as object[];
+    expect(JSON.stringify(short)).not.toContain("fuzziness");
+    expect(JSON.stringify(long)).toContain("fuzziness");
+    expect(JSON.stringify(last)).not.toContain("fuzziness");
+    expect(JSON.stringify(last)).toContain("title.autocomplete");
+  });
+
+  it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {
+    expect(buildTolerantSuggestRequest(input("بوت"), "articles")).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles")).toBeUndefined();
+    const many = Array.from({ length: RANKING.typed.maxWords + 1 }, () => "سلمان").join(" ");
+    expect(buildTolerantSuggestRequest(input(many), "articles")).toBeUndefined();
+  });
+});
