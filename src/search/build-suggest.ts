@@ -69,11 +69,10 @@ export function buildTolerantSuggestRequest(
   index: string,
 ): estypes.SearchRequest | undefined {
   const { text, words } = typedWords(input);
-  const last = words.at(-1) ?? "";
   if (words.length > RANKING.typed.maxWords || !words.some((word) => allowedEdits(word))) return undefined;
-  const must = words.map((word): estypes.QueryDslQueryContainer => {
+  const must = words.map((word, i): estypes.QueryDslQueryContainer => {
     const edits = allowedEdits(word);
-    if (!edits) return word === last ? titlePrefixQuery(word) : { match: { [FIELD]: word } };
+    if (!edits) return i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: word } };
     const fuzzy = { fuzziness: edits, prefix_length: RANKING.typos.completionPrefixLength };
     return { match: { [FIELD]: { query: word, ...fuzzy, max_expansions: RANKING.typos.maxExpansions } } };
   });
