@@ -45,6 +45,8 @@ describe("buildTolerantSuggestRequest", () => {
   it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {
     expect(buildTolerantSuggestRequest(input("بوت"), "articles")).toBeUndefined();
     expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles")).toBeUndefined();
+    // A word too long to be a typo is not expanded: a 500-letter word asks nothing more.
+    expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles")).toBeUndefined();
     const many = Array.from({ length: RANKING.typed.maxWords + 1 }, () => "سلمان").join(" ");
     expect(buildTolerantSuggestRequest(input(many), "articles")).toBeUndefined();
   });
