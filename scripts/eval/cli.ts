@@ -27,7 +27,8 @@ import { BAND_ROWS, SIGNATURE_SIZE } from "../../src/text/fingerprint.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
 import { copyPairs, groupedTogether, judge, madeUpArticles, timeGrouping } from "./datasets/copies.js";
-import { dymQueries, runDym } from "./datasets/dym.js";
+import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
+
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
 import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
@@ -104,6 +105,10 @@ const run = values.reuse ?? `eval-${Date.now().toString(36)}`;
 const stamp = { date: new Date().toISOString().slice(0, 10), commit: commitStamp() };
 
 const config = parseEnv(ElasticsearchConfigSchema);
+
+/** The dym row asked from body sentences (the target is read on the headline row). */
+const BODY_SENTENCES = "project, body sentences";
+
 const client = createEsClient({
   nodes: configuredOrLocalUrls(),
   config: { ...config, ES_REQUEST_TIMEOUT_MS: 120_000 },
@@ -244,14 +249,18 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       `dym: ${queries.misspelt.length} misspelt and ${queries.correct.length} correctly spelt queries`,
     );
     const { result, examples } = await runDym("project", queries, (q) => ask("project", q));
+    const body = await dymBodyQueries(client, corpus.indices.project, docs, { seed, count: limit ?? 500 });
+    console.log(`dym: ${body.misspelt.length} and ${body.correct.length} more, recalled from body sentences`);
+    const fromBodies = await runDym(BODY_SENTENCES, body, (q) => ask("project", q));
     finish({
       ...base,
       dataset: "dym",
       title: "Did you mean: recalled headline words, misspelt and not (SaudiNewsNet + ANT)",
-      results: [result],
+      results: [result, fromBodies.result],
       notes: [
         ...describeItems(queries.misspelt).map((note) => `Misspelt: ${note}`),
         `Correctly spelt: ${describeItems(queries.correct)[0]}`,
+        `${BODY_SENTENCES}: the project again, on ${body.misspelt.length} misspelt and ${body.correct.length} correctly spelt queries recalled the same way from a sentence (6–20 words) of an article's body, to check that what helps on headlines is not the headlines' doing. The target is read on the headline sets.`,
         "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored.",
       ],
       examples,

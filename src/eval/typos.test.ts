@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { seededRng } from "./perturb.js";
-import { cutWord, mistype, recallableWords, TYPOS, type TypoKind, typeFromMemory } from "./typos.js";
+import {
+  bodySentences,
+  cutWord,
+  mistype,
+  recallableWords,
+  TYPOS,
+  type TypoKind,
+  typeFromMemory,
+} from "./typos.js";
 
 const TITLES = [
   "أمير منطقة الرياض يفتتح مستشفى الملك سلمان بتكلفة 500 مليون",
@@ -137,5 +145,18 @@ describe("typeFromMemory", () => {
     );
     expect(typeFromMemory("أخبار اليوم", seededRng(3), options)).toBeUndefined();
     expect(typeFromMemory("هذا هو ما في", seededRng(3), options)).toBeUndefined();
+  });
+});
+
+describe("bodySentences", () => {
+  it("splits at stops, question marks, Arabic commas and line breaks, keeping 6 to 20 words", () => {
+    const body =
+      "أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية. قال الوزير إن الخطة تبدأ الشهر المقبل، وتستمر ثلاث سنوات؟ نعم.\nوأضاف أن التمويل مضمون من الموازنة العامة للدولة هذا العام";
+    expect(bodySentences(body)).toEqual([
+      "أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية",
+      "قال الوزير إن الخطة تبدأ الشهر المقبل",
+      "وأضاف أن التمويل مضمون من الموازنة العامة للدولة هذا العام",
+    ]);
+    expect(bodySentences(Array.from({ length: 21 }, () => "كلمة").join(" "))).toEqual([]);
   });
 });

@@ -134,3 +134,14 @@ export function typeFromMemory(title: string, rng: Rng, options: TypeOptions): T
   }
   return undefined;
 }
+
+/** A body's sentences a reader could recall words from: 6 to 20 words between stops and commas. */
+export function bodySentences(body: string): string[] {
+  return body
+    .split(/[.!?؟،\n]+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => {
+      const words = sentence.split(/\s+/).length;
+      return words >= 6 && words <= 20;
+    });
+}

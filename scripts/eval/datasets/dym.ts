@@ -2,13 +2,18 @@
  * @module eval/datasets/dym
  * "Did you mean": misspelt queries (recalled headline words, one typo, nothing cut) should get a
  * suggestion that spells the words the reader meant; correctly spelt ones (the same recall, no
- * typo) should get none. Only the project shows suggestions, so only it is run.
+ * typo) should get none. Only the project shows suggestions, so only it is run. A second pair of
+ * sets recalls the words from a sentence of an article's body instead (`dymBodyQueries`), so that
+ * what helps on headlines is seen not to be the headlines' doing.
  */
+import type { EsClient } from "../../../src/es/client.js";
 import { mean, percentile } from "../../../src/eval/metrics.js";
+import { pick, seededRng, shuffled } from "../../../src/eval/perturb.js";
 import { spellsIntended } from "../../../src/eval/suggestions.js";
+import { bodySentences, typeFromMemory } from "../../../src/eval/typos.js";
 import type { StoredDoc } from "../corpus.js";
 import type { Answer } from "../systems.js";
-import { type TypedItem, typedExample, typedItems } from "./typed.js";
+import { ANT_SOURCE, type TypedItem, typedExample, typedItems } from "./typed.js";
 
 export interface DymQueries {
   misspelt: TypedItem[];
@@ -16,7 +21,7 @@ export interface DymQueries {
 }
 
 /** Offsets the run's seed, so these titles do not mirror those of the typed dataset. */
-const STREAM = { misspelt: 0x64796d, correct: 0x64796e };
+const STREAM = { misspelt: 0x64796d, correct: 0x64796e, body: 0x64796f };
 
 /** `count` of each, from different titles, both sets half SaudiNewsNet and half ANT. */
 export function dymQueries(
@@ -33,6 +38,45 @@ export function dymQueries(
     exclude,
   });
   return { misspelt, correct };
+}
+
+/**
+ * `count` of each, recalled from one sentence of an article's body (a seeded sample of articles,
+ * a different one for each set), typed as the headline sets are. The item's `title` is the
+ * sentence.
+ */
+export async function dymBodyQueries(
+  client: EsClient,
+  index: string,
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+): Promise<DymQueries> {
+  const rng = seededRng(seed + STREAM.body);
+  const sampled = shuffled(docs, rng, Math.min(docs.length, count * 4));
+  const { docs: read } = await client.mget<{ body?: string }>({
+    index,
+    ids: sampled.map((doc) => doc.id),
+    _source: ["body"],
+  });
+  const bodies = new Map(read.map((doc) => [doc._id, "_source" in doc ? (doc._source?.body ?? "") : ""]));
+  const sets: DymQueries = { misspelt: [], correct: [] };
+  for (const doc of sampled) {
+    const set = sets.misspelt.length < count ? sets.misspelt : sets.correct;
+    if (set.length >= count) break;
+    const sentence = pick(bodySentences(bodies.get(doc.id) ?? ""), rng);
+    const typo = set === sets.misspelt;
+    const typed = sentence && typeFromMemory(sentence, rng, { typo, cutChance: 0 });
+    if (!sentence || !typed) continue;
+    set.push({
+      id: doc.id,
+      title: sentence,
+      corpus: doc.source === ANT_SOURCE ? "ant" : "saudinewsnet",
+      query: typed.typed.join(" "),
+      story: doc.dup_group,
+      ...typed,
+    });
+  }
+  return sets;
 }
 
 export interface DymResult {
