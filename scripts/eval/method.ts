@@ -40,6 +40,9 @@ weighted up) plus the typed words as a title \`match_phrase_prefix\`. \`dym\` as
 misspelt queries (one typo, nothing cut) and as many correctly spelt ones (the same recall, no
 typo): "shown" is the share given a suggestion; a suggestion is accurate when, compared word by
 word after normalizeArabic with a leading article ignored, it spells the words the reader meant.
+It asks the same again of words recalled from a sentence (6–20 words) of a sampled article's body,
+so that a gain on headlines is seen not to come from the headlines alone; the target is read on the
+headline sets.
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited
