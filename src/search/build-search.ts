@@ -21,7 +21,7 @@ import {
 import { RANKING } from "./ranking.js";
 import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, completable } from "./typos.js";
+import { allowedEdits, completable, typoOptions } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
 /** Every word of a short query, any of a longer one (RANKING.everyWordUpTo). */
@@ -43,9 +43,7 @@ function withinEdits(
     multi_match: {
       query: word,
       fields: fieldNames,
-      ...(edits
-        ? { fuzziness: edits, prefix_length: prefixLength, max_expansions: typos.maxExpansions }
-        : {}),
+      ...typoOptions(edits, prefixLength),
       ...(boost === undefined ? {} : { boost }),
     },
   };

@@ -10,12 +10,12 @@ import { cleanText } from "../text/clean.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits } from "./typos.js";
+import { allowedEdits, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
 
-/** The words typed: punctuation alone is no word (the analyzer would leave nothing of it to match). */
-function typedWords(input: SuggestInput): { text: string; words: string[] } {
+/** The text typed and its words: punctuation alone is no word (the analyzer would leave nothing of it). */
+function typedText(input: SuggestInput): { text: string; words: string[] } {
   const text = cleanText(input.q).slice(0, 100);
   return { text, words: text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)) };
 }
@@ -46,7 +46,7 @@ const MARKED_STARTS: estypes.SearchHighlight = {
 };
 
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
-  const { text, words } = typedWords(input);
+  const { text, words } = typedText(input);
   const last = words.pop() ?? "";
   const before: estypes.QueryDslQueryContainer[] = words.length
     ? [{ match: { [FIELD]: { query: words.join(" "), operator: "and" } } }]
@@ -68,13 +68,14 @@ export function buildTolerantSuggestRequest(
   input: SuggestInput,
   index: string,
 ): estypes.SearchRequest | undefined {
-  const { text, words } = typedWords(input);
-  if (words.length > RANKING.typed.maxWords || !words.some((word) => allowedEdits(word))) return undefined;
+  const { text, words } = typedText(input);
+  const edits = words.map(allowedEdits);
+  if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
   const must = words.map((word, i): estypes.QueryDslQueryContainer => {
-    const edits = allowedEdits(word);
-    if (!edits) return i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: word } };
-    const fuzzy = { fuzziness: edits, prefix_length: RANKING.typos.completionPrefixLength };
-    return { match: { [FIELD]: { query: word, ...fuzzy, max_expansions: RANKING.typos.maxExpansions } } };
+    const allowed = edits[i] ?? 0;
+    if (!allowed && i === words.length - 1) return titlePrefixQuery(word);
+    const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
+    return { match: { [FIELD]: { query: word, ...options } } };
   });
   return completions(input, index, text, must);
 }

@@ -251,8 +251,9 @@ export function closestCorrections(parsed: ParsedQuery, candidates: string[], fo
   const changed = (candidate: string) =>
     correctionWords(parsed, candidate).filter(({ corrected }) => corrected).length;
   const finding = candidates.filter((_, i) => (each[i] ?? 0) > 0);
-  const fewest = Math.min(...finding.map(changed));
-  return finding.filter((candidate) => changed(candidate) === fewest);
+  const changes = finding.map(changed);
+  const fewest = Math.min(...changes);
+  return finding.filter((_, i) => changes[i] === fewest);
 }
 
 /**

@@ -26,6 +26,17 @@ export function allowedEdits(word: string): 0 | 1 | 2 {
   return letters >= typos.twoEditsFrom && letters <= typos.twoEditsUpTo ? 2 : 1;
 }
 
+/**
+ * A match's options for a word `edits` typos away (none for 0): the first `prefixLength` letters
+ * kept, and never more than RANKING.typos.maxExpansions spellings tried.
+ */
+export function typoOptions(
+  edits: 0 | 1 | 2,
+  prefixLength: number = typos.prefixLength,
+): { fuzziness?: 1 | 2; prefix_length?: number; max_expansions?: number } {
+  return edits ? { fuzziness: edits, prefix_length: prefixLength, max_expansions: typos.maxExpansions } : {};
+}
+
 /** Long enough to complete as a prefix, and short enough to be a word at all. */
 export function completable(word: string): boolean {
   return (
