@@ -10,6 +10,7 @@ import {
   pageRequest,
   type StrictOutcome,
   strictFindsEveryWord,
+  suggestersAfterStrict,
   TYPED_TITLE,
   widerRecall,
 } from "./build-search.js";
@@ -64,7 +65,10 @@ describe("buildSearchRequest", () => {
     const strict = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a"));
     expect(strict).not.toContain("fuzziness");
     expect(strict).not.toContain('"minimum_should_match":"1"');
-    expect(strict).toContain('"suggest"');
+    // A headline recalled, ranked by relevance: the suggesters wait for the strict stage's answer.
+    expect(strict).not.toContain('"suggest"');
+    for (const asked of [{ q: "ما هي عاصمة العراق؟" }, { q: "عاصمة العراق", sort: "newest" }])
+      expect(JSON.stringify(buildSearchRequest(input(asked), "a"))).toContain('"suggest"');
     const tolerant = buildSearchRequest(input({ q: "عاصمة العراق" }), "a", {
       candidates: 20,
       recall: "tolerant",
@@ -95,6 +99,26 @@ describe("buildSearchRequest", () => {
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
     expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
     expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
+  });
+
+  it("asks the suggesters after the strict stage only when a mistyped word could change the answer", () => {
+    const askedAfter = (query: string, outcome: Partial<StrictOutcome>, extra: Record<string, string> = {}) =>
+      suggestersAfterStrict(parseQuery(query), input({ q: query, ...extra }), {
+        found: RANKING.strictEnough,
+        bestMatched: [TYPED_TITLE],
+        ...outcome,
+      });
+    const two = "عاصمة العراق";
+    const three = "عاصمة العراق الجديدة";
+    expect(askedAfter(two, {})).toBe(false);
+    expect(askedAfter(two, { found: 0 })).toBe(true);
+    // Every article holds both words, and a title not holding them as typed calls for typos anyway.
+    expect(askedAfter(two, { bestMatched: [] })).toBe(false);
+    expect(askedAfter(three, {})).toBe(false);
+    expect(askedAfter(three, { bestMatched: [] })).toBe(true);
+    // Questions and sorted pages were asked with the strict stage.
+    expect(askedAfter("ما هي عاصمة العراق؟", { found: 0 })).toBe(false);
+    expect(askedAfter(two, { found: 0 }, { sort: "newest" })).toBe(false);
   });
 
   it("knows when the strict stage finds only articles holding every word", () => {

@@ -431,6 +431,21 @@ function toleranceCanHelp(parsed: ParsedQuery): boolean {
   return recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion);
 }
 
+/**
+ * Whether the suggesters, which the strict stage leaves out for a headline recalled and ranked by
+ * relevance, are wanted after it: only when it found nothing, or when it does not require every
+ * word and the best title does not hold them as typed. Otherwise no correction is shown (an article
+ * holds every word) and the title, not a mistyped word, decides the wider recall.
+ */
+export function suggestersAfterStrict(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  strict: Omit<StrictOutcome, "mistyped">,
+): boolean {
+  if (!asksTitleAsTyped(parsed, input)) return false;
+  return strict.found === 0 || (!strictFindsEveryWord(parsed) && !strict.bestMatched.includes(TYPED_TITLE));
+}
+
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */
 function rescored(parsed: ParsedQuery, input: SearchInput): boolean {
   return pageOrder(parsed, input.sort) === "relevance" && !input.cursor;
@@ -451,9 +466,9 @@ export function buildSearchRequest(
 
 /**
  * A ranking request: the ranked candidates (id, story and sort values only), the total, facets and
- * (strict) the did-you-mean suggesters. Copies of one story are left for the caller to fold:
- * Elasticsearch's `collapse` would score every match, where a plain top-N skips the ones that
- * cannot compete.
+ * (strict, see suggestersAfterStrict) the did-you-mean suggesters. Copies of one story are left for
+ * the caller to fold: Elasticsearch's `collapse` would score every match, where a plain top-N skips
+ * the ones that cannot compete.
  */
 export function searchRequest(
   parsed: ParsedQuery,
@@ -489,8 +504,10 @@ export function searchRequest(
   }
   if (input.cursor) request.search_after = input.cursor.after;
   else request.from = 0;
-  // The suggesters tell whether a word looks mistyped: asked once, with the strict stage.
-  const suggest = empty || recall !== "strict" ? undefined : didYouMeanSuggesters(parsed);
+  // The suggesters tell whether a word looks mistyped: asked with the strict stage, unless its
+  // answer may make them unread (suggestersAfterStrict then says whether to ask them apart).
+  const leftOut = empty || recall !== "strict" || asksTitleAsTyped(parsed, input);
+  const suggest = leftOut ? undefined : didYouMeanSuggesters(parsed);
   if (suggest) request.suggest = suggest;
   return request;
 }

@@ -84,6 +84,12 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
   return Object.keys(suggest).length ? suggest : undefined;
 }
 
+/** The suggesters on their own, for a strict stage that left them out; undefined when none apply. */
+export function suggestersRequest(parsed: ParsedQuery, index: string): estypes.SearchRequest | undefined {
+  const suggest = didYouMeanSuggesters(parsed);
+  return suggest && { index, size: 0, track_total_hits: false, query: { match_none: {} }, suggest };
+}
+
 /**
  * One edit from a title's word as written, for words no title holds as typed (`missing`): a word
  * spelt right that some title holds costs nothing here, and the body suggesters judge the rest.

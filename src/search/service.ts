@@ -21,6 +21,7 @@ import {
   searchRequest,
   storiesWanted,
   strictFindsEveryWord,
+  suggestersAfterStrict,
   unquotedFallback,
   widerRecall,
 } from "./build-search.js";
@@ -34,6 +35,7 @@ import {
   spelledAsWritten,
   spellingRequest,
   suggestersForShards,
+  suggestersRequest,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
@@ -107,13 +109,14 @@ export class SearchService {
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
     const parsed = parseQuery(input.q);
     const strict = await this.#rank(parsed, input, firstStage(input));
-    const mistyped = corrections(parsed, strict.response);
     const best = strict.response.hits.hits[0]?.matched_queries;
-    const outcome = {
-      found: hitCount(strict.response.hits.total),
-      mistyped,
-      bestMatched: Array.isArray(best) ? best : Object.keys(best ?? {}),
-    };
+    const found = hitCount(strict.response.hits.total);
+    const bestMatched = Array.isArray(best) ? best : Object.keys(best ?? {});
+    const suggested = suggestersAfterStrict(parsed, input, { found, bestMatched })
+      ? await this.#suggesters(parsed)
+      : undefined;
+    const mistyped = corrections(parsed, suggested ?? strict.response);
+    const outcome = { found, mistyped, bestMatched };
     const wider = widerRecall(parsed, input, outcome);
     const ranked = wider
       ? await this.#rank(parsed, input, { ...firstStage(input), recall: wider })
@@ -128,7 +131,8 @@ export class SearchService {
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
       ...shaped,
-      took_ms: strict.took + (ranked?.took ?? 0) + page.took + (suggestion?.took ?? 0),
+      took_ms:
+        strict.took + (suggested?.took ?? 0) + (ranked?.took ?? 0) + page.took + (suggestion?.took ?? 0),
       suggestion: suggestion?.text ?? null,
     };
   }
@@ -156,6 +160,14 @@ export class SearchService {
         return { response, took, shown: stories.slice(wanted - input.size, wanted) };
       candidates = Math.min(MAX_WINDOW, candidates * CANDIDATES_PER_RESULT * 2);
     }
+  }
+
+  /** The suggesters' answer, asked apart from a strict stage that left them out. */
+  async #suggesters(parsed: ParsedQuery): Promise<estypes.SearchResponse | undefined> {
+    const request = suggestersRequest(parsed, this.alias);
+    if (!request?.suggest) return undefined;
+    const { shards } = await this.#indexShape();
+    return this.client.search({ ...request, suggest: suggestersForShards(request.suggest, shards) });
   }
 
   /**
