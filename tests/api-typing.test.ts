@@ -50,6 +50,12 @@ describe("the last word, still being typed", () => {
     expect(ids(await search(q))[0]).toBe(id);
   });
 
+  it("prefers a word that starts as typed, article included, over one that starts so without it", async () => {
+    // Without its article السيس starts سيسيل as well as السيسي; the reader who typed it means the latter.
+    expect(ids(await search("السيس"))).toEqual(["ty-sisi", "ty-cecil"]);
+    expect((await suggested("السيس"))[0]).toBe("ty-sisi");
+  });
+
   it("marks the completed word in the title", async () => {
     const [hit] = (await search("بوت")).hits;
     expect(hit?.highlights.title.join()).toContain("<mark>بوتين</mark>");

@@ -33,6 +33,7 @@ const ANALYZERS = [
   "arabic_news_exact",
   "arabic_news_word",
   "arabic_news_autocomplete",
+  "arabic_news_word_starts",
 ];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

@@ -20,7 +20,7 @@ import {
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
-import { titlePrefixQuery } from "./title-prefix.js";
+import { titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
 import { allowedEdits, completable, typoOptions } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
@@ -79,7 +79,7 @@ function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryC
   const typing = typingWord(parsed);
   return words.map((word, i) =>
     typing && i === words.length - 1
-      ? { dis_max: { queries: [typedWord(word, recall), titlePrefix(word)] } }
+      ? { dis_max: { queries: [typedWord(word, recall), titlePrefixAsWritten(word, typed.prefixBoost)] } }
       : typedWord(word, recall),
   );
 }

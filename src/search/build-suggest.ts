@@ -9,7 +9,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { cleanText } from "../text/clean.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
-import { titlePrefixQuery } from "./title-prefix.js";
+import { titlePrefixAsWritten } from "./title-prefix.js";
 import { allowedEdits, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
@@ -52,7 +52,7 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
     ? [{ match: { [FIELD]: { query: words.join(" "), operator: "and" } } }]
     : [];
   return {
-    ...completions(input, index, text, [...before, titlePrefixQuery(last)]),
+    ...completions(input, index, text, [...before, titlePrefixAsWritten(last)]),
     highlight: MARKED_STARTS,
   };
 }
@@ -73,7 +73,7 @@ export function buildTolerantSuggestRequest(
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
   const must = words.map((word, i): estypes.QueryDslQueryContainer => {
     const allowed = edits[i] ?? 0;
-    if (!allowed && i === words.length - 1) return titlePrefixQuery(word);
+    if (!allowed && i === words.length - 1) return titlePrefixAsWritten(word);
     const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
     return { match: { [FIELD]: { query: word, ...options } } };
   });

@@ -49,6 +49,11 @@ export const RANKING = {
     minimumShouldMatch: "2<-1",
     /** A completed prefix counts less than the whole word typed. */
     prefixBoost: 0.5,
+    /**
+     * Added to a completion that starts as typed, article included: السيس is السيسي, not سيسيل,
+     * though both start سيس once the article is dropped.
+     */
+    writtenStartBonus: 2,
   },
   /**
    * The first stage matches the words as spelt (stemmed, the last one also as a prefix while the

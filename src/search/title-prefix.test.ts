@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prefixForms, titlePrefixQuery } from "./title-prefix.js";
+import { RANKING } from "./ranking.js";
+import { prefixForms, titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
 
 describe("prefixForms", () => {
   it("adds the word without its article where the analyzer would keep the article", () => {
@@ -26,5 +27,24 @@ describe("titlePrefixQuery", () => {
       },
     });
     expect(titlePrefixQuery("بوت")).toEqual({ match: { "title.autocomplete": { query: "بوت" } } });
+  });
+});
+
+describe("titlePrefixAsWritten", () => {
+  it("requires the prefix and adds a bonus where a title word starts as typed, article included", () => {
+    expect(titlePrefixAsWritten("السيس", 0.5)).toEqual({
+      bool: {
+        must: [{ match: { "title.autocomplete": { query: "السيس" } } }],
+        should: [
+          {
+            constant_score: {
+              filter: { match: { "title.word_starts": { query: "السيس" } } },
+              boost: RANKING.typed.writtenStartBonus,
+            },
+          },
+        ],
+        boost: 0.5,
+      },
+    });
   });
 });

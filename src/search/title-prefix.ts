@@ -1,10 +1,12 @@
 /**
  * @module search/title-prefix
  * The word a reader is still typing, matched as the start of a title word (`title.autocomplete`:
- * edge n-grams of each normalised title word, built at index time).
+ * edge n-grams of each normalised title word without its article, built at index time), and
+ * preferred where a title word starts as typed (`title.word_starts`: the same, article kept).
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { normalizeArabic } from "../text/arabic.js";
+import { RANKING } from "./ranking.js";
 
 /**
  * The article before one or two letters. The analyzer strips an article only before three or more
@@ -27,4 +29,18 @@ export function titlePrefixQuery(word: string, boost?: number): estypes.QueryDsl
   if (!bare) return { match: { "title.autocomplete": { query: typed, ...weight } } };
   const either = [typed, bare].map((query) => ({ match: { "title.autocomplete": { query } } }));
   return { bool: { should: either, ...weight } };
+}
+
+/**
+ * titlePrefixQuery, with a bonus where a title word starts as typed, article included
+ * (`title.word_starts`): for ranking, where the bonus is paid on the few articles it orders.
+ */
+export function titlePrefixAsWritten(word: string, boost?: number): estypes.QueryDslQueryContainer {
+  const asWritten = {
+    constant_score: {
+      filter: { match: { "title.word_starts": { query: word } } },
+      boost: RANKING.typed.writtenStartBonus,
+    },
+  };
+  return { bool: { must: [titlePrefixQuery(word)], should: [asWritten], ...(boost ? { boost } : {}) } };
 }
