@@ -66,8 +66,27 @@ describe("corrections", () => {
         typo_whole_word: [termSuggestion("يدعو", 0), termSuggestion("احلليب", 5, "الحليب")],
       },
     } as unknown as estypes.SearchResponse;
-    // A doubled letter is the likelier slip, so احليب is checked first; the check finds no article.
-    expect(corrections(parsed, response)).toEqual(["يدعو احليب", "يدعو الحليب"]);
+    // A doubled letter is the likelier slip, but the suggesters did not offer احليب (no article
+    // holds it), and forty hold الحليب: that goes first.
+    expect(corrections(parsed, response)).toEqual(["يدعو الحليب", "يدعو احليب"]);
+  });
+
+  it("lets a far commoner word go ahead of a likelier typo", () => {
+    const parsed = parseQuery("السيسو");
+    const option = (text: string, freq: number) => ({ text, score: 0.8, freq });
+    const offered = (options: Array<{ text: string; freq: number }>) =>
+      ({
+        suggest: { typo_1: [{ text: "سيسو", offset: 0, length: 4, options }] },
+      }) as unknown as estypes.SearchResponse;
+    // A letter left out (سيسكو) is likelier than one mistyped far from its key (سيسي).
+    expect(corrections(parsed, offered([option("سيسكو", 5), option("سيسي", 20)]))).toEqual([
+      "السيسكو",
+      "السيسي",
+    ]);
+    expect(corrections(parsed, offered([option("سيسكو", 5), option("سيسي", 400)]))).toEqual([
+      "السيسي",
+      "السيسكو",
+    ]);
   });
 
   it("orders a word's spellings by how readers mistype, a doubled letter of the article too", () => {

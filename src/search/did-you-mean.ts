@@ -131,16 +131,23 @@ export function suggestersForShards(
   ) as estypes.SearchSuggester;
 }
 
-/** Each word's suggested spellings, whole and normalised (with the article it was typed with). */
-function suggestedSpellings(words: string[], response: estypes.SearchResponse): string[][] {
-  const spellings = words.map((): string[] => []);
+/**
+ * Each word's suggested spellings, whole and normalised (with the article it was typed with), with
+ * how many articles hold each (the most any suggester reported).
+ */
+function suggestedSpellings(words: string[], response: estypes.SearchResponse): Map<string, number>[] {
+  const spellings = words.map(() => new Map<string, number>());
   const collect = (name: string, starts: Map<number, number>, whole: boolean) => {
     for (const entry of response.suggest?.[name] ?? []) {
       const at = starts.get(entry.offset);
       if (at === undefined) continue;
       const article = whole ? "" : articlePrefix(words[at] as string);
-      for (const option of ([entry.options].flat() as Array<{ text?: string }>).slice(0, OPTIONS_PER_WORD))
-        if (option.text) spellings[at]?.push(`${article}${option.text}`);
+      const options = [entry.options].flat() as Array<{ text?: string; freq?: number }>;
+      for (const { text, freq = 0 } of options.slice(0, OPTIONS_PER_WORD)) {
+        if (!text) continue;
+        const spelling = `${article}${text}`;
+        spellings[at]?.set(spelling, Math.max(freq, spellings[at]?.get(spelling) ?? 0));
+      }
     }
   };
   for (const edits of [1, 2] as const) collect(`typo_${edits}`, suggesterText(words, edits).starts, false);
@@ -158,11 +165,16 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     const word = words[at] as string;
     // Only rare words get options. A letter pressed twice is the commonest slip: its fix is
     // checked even when the suggesters did not propose it.
-    if (!suggested.length) return [word];
+    if (!suggested.size) return [word];
     const typed = normalizeArabic(word);
-    const options = [...new Set([...undoubled(typed), ...suggested])]
+    // A far commoner word may go ahead of a likelier typo: frequencyPerStep articles as many
+    // again are worth one step of typoLikelihood.
+    const rank = (option: string) =>
+      typoLikelihood(typed, option) -
+      Math.log(Math.max(1, suggested.get(option) ?? 1)) / Math.log(didYouMean.frequencyPerStep);
+    const options = [...new Set([...undoubled(typed), ...suggested.keys()])]
       .filter((option) => option !== typed)
-      .sort((a, b) => typoLikelihood(typed, a) - typoLikelihood(typed, b));
+      .sort((a, b) => rank(a) - rank(b));
     return [word, ...options];
   });
   let combos: Array<{ words: string[]; changes: number }> = [{ words: [], changes: 0 }];

@@ -129,6 +129,11 @@ export const RANKING = {
      * positions of one another is preferred: a reader recalls words a sentence or headline holds.
      */
     nearSlop: 8,
+    /**
+     * A correction held by this many times as many articles as a likelier typo's goes ahead of it
+     * by one step of typoLikelihood (a letter left out against one mistyped, say).
+     */
+    frequencyPerStep: 10,
   },
   /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */
   timeout: "2s",
