@@ -167,8 +167,8 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     // checked even when the suggesters did not propose it.
     if (!suggested.size) return [word];
     const typed = normalizeArabic(word);
-    // A far commoner word may go ahead of a likelier typo: frequencyPerStep articles as many
-    // again are worth one step of typoLikelihood.
+    // A far commoner word may go ahead of a likelier typo: each frequencyPerStep-fold of
+    // articles holding it is worth one step of typoLikelihood.
     const rank = (option: string) =>
       typoLikelihood(typed, option) -
       Math.log(Math.max(1, suggested.get(option) ?? 1)) / Math.log(didYouMean.frequencyPerStep);
