@@ -140,13 +140,14 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
   const collect = (name: string, starts: Map<number, number>, whole: boolean) => {
     for (const entry of response.suggest?.[name] ?? []) {
       const at = starts.get(entry.offset);
-      if (at === undefined) continue;
+      const spelt = at === undefined ? undefined : spellings[at];
+      if (at === undefined || !spelt) continue;
       const article = whole ? "" : articlePrefix(words[at] as string);
       const options = [entry.options].flat() as Array<{ text?: string; freq?: number }>;
       for (const { text, freq = 0 } of options.slice(0, OPTIONS_PER_WORD)) {
         if (!text) continue;
         const spelling = `${article}${text}`;
-        spellings[at]?.set(spelling, Math.max(freq, spellings[at]?.get(spelling) ?? 0));
+        spelt.set(spelling, Math.max(freq, spelt.get(spelling) ?? 0));
       }
     }
   };

@@ -90,13 +90,15 @@ export class SearchService {
    * where per-shard ones would change the page, and the suggesters' floors shared out per shard.
    */
   async #scored<T extends estypes.SearchRequest>(request: T): Promise<T> {
-    const shape = await this.#indexShape();
-    const searchType = scoringSearchType(shape);
-    return {
-      ...request,
-      ...(searchType ? { search_type: searchType } : {}),
-      ...(request.suggest ? { suggest: suggestersForShards(request.suggest, shape.shards) } : {}),
-    };
+    const searchType = scoringSearchType(await this.#indexShape());
+    return { ...(await this.#shardFloors(request)), ...(searchType ? { search_type: searchType } : {}) };
+  }
+
+  /** The request with its suggesters' floors shared out per shard (suggestersForShards). */
+  async #shardFloors<T extends estypes.SearchRequest>(request: T): Promise<T> {
+    if (!request.suggest) return request;
+    const { shards } = await this.#indexShape();
+    return { ...request, suggest: suggestersForShards(request.suggest, shards) };
   }
 
   async search(input: SearchInput): Promise<SearchResponse> {
@@ -165,9 +167,7 @@ export class SearchService {
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
   async #suggesters(parsed: ParsedQuery): Promise<estypes.SearchResponse | undefined> {
     const request = suggestersRequest(parsed, this.alias);
-    if (!request?.suggest) return undefined;
-    const { shards } = await this.#indexShape();
-    return this.client.search({ ...request, suggest: suggestersForShards(request.suggest, shards) });
+    return request && this.client.search(await this.#shardFloors(request));
   }
 
   /**
