@@ -54,6 +54,9 @@ describe("the last word, still being typed", () => {
     // Without its article السيس starts سيسيل as well as السيسي; the reader who typed it means the latter.
     expect(ids(await search("السيس"))).toEqual(["ty-sisi", "ty-cecil"]);
     expect((await suggested("السيس"))[0]).toBe("ty-sisi");
+    // الهلا without its article is the whole word هلا; the reader typing it means الهلال.
+    expect(ids(await search("الهلا"))).toEqual(["ty-hilal", "ty-hala"]);
+    expect(await suggested("الهلا")).toEqual(["ty-hilal", "ty-hala"]);
   });
 
   it("marks the completed word in the title", async () => {

@@ -193,6 +193,18 @@ describe("buildSearchRequest", () => {
     expect(done).not.toContain("title.autocomplete");
   });
 
+  it("matches the word being typed whole only as written, with its article", () => {
+    const rescore = (q: string) => JSON.stringify(buildSearchRequest(input({ q }), "a").rescore);
+    const asWritten = '{"match":{"title.words":{"query":"الهلا"}}}';
+    const articleDropped = '{"multi_match":{"query":"الهلا","fields":["title.exact","lead.exact"]}}';
+    expect(rescore("نادي الهلا")).toContain(asWritten);
+    expect(rescore("نادي الهلا")).not.toContain(articleDropped);
+    expect(rescore("نادي الهلا ")).toContain(articleDropped);
+    expect(rescore("نادي هلا")).toContain(
+      '{"multi_match":{"query":"هلا","fields":["title.exact","lead.exact"]}}',
+    );
+  });
+
   it("counts facets only when asked", () => {
     expect(buildSearchRequest(input({ q: "x" }), "a").aggs).toBeUndefined();
     expect(Object.keys(buildSearchRequest(input({ q: "x", facets: "true" }), "a").aggs ?? {})).toEqual([

@@ -6,7 +6,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
-import { exactWords } from "../text/arabic.js";
+import { carriesArticle, exactWords } from "../text/arabic.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
 import type { SearchInput } from "./params.js";
@@ -56,16 +56,23 @@ function withinEdits(
  * recalls is named in its title. A long word's second edit is looked for past its first letter
  * (RANKING.typos.secondEditPrefixLength).
  */
-function typedWord(word: string, recall: Recall): estypes.QueryDslQueryContainer {
-  const inTitle: estypes.QueryDslQueryContainer = {
-    multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
-  };
+function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
+  const inTitle = wholeWord(word, typing);
   const edits = allowedEdits(word);
   if (recall !== "tolerant" || !edits) return inTitle;
   const alternatives = [inTitle, withinEdits(word, ["title.words"], 1)];
   if (edits === 2)
     alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
   return { dis_max: { queries: alternatives } };
+}
+
+/**
+ * A word as typed in the title or lead, its article aside; the one being typed keeps an article it
+ * was typed with (`title.words`): الهلا is الهلال begun rather than هلا, which its completion matches.
+ */
+function wholeWord(word: string, typing: boolean): estypes.QueryDslQueryContainer {
+  if (typing && carriesArticle(word)) return { match: { "title.words": { query: word } } };
+  return { multi_match: { query: word, fields: ["title.exact", "lead.exact"] } };
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
@@ -79,7 +86,11 @@ function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryC
   const typing = typingWord(parsed);
   return words.map((word, i) =>
     typing && i === words.length - 1
-      ? { dis_max: { queries: [typedWord(word, recall), titlePrefixAsWritten(word, typed.prefixBoost)] } }
+      ? {
+          dis_max: {
+            queries: [typedWord(word, recall, true), titlePrefixAsWritten(word, typed.prefixBoost)],
+          },
+        }
       : typedWord(word, recall),
   );
 }

@@ -10,6 +10,17 @@ describe("buildSuggestRequest", () => {
     expect(JSON.stringify(request.query)).not.toContain("fuzziness");
     expect(request).toMatchObject({ size: 8, collapse: { field: "dup_group" }, highlight: {} });
   });
+
+  it("prefers whole words typed, the last one with the article it was typed with", () => {
+    const boost = RANKING.suggestWholeWordBoost;
+    expect(buildSuggestRequest(input("نادي الهلا"), "articles").query?.bool?.should).toEqual([
+      { match: { "title.exact": { query: "نادي", boost } } },
+      { match: { "title.words": { query: "الهلا", boost } } },
+    ]);
+    expect(buildSuggestRequest(input("الملك سلم"), "articles").query?.bool?.should).toEqual([
+      { match: { "title.exact": { query: "الملك سلم", boost } } },
+    ]);
+  });
 });
 
 describe("buildTolerantSuggestRequest", () => {

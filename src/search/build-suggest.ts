@@ -6,6 +6,7 @@
  * away from the start of a title word (`buildTolerantSuggestRequest`), as the search forgives them.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { carriesArticle } from "../text/arabic.js";
 import { cleanText } from "../text/clean.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
@@ -14,23 +15,38 @@ import { allowedEdits, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
 
-/** The text typed and its words: punctuation alone is no word (the analyzer would leave nothing of it). */
-function typedText(input: SuggestInput): { text: string; words: string[] } {
+/** The words typed: punctuation alone is no word (the analyzer would leave nothing of it). */
+function typedWords(input: SuggestInput): string[] {
   const text = cleanText(input.q).slice(0, 100);
-  return { text, words: text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)) };
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+/**
+ * Whole words typed, preferred to completions: the last one with the article it was typed with,
+ * if any (الهلا is الهلال begun rather than هلا).
+ */
+function wholeWords(words: string[]): estypes.QueryDslQueryContainer[] {
+  const boost = RANKING.suggestWholeWordBoost;
+  const last = words.at(-1);
+  const asWritten = last !== undefined && carriesArticle(last);
+  const exact = asWritten ? words.slice(0, -1) : words;
+  return [
+    ...(exact.length ? [{ match: { "title.exact": { query: exact.join(" "), boost } } }] : []),
+    ...(asWritten ? [{ match: { "title.words": { query: last, boost } } }] : []),
+  ];
 }
 
 /** Titles whose words begin with `must`'s, whole-word matches and newer stories first. */
 function completions(
   input: SuggestInput,
   index: string,
-  text: string,
+  words: string[],
   must: estypes.QueryDslQueryContainer[],
 ): estypes.SearchRequest {
   return {
     index,
     size: input.size,
-    query: { bool: { must, should: [{ match: { "title.exact": { query: text, boost: 2 } } }] } },
+    query: { bool: { must, should: wholeWords(words) } },
     sort: [{ _score: { order: "desc" } }, { published_at: { order: "desc" } }],
     collapse: { field: "dup_group" },
     _source: ["id", "title", "source", "published_at"],
@@ -46,13 +62,13 @@ const MARKED_STARTS: estypes.SearchHighlight = {
 };
 
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
-  const { text, words } = typedText(input);
-  const last = words.pop() ?? "";
-  const before: estypes.QueryDslQueryContainer[] = words.length
-    ? [{ match: { [FIELD]: { query: words.join(" "), operator: "and" } } }]
+  const words = typedWords(input);
+  const before = words.slice(0, -1);
+  const finished: estypes.QueryDslQueryContainer[] = before.length
+    ? [{ match: { [FIELD]: { query: before.join(" "), operator: "and" } } }]
     : [];
   return {
-    ...completions(input, index, text, [...before, titlePrefixAsWritten(last)]),
+    ...completions(input, index, words, [...finished, titlePrefixAsWritten(words.at(-1) ?? "")]),
     highlight: MARKED_STARTS,
   };
 }
@@ -68,7 +84,7 @@ export function buildTolerantSuggestRequest(
   input: SuggestInput,
   index: string,
 ): estypes.SearchRequest | undefined {
-  const { text, words } = typedText(input);
+  const words = typedWords(input);
   const edits = words.map(allowedEdits);
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
   const must = words.map((word, i): estypes.QueryDslQueryContainer => {
@@ -77,5 +93,5 @@ export function buildTolerantSuggestRequest(
     const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
     return { match: { [FIELD]: { query: word, ...options } } };
   });
-  return completions(input, index, text, must);
+  return completions(input, index, words, must);
 }

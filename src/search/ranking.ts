@@ -55,6 +55,8 @@ export const RANKING = {
      */
     writtenStartBonus: 2,
   },
+  /** A suggested title holding a typed word whole goes before one that merely completes it. */
+  suggestWholeWordBoost: 2,
   /**
    * The first stage matches the words as spelt (stemmed, the last one also as a prefix while the
    * reader types). When it finds fewer articles than this, the search is asked again for articles

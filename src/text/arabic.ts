@@ -82,6 +82,11 @@ export const WORD_SEPARATORS = /[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–�
 export const DEFINITE_ARTICLE =
   /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{3,}$)/;
 
+/** Whether the `exact` sub-fields index the word without an article it was typed with. */
+export function carriesArticle(word: string): boolean {
+  return DEFINITE_ARTICLE.test(normalizeArabic(word));
+}
+
 /** The words as the `exact` sub-fields index them (`arabic_news_word`): normalised, unstemmed, no article. */
 export function exactWords(text: string): string[] {
   return normalizeArabic(text)
