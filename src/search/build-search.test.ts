@@ -193,6 +193,17 @@ describe("buildSearchRequest", () => {
     expect(done).not.toContain("title.autocomplete");
   });
 
+  it("weighs the exact forms of the words typed, not of a word being typed with its article", () => {
+    const exactForms = (q: string) =>
+      JSON.stringify(buildSearchRequest(input({ q }), "a").rescore).match(
+        /"multi_match":\{"query":"([^"]*)","fields":\["title.exact\^/,
+      )?.[1];
+    expect(exactForms("نادي الهلا")).toBe("نادي");
+    expect(exactForms("الهلا")).toBeUndefined();
+    expect(exactForms("نادي الهلا ")).toBe("نادي الهلا");
+    expect(exactForms("نادي هلا")).toBe("نادي هلا");
+  });
+
   it("matches the word being typed whole only as written, with its article", () => {
     const rescore = (q: string) => JSON.stringify(buildSearchRequest(input({ q }), "a").rescore);
     const asWritten = '{"match":{"title.words":{"query":"الهلا"}}}';

@@ -217,6 +217,18 @@ function everyWordInTitle(words: estypes.QueryDslQueryContainer[]): estypes.Quer
 export const TYPED_TITLE = "typed_title";
 
 /**
+ * The words' exact forms, weighed in the rescore. Not a word being typed with its article: without
+ * it, it is another word (الهلا is not هلا); its title words, as written or begun, count instead.
+ */
+function exactForms(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
+  const weighed = typing && carriesArticle(typing) ? { ...parsed, terms: parsed.terms.slice(0, -1) } : parsed;
+  const text = positiveText(weighed);
+  if (!text) return [];
+  return [{ multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } }];
+}
+
+/**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
@@ -228,7 +240,7 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
       should: [
         ...titleNamedClause(text),
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
-        { multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } },
+        ...exactForms(parsed),
         {
           multi_match: {
             query: text,
