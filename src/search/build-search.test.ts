@@ -81,6 +81,13 @@ describe("buildSearchRequest", () => {
     expect(tolerant.suggest).toBeUndefined();
   });
 
+  it("lets a short word typed leave a letter out of a title word when tolerant, not when strict", () => {
+    const shortWord = (recall: "strict" | "tolerant") =>
+      JSON.stringify(buildSearchRequest(input({ q: "هجو بسيارة" }), "a", { candidates: 20, recall }));
+    expect(shortWord("tolerant")).toContain('"regexp":{"title.exact":{"value":"ه.جو|هج.و|هجو."');
+    expect(shortWord("strict")).not.toContain('"regexp"');
+  });
+
   it("widens recall within typos when a typo is likely, without them when only few articles were found", () => {
     const q = "عاصمة العراق";
     const wider = (outcome: Partial<StrictOutcome>, query = q, extra: Record<string, string> = {}) =>

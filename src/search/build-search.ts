@@ -21,7 +21,7 @@ import {
 import { RANKING } from "./ranking.js";
 import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
 import { titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, completable, typoOptions } from "./typos.js";
+import { allowedEdits, completable, letterLeftOut, typoOptions } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
 /** Every word of a short query, any of a longer one (RANKING.everyWordUpTo). */
@@ -50,20 +50,40 @@ function withinEdits(
 }
 
 /**
- * A word as typed, within a typo, in the title or lead: the exact form, or the title's words as
- * written, for a typo that garbled the article itself (لاملك for الملك). Not in the body: expanding
- * typos over its far larger vocabulary would be most of a search's cost, and a story a reader
- * recalls is named in its title. A long word's second edit is looked for past its first letter
- * (RANKING.typos.secondEditPrefixLength).
+ * A word as typed, within a typo (a short one, a letter left out), in the title or lead: the exact
+ * form, or the title's words as written, for a typo that garbled the article itself (لاملك for
+ * الملك). Not in the body: expanding typos over its far larger vocabulary would be most of a
+ * search's cost, and a story a reader recalls is named in its title. A long word's second edit is
+ * looked for past its first letter (RANKING.typos.secondEditPrefixLength).
  */
 function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
   const inTitle = wholeWord(word, typing);
+  if (recall !== "tolerant") return inTitle;
   const edits = allowedEdits(word);
-  if (recall !== "tolerant" || !edits) return inTitle;
+  if (!edits) return withLetterLeftOut(word, inTitle);
   const alternatives = [inTitle, withinEdits(word, ["title.words"], 1)];
   if (edits === 2)
     alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
   return { dis_max: { queries: alternatives } };
+}
+
+/** A short word as typed or, in a title, a word one letter longer that it leaves a letter out of. */
+function withLetterLeftOut(
+  word: string,
+  asTyped: estypes.QueryDslQueryContainer,
+): estypes.QueryDslQueryContainer {
+  const pattern = letterLeftOut(word);
+  if (!pattern) return asTyped;
+  const longer = {
+    regexp: {
+      "title.exact": {
+        value: pattern,
+        rewrite: `top_terms_blended_freqs_${typos.maxExpansions}`,
+        boost: typos.letterLeftOutBoost,
+      },
+    },
+  };
+  return { dis_max: { queries: [asTyped, longer] } };
 }
 
 /**

@@ -64,10 +64,10 @@ export const RANKING = {
    */
   strictEnough: 10,
   /**
-   * Typo tolerance: none below four letters as typed (short Arabic words are a letter apart from
-   * other real words), one edit from four, two from eight to twelve letters of the word without its
-   * article (longer words are rare, and two edits of them cost the most), and none beyond twenty (a
-   * word that long is not a typo but an attack).
+   * Typo tolerance: below four letters as typed only a letter left out (short Arabic words are a
+   * letter apart from other real words), one edit from four, two from eight to twelve letters of
+   * the word without its article (longer words are rare, and two edits of them cost the most), and
+   * none beyond twenty (a word that long is not a typo but an attack).
    */
   typos: {
     oneEditFrom: 4,
@@ -87,6 +87,13 @@ export const RANKING = {
      */
     completionPrefixLength: 1,
     maxExpansions: 20,
+    /**
+     * A word of this many letters may be a longer one with a letter left out, the commonest slip
+     * (tolerant recall, titles only): an insertion alone reaches far fewer words than any edit.
+     */
+    letterLeftOutOf: 3,
+    /** A letter left out counts as fuzzy matching weighs one edit in a four-letter word. */
+    letterLeftOutBoost: 0.75,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */
   prefixMinLetters: 2,

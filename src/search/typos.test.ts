@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
+import { allowedEdits, articlePrefix, completable, indexedForm, letterLeftOut } from "./typos.js";
 
 describe("allowedEdits", () => {
   it("allows one edit from four letters as typed, two from eight without the article", () => {
@@ -20,6 +20,18 @@ describe("allowedEdits", () => {
     expect(allowedEdits("اب".repeat(10))).toBe(1);
     // Hyphens do not hide a long token: the whole of it counts.
     expect(allowedEdits(Array.from({ length: 8 }, () => "ابجد").join("-"))).toBe(0);
+  });
+});
+
+describe("letterLeftOut", () => {
+  it("puts any letter in after the first of a three-letter word", () => {
+    expect(letterLeftOut("هجو")).toBe("ه.جو|هج.و|هجو.");
+    // Normalised as the exact fields index it: طلة is طله there.
+    expect(letterLeftOut("طلة")).toBe("ط.له|طل.ه|طله.");
+  });
+
+  it("leaves other words alone: longer or shorter ones, numbers, symbols", () => {
+    for (const word of ["هجوم", "من", "٢٠٢", "a+b", "الهجوم"]) expect(letterLeftOut(word)).toBeUndefined();
   });
 });
 
