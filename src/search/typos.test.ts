@@ -31,7 +31,7 @@ describe("letterLeftOut", () => {
   });
 
   it("leaves other words alone: longer or shorter ones, numbers, symbols", () => {
-    for (const word of ["هجوم", "من", "٢٠٢", "a+b", "الهجوم"]) expect(letterLeftOut(word)).toBeUndefined();
+    for (const word of ["هجوم", "من", "٢٠٢", "a+b", "الهجو"]) expect(letterLeftOut(word)).toBeUndefined();
   });
 });
 

@@ -28,11 +28,11 @@ export function allowedEdits(word: string): 0 | 1 | 2 {
 
 /**
  * A word too short for typos may be a word one letter longer with a letter left out (هجو for
- * هجوم, طلة for طفلة), the commonest slip: its indexed form with any letter put in after its
- * first, as a regular expression. Undefined for any other word.
+ * هجوم, طلة for طفلة), the commonest slip: the word as typed, normalised, with any letter put in
+ * after its first, as a regular expression. Undefined for any other word.
  */
 export function letterLeftOut(word: string): string | undefined {
-  const letters = [...indexedForm(word)];
+  const letters = [...normalizeArabic(word)];
   if (letters.length !== typos.letterLeftOutOf || !/^\p{L}+$/u.test(letters.join(""))) return undefined;
   const after = (i: number) => [...letters.slice(0, i + 1), ".", ...letters.slice(i + 1)].join("");
   return letters.map((_, i) => after(i)).join("|");
