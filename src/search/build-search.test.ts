@@ -200,6 +200,14 @@ describe("buildSearchRequest", () => {
     expect(done).not.toContain("title.autocomplete");
   });
 
+  it("completes the last word of a longer query in the rescore, not of a question", () => {
+    const rescore = (q: string) => JSON.stringify(buildSearchRequest(input({ q }), "a").rescore);
+    const completion = '"title.autocomplete":{"query":"سف"';
+    expect(rescore("أمير منطقة الرياض يستقبل سف")).toContain(completion);
+    expect(rescore("أمير منطقة الرياض يستقبل سف ")).not.toContain(completion);
+    expect(rescore("متى استقبل أمير منطقة الرياض سف")).not.toContain(completion);
+  });
+
   it("weighs the exact forms of the words typed, not of a word being typed with its article", () => {
     const exactForms = (q: string) =>
       JSON.stringify(buildSearchRequest(input({ q }), "a").rescore).match(

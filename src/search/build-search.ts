@@ -249,6 +249,15 @@ function exactForms(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
 }
 
 /**
+ * The last word of a longer query, still being typed, as the start of a title word: in the
+ * rescore alone, since the query's other words already bring its articles into the window.
+ */
+function longQueryCompletion(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const typing = recallsHeadline(parsed) || parsed.isQuestion ? undefined : typingWord(parsed);
+  return typing ? [titlePrefix(typing)] : [];
+}
+
+/**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
@@ -260,6 +269,7 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
       should: [
         ...titleNamedClause(text),
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
+        ...longQueryCompletion(parsed),
         ...exactForms(parsed),
         {
           multi_match: {
