@@ -20,7 +20,7 @@ import {
 } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
-import { titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
+import { titlePrefixAsWritten, titlePrefixQuery, wholeWordAsWritten } from "./title-prefix.js";
 import { allowedEdits, completable, letterLeftOut, typoOptions } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
@@ -51,48 +51,35 @@ function withinEdits(
 
 /**
  * A word as typed, within a typo (a short one, a letter left out), in the title or lead: the exact
- * form, or the title's words as written, for a typo that garbled the article itself (لاملك for
- * الملك). Not in the body: expanding typos over its far larger vocabulary would be most of a
+ * form (the word being typed with its article: as written, wholeWordAsWritten), or the title's words
+ * as written, for a typo that garbled the article itself (لاملك for الملك). Not in the body: expanding typos over its far larger vocabulary would be most of a
  * search's cost, and a story a reader recalls is named in its title. A long word's second edit is
  * looked for past its first letter (RANKING.typos.secondEditPrefixLength).
  */
 function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
-  const inTitle = wholeWord(word, typing);
-  if (recall !== "tolerant") return inTitle;
-  const edits = allowedEdits(word);
-  if (!edits) return withLetterLeftOut(word, inTitle);
-  const alternatives = [inTitle, withinEdits(word, ["title.words"], 1)];
-  if (edits === 2)
-    alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
-  return { dis_max: { queries: alternatives } };
-}
-
-/** A short word as typed or, in a title, a word one letter longer that it leaves a letter out of. */
-function withLetterLeftOut(
-  word: string,
-  asTyped: estypes.QueryDslQueryContainer,
-): estypes.QueryDslQueryContainer {
-  const pattern = letterLeftOut(word);
-  if (!pattern) return asTyped;
-  const longer = {
-    regexp: {
-      "title.exact": {
-        value: pattern,
-        rewrite: `top_terms_blended_freqs_${typos.maxExpansions}`,
-        boost: typos.letterLeftOutBoost,
-      },
-    },
+  const asTyped = (typing && wholeWordAsWritten(word)) || {
+    multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
   };
-  return { dis_max: { queries: [asTyped, longer] } };
+  const alternatives = recall === "tolerant" ? typoAlternatives(word) : [];
+  return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
 }
 
 /**
- * A word as typed in the title or lead, its article aside; the one being typed keeps an article it
- * was typed with (`title.words`): الهلا is الهلال begun rather than هلا, which its completion matches.
+ * A word's typo alternatives in titles: within its allowed edits or, too short for any, a word one
+ * letter longer that it leaves a letter out of.
  */
-function wholeWord(word: string, typing: boolean): estypes.QueryDslQueryContainer {
-  if (typing && carriesArticle(word)) return { match: { "title.words": { query: word } } };
-  return { multi_match: { query: word, fields: ["title.exact", "lead.exact"] } };
+function typoAlternatives(word: string): estypes.QueryDslQueryContainer[] {
+  const edits = allowedEdits(word);
+  if (!edits) {
+    const pattern = letterLeftOut(word);
+    if (!pattern) return [];
+    const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;
+    return [{ regexp: { "title.exact": { value: pattern, rewrite, boost: typos.letterLeftOutBoost } } }];
+  }
+  const alternatives = [withinEdits(word, ["title.words"], 1)];
+  if (edits === 2)
+    alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
+  return alternatives;
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
@@ -240,9 +227,9 @@ export const TYPED_TITLE = "typed_title";
  * The words' exact forms, weighed in the rescore. Not a word being typed with its article: without
  * it, it is another word (الهلا is not هلا); its title words, as written or begun, count instead.
  */
-function exactForms(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
-  const weighed = typing && carriesArticle(typing) ? { ...parsed, terms: parsed.terms.slice(0, -1) } : parsed;
+function exactForms(parsed: ParsedQuery, typing: string | undefined): estypes.QueryDslQueryContainer[] {
+  const typedWithArticle = typing !== undefined && recallsHeadline(parsed) && carriesArticle(typing);
+  const weighed = typedWithArticle ? { ...parsed, terms: parsed.terms.slice(0, -1) } : parsed;
   const text = positiveText(weighed);
   if (!text) return [];
   return [{ multi_match: { query: text, fields: EXACT, type: "most_fields", boost: RANKING.exactBoost } }];
@@ -252,9 +239,11 @@ function exactForms(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
  * The last word of a longer query, still being typed, as the start of a title word: in the
  * rescore alone, since the query's other words already bring its articles into the window.
  */
-function longQueryCompletion(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
-  const typing = recallsHeadline(parsed) || parsed.isQuestion ? undefined : typingWord(parsed);
-  return typing ? [titlePrefix(typing)] : [];
+function longQueryCompletion(
+  parsed: ParsedQuery,
+  typing: string | undefined,
+): estypes.QueryDslQueryContainer[] {
+  return typing && !recallsHeadline(parsed) && !parsed.isQuestion ? [titlePrefix(typing)] : [];
 }
 
 /**
@@ -263,14 +252,15 @@ function longQueryCompletion(parsed: ParsedQuery): estypes.QueryDslQueryContaine
  */
 function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
+  const typing = typingWord(parsed);
   const asTyped = recall === "strict" && recallsHeadline(parsed) ? typedWords(parsed, "strict") : undefined;
   return {
     bool: {
       should: [
         ...titleNamedClause(text),
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
-        ...longQueryCompletion(parsed),
-        ...exactForms(parsed),
+        ...longQueryCompletion(parsed, typing),
+        ...exactForms(parsed, typing),
         {
           multi_match: {
             query: text,

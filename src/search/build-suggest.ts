@@ -6,11 +6,10 @@
  * away from the start of a title word (`buildTolerantSuggestRequest`), as the search forgives them.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { carriesArticle } from "../text/arabic.js";
 import { cleanText } from "../text/clean.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
-import { titlePrefixAsWritten } from "./title-prefix.js";
+import { titlePrefixAsWritten, wholeWordAsWritten } from "./title-prefix.js";
 import { allowedEdits, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
@@ -28,11 +27,11 @@ function typedWords(input: SuggestInput): string[] {
 function wholeWords(words: string[]): estypes.QueryDslQueryContainer[] {
   const boost = RANKING.suggestWholeWordBoost;
   const last = words.at(-1);
-  const asWritten = last !== undefined && carriesArticle(last);
+  const asWritten = last === undefined ? undefined : wholeWordAsWritten(last, boost);
   const exact = asWritten ? words.slice(0, -1) : words;
   return [
     ...(exact.length ? [{ match: { "title.exact": { query: exact.join(" "), boost } } }] : []),
-    ...(asWritten ? [{ match: { "title.words": { query: last, boost } } }] : []),
+    ...(asWritten ? [asWritten] : []),
   ];
 }
 

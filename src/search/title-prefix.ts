@@ -2,10 +2,11 @@
  * @module search/title-prefix
  * The word a reader is still typing, matched as the start of a title word (`title.autocomplete`:
  * edge n-grams of each normalised title word without its article, built at index time), and
- * preferred where a title word starts as typed (`title.word_starts`: the same, article kept).
+ * preferred where a title word starts as typed (`title.word_starts`: the same, article kept); and,
+ * typed with an article, matched whole only as written.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { normalizeArabic } from "../text/arabic.js";
+import { carriesArticle, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
 
 /**
@@ -43,4 +44,14 @@ export function titlePrefixAsWritten(word: string, boost?: number): estypes.Quer
     },
   };
   return { bool: { must: [titlePrefixQuery(word)], should: [asWritten], ...(boost ? { boost } : {}) } };
+}
+
+/**
+ * The word being typed as a whole title word, with the article it was typed with (`title.words`):
+ * without it, it is another word (الهلا is الهلال begun rather than هلا, which its completion
+ * matches anyway). Undefined for a word typed without an article.
+ */
+export function wholeWordAsWritten(word: string, boost?: number): estypes.QueryDslQueryContainer | undefined {
+  if (!carriesArticle(word)) return undefined;
+  return { match: { "title.words": { query: word, ...(boost ? { boost } : {}) } } };
 }

@@ -9,6 +9,8 @@ import { RANKING } from "./ranking.js";
 
 const { typos } = RANKING;
 const HAS_DIGIT = /\p{N}/u;
+/** Nothing a regular expression would read as syntax. */
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /** The word as the exact fields index it (its longest part, should it hold punctuation). */
 export function indexedForm(word: string): string {
@@ -32,10 +34,10 @@ export function allowedEdits(word: string): 0 | 1 | 2 {
  * after its first, as a regular expression. Undefined for any other word.
  */
 export function letterLeftOut(word: string): string | undefined {
-  const letters = [...normalizeArabic(word)];
-  if (letters.length !== typos.letterLeftOutOf || !/^\p{L}+$/u.test(letters.join(""))) return undefined;
-  const after = (i: number) => [...letters.slice(0, i + 1), ".", ...letters.slice(i + 1)].join("");
-  return letters.map((_, i) => after(i)).join("|");
+  const typed = normalizeArabic(word);
+  const letters = [...typed];
+  if (letters.length !== typos.letterLeftOutOf || !LETTERS_ONLY.test(typed)) return undefined;
+  return letters.map((_, i) => [...letters.slice(0, i + 1), ".", ...letters.slice(i + 1)].join("")).join("|");
 }
 
 /**
