@@ -17,6 +17,7 @@ import { DuplicateGrouper, fingerprintOf } from "../src/ingest/duplicates/groupe
 import { runImport } from "../src/ingest/pipeline.js";
 import { RejectsFile } from "../src/ingest/report.js";
 import { projectRoot } from "../src/project-root.js";
+import { BAND_ROWS, bandNumbers, bands, encodeFingerprint } from "../src/text/fingerprint.js";
 import { createTestIndex, removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
 import { indexCommand } from "./helpers/index-command.js";
 
@@ -75,6 +76,20 @@ function prepared(article: { title: string; body: string }): PreparedArticle {
 async function assign(grouper: DuplicateGrouper, batch: PreparedArticle[]) {
   const groups = await grouper.assign(batch.map(fingerprintOf));
   for (const [position, { document }] of batch.entries()) document.dup_group = groups[position] ?? "";
+}
+
+/**
+ * The article with a fingerprint that shares its first band with `other`'s and no other row, as an
+ * article holding a common phrase shares one band with many others: never a copy of it.
+ */
+function sharingFirstBand(article: PreparedArticle, other: PreparedArticle, seed: number): PreparedArticle {
+  const signature = other.signature.map((value, row) =>
+    row < BAND_ROWS ? value : value ^ (0x9e3779b9 * (seed + 1)),
+  );
+  const { shingles } = other;
+  article.document.minhash = encodeFingerprint({ signature, shingles });
+  article.document.minhash_bands = bands(signature);
+  return { ...article, signature, shingles, bands: bandNumbers(signature) };
 }
 
 /** Groups a batch, indexes it and (unless told not to) refreshes: what one import batch does. */
@@ -166,6 +181,20 @@ describe("near-duplicate groups", () => {
     await assign(grouper, [first, ...fillers.map(prepared), second]);
     expect(second.document.dup_group).toBe(first.document.id);
     expect(grouper.bandsAskedOfIndex).toBe(0);
+  });
+
+  it("reads the indexed articles sharing the most bands first, when more share one than it reads", async () => {
+    const index = await createTestIndex(client, "dups");
+    const first = prepared(story);
+    // Indexed before the story: in index order they would fill the lookup and leave the story out.
+    const others = fillers.map((filler, seed) => sharingFirstBand(prepared(filler), first, seed));
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, others);
+    await importBatch(new DuplicateGrouper(client, index), index, [first]);
+    expect(first.document.dup_group).toBe(first.document.id);
+    const grouper = new DuplicateGrouper(client, index, { candidatesPerArticle: 2 });
+    const second = prepared(copy);
+    await assign(grouper, [second]);
+    expect(second.document.dup_group).toBe(first.document.id);
   });
 
   it("asks the index about every band when it held articles before the run, or may get others", async () => {

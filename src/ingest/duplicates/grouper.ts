@@ -2,8 +2,9 @@
  * @module ingest/duplicates/grouper
  * Assigns each article its near-duplicate group before it is indexed: candidates share a MinHash
  * band with it, either earlier in this run (RecentArticles, since the index may not have refreshed
- * yet) or in the index (one terms query per batch). The candidate copyScore rates highest among
- * those it judges copies gives its group; without one, the article starts its own.
+ * yet) or in the index (one query per batch, the articles sharing the most bands first). The
+ * candidate copyScore rates highest among those it judges copies gives its group; without one, the
+ * article starts its own.
  */
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
@@ -57,10 +58,20 @@ export interface DuplicateGrouperOptions {
    * refreshes seldom supplies it.
    */
   beforeAskingForgotten?: () => Promise<void>;
+  /** Indexed articles read per article asked about (CANDIDATES_PER_ARTICLE). */
+  candidatesPerArticle?: number;
 }
 
 /** About 384k bands a generation: under three quarters of a 2^19-cell BandTable, which then never doubles again. */
 const ARTICLES_PER_GENERATION = 12_000;
+
+/**
+ * Indexed articles read per article of a batch: a large archive holds far more articles that share
+ * a band with a batch (a common phrase) than can be read, so only those sharing the most are.
+ */
+const CANDIDATES_PER_ARTICLE = 5;
+/** Elasticsearch's default `index.max_result_window`. */
+const MAX_CANDIDATES = 10_000;
 
 export class DuplicateGrouper {
   readonly #recent: RecentArticles;
@@ -72,6 +83,7 @@ export class DuplicateGrouper {
   #indexHoldsOthers: Promise<boolean> | undefined;
   readonly #retry: RetryPolicy;
   readonly #beforeAskingForgotten: (() => Promise<void>) | undefined;
+  readonly #candidatesPerArticle: number;
   #bandsAsked = 0;
 
   constructor(
@@ -81,6 +93,7 @@ export class DuplicateGrouper {
   ) {
     this.#retry = options.retry ?? { retryForMs: 0 };
     this.#beforeAskingForgotten = options.beforeAskingForgotten;
+    this.#candidatesPerArticle = options.candidatesPerArticle ?? CANDIDATES_PER_ARTICLE;
     if (!options.soleWriter) this.#indexHoldsOthers = Promise.resolve(true);
     this.#recent = new RecentArticles(
       options.articlesPerGeneration ?? ARTICLES_PER_GENERATION,
@@ -142,28 +155,47 @@ export class DuplicateGrouper {
     return groups;
   }
 
-  /** Articles in the index that share a band with the batch and that memory may not know of. */
+  /**
+   * Articles in the index that share a band with the batch and that memory may not know of: those
+   * sharing the most band positions first (one clause a position), as a copy shares many and an
+   * article that merely holds a common phrase one or two.
+   */
   async #lookup(batch: Fingerprint[]): Promise<Map<string, Known[]>> {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
     if (!everything && this.#forgotten.empty) return new Map();
     const keys = new Set<string>();
+    const keysAt: string[][] = [];
+    let articlesAsked = 0;
     for (const { bands } of batch) {
+      let asked = false;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
-        if (everything || this.#forgotten.has(number)) keys.add(bandKey(band, number));
+        if (!everything && !this.#forgotten.has(number)) continue;
+        asked = true;
+        const key = bandKey(band, number);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        const atPosition = keysAt[band];
+        if (atPosition) atPosition.push(key);
+        else keysAt[band] = [key];
       }
+      if (asked) articlesAsked++;
     }
     const byBand = new Map<string, Known[]>();
     if (!keys.size) return byBand;
     this.#bandsAsked += keys.size;
+    const positions = keysAt.flatMap((atPosition) =>
+      atPosition ? [{ terms: { minhash_bands: atPosition } }] : [],
+    );
     const response = await withRetry(
       () =>
         this.client.search<{ id: string; dup_group: string; minhash: string; minhash_bands: string[] }>(
           {
             index: this.index,
-            size: 2_000,
-            query: { terms: { minhash_bands: [...keys] } },
+            size: Math.min(MAX_CANDIDATES, articlesAsked * this.#candidatesPerArticle),
+            track_total_hits: false,
+            query: { bool: { should: positions } },
             _source: ["id", "dup_group", "minhash", "minhash_bands"],
           },
           { maxRetries: 0 },
