@@ -26,7 +26,14 @@ import { projectRoot } from "../../src/project-root.js";
 import { BAND_ROWS, SIGNATURE_SIZE } from "../../src/text/fingerprint.js";
 import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
-import { copyPairs, groupedTogether, judge, madeUpArticles, timeGrouping } from "./datasets/copies.js";
+import {
+  type CopyPair,
+  copyPairs,
+  groupedTogether,
+  judge,
+  madeUpArticles,
+  timeGrouping,
+} from "./datasets/copies.js";
 import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
 
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
@@ -363,7 +370,7 @@ const AFTER_THE_ARCHIVE = "project, made-up articles imported after the corpora"
  * The corpora as an archive (the project index the typed datasets search, loaded here unless a
  * run already has it), then the made-up articles grouped against it with nothing in memory.
  */
-async function groupedAfterTheArchive(pairs: Parameters<typeof madeUpArticles>[0]) {
+async function groupedAfterTheArchive(pairs: readonly CopyPair[]) {
   const index =
     loaded.find((corpus) => corpus.name === `${run}-saudi-ant`)?.indices.project ??
     (await load("saudi-ant", [FILES.saudi, FILES.ant], ["copies"])).corpus.indices.project;
