@@ -46,7 +46,7 @@ export interface DuplicateGrouperOptions {
   /**
    * True for an import: nothing else writes to the index while it runs. Then, when the index is
    * empty at the first batch, every article it will hold is one this grouper saw, so the index is
-   * asked only about bands memory has forgotten: the terms query is most of what grouping costs
+   * asked only about bands memory has forgotten: the lookup is most of what grouping costs
    * Elasticsearch. Never for the long-lived write API.
    */
   soleWriter?: boolean;
