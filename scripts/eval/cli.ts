@@ -325,31 +325,15 @@ async function copiesDataset(): Promise<void> {
   grouper.indexStartsEmpty();
   const { times, groupOf } = await timeGrouping(grouped, grouper);
   const later = await groupedAfterTheArchive(pairs);
+  const verdicts = { copies, negatives: pairs.length - copies, precision, recall, rows };
   finish({
     dataset: "copies",
     title: "Copies: labelled pairs of one story and hard negatives (SaudiNewsNet + ANT)",
     documents: articles.length,
     seed,
     results: [
-      {
-        system: "project",
-        copies,
-        negatives: pairs.length - copies,
-        precision,
-        recall,
-        rows,
-        grouping: times,
-        groupedTogether: groupedTogether(pairs, groupOf),
-      },
-      {
-        system: AFTER_THE_ARCHIVE,
-        copies,
-        negatives: pairs.length - copies,
-        precision,
-        recall,
-        rows,
-        ...later,
-      },
+      { system: "project", ...verdicts, grouping: times, groupedTogether: groupedTogether(pairs, groupOf) },
+      { system: AFTER_THE_ARCHIVE, ...verdicts, ...later },
     ],
     notes: [
       `Made by \`npm run eval -- copies\` (seed ${seed}, ${copies} copies).`,
@@ -371,11 +355,12 @@ const AFTER_THE_ARCHIVE = "project, made-up articles imported after the corpora"
  * run already has it), then the made-up articles grouped against it with nothing in memory.
  */
 async function groupedAfterTheArchive(pairs: readonly CopyPair[]) {
-  const index =
-    loaded.find((corpus) => corpus.name === `${run}-saudi-ant`)?.indices.project ??
-    (await load("saudi-ant", [FILES.saudi, FILES.ant], ["copies"])).corpus.indices.project;
-  const archived = new Map((await listDocuments(client, index)).map((doc) => [doc.id, doc.dup_group]));
-  const grouper = new DuplicateGrouper(client, index);
+  const open = loaded.find((corpus) => corpus.name === `${run}-saudi-ant`);
+  const { corpus, docs } = open
+    ? { corpus: open, docs: await listDocuments(client, open.indices.project) }
+    : await load("saudi-ant", [FILES.saudi, FILES.ant], ["copies"]);
+  const archived = new Map(docs.map((doc) => [doc.id, doc.dup_group]));
+  const grouper = new DuplicateGrouper(client, corpus.indices.project);
   const { times, groupOf } = await timeGrouping(madeUpArticles(pairs), grouper);
   return { grouping: times, groupedTogether: groupedTogether(pairs, new Map([...archived, ...groupOf])) };
 }

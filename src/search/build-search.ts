@@ -51,10 +51,11 @@ function withinEdits(
 
 /**
  * A word as typed, within a typo (a short one, a letter left out), in the title or lead: the exact
- * form (the word being typed with its article: as written, wholeWordAsWritten), or the title's words
- * as written, for a typo that garbled the article itself (لاملك for الملك). Not in the body: expanding typos over its far larger vocabulary would be most of a
- * search's cost, and a story a reader recalls is named in its title. A long word's second edit is
- * looked for past its first letter (RANKING.typos.secondEditPrefixLength).
+ * form (the word being typed with its article: as written, wholeWordAsWritten), or the title's
+ * words as written, for a typo that garbled the article itself (لاملك for الملك). Not in the body:
+ * expanding typos over its far larger vocabulary would be most of a search's cost, and a story a
+ * reader recalls is named in its title. A long word's second edit is looked for past its first
+ * letter (RANKING.typos.secondEditPrefixLength).
  */
 function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
   const asTyped = (typing && wholeWordAsWritten(word)) || {
@@ -224,11 +225,15 @@ function everyWordInTitle(words: estypes.QueryDslQueryContainer[]): estypes.Quer
 export const TYPED_TITLE = "typed_title";
 
 /**
- * The words' exact forms, weighed in the rescore. Not a word being typed with its article: without
- * it, it is another word (الهلا is not هلا); its title words, as written or begun, count instead.
+ * The words' exact forms, weighed in the rescore. Not a headline's word being typed with its
+ * article: without it, it is another word (الهلا is not هلا); its title words, as written or begun,
+ * count instead.
  */
-function exactForms(parsed: ParsedQuery, typing: string | undefined): estypes.QueryDslQueryContainer[] {
-  const typedWithArticle = typing !== undefined && recallsHeadline(parsed) && carriesArticle(typing);
+function exactForms(
+  parsed: ParsedQuery,
+  headlineTyping: string | undefined,
+): estypes.QueryDslQueryContainer[] {
+  const typedWithArticle = headlineTyping !== undefined && carriesArticle(headlineTyping);
   const weighed = typedWithArticle ? { ...parsed, terms: parsed.terms.slice(0, -1) } : parsed;
   const text = positiveText(weighed);
   if (!text) return [];
@@ -239,11 +244,8 @@ function exactForms(parsed: ParsedQuery, typing: string | undefined): estypes.Qu
  * The last word of a longer query, still being typed, as the start of a title word: in the
  * rescore alone, since the query's other words already bring its articles into the window.
  */
-function longQueryCompletion(
-  parsed: ParsedQuery,
-  typing: string | undefined,
-): estypes.QueryDslQueryContainer[] {
-  return typing && !recallsHeadline(parsed) && !parsed.isQuestion ? [titlePrefix(typing)] : [];
+function longQueryCompletion(longQueryTyping: string | undefined): estypes.QueryDslQueryContainer[] {
+  return longQueryTyping ? [titlePrefix(longQueryTyping)] : [];
 }
 
 /**
@@ -253,14 +255,15 @@ function longQueryCompletion(
 function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
-  const asTyped = recall === "strict" && recallsHeadline(parsed) ? typedWords(parsed, "strict") : undefined;
+  const headline = recallsHeadline(parsed);
+  const asTyped = recall === "strict" && headline ? typedWords(parsed, "strict") : undefined;
   return {
     bool: {
       should: [
         ...titleNamedClause(text),
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
-        ...longQueryCompletion(parsed, typing),
-        ...exactForms(parsed, typing),
+        ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
+        ...exactForms(parsed, headline ? typing : undefined),
         {
           multi_match: {
             query: text,

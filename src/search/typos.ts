@@ -37,7 +37,7 @@ export function letterLeftOut(word: string): string | undefined {
   const typed = normalizeArabic(word);
   const letters = [...typed];
   if (letters.length !== typos.letterLeftOutOf || !LETTERS_ONLY.test(typed)) return undefined;
-  return letters.map((_, i) => [...letters.slice(0, i + 1), ".", ...letters.slice(i + 1)].join("")).join("|");
+  return letters.map((_, i) => letters.toSpliced(i + 1, 0, ".").join("")).join("|");
 }
 
 /**

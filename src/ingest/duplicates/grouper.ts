@@ -164,30 +164,24 @@ export class DuplicateGrouper {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
     if (!everything && this.#forgotten.empty) return new Map();
-    const keys = new Set<string>();
-    const keysAt: string[][] = [];
+    // The band keys asked about, by band position: one `terms` clause each.
+    const asked: Set<string>[] = [];
     let articlesAsked = 0;
     for (const { bands } of batch) {
-      let asked = false;
+      let asks = false;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
         if (!everything && !this.#forgotten.has(number)) continue;
-        asked = true;
-        const key = bandKey(band, number);
-        if (keys.has(key)) continue;
-        keys.add(key);
-        const atPosition = keysAt[band];
-        if (atPosition) atPosition.push(key);
-        else keysAt[band] = [key];
+        asks = true;
+        const atPosition = asked[band] ?? new Set<string>();
+        asked[band] = atPosition.add(bandKey(band, number));
       }
-      if (asked) articlesAsked++;
+      if (asks) articlesAsked++;
     }
     const byBand = new Map<string, Known[]>();
-    if (!keys.size) return byBand;
-    this.#bandsAsked += keys.size;
-    const positions = keysAt.flatMap((atPosition) =>
-      atPosition ? [{ terms: { minhash_bands: atPosition } }] : [],
-    );
+    const positions = asked.flatMap((keys) => (keys ? [{ terms: { minhash_bands: [...keys] } }] : []));
+    if (!positions.length) return byBand;
+    for (const keys of asked) this.#bandsAsked += keys?.size ?? 0;
     const response = await withRetry(
       () =>
         this.client.search<{ id: string; dup_group: string; minhash: string; minhash_bands: string[] }>(
@@ -206,11 +200,13 @@ export class DuplicateGrouper {
       const source = hit._source;
       if (!source?.minhash) continue;
       const known = { id: source.id, group: source.dup_group, ...decodeFingerprint(source.minhash) };
-      for (const band of source.minhash_bands) {
-        if (!keys.has(band)) continue;
-        const list = byBand.get(band) ?? [];
+      // Stored in band order (bandKeys), so each key is looked for at its own position.
+      for (let band = 0; band < source.minhash_bands.length; band++) {
+        const key = source.minhash_bands[band] ?? "";
+        if (!asked[band]?.has(key)) continue;
+        const list = byBand.get(key) ?? [];
         list.push(known);
-        byBand.set(band, list);
+        byBand.set(key, list);
       }
     }
     return byBand;
