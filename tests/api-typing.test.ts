@@ -64,6 +64,21 @@ describe("the last word, still being typed", () => {
     expect(hit?.highlights.title.join()).toContain("<mark>بوتين</mark>");
   });
 
+  it("offers first, of titles matching alike, the completion most of them use", async () => {
+    // الكهرمان is the newest, but more titles complete الكهر as الكهرباء; السيسي's كهرباء
+    // completes it only without the article typed, so it comes last.
+    expect(await suggested("الكهر")).toEqual(["ty-power-2", "ty-power-1", "ty-amber", "ty-sisi"]);
+  });
+
+  it("offers a headline once, though two stories carry it", async () => {
+    expect(
+      ids(await search("حصاد الأسبوع"))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["ty-week-1", "ty-week-2"]);
+    expect(await suggested("حصاد")).toEqual(["ty-week-2"]);
+  });
+
   it("is a whole word once the reader types a space", async () => {
     expect(ids(await search("بوت "))).not.toContain("ty-putin");
   });

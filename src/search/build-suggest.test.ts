@@ -8,17 +8,41 @@ describe("buildSuggestRequest", () => {
   it("completes the last word as the start of a title word, the words before it as typed", () => {
     const request = buildSuggestRequest(input("الملك سلم"), "articles");
     expect(JSON.stringify(request.query)).not.toContain("fuzziness");
-    expect(request).toMatchObject({ size: 8, collapse: { field: "dup_group" }, highlight: {} });
+    expect(request).toMatchObject({ collapse: { field: "dup_group" } });
+  });
+
+  it("reads more titles than it offers, to drop repeats and count completions", () => {
+    expect(buildSuggestRequest(input("الملك سلم"), "articles").size).toBe(
+      8 * RANKING.suggestCandidatesPerTitle,
+    );
+  });
+
+  it("scores what titles match, not how often: titles matching alike tie, and the newest go first", () => {
+    const request = buildSuggestRequest(input("نادي الهلا"), "articles");
+    for (const clause of (request.query?.bool?.should ?? []) as object[])
+      expect(Object.keys(clause)).toEqual(["constant_score"]);
+    expect(request.query?.bool?.must).toBeUndefined();
+    expect(request.sort).toEqual([{ _score: { order: "desc" } }, { published_at: { order: "desc" } }]);
   });
 
   it("prefers whole words typed, the last one with the article it was typed with", () => {
     const boost = RANKING.suggestWholeWordBoost;
-    expect(buildSuggestRequest(input("نادي الهلا"), "articles").query?.bool?.should).toEqual([
-      { match: { "title.exact": { query: "نادي", boost } } },
-      { match: { "title.words": { query: "الهلا", boost } } },
+    const should = (q: string) => buildSuggestRequest(input(q), "articles").query?.bool?.should;
+    const startsAsTyped = (word: string) => ({
+      constant_score: {
+        filter: { match: { "title.word_starts": { query: word } } },
+        boost: RANKING.typed.writtenStartBonus,
+      },
+    });
+    expect(should("نادي الهلا")).toEqual([
+      startsAsTyped("الهلا"),
+      { constant_score: { filter: { match: { "title.exact": "نادي" } }, boost } },
+      { constant_score: { filter: { match: { "title.words": { query: "الهلا" } } }, boost } },
     ]);
-    expect(buildSuggestRequest(input("الملك سلم"), "articles").query?.bool?.should).toEqual([
-      { match: { "title.exact": { query: "الملك سلم", boost } } },
+    expect(should("الملك سلم")).toEqual([
+      startsAsTyped("سلم"),
+      { constant_score: { filter: { match: { "title.exact": "الملك" } }, boost } },
+      { constant_score: { filter: { match: { "title.exact": "سلم" } }, boost } },
     ]);
   });
 });
@@ -38,10 +62,6 @@ describe("buildTolerantSuggestRequest", () => {
           },
         },
       });
-  });
-
-  it("marks nothing: the letters typed are not the title's", () => {
-    expect(buildTolerantSuggestRequest(input("الملك سلمن"), "articles")?.highlight).toBeUndefined();
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {

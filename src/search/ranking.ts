@@ -58,6 +58,11 @@ export const RANKING = {
   /** A suggested title holding a typed word whole goes before one that merely completes it. */
   suggestWholeWordBoost: 2,
   /**
+   * Titles read for each one offered: room to drop repeated titles and to see which completion of
+   * the word being typed the newest titles use most, which goes first (بوت: بوتين before بوتان).
+   */
+  suggestCandidatesPerTitle: 4,
+  /**
    * The first stage matches the words as spelt (stemmed, the last one also as a prefix while the
    * reader types). When it finds fewer articles than this, the search is asked again for articles
    * holding only some of the words, and within typos when a typo is likely (build-search.ts, Recall).

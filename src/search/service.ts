@@ -8,7 +8,6 @@ import type { estypes } from "@elastic/elasticsearch";
 import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
-import { escapeHtml } from "../text/html.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import {
   CANDIDATES_PER_RESULT,
@@ -50,6 +49,7 @@ import {
   storyCounts,
   storyCountsRequest,
 } from "./stories.js";
+import { offeredSuggestions } from "./suggestions.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -317,19 +317,10 @@ export class SearchService {
   /** Titles completing what the reader typed; when none does, titles a typo away from it. */
   async suggest(input: SuggestInput): Promise<Suggestion[]> {
     const complete = async (request: estypes.SearchRequest) =>
-      this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
-    let response = await complete(buildSuggestRequest(input, this.alias));
-    const tolerant = response.hits.hits.length ? undefined : buildTolerantSuggestRequest(input, this.alias);
-    if (tolerant) response = await complete(tolerant);
-    return response.hits.hits.map((hit) => {
-      const shaped = shapeHit(hit);
-      return {
-        id: shaped.id,
-        title: shaped.title,
-        highlighted: hit.highlight?.["title.autocomplete"]?.[0] ?? escapeHtml(shaped.title),
-        source: shaped.source,
-        published_at: shaped.published_at,
-      };
-    });
+      (await this.client.search<Partial<ArticleDocument>>(await this.#scored(request))).hits.hits;
+    const completed = await complete(buildSuggestRequest(input, this.alias));
+    const tolerant = completed.length ? undefined : buildTolerantSuggestRequest(input, this.alias);
+    if (!tolerant) return offeredSuggestions(completed, input.q, input.size);
+    return offeredSuggestions(await complete(tolerant), input.q, input.size, { marked: false });
   }
 }

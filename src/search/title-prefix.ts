@@ -37,13 +37,19 @@ export function titlePrefixQuery(word: string, boost?: number): estypes.QueryDsl
  * (`title.word_starts`): for ranking, where the bonus is paid on the few articles it orders.
  */
 export function titlePrefixAsWritten(word: string, boost?: number): estypes.QueryDslQueryContainer {
-  const asWritten = {
+  return {
+    bool: { must: [titlePrefixQuery(word)], should: [writtenStartBonus(word)], ...(boost ? { boost } : {}) },
+  };
+}
+
+/** The bonus of a title word starting as typed, article included (`title.word_starts`). */
+export function writtenStartBonus(word: string): estypes.QueryDslQueryContainer {
+  return {
     constant_score: {
       filter: { match: { "title.word_starts": { query: word } } },
       boost: RANKING.typed.writtenStartBonus,
     },
   };
-  return { bool: { must: [titlePrefixQuery(word)], should: [asWritten], ...(boost ? { boost } : {}) } };
 }
 
 /**

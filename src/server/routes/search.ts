@@ -43,6 +43,8 @@ const suggestRoute = createRoute({
   middleware: [readableQuery],
   operationId: "suggestTitles",
   summary: "As-you-type completion of titles",
+  description:
+    "Titles whose words start with the words typed, the last one perhaps unfinished: whole words typed first, then the completion most titles use, shorter and newer titles first; each headline once. When nothing completes, titles a typo away.",
   request: { query: SuggestParams },
   responses: { 200: json(SuggestResponseSchema, "Completions."), ...readerProblems },
 });

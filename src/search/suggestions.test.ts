@@ -1,0 +1,91 @@
+import type { estypes } from "@elastic/elasticsearch";
+import { describe, expect, it } from "vitest";
+import type { ArticleDocument } from "../articles/document.js";
+import { markTypedStarts, offeredSuggestions } from "./suggestions.js";
+
+let next = 0;
+/** A completion hit; hits are given in the completion's order (score, then newest). */
+const hit = (title: string, score = 1): estypes.SearchHit<Partial<ArticleDocument>> => ({
+  _index: "articles",
+  _id: `a${++next}`,
+  _score: score,
+  _source: { title, source: "وكالة", published_at: "2025-01-01T00:00:00Z" },
+});
+const titles = (hits: ReturnType<typeof hit>[], q: string, size = 8, marked = true) =>
+  offeredSuggestions(hits, q, size, { marked }).map((suggestion) => suggestion.title);
+
+describe("offeredSuggestions", () => {
+  it("offers a title once, however its copies or reuses spell it", () => {
+    const hits = [
+      hit("الاقتصاد في صور"),
+      hit("الاقتصاد في صور"),
+      hit("أردوغان: بوتين سيتخلى عن الأسد"),
+      hit("اردوغان: بوتين سيتخلي عن الأسد"),
+    ];
+    expect(titles(hits, "الاقتصا")).toEqual(["الاقتصاد في صور", "أردوغان: بوتين سيتخلى عن الأسد"]);
+  });
+
+  it("orders titles matching alike by how many complete the word being typed the same way", () => {
+    const hits = [hit("بوتان تستضيف البطولة"), hit("بوتين يستقبل الرئيس"), hit("لقاء بين بوتين وماكرون")];
+    expect(titles(hits, "بوت")).toEqual([
+      "بوتين يستقبل الرئيس",
+      "لقاء بين بوتين وماكرون",
+      "بوتان تستضيف البطولة",
+    ]);
+  });
+
+  it("counts a title for its most used completion, whichever word comes first", () => {
+    const hits = [
+      hit("كوريا الجنوبية تهزم كورونا"),
+      hit("لقاح كورونا"),
+      hit("كوريا تفوز"),
+      hit("إصابات كورونا"),
+    ];
+    expect(titles(hits, "كورو")).toEqual([
+      "لقاح كورونا",
+      "إصابات كورونا",
+      "كوريا الجنوبية تهزم كورونا",
+      "كوريا تفوز",
+    ]);
+  });
+
+  it("offers, of titles completing the word alike, the shorter first, then the newer", () => {
+    const hits = [hit("بوتين يستقبل الرئيس الصيني في الكرملين"), hit("بوتين يصل"), hit("بوتين يغادر")];
+    expect(titles(hits, "بوت")).toEqual([
+      "بوتين يصل",
+      "بوتين يغادر",
+      "بوتين يستقبل الرئيس الصيني في الكرملين",
+    ]);
+  });
+
+  it("keeps a title that matches better ahead, however rare its completion", () => {
+    const hits = [hit("بوتان تستضيف البطولة", 3), hit("بوتين يستقبل الرئيس"), hit("لقاء بين بوتين وماكرون")];
+    expect(titles(hits, "بوت")[0]).toBe("بوتان تستضيف البطولة");
+  });
+
+  it("counts a completion however it was typed: with the article, or an article and a letter or two", () => {
+    const hits = [hit("معرض الكهرمان"), hit("انقطاع الكهرباء"), hit("شبكة الكهرباء"), hit("الكهرباء تعود")];
+    expect(titles(hits, "الكهر", 2)).toEqual(["انقطاع الكهرباء", "شبكة الكهرباء"]);
+    expect(titles(hits, "الك", 2)).toEqual(["انقطاع الكهرباء", "شبكة الكهرباء"]);
+  });
+
+  it("offers at most `size` titles", () => {
+    expect(titles([hit("بوتين"), hit("بوتين يصل"), hit("بوتين يغادر")], "بوت", 2)).toHaveLength(2);
+  });
+
+  it("marks the typed starts, escaped, or nothing for titles a typo away", () => {
+    const [suggestion] = offeredSuggestions([hit("«السيسي» يستقبل <الوفد>")], "السيسي يست", 8);
+    expect(suggestion?.highlighted).toBe("«<mark>السيسي</mark>» <mark>يستقبل</mark> &lt;الوفد&gt;");
+    const [typo] = offeredSuggestions([hit("السيسي يستقبل")], "السيسو", 8, { marked: false });
+    expect(typo?.highlighted).toBe("السيسي يستقبل");
+  });
+});
+
+describe("markTypedStarts", () => {
+  it("marks words as the analyzer reads them: spelling variants folded, an article (with و ف ب ك before it) aside", () => {
+    expect(markTypedStarts("أمريكى تعلن والامريكيون يردون", ["امريك"])).toBe(
+      "<mark>أمريكى</mark> تعلن <mark>والامريكيون</mark> يردون",
+    );
+    expect(markTypedStarts("الهلال يفوز", ["هلا"])).toBe("<mark>الهلال</mark> يفوز");
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * @module search/suggestions
+ * The completion's hits → the titles offered: each title once (the same headline reused for another
+ * day's story is one line to a reader); of titles that match alike, first those completing the word
+ * being typed as most of the titles read do (بوت: بوتين before بوتان and بوتكس), then shorter
+ * titles, whose words are more of what they are about, then newer; the typed starts marked.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import type { ArticleDocument } from "../articles/document.js";
+import { exactWords } from "../text/arabic.js";
+import { escapeHtml } from "../text/html.js";
+import { suggestWords } from "./build-suggest.js";
+import type { Suggestion } from "./responses.js";
+import { shapeHit } from "./shape.js";
+import { prefixForms } from "./title-prefix.js";
+
+type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
+
+/** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** A typed word as the title's words are compared with it: normalised, unstemmed, article aside. */
+function startForms(word: string): string[] {
+  return prefixForms(word).flatMap((form) => exactWords(form).slice(0, 1));
+}
+
+const begunBy = (word: string, forms: string[]) => forms.some((form) => word.startsWith(form));
+
+/** The title, HTML-safe, with each word that one of `forms` begins in <mark>. */
+export function markTypedStarts(title: string, forms: string[]): string {
+  let marked = "";
+  let from = 0;
+  for (const run of title.matchAll(WORD_RUN)) {
+    const [word = ""] = exactWords(run[0]);
+    if (!begunBy(word, forms)) continue;
+    marked += `${escapeHtml(title.slice(from, run.index))}<mark>${escapeHtml(run[0])}</mark>`;
+    from = run.index + run[0].length;
+  }
+  return marked + escapeHtml(title.slice(from));
+}
+
+/**
+ * `size` suggestions from the completion's hits (in its order: score, then newest). `marked`:
+ * whether the hits begin the words as typed (not a typo away, whose letters are not the title's).
+ */
+export function offeredSuggestions(
+  hits: Hit[],
+  q: string,
+  size: number,
+  { marked = true } = {},
+): Suggestion[] {
+  const words = suggestWords(q);
+  const typing = startForms(words.at(-1) ?? "");
+  const seen = new Set<string>();
+  const distinct = hits.filter((hit) => {
+    const key = exactWords(hit._source?.title ?? "").join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const titleWords = distinct.map((hit) => exactWords(hit._source?.title ?? ""));
+  // A title's completions: each word the word being typed begins, counted once per title.
+  const completions = titleWords.map((words) => new Set(words.filter((word) => begunBy(word, typing))));
+  const uses = new Map<string, number>();
+  for (const words of completions) for (const word of words) uses.set(word, (uses.get(word) ?? 0) + 1);
+  const mostUsed = (words: Set<string> = new Set()) =>
+    Math.max(0, ...[...words].map((word) => uses.get(word) ?? 0));
+  const order = distinct
+    .map((hit, i) => ({
+      hit,
+      score: hit._score ?? 0,
+      uses: mostUsed(completions[i]),
+      length: titleWords[i]?.length ?? 0,
+    }))
+    .sort((a, b) => b.score - a.score || b.uses - a.uses || a.length - b.length);
+  const allForms = words.flatMap(startForms);
+  return order.slice(0, size).map(({ hit }) => {
+    const shaped = shapeHit(hit);
+    return {
+      id: shaped.id,
+      title: shaped.title,
+      highlighted: marked ? markTypedStarts(shaped.title, allForms) : escapeHtml(shaped.title),
+      source: shaped.source,
+      published_at: shaped.published_at,
+    };
+  });
+}
