@@ -105,6 +105,12 @@ describe("typos", () => {
     },
   );
 
+  it("offers no title a typo away from a word some title holds, though none holds it with the others", async () => {
+    // سلطان is in a title, not with الجبيل: سلمان's title, a letter away, is not what was typed.
+    expect(await suggested("سلطان الجبي")).toEqual([]);
+    expect(await suggested("سلطن")).toContain("ty-sultan");
+  });
+
   it("finds a word a letter was left out of, though shorter than a typo is looked for in", async () => {
     // شال for شمال: every fixture about الجزائر holds the other word, one alone holds شمال.
     expect(ids(await search("شال الجزائر"))[0]).toBe("ty-algeria-3");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildSuggestRequest, buildTolerantSuggestRequest } from "./build-suggest.js";
+import {
+  buildSuggestRequest,
+  buildTolerantSuggestRequest,
+  heldWords,
+  heldWordsRequest,
+  mayBeMistyped,
+} from "./build-suggest.js";
 import { RANKING } from "./ranking.js";
 
 const input = (q: string) => ({ q, size: 8 });
@@ -49,7 +55,7 @@ describe("buildSuggestRequest", () => {
 
 describe("buildTolerantSuggestRequest", () => {
   it("lets each word of four letters or more be a typo away, past its first letter", () => {
-    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles");
+    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", []);
     const must = (request?.query?.bool?.must ?? []) as object[];
     expect(must).toHaveLength(2);
     for (const clause of must)
@@ -65,7 +71,7 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {
-    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles");
+    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles", []);
     const [short, long, last] = (request?.query?.bool?.must ?? []) as object[];
     expect(JSON.stringify(short)).not.toContain("fuzziness");
     expect(JSON.stringify(long)).toContain("fuzziness");
@@ -73,12 +79,50 @@ describe("buildTolerantSuggestRequest", () => {
     expect(JSON.stringify(last)).toContain("title.autocomplete");
   });
 
+  it("matches as typed the words some title holds: a word a title holds is no typo", () => {
+    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", [true, false]);
+    const [king, salman] = (request?.query?.bool?.must ?? []) as object[];
+    expect(JSON.stringify(king)).not.toContain("fuzziness");
+    expect(JSON.stringify(salman)).toContain("fuzziness");
+    expect(buildTolerantSuggestRequest(input("الملك سلمان"), "articles", [true, true])).toBeUndefined();
+  });
+
   it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {
-    expect(buildTolerantSuggestRequest(input("بوت"), "articles")).toBeUndefined();
-    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles")).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("بوت"), "articles", [])).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles", [])).toBeUndefined();
     // A word too long to be a typo is not expanded: a 500-letter word asks nothing more.
-    expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles")).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles", [])).toBeUndefined();
     const many = Array.from({ length: RANKING.typed.maxWords + 1 }, () => "سلمان").join(" ");
-    expect(buildTolerantSuggestRequest(input(many), "articles")).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input(many), "articles", [])).toBeUndefined();
+  });
+});
+
+describe("heldWordsRequest", () => {
+  it("counts each word apart, as the completion matches it", () => {
+    const request = heldWordsRequest(input("الملك سلم"), "articles");
+    expect(request).toMatchObject({ size: 0, track_total_hits: false });
+    const filters = (request.aggs?.held?.filters?.filters ?? []) as object[];
+    expect(filters).toHaveLength(2);
+    expect(filters[0]).toEqual({ match: { "title.autocomplete": { query: "الملك" } } });
+    expect(JSON.stringify(filters[1])).toContain("title.autocomplete");
+  });
+
+  it("reads which words a title holds", () => {
+    const response = {
+      took: 1,
+      timed_out: false,
+      _shards: { total: 1, successful: 1, failed: 0 },
+      hits: { hits: [] },
+      aggregations: { held: { buckets: [{ doc_count: 3 }, { doc_count: 0 }] } },
+    };
+    expect(heldWords(response)).toEqual([true, false]);
+  });
+});
+
+describe("mayBeMistyped", () => {
+  it("is false when no word could be a typo, or for too many words", () => {
+    expect(mayBeMistyped(input("الملك سلمن"))).toBe(true);
+    expect(mayBeMistyped(input("بوت 2025"))).toBe(false);
+    expect(mayBeMistyped(input(Array.from({ length: 5 }, () => "سلمان").join(" ")))).toBe(false);
   });
 });

@@ -65,36 +65,70 @@ function completions(
   };
 }
 
+/** Each word typed as the completion matches it: a finished word as a title word's start, the last as one too. */
+function asTyped(words: string[]): estypes.QueryDslQueryContainer[] {
+  return words.map((word, i) =>
+    i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: { query: word } } },
+  );
+}
+
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
   const words = suggestWords(input.q);
-  const before = words.slice(0, -1);
-  const last = words.at(-1) ?? "";
-  const finished: estypes.QueryDslQueryContainer[] = before.length
-    ? [{ match: { [FIELD]: { query: before.join(" "), operator: "and" } } }]
-    : [];
-  return completions(input, index, words, { filter: [...finished, titlePrefixQuery(last)] }, [
-    writtenStartBonus(last),
-  ]);
+  const last = words.at(-1);
+  if (last === undefined) return completions(input, index, words, { filter: [{ match_none: {} }] });
+  return completions(input, index, words, { filter: asTyped(words) }, [writtenStartBonus(last)]);
 }
 
 /**
- * The completion asked again when nothing completes: each word, the last included, may be as
+ * Whether some word typed could be a typo (typos.ts), in few enough words for a recalled headline:
+ * when nothing completes, only then is the completion asked again within typos.
+ */
+export function mayBeMistyped(input: SuggestInput): boolean {
+  const words = suggestWords(input.q);
+  return words.length <= RANKING.typed.maxWords && words.some((word) => allowedEdits(word) > 0);
+}
+
+/**
+ * Which words typed some title holds as the completion matches them, each counted apart: a word a
+ * title holds is no typo, though no title holds it with the others (the search's rule too).
+ */
+export function heldWordsRequest(input: SuggestInput, index: string): estypes.SearchRequest {
+  return {
+    index,
+    size: 0,
+    track_total_hits: false,
+    aggs: { held: { filters: { filters: asTyped(suggestWords(input.q)) } } },
+  };
+}
+
+/** heldWordsRequest's answer: for each word typed, whether a title holds it. */
+export function heldWords(response: estypes.SearchResponse): boolean[] {
+  const buckets = (response.aggregations?.held as estypes.AggregationsFiltersAggregate | undefined)?.buckets;
+  return Array.isArray(buckets) ? buckets.map((bucket) => bucket.doc_count > 0) : [];
+}
+
+/**
+ * The completion asked again when nothing completes: each word no title holds (`held`) may be as
  * many typos away from the start of a title word as the search allows it (typos.ts), past its
- * first letter. Undefined when no word could be a typo, or for more words than a reader recalls
- * a headline by.
+ * first letter; the others match as typed. Undefined when no such word could be a typo, or for
+ * more words than a reader recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,
   index: string,
+  held: readonly boolean[],
 ): estypes.SearchRequest | undefined {
   const words = suggestWords(input.q);
-  const edits = words.map(allowedEdits);
+  const edits = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
+  const typed = asTyped(words);
   const must = words.map((word, i): estypes.QueryDslQueryContainer => {
     const allowed = edits[i] ?? 0;
-    if (!allowed && i === words.length - 1) return titlePrefixAsWritten(word);
-    const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
-    return { match: { [FIELD]: { query: word, ...options } } };
+    if (allowed)
+      return {
+        match: { [FIELD]: { query: word, ...typoOptions(allowed, RANKING.typos.completionPrefixLength) } },
+      };
+    return i === words.length - 1 ? titlePrefixAsWritten(word) : (typed[i] ?? {});
   });
   return completions(input, index, words, { must });
 }

@@ -24,7 +24,13 @@ import {
   unquotedFallback,
   widerRecall,
 } from "./build-search.js";
-import { buildSuggestRequest, buildTolerantSuggestRequest } from "./build-suggest.js";
+import {
+  buildSuggestRequest,
+  buildTolerantSuggestRequest,
+  heldWords,
+  heldWordsRequest,
+  mayBeMistyped,
+} from "./build-suggest.js";
 import {
   closestCorrections,
   collateRequests,
@@ -314,13 +320,18 @@ export class SearchService {
     return { took_ms: response.took + counted.took, hits: hits.map((hit) => shapeHit(hit, counts)) };
   }
 
-  /** Titles completing what the reader typed; when none does, titles a typo away from it. */
+  /**
+   * Titles completing what the reader typed; when none does, titles a typo away from it in the
+   * words no title holds.
+   */
   async suggest(input: SuggestInput): Promise<Suggestion[]> {
     const complete = async (request: estypes.SearchRequest) =>
       (await this.client.search<Partial<ArticleDocument>>(await this.#scored(request))).hits.hits;
     const completed = await complete(buildSuggestRequest(input, this.alias));
-    const tolerant = completed.length ? undefined : buildTolerantSuggestRequest(input, this.alias);
-    if (!tolerant) return offeredSuggestions(completed, input.q, input.size);
+    if (completed.length || !mayBeMistyped(input)) return offeredSuggestions(completed, input.q, input.size);
+    const held = heldWords(await this.client.search(heldWordsRequest(input, this.alias)));
+    const tolerant = buildTolerantSuggestRequest(input, this.alias, held);
+    if (!tolerant) return [];
     return offeredSuggestions(await complete(tolerant), input.q, input.size, { marked: false });
   }
 }
