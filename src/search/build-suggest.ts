@@ -2,8 +2,9 @@
  * @module search/build-suggest
  * As-you-type completion of titles: every typed word must begin a title word (edge n-grams of the
  * normalised title), so أمريكا, امريكا and أمريكى complete alike, the last as it is being typed
- * (title-prefix.ts). One title per story. When nothing completes, the words may each be a typo
- * away from the start of a title word (`buildTolerantSuggestRequest`), as the search forgives them.
+ * (title-prefix.ts). One title per story. When nothing completes, the words no title holds may
+ * each be a typo away from the start of a title word (`buildTolerantSuggestRequest`), as the search
+ * forgives them.
  * Completions score by what they match, not by term statistics, so titles matching alike tie and
  * suggestions.ts can order them by the completion the newest titles use most.
  */
@@ -121,14 +122,12 @@ export function buildTolerantSuggestRequest(
   const words = suggestWords(input.q);
   const edits = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
-  const typed = asTyped(words);
-  const must = words.map((word, i): estypes.QueryDslQueryContainer => {
+  const must = asTyped(words).map((asTypedQuery, i): estypes.QueryDslQueryContainer => {
+    const word = words[i] ?? "";
     const allowed = edits[i] ?? 0;
-    if (allowed)
-      return {
-        match: { [FIELD]: { query: word, ...typoOptions(allowed, RANKING.typos.completionPrefixLength) } },
-      };
-    return i === words.length - 1 ? titlePrefixAsWritten(word) : (typed[i] ?? {});
+    const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
+    if (allowed) return { match: { [FIELD]: { query: word, ...options } } };
+    return i === words.length - 1 ? titlePrefixAsWritten(word) : asTypedQuery;
   });
   return completions(input, index, words, { must });
 }
