@@ -70,6 +70,11 @@ describe("the last word, still being typed", () => {
     expect(await suggested("الكهر")).toEqual(["ty-power-2", "ty-power-1", "ty-amber", "ty-sisi"]);
   });
 
+  it("offers first a title holding the words typed side by side", async () => {
+    // Both titles hold أبو and a word starting ظ; the newer, shorter one holds them apart.
+    expect(await suggested("ابو ظ")).toEqual(["ty-abudhabi", "ty-abu-other"]);
+  });
+
   it("offers a headline once, though two stories carry it", async () => {
     expect(
       ids(await search("حصاد الأسبوع"))

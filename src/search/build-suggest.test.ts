@@ -17,6 +17,12 @@ describe("buildSuggestRequest", () => {
     expect(request).toMatchObject({ collapse: { field: "dup_group" } });
   });
 
+  it("asks for words side by side only when there are two", () => {
+    expect(JSON.stringify(buildSuggestRequest(input("السيس"), "articles").query)).not.toContain(
+      "match_phrase",
+    );
+  });
+
   it("reads more titles than it offers, to drop repeats and count completions", () => {
     expect(buildSuggestRequest(input("الملك سلم"), "articles").size).toBe(
       8 * RANKING.suggestCandidatesPerTitle,
@@ -31,7 +37,7 @@ describe("buildSuggestRequest", () => {
     expect(request.sort).toEqual([{ _score: { order: "desc" } }, { published_at: { order: "desc" } }]);
   });
 
-  it("prefers whole words typed, the last one with the article it was typed with", () => {
+  it("prefers whole words typed (the last one with the article it was typed with), and words side by side", () => {
     const boost = RANKING.suggestWholeWordBoost;
     const should = (q: string) => buildSuggestRequest(input(q), "articles").query?.bool?.should;
     const startsAsTyped = (word: string) => ({
@@ -40,13 +46,21 @@ describe("buildSuggestRequest", () => {
         boost: RANKING.typed.writtenStartBonus,
       },
     });
+    const sideBySide = (words: string) => ({
+      constant_score: {
+        filter: { match_phrase: { "title.autocomplete": words } },
+        boost: RANKING.suggestSideBySideBoost,
+      },
+    });
     expect(should("نادي الهلا")).toEqual([
       startsAsTyped("الهلا"),
+      sideBySide("نادي الهلا"),
       { constant_score: { filter: { match: { "title.exact": "نادي" } }, boost } },
       { constant_score: { filter: { match: { "title.words": { query: "الهلا" } } }, boost } },
     ]);
     expect(should("الملك سلم")).toEqual([
       startsAsTyped("سلم"),
+      sideBySide("الملك سلم"),
       { constant_score: { filter: { match: { "title.exact": "الملك" } }, boost } },
       { constant_score: { filter: { match: { "title.exact": "سلم" } }, boost } },
     ]);

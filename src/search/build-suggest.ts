@@ -77,7 +77,13 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
   const words = suggestWords(input.q);
   const last = words.at(-1);
   if (last === undefined) return completions(input, index, words, { filter: [{ match_none: {} }] });
-  return completions(input, index, words, { filter: asTyped(words) }, [writtenStartBonus(last)]);
+  // The n-grams of a title word share its position, so the phrase finds title words begun side by side.
+  const sideBySide = { match_phrase: { [FIELD]: words.join(" ") } };
+  const bonuses = [
+    writtenStartBonus(last),
+    ...(words.length > 1 ? [scoring(sideBySide, RANKING.suggestSideBySideBoost)] : []),
+  ];
+  return completions(input, index, words, { filter: asTyped(words) }, bonuses);
 }
 
 /**

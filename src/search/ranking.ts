@@ -58,6 +58,11 @@ export const RANKING = {
   /** A suggested title holding a typed word whole goes before one that merely completes it. */
   suggestWholeWordBoost: 2,
   /**
+   * A suggested title holding the words typed side by side, in order (ابو ظ: أبو ظبي), goes before
+   * one holding them apart; less than a whole word, which says more about what was meant.
+   */
+  suggestSideBySideBoost: 1,
+  /**
    * Titles read for each one offered: room to drop repeated titles and to see which completion of
    * the word being typed the newest titles use most, which goes first (بوت: بوتين before بوتان).
    */

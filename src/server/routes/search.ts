@@ -44,7 +44,7 @@ const suggestRoute = createRoute({
   operationId: "suggestTitles",
   summary: "As-you-type completion of titles",
   description:
-    "Titles whose words start with the words typed, the last one perhaps unfinished: whole words typed first, then the completion most titles use, shorter and newer titles first; each headline once. When nothing completes, titles a typo away in the words no title holds.",
+    "Titles whose words start with the words typed, the last one perhaps unfinished: whole words typed first, then words typed side by side, then the completion most titles use, shorter and newer titles first; each headline once. When nothing completes, titles a typo away in the words no title holds.",
   request: { query: SuggestParams },
   responses: { 200: json(SuggestResponseSchema, "Completions."), ...readerProblems },
 });
