@@ -52,26 +52,22 @@ export function offeredSuggestions(
   const words = suggestWords(q);
   const typing = startForms(words.at(-1) ?? "");
   const seen = new Set<string>();
-  const distinct = hits.filter((hit) => {
-    const key = exactWords(hit._source?.title ?? "").join(" ");
-    if (seen.has(key)) return false;
+  const titles = hits.flatMap((hit) => {
+    const titleWords = exactWords(hit._source?.title ?? "");
+    const key = titleWords.join(" ");
+    if (seen.has(key)) return [];
     seen.add(key);
-    return true;
+    // The title's completions: each of its words the word being typed begins, once.
+    const completions = new Set(titleWords.filter((word) => begunBy(word, typing)));
+    return [{ hit, completions, length: titleWords.length }];
   });
-  const titleWords = distinct.map((hit) => exactWords(hit._source?.title ?? ""));
-  // A title's completions: each word the word being typed begins, counted once per title.
-  const completions = titleWords.map((words) => new Set(words.filter((word) => begunBy(word, typing))));
   const uses = new Map<string, number>();
-  for (const words of completions) for (const word of words) uses.set(word, (uses.get(word) ?? 0) + 1);
-  const mostUsed = (words: Set<string> = new Set()) =>
-    Math.max(0, ...[...words].map((word) => uses.get(word) ?? 0));
-  const order = distinct
-    .map((hit, i) => ({
-      hit,
-      score: hit._score ?? 0,
-      uses: mostUsed(completions[i]),
-      length: titleWords[i]?.length ?? 0,
-    }))
+  for (const { completions } of titles)
+    for (const word of completions) uses.set(word, (uses.get(word) ?? 0) + 1);
+  const mostUsed = (completions: Set<string>) =>
+    Math.max(0, ...[...completions].map((word) => uses.get(word) ?? 0));
+  const order = titles
+    .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
     .sort((a, b) => b.score - a.score || b.uses - a.uses || a.length - b.length);
   const allForms = words.flatMap(startForms);
   return order.slice(0, size).map(({ hit }) => {
