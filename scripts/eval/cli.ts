@@ -1,12 +1,13 @@
 /**
- * npm run eval -- arcd|known-item|related|typed|dym|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
+ * npm run eval -- arcd|known-item|related|typed|dym|suggest|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
  * @module eval/cli
  * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
  * systems search), runs its queries on every system, prints a table per dataset and writes
  * docs/eval/<dataset>.json and docs/relevance.md. Three corpora, each loaded once for the
  * datasets that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for
- * related, SaudiNewsNet + ANT for typed and dym. `--systems` keeps only the named systems;
- * `--limit` caps the queries (for dym, each of the misspelt and the correctly spelt sets).
+ * related, SaudiNewsNet + ANT for typed, dym and suggest. `--systems` keeps only the named systems
+ * (for suggest, `arabic` names its stock queries); `--limit` caps the queries (for dym and suggest,
+ * each of their two sets).
  * `--keep` leaves the indices in place and prints the run's name; `--reuse RUN` searches that run's
  * indices instead of loading the corpora again (and keeps them). `copies` needs no index: it reads
  * SaudiNewsNet and ANT, judges labelled pairs with the importer's own copy detection and groups
@@ -38,6 +39,13 @@ import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
 
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
+import {
+  SUGGEST_SIZE,
+  SUGGEST_SYSTEMS,
+  type SuggestSystem,
+  suggest,
+  suggestQueries,
+} from "./datasets/suggest.js";
 import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
@@ -48,12 +56,13 @@ import {
   type DatasetFindings,
   type DatasetName,
   type DatasetReport,
+  MISTYPED,
   printReport,
   targetLine,
   writeMarkdown,
   writeReport,
 } from "./report.js";
-import { runQueries } from "./run.js";
+import { runQueries, type SystemResult } from "./run.js";
 import {
   RELATED_SYSTEMS,
   type RelatedSystem,
@@ -79,6 +88,7 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   related: RELATED_SYSTEMS,
   typed: [...STOCK_SYSTEMS.map((system) => system.name), "handtuned", "project"],
   dym: ["project"],
+  suggest: ["arabic", "project"],
   copies: ["project"],
 };
 
@@ -221,7 +231,7 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
 }
 
 async function typedDatasets(which: DatasetName[]): Promise<void> {
-  const { corpus, docs, ask } = await load("saudi-ant", [FILES.saudi, FILES.ant], which);
+  const { corpus, docs, context, ask } = await load("saudi-ant", [FILES.saudi, FILES.ant], which);
   const base = { documents: corpus.documents, seed };
   if (which.includes("typed")) {
     const items = typedItems(docs, { seed, count: limit ?? 500, typo: true, cutChance: 0.5 });
@@ -271,6 +281,41 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
         "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored.",
       ],
       examples,
+    });
+  }
+  if (which.includes("suggest") && systemsOf("suggest").length) {
+    const queries = suggestQueries(docs, { seed, count: limit ?? 500 });
+    const systems = SUGGEST_SYSTEMS.filter((system) =>
+      systemsOf("suggest").includes(system === "project" ? "project" : "arabic"),
+    );
+    console.log(
+      `suggest: ${queries.unfinished.length} unfinished and ${queries.mistyped.length} misspelt queries`,
+    );
+    const results: SystemResult[] = [];
+    for (const [set, items] of [
+      ["", queries.unfinished],
+      [`, ${MISTYPED}`, queries.mistyped],
+    ] as const) {
+      const rows = await runQueries({
+        systems,
+        queries: items,
+        onProgress: progress(`suggest${set}`),
+        ask: (system, item) => suggest(context, system as SuggestSystem, item.query),
+        grade: gradeKnownItem,
+      });
+      results.push(...rows.map((row) => ({ ...row, system: `${row.system}${set}` })));
+    }
+    finish({
+      ...base,
+      dataset: "suggest",
+      title: "Suggestions as a headline is typed (SaudiNewsNet + ANT)",
+      results,
+      notes: [
+        ...describeItems(queries.unfinished).map((note) => `Unfinished: ${note}`),
+        ...describeItems(queries.mistyped).map((note) => `With ${MISTYPED}: ${note}`),
+        `${SUGGEST_SIZE} titles offered; the headline's story is the one relevant answer, so Recall@10 is the share of queries offered it.`,
+      ],
+      examples: queries.unfinished.slice(0, 8).map(typedExample),
     });
   }
 }
@@ -371,7 +416,7 @@ try {
   if (news.length && absent([FILES.saudi]).length)
     console.log(`${news.join(", ")}: skipped, ${FILES.saudi} is absent`);
   else if (news.length) await newsDatasets(news);
-  const typed = datasets.filter((d) => d === "typed" || d === "dym");
+  const typed = datasets.filter((d) => d === "typed" || d === "dym" || d === "suggest");
   const missing = absent([FILES.saudi, FILES.ant]);
   if (typed.length && missing.length)
     console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);

@@ -6,7 +6,7 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|typed|dym|copies|all\` (scripts/eval/). Each run
+Measured by \`npm run eval -- arcd|known-item|related|typed|dym|suggest|copies|all\` (scripts/eval/). Each run
 loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
 query by query, after a short untimed warm-up (\`copies\` judges copy detection itself, without an
 index). This file is regenerated from docs/eval/<dataset>.json.
@@ -42,7 +42,12 @@ typo): "shown" is the share given a suggestion; a suggestion is accurate when, c
 word after normalizeArabic with a leading article ignored, it spells the words the reader meant.
 It asks the same again of words recalled from a sentence (6–20 words) of a sampled article's body,
 so that a gain on headlines is seen not to come from the headlines alone; the target is read on the
-headline sets.
+headline sets. \`suggest\` asks for eight titles as a headline is typed: two or three of its words
+in order, the last one unfinished (cut as in \`typed\`), and a second set with one typo as well
+(rows named "…, one typo"). The project answers through \`SearchService.suggest\` (/api/suggest);
+the stock queries are what an index offers a search box out of the box, the title under the
+\`arabic\` analyzer with \`match_bool_prefix\` (the last word a prefix), with and without
+\`fuzziness: AUTO\`. The headline's story is the relevant answer.
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited

@@ -13,7 +13,7 @@ import type { DymResult } from "./datasets/dym.js";
 import type { SystemResult } from "./run.js";
 import { STOCK_SYSTEMS } from "./systems.js";
 
-export const DATASETS = ["arcd", "known-item", "related", "typed", "dym", "copies"] as const;
+export const DATASETS = ["arcd", "known-item", "related", "typed", "dym", "suggest", "copies"] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
 interface ReportBase {
@@ -94,6 +94,7 @@ export function targetLine(report: DatasetResults): string {
     return `MRR@10 ≥ 1.15 × stock arabic: ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${arabic.mrr.toFixed(3)}) — ${verdict(r >= 1.15)}`;
   }
   if (dataset === "typed") return typedTarget(results, project);
+  if (dataset === "suggest") return suggestComparison(results);
   const best = [arabic, standard]
     .filter((x): x is SystemResult => Boolean(x))
     .sort((a, b) => b.precision - a.precision)[0];
@@ -114,6 +115,27 @@ function typedTarget(results: SystemResult[], project: SystemResult): string {
   const handtuned = by(results, "handtuned");
   const reference = handtuned ? `; handtuned reaches ${ratio(handtuned.mrr, best.mrr).toFixed(3)}×` : "";
   return `MRR@10 ≥ 1.6 × best stock baseline (${best.system}): ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${best.mrr.toFixed(3)}) — ${verdict(r >= 1.6)}${reference}`;
+}
+
+/** Suggestion rows are "<system>" (unfinished) and "<system>, <MISTYPED>" (one typo as well). */
+export const MISTYPED = "one typo";
+
+/** No target of its own: the project against the best stock as-you-type query, on each set. */
+function suggestComparison(results: SystemResult[]): string {
+  const sets = [
+    ["unfinished", (r: SystemResult) => !r.system.endsWith(MISTYPED)],
+    ["with a typo", (r: SystemResult) => r.system.endsWith(MISTYPED)],
+  ] as const;
+  return sets
+    .map(([name, inSet]) => {
+      const rows = results.filter(inSet);
+      const project = rows.find((r) => r.system.startsWith("project"));
+      const stock = rows.filter((r) => r !== project).sort((a, b) => b.mrr - a.mrr)[0];
+      if (!project || !stock) return `${name}: not compared`;
+      return `${name}: MRR@10 ${project.mrr.toFixed(3)} against the best stock query's ${stock.mrr.toFixed(3)} (${stock.system}), ${ratio(project.mrr, stock.mrr).toFixed(2)}×`;
+    })
+    .join("; ")
+    .concat(" (no target: issue 17 asks that what the suggestions offer, Enter finds)");
 }
 
 function dymTarget(results: DymResult[]): string {

@@ -135,9 +135,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, service: SearchSe
   app.openapi(suggestRoute, async (c) => {
     const input = c.req.valid("query");
     // A box asks at every keystroke: the first letter is an answer of none, not an error.
-    const suggestions = enoughToSuggest(input.q)
+    const { suggestions } = enoughToSuggest(input.q)
       ? await c.var.timeEs("suggest", () => service.suggest(input))
-      : [];
+      : { suggestions: [] };
     c.header("Cache-Control", "public, max-age=60");
     return c.json({ suggestions }, 200);
   });

@@ -1,0 +1,71 @@
+/**
+ * @module eval/datasets/suggest
+ * Suggestions while a headline is typed: two or three of its words recalled in order, the last one
+ * unfinished (src/eval/typos.ts), and a second set with one typo as well. The headline's story
+ * should be among the titles offered, high. The project's suggestions (`SearchService.suggest`, as
+ * /api/suggest answers) against what a stock index offers out of the box for a search box: the
+ * title under the `arabic` analyzer, `match_bool_prefix` (the last word a prefix), with and without
+ * `fuzziness: AUTO`.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import { SuggestParams } from "../../../src/search/params.js";
+import { SearchService } from "../../../src/search/service.js";
+import type { StoredDoc } from "../corpus.js";
+import type { SearchContext } from "../systems.js";
+import { type Answer, timedRequest } from "../systems.js";
+import { type TypedItem, typedItems } from "./typed.js";
+
+/** Titles offered: the widget's and the reader page's default. */
+export const SUGGEST_SIZE = 8;
+
+/** Offsets the run's seed, so these titles do not mirror those of the typed and dym datasets. */
+const STREAM = { unfinished: 0x737567, mistyped: 0x737568 };
+
+export interface SuggestQueries {
+  unfinished: TypedItem[];
+  mistyped: TypedItem[];
+}
+
+/** `count` of each, from different titles, half SaudiNewsNet and half ANT. */
+export function suggestQueries(
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+): SuggestQueries {
+  const unfinished = typedItems(docs, { seed: seed + STREAM.unfinished, count, typo: false, cutChance: 1 });
+  const exclude = new Set(unfinished.map((item) => item.id));
+  const mistyped = typedItems(docs, {
+    seed: seed + STREAM.mistyped,
+    count,
+    typo: true,
+    cutChance: 0.5,
+    exclude,
+  });
+  return { unfinished, mistyped };
+}
+
+/** The suggesting systems: the project, and stock `match_bool_prefix` on the title. */
+export const SUGGEST_SYSTEMS = ["arabic bool_prefix", "arabic bool_prefix+fuzzy", "project"] as const;
+export type SuggestSystem = (typeof SUGGEST_SYSTEMS)[number];
+
+function stockRequest(index: string, q: string, fuzzy: boolean): estypes.SearchRequest {
+  return {
+    index,
+    size: SUGGEST_SIZE,
+    query: { match_bool_prefix: { title: { query: q, ...(fuzzy ? { fuzziness: "AUTO" } : {}) } } },
+    _source: ["id", "dup_group"],
+  };
+}
+
+/** One system's suggestions for what was typed, timed; hits judged by the project's stories. */
+export async function suggest(context: SearchContext, system: SuggestSystem, q: string): Promise<Answer> {
+  const { client, indices, storyOf } = context;
+  if (system !== "project")
+    return timedRequest(client, stockRequest(indices.arabic, q, system === "arabic bool_prefix+fuzzy"));
+  const started = performance.now();
+  const { suggestions, took_ms } = await new SearchService(client, indices.project).suggest(
+    SuggestParams.parse({ q, size: String(SUGGEST_SIZE) }),
+  );
+  const ms = performance.now() - started;
+  const hits = suggestions.map(({ id }) => ({ id, story: storyOf.get(id) ?? id }));
+  return { hits, ms, tookMs: took_ms };
+}
