@@ -110,6 +110,11 @@ describe("typos", () => {
     },
   );
 
+  it("offers the story for a slip in the article, or in a word's first letter", async () => {
+    expect(await suggested("نهائي ارعربية")).toContain("ty-algeria-2");
+    expect(await suggested("ثارب صي")).toContain("ty-boat");
+  });
+
   it("offers no title a typo away from a word some title holds, though none holds it with the others", async () => {
     // سلطان is in a title, not with الجبيل: سلمان's title, a letter away, is not what was typed.
     expect(await suggested("سلطان الجبي")).toEqual([]);

@@ -68,20 +68,47 @@ describe("buildSuggestRequest", () => {
 });
 
 describe("buildTolerantSuggestRequest", () => {
-  it("lets each word of four letters or more be a typo away, past its first letter", () => {
+  it("lets each word of four letters or more be a typo away: past its first letter, or from any as written", () => {
     const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", []);
     const must = (request?.query?.bool?.must ?? []) as object[];
     expect(must).toHaveLength(2);
+    const { completionPrefixLength, completionAsWrittenPrefixLength, maxExpansions } = RANKING.typos;
     for (const clause of must)
-      expect(clause).toMatchObject({
-        match: {
-          "title.autocomplete": {
-            fuzziness: 1,
-            prefix_length: RANKING.typos.completionPrefixLength,
-            max_expansions: RANKING.typos.maxExpansions,
-          },
+      expect(clause).toEqual({
+        bool: {
+          should: [
+            {
+              match: {
+                "title.autocomplete": {
+                  query: expect.any(String),
+                  fuzziness: 1,
+                  prefix_length: completionPrefixLength,
+                  max_expansions: maxExpansions,
+                },
+              },
+            },
+            {
+              match: {
+                "title.word_starts": {
+                  query: expect.any(String),
+                  fuzziness: 1,
+                  prefix_length: completionAsWrittenPrefixLength,
+                  max_expansions: maxExpansions,
+                },
+              },
+            },
+          ],
         },
       });
+  });
+
+  it("looks for a long word's two typos past its first letter only, where they cost least", () => {
+    const request = buildTolerantSuggestRequest(input("الاستثمارات"), "articles", []);
+    const [clause] = (request?.query?.bool?.must ?? []) as object[];
+    expect(clause).toMatchObject({
+      match: { "title.autocomplete": { fuzziness: 2, prefix_length: RANKING.typos.completionPrefixLength } },
+    });
+    expect(JSON.stringify(clause)).not.toContain("title.word_starts");
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {

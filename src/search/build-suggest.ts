@@ -116,9 +116,10 @@ export function heldWords(response: estypes.SearchResponse): boolean[] {
 
 /**
  * The completion asked again when nothing completes: each word no title holds (`held`) may be as
- * many typos away from the start of a title word as the search allows it (typos.ts), past its
- * first letter; the others match as typed. Undefined when no such word could be a typo, or for
- * more words than a reader recalls a headline by.
+ * many typos away as the search allows it (typos.ts) from the start of a title word (past its
+ * first letter) or from its start as written, article included (from any letter: a slip in the
+ * article or right after it); the others match as typed. Undefined when no such word could be a
+ * typo, or for more words than a reader recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,
@@ -128,12 +129,23 @@ export function buildTolerantSuggestRequest(
   const words = suggestWords(input.q);
   const edits = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
+  const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
   const must = asTyped(words).map((asTypedQuery, i): estypes.QueryDslQueryContainer => {
     const word = words[i] ?? "";
     const allowed = edits[i] ?? 0;
-    const options = typoOptions(allowed, RANKING.typos.completionPrefixLength);
-    if (allowed) return { match: { [FIELD]: { query: word, ...options } } };
-    return i === words.length - 1 ? titlePrefixAsWritten(word) : asTypedQuery;
+    if (!allowed) return i === words.length - 1 ? titlePrefixAsWritten(word) : asTypedQuery;
+    const typo = (field: string, prefixLength: number) => ({
+      match: { [field]: { query: word, ...typoOptions(allowed, prefixLength) } },
+    });
+    if (allowed === 2) return typo(FIELD, completionPrefixLength);
+    return {
+      bool: {
+        should: [
+          typo(FIELD, completionPrefixLength),
+          typo("title.word_starts", completionAsWrittenPrefixLength),
+        ],
+      },
+    };
   });
   return completions(input, index, words, { must });
 }

@@ -96,6 +96,12 @@ export const RANKING = {
      * every title word, and expanding a typo from any letter of it costs several searches' worth.
      */
     completionPrefixLength: 1,
+    /**
+     * A one-edit typo looked for in the title words' starts as written (article kept) as well:
+     * from any letter, so a slip in the article (ارعربية) or in a word's first letter (ثارب) is
+     * forgiven. Not for two edits, whose expansion from any letter costs most.
+     */
+    completionAsWrittenPrefixLength: 0,
     maxExpansions: 20,
     /**
      * A word of this many letters may be a longer one with a letter left out, the commonest slip

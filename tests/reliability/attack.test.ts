@@ -110,6 +110,12 @@ const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("
 const commonWords =
   "المملكة السعودية الرياض وزير الملك الأمير مجلس العام اليوم الدولة الحكومة عبدالله محمد رئيس التعليم الصحة جامعة مدينة مشروع برنامج خادم الحرمين الشريفين ولي";
 const draft = "أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات في المناطق. ".repeat(1_800);
+const LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+/** Four words of random letters, which no title holds: each one looked for within typos. */
+const unheldWords = (letters: number) =>
+  Array.from({ length: 4 }, () =>
+    Array.from({ length: letters }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join(""),
+  ).join(" ");
 
 /** What the attackers send, in turn: each costs the most its route allows. */
 const attacks: Array<() => [string, string, { type: string; content: string }?]> = [
@@ -122,6 +128,8 @@ const attacks: Array<() => [string, string, { type: string; content: string }?]>
   () => ["GET", `/api/search?${q(commonWords.split(" ").join(" OR "))}&facets=true`],
   () => ["GET", `/api/search?${q("الرياض")}&cursor=${cursor([null, { a: 1 }, [true]])}`],
   () => ["GET", `/api/suggest?${q("ال".repeat(50))}`],
+  () => ["GET", `/api/suggest?${q(unheldWords(7))}`],
+  () => ["GET", `/api/suggest?${q(unheldWords(12))}`],
   () => ["GET", `/?${q(commonWords)}`],
   () => ["GET", `/?${q("وزير الصحة")}&page=${1 + Math.floor(Math.random() * 90)}`],
   () => ["POST", "/api/related", { type: "application/json", content: `{"text":${"[".repeat(120_000)}` }],
@@ -248,7 +256,7 @@ describe("an attack within the rate limit", () => {
 
     record({
       scenario: "Attack within the rate limit",
-      done: `${short ? "4,000" : "31,030"} SaudiNewsNet articles; API with its default limits. A reader (one address) searched alone for ${quietMs / 1000} s, then for ${attackMs / 1000} s while 8 other addresses each sent ${attackerRate} requests a second (long words, 24 common words, OR chains, tampered cursors, long suggestions, page floods, nested JSON, 99,000-letter drafts, editor drafts) and held 2 bodies each trickling a byte every 2 s`,
+      done: `${short ? "4,000" : "31,030"} SaudiNewsNet articles; API with its default limits. A reader (one address) searched alone for ${quietMs / 1000} s, then for ${attackMs / 1000} s while 8 other addresses each sent ${attackerRate} requests a second (long words, 24 common words, OR chains, tampered cursors, long suggestions, suggestions of four misspelt words, page floods, nested JSON, 99,000-letter drafts, editor drafts) and held 2 bodies each trickling a byte every 2 s`,
       figures: {
         "reader p50 quiet / under attack (ms)": `${quietP50} / ${attackP50}`,
         "ratio under attack": ratio.toFixed(2),
