@@ -1,6 +1,8 @@
 /**
  * docs/reliability.md, rendered from the scenario records of the last run: one table row each,
- * dated by the newest record. Run by the suite's teardown; `npx tsx` this file to render again.
+ * dated by the newest record. A run of fewer scenarios than the page holds (one file, a filter)
+ * replaces their rows and keeps the others, naming what it re-ran under the header. Run by the
+ * suite's teardown; `npx tsx` this file to render again.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -24,8 +26,32 @@ export function renderReliabilityDoc(): void {
   const ran = new Date(Math.max(...files.map((file) => statSync(file).mtimeMs))).toISOString();
   const scale = short ? "short CI scale" : "full scale";
   const how = `\`npm run test:reliability\`${short ? " with RELIABILITY_SHORT=1" : ""}`;
+  const doc = join(projectRoot, "docs/reliability.md");
+  const earlier = existsSync(doc) ? readFileSync(doc, "utf8") : "";
+  const scenarioOf = (row: string) => row.split(" | ")[0]?.replace(/^\| /, "") ?? "";
+  const rerun = new Map(records.map((entry, i) => [entry.scenario, rows[i] ?? ""]));
+  const kept = earlier
+    .split("\n")
+    .filter((line) => line.startsWith("| ") && !line.startsWith("| scenario |") && !line.startsWith("| ---"));
+  // Fewer records than rows: a run of some scenarios only (one file, a filter).
+  if (records.length < kept.length) {
+    // Their rows are replaced in place (new ones added at the end); the others and the header kept.
+    const names = records.map((entry) => `"${entry.scenario}"`).join(", ");
+    const note = `\n\nRe-run ${ran} (${scale}; ${commit()}), for these scenarios only: ${names}.`;
+    const header = earlier.slice(0, earlier.indexOf("\n\n", earlier.indexOf("Last run:")));
+    const replaced = earlier
+      .split("\n")
+      .map((line) =>
+        line.startsWith("| ") && rerun.has(scenarioOf(line)) ? rerun.get(scenarioOf(line)) : line,
+      );
+    const added = records.filter((entry) => !kept.some((row) => scenarioOf(row) === entry.scenario));
+    const body = replaced.join("\n").slice(header.length).trimEnd();
+    const extra = added.map((entry) => rerun.get(entry.scenario) ?? "").join("\n");
+    writeFileSync(doc, `${header}${note}${body}${extra ? `\n${extra}` : ""}\n`);
+    return;
+  }
   writeFileSync(
-    join(projectRoot, "docs/reliability.md"),
+    doc,
     `# Reliability: faults, load and hostile input
 
 Last run: ${ran} (${scale}; ${commit()}), by ${how}. Every figure below was measured in that run on this machine (2 cores), against real Elasticsearch processes on 127.0.0.1.
