@@ -137,12 +137,27 @@ export const HANDTUNED: SearchSystem = rawSystem("handtuned", "arabic-and-standa
   },
 }));
 
+const services = new WeakMap<SearchContext, SearchService>();
+
+/**
+ * The corpus's one SearchService, as the API keeps one per process: a new one for each query would
+ * count the index again (the shard statistics it caches) and time that count with the query.
+ */
+export function projectService(context: SearchContext): SearchService {
+  const known = services.get(context);
+  if (known) return known;
+  const service = new SearchService(context.client, context.indices.project);
+  services.set(context, service);
+  return service;
+}
+
 /** The product: the SearchService /api/search calls, with everything it does for one query. */
 export const PROJECT: SearchSystem = {
   name: "project",
   index: "project",
-  async search({ client, indices, storyOf }, q) {
-    const service = new SearchService(client, indices.project);
+  async search(context, q) {
+    const { storyOf } = context;
+    const service = projectService(context);
     const started = performance.now();
     const response = await service.search(SearchParams.parse({ q, size: "10" }));
     const ms = performance.now() - started;

@@ -57,7 +57,7 @@ export function writtenStartBonus(word: string): estypes.QueryDslQueryContainer 
  * without it, it is another word (الهلا is الهلال begun rather than هلا, which its completion
  * matches anyway). Undefined for a word typed without an article.
  */
-export function wholeWordAsWritten(word: string, boost?: number): estypes.QueryDslQueryContainer | undefined {
+export function wholeWordAsWritten(word: string): estypes.QueryDslQueryContainer | undefined {
   if (!carriesArticle(word)) return undefined;
-  return { match: { "title.words": { query: word, ...(boost ? { boost } : {}) } } };
+  return { match: { "title.words": { query: word } } };
 }

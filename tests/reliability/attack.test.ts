@@ -17,6 +17,7 @@ import { createPhysicalIndex, swapAlias } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
 import { projectRoot } from "../../src/project-root.js";
+import { KEYBOARD_NEIGHBOURS } from "../../src/text/keyboard.js";
 import { removeTestIndices, uniqueAlias } from "../helpers/es.js";
 import { corpusSlice, requireCorpus, saudiNewsNet } from "./helpers/corpus.js";
 import { record, short } from "./helpers/record.js";
@@ -110,11 +111,11 @@ const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("
 const commonWords =
   "المملكة السعودية الرياض وزير الملك الأمير مجلس العام اليوم الدولة الحكومة عبدالله محمد رئيس التعليم الصحة جامعة مدينة مشروع برنامج خادم الحرمين الشريفين ولي";
 const draft = "أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات في المناطق. ".repeat(1_800);
-const LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+const keys = [...KEYBOARD_NEIGHBOURS.keys()];
 /** Four words of random letters, which no title holds: each one looked for within typos. */
 const unheldWords = (letters: number) =>
   Array.from({ length: 4 }, () =>
-    Array.from({ length: letters }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join(""),
+    Array.from({ length: letters }, () => keys[Math.floor(Math.random() * keys.length)]).join(""),
   ).join(" ");
 
 /** What the attackers send, in turn: each costs the most its route allows. */

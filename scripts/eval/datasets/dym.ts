@@ -13,7 +13,7 @@ import { spellsIntended } from "../../../src/eval/suggestions.js";
 import { bodySentences, typeFromMemory } from "../../../src/eval/typos.js";
 import type { StoredDoc } from "../corpus.js";
 import type { Answer } from "../systems.js";
-import { ANT_SOURCE, type TypedItem, typedExample, typedItems } from "./typed.js";
+import { ANT_SOURCE, type TypedItem, typedExample, typedSetPair } from "./typed.js";
 
 export interface DymQueries {
   misspelt: TypedItem[];
@@ -28,15 +28,12 @@ export function dymQueries(
   docs: readonly StoredDoc[],
   { seed, count }: { seed: number; count: number },
 ): DymQueries {
-  const misspelt = typedItems(docs, { seed: seed + STREAM.misspelt, count, typo: true, cutChance: 0 });
-  const exclude = new Set(misspelt.map((item) => item.id));
-  const correct = typedItems(docs, {
-    seed: seed + STREAM.correct,
-    count,
-    typo: false,
-    cutChance: 0,
-    exclude,
-  });
+  const [misspelt, correct] = typedSetPair(
+    docs,
+    { seed, count },
+    { stream: STREAM.misspelt, typo: true, cutChance: 0 },
+    { stream: STREAM.correct, typo: false, cutChance: 0 },
+  );
   return { misspelt, correct };
 }
 

@@ -9,11 +9,9 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { SuggestParams } from "../../../src/search/params.js";
-import { SearchService } from "../../../src/search/service.js";
 import type { StoredDoc } from "../corpus.js";
-import type { SearchContext } from "../systems.js";
-import { type Answer, timedRequest } from "../systems.js";
-import { type TypedItem, typedItems } from "./typed.js";
+import { type Answer, projectService, type SearchContext, timedRequest } from "../systems.js";
+import { type TypedItem, typedSetPair } from "./typed.js";
 
 /** Titles offered: the widget's and the reader page's default. */
 export const SUGGEST_SIZE = 8;
@@ -31,15 +29,12 @@ export function suggestQueries(
   docs: readonly StoredDoc[],
   { seed, count }: { seed: number; count: number },
 ): SuggestQueries {
-  const unfinished = typedItems(docs, { seed: seed + STREAM.unfinished, count, typo: false, cutChance: 1 });
-  const exclude = new Set(unfinished.map((item) => item.id));
-  const mistyped = typedItems(docs, {
-    seed: seed + STREAM.mistyped,
-    count,
-    typo: true,
-    cutChance: 0.5,
-    exclude,
-  });
+  const [unfinished, mistyped] = typedSetPair(
+    docs,
+    { seed, count },
+    { stream: STREAM.unfinished, typo: false, cutChance: 1 },
+    { stream: STREAM.mistyped, typo: true, cutChance: 0.5 },
+  );
   return { unfinished, mistyped };
 }
 
@@ -62,7 +57,7 @@ export async function suggest(context: SearchContext, system: SuggestSystem, q: 
   if (system !== "project")
     return timedRequest(client, stockRequest(indices.arabic, q, system === "arabic bool_prefix+fuzzy"));
   const started = performance.now();
-  const { suggestions, took_ms } = await new SearchService(client, indices.project).suggest(
+  const { suggestions, took_ms } = await projectService(context).suggest(
     SuggestParams.parse({ q, size: String(SUGGEST_SIZE) }),
   );
   const ms = performance.now() - started;

@@ -74,6 +74,24 @@ export function typedItems(docs: readonly StoredDoc[], options: TypedItemOptions
   return items;
 }
 
+/** How one set of typedSetPair is typed, and the offset to the run's seed that draws its titles. */
+export interface TypedSet extends TypeOptions {
+  stream: number;
+}
+
+/** Two sets of `count` queries each, from different titles: the second never reuses the first's. */
+export function typedSetPair(
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+  first: TypedSet,
+  second: TypedSet,
+): [TypedItem[], TypedItem[]] {
+  const drawn = (set: TypedSet, exclude?: ReadonlySet<string>) =>
+    typedItems(docs, { seed: seed + set.stream, count, typo: set.typo, cutChance: set.cutChance, exclude });
+  const firstItems = drawn(first);
+  return [firstItems, drawn(second, new Set(firstItems.map((item) => item.id)))];
+}
+
 const tally = <T>(values: readonly T[]) => {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);

@@ -28,26 +28,27 @@ export function renderReliabilityDoc(): void {
   const how = `\`npm run test:reliability\`${short ? " with RELIABILITY_SHORT=1" : ""}`;
   const doc = join(projectRoot, "docs/reliability.md");
   const earlier = existsSync(doc) ? readFileSync(doc, "utf8") : "";
-  const scenarioOf = (row: string) => row.split(" | ")[0]?.replace(/^\| /, "") ?? "";
+  const scenarioOf = (line: string) => (line.startsWith("| ") ? (line.slice(2).split(" | ")[0] ?? "") : "");
   const rerun = new Map(records.map((entry, i) => [entry.scenario, rows[i] ?? ""]));
-  const kept = earlier
+  const earlierRows = earlier
     .split("\n")
-    .filter((line) => line.startsWith("| ") && !line.startsWith("| scenario |") && !line.startsWith("| ---"));
-  // Fewer records than rows: a run of some scenarios only (one file, a filter).
-  if (records.length < kept.length) {
-    // Their rows are replaced in place (new ones added at the end); the others and the header kept.
+    .filter((line) => scenarioOf(line) && !/^\| (scenario|---) /.test(line));
+  // Fewer records than rows: a run of some scenarios only (one file, a filter). Their rows are
+  // replaced in place (new ones added at the end); the others and the header are kept.
+  if (records.length < earlierRows.length) {
     const names = records.map((entry) => `"${entry.scenario}"`).join(", ");
     const note = `\n\nRe-run ${ran} (${scale}; ${commit()}), for these scenarios only: ${names}.`;
-    const header = earlier.slice(0, earlier.indexOf("\n\n", earlier.indexOf("Last run:")));
-    const replaced = earlier
+    const headerEnd = earlier.indexOf("\n\n", earlier.indexOf("Last run:"));
+    const body = earlier
+      .slice(headerEnd)
+      .trimEnd()
       .split("\n")
-      .map((line) =>
-        line.startsWith("| ") && rerun.has(scenarioOf(line)) ? rerun.get(scenarioOf(line)) : line,
-      );
-    const added = records.filter((entry) => !kept.some((row) => scenarioOf(row) === entry.scenario));
-    const body = replaced.join("\n").slice(header.length).trimEnd();
-    const extra = added.map((entry) => rerun.get(entry.scenario) ?? "").join("\n");
-    writeFileSync(doc, `${header}${note}${body}${extra ? `\n${extra}` : ""}\n`);
+      .map((line) => rerun.get(scenarioOf(line)) ?? line);
+    const shown = new Set(earlierRows.map(scenarioOf));
+    const added = records
+      .filter((entry) => !shown.has(entry.scenario))
+      .map((entry) => rerun.get(entry.scenario));
+    writeFileSync(doc, `${earlier.slice(0, headerEnd)}${note}${[...body, ...added].join("\n")}\n`);
     return;
   }
   writeFileSync(
