@@ -145,32 +145,28 @@ describe("near-duplicate groups", () => {
   });
 
   it("has an index that refreshes seldom show what was written before asking it about forgotten bands", async () => {
-    let refreshes = 0;
-    const groupOfCopy = async ({ withHook }: { withHook: boolean }) => {
-      const index = await createTestIndex(client, "dups");
-      await client.indices.putSettings({ index, settings: { refresh_interval: "-1" } });
-      const beforeAskingForgotten = async () => {
-        refreshes++;
+    const index = await createTestIndex(client, "dups");
+    await client.indices.putSettings({ index, settings: { refresh_interval: "-1" } });
+    // What the index had been asked when each refresh came: a lookup must follow one.
+    const askedAtRefresh: number[] = [];
+    const grouper = new DuplicateGrouper(client, index, {
+      soleWriter: true,
+      articlesPerGeneration: 1,
+      beforeAskingForgotten: async () => {
+        askedAtRefresh.push(grouper.bandsAskedOfIndex);
         await client.indices.refresh({ index });
-      };
-      const grouper = new DuplicateGrouper(client, index, {
-        soleWriter: true,
-        articlesPerGeneration: 1,
-        ...(withHook ? { beforeAskingForgotten } : {}),
-      });
-      grouper.indexStartsEmpty();
-      const first = prepared(story);
-      const second = prepared(copy);
-      for (const article of [first, ...fillers.map(prepared), second])
-        await importBatch(grouper, index, [article], { refresh: false });
-      return { copy: second.document.dup_group, first: first.document.id };
-    };
-    // Without the hook the forgotten story was never made visible: the copy starts a story of its own.
-    const unseen = await groupOfCopy({ withHook: false });
-    expect(unseen.copy).not.toBe(unseen.first);
-    const seen = await groupOfCopy({ withHook: true });
-    expect(seen.copy).toBe(seen.first);
-    expect(refreshes).toBeGreaterThan(0);
+      },
+    });
+    grouper.indexStartsEmpty();
+    const first = prepared(story);
+    const second = prepared(copy);
+    for (const article of [first, ...fillers.map(prepared), second])
+      await importBatch(grouper, index, [article], { refresh: false });
+    // Elasticsearch may make writes visible on its own (freeing memory), so a run without the hook
+    // proves nothing; the order of refresh and lookup does.
+    expect(second.document.dup_group).toBe(first.document.id);
+    expect(askedAtRefresh.length).toBeGreaterThan(0);
+    expect(grouper.bandsAskedOfIndex).toBeGreaterThan(askedAtRefresh.at(-1) ?? Number.POSITIVE_INFINITY);
   });
 
   it("keeps every article of a batch larger than a generation in memory", async () => {
