@@ -62,6 +62,9 @@ describe("the last word, still being typed", () => {
   it("marks the completed word in the title", async () => {
     const [hit] = (await search("بوت")).hits;
     expect(hit?.highlights.title.join()).toContain("<mark>بوتين</mark>");
+    // No stem of السيس is السيسي's: only its start marks it.
+    const [sisi] = (await search("السيس")).hits;
+    expect(sisi?.highlights.title).toEqual(["<mark>السيسي</mark> يفتتح محطة كهرباء جديدة في أسوان"]);
   });
 
   it("offers first, of titles matching alike, the completion most of them use", async () => {

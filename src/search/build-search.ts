@@ -150,7 +150,7 @@ function recallsHeadline(parsed: ParsedQuery): boolean {
 }
 
 /** The last word, still being typed, if it can be completed. */
-function typingWord(parsed: ParsedQuery): string | undefined {
+export function typingWord(parsed: ParsedQuery): string | undefined {
   const last = plainWords(parsed).at(-1);
   return parsed.lastWordIsPrefix && last !== undefined && completable(last) ? last : undefined;
 }
@@ -320,13 +320,13 @@ const RECENCY: estypes.QueryDslQueryContainer = {
 };
 
 /**
- * What the highlighter marks: the stemmed words in each field, and the unfinished last word in the
- * title. Not typo matches: building their automata for every hit costs more than the search. One
- * plain `match` per field: a query over all three fields would be taken apart for each.
+ * What the highlighter marks: the stemmed words in each field. Not typo matches: building their
+ * automata for every hit costs more than the search; nor the unfinished last word, whose starts the
+ * service marks in the titles itself (search/marks). One plain `match` per field: a query over all
+ * three fields would be taken apart for each.
  */
 function highlight(parsed: ParsedQuery): estypes.SearchHighlight {
   const text = positiveText(parsed);
-  const typing = typingWord(parsed);
   const words = (field: string): estypes.QueryDslQueryContainer => ({ match: { [field]: text } });
   return {
     encoder: "html",
@@ -334,12 +334,7 @@ function highlight(parsed: ParsedQuery): estypes.SearchHighlight {
     post_tags: ["</mark>"],
     type: "unified",
     fields: {
-      title: {
-        number_of_fragments: 0,
-        highlight_query: typing
-          ? { bool: { should: [words("title"), { match_bool_prefix: { title: typing } }] } }
-          : words("title"),
-      },
+      title: { number_of_fragments: 0, highlight_query: words("title") },
       body: { fragment_size: 180, number_of_fragments: 2, no_match_size: 0, highlight_query: words("body") },
       lead: { number_of_fragments: 0, no_match_size: 300, highlight_query: words("lead") },
     },

@@ -21,6 +21,7 @@ import {
   storiesWanted,
   strictFindsEveryWord,
   suggestersAfterStrict,
+  typingWord,
   unquotedFallback,
   widerRecall,
 } from "./build-search.js";
@@ -43,6 +44,7 @@ import {
   suggestersRequest,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
+import { startForms, withTypedStartsMarked } from "./marks.js";
 import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
@@ -199,9 +201,11 @@ export class SearchService {
       copiesRequest && this.client.search(copiesRequest),
     ]);
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
+    const typing = input.highlight ? typingWord(parsed) : undefined;
+    const typedStarts = typing ? startForms(typing) : [];
     const hits = shown.flatMap((candidate) => {
       const hit = byId.get(candidate.id);
-      return hit ? [{ ...hit, _score: candidate.score }] : [];
+      return hit ? [{ ...withTypedStartsMarked(hit, typedStarts), _score: candidate.score }] : [];
     });
     return {
       hits,

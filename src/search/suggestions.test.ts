@@ -1,7 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import type { ArticleDocument } from "../articles/document.js";
-import { markTypedStarts, offeredSuggestions } from "./suggestions.js";
+import { offeredSuggestions } from "./suggestions.js";
 
 let next = 0;
 /** A completion hit; hits are given in the completion's order (score, then newest). */
@@ -78,14 +78,5 @@ describe("offeredSuggestions", () => {
     expect(suggestion?.highlighted).toBe("«<mark>السيسي</mark>» <mark>يستقبل</mark> &lt;الوفد&gt;");
     const [typo] = offeredSuggestions([hit("السيسي يستقبل")], "السيسو", 8, { marked: false });
     expect(typo?.highlighted).toBe("السيسي يستقبل");
-  });
-});
-
-describe("markTypedStarts", () => {
-  it("marks words as the analyzer reads them: spelling variants folded, an article (with و ف ب ك before it) aside", () => {
-    expect(markTypedStarts("أمريكى تعلن والامريكيون يردون", ["امريك"])).toBe(
-      "<mark>أمريكى</mark> تعلن <mark>والامريكيون</mark> يردون",
-    );
-    expect(markTypedStarts("الهلال يفوز", ["هلا"])).toBe("<mark>الهلال</mark> يفوز");
   });
 });

@@ -10,34 +10,11 @@ import type { ArticleDocument } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { suggestWords } from "./build-suggest.js";
+import { begunBy, markTypedStarts, startForms } from "./marks.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
-import { prefixForms } from "./title-prefix.js";
 
 type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
-
-/** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** A typed word as the title's words are compared with it: normalised, unstemmed, article aside. */
-function startForms(word: string): string[] {
-  return prefixForms(word).flatMap((form) => exactWords(form).slice(0, 1));
-}
-
-const begunBy = (word: string, forms: string[]) => forms.some((form) => word.startsWith(form));
-
-/** The title, HTML-safe, with each word that one of `forms` begins in <mark>. */
-export function markTypedStarts(title: string, forms: string[]): string {
-  let marked = "";
-  let from = 0;
-  for (const run of title.matchAll(WORD_RUN)) {
-    const [word = ""] = exactWords(run[0]);
-    if (!begunBy(word, forms)) continue;
-    marked += `${escapeHtml(title.slice(from, run.index))}<mark>${escapeHtml(run[0])}</mark>`;
-    from = run.index + run[0].length;
-  }
-  return marked + escapeHtml(title.slice(from));
-}
 
 /**
  * `size` suggestions from the completion's hits (in its order: score, then newest). `marked`:
@@ -75,7 +52,7 @@ export function offeredSuggestions(
     return {
       id: shaped.id,
       title: shaped.title,
-      highlighted: marked ? markTypedStarts(shaped.title, allForms) : escapeHtml(shaped.title),
+      highlighted: (marked && markTypedStarts(shaped.title, allForms)) || escapeHtml(shaped.title),
       source: shaped.source,
       published_at: shaped.published_at,
     };
