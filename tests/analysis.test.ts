@@ -100,6 +100,25 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     expect(await tokens("لبنان")).toEqual(["لبنان"]);
   });
 
+  it("keeps apart the names the stemmer cut into another word news uses", async () => {
+    const pairs: Array<[string, string]> = [
+      ["كورونا", "كوريا"],
+      ["كورونا", "الكورة"],
+      ["عدنان", "عدن"],
+      ["سلمان", "السلم"],
+      ["سلطان", "السلطة"],
+      ["الحديدة", "حديد"],
+      ["تركيا", "ترك"],
+      ["الإمارات", "الإمارة"],
+    ];
+    for (const [name, other] of pairs)
+      expect(await tokens(name), `${name} / ${other}`).not.toEqual(await tokens(other));
+    // Kept whole, a country still meets its adjectives.
+    for (const form of ["الكوري", "الكورية"]) expect(await tokens(form), form).toEqual(await tokens("كوريا"));
+    for (const form of ["الإيراني", "الإيرانية"])
+      expect(await tokens(form), form).toEqual(await tokens("إيران"));
+  });
+
   it("drops the tanween alef and lets a country meet its adjectives", async () => {
     await expectSameTokens("جسراً", "جسر");
     await expectSameTokens("اتصالاً", "اتصال");
