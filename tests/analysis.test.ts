@@ -110,11 +110,14 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
       ["الحديدة", "حديد"],
       ["تركيا", "ترك"],
       ["الإمارات", "الإمارة"],
+      ["الألمان", "الألم"],
     ];
     for (const [name, other] of pairs)
       expect(await tokens(name), `${name} / ${other}`).not.toEqual(await tokens(other));
     // Kept whole, a country still meets its adjectives.
     for (const form of ["الكوري", "الكورية"]) expect(await tokens(form), form).toEqual(await tokens("كوريا"));
+    for (const form of ["الألماني", "الألمانية"])
+      expect(await tokens(form), form).toEqual(await tokens("ألمانيا"));
     for (const form of ["الإيراني", "الإيرانية"])
       expect(await tokens(form), form).toEqual(await tokens("إيران"));
   });

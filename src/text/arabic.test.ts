@@ -43,4 +43,11 @@ describe("protectedNameRules", () => {
     expect(protectedNameRules(["أوكرانيا"])).toContain("اوكراني => اوكراني");
     expect(protectedNameRules(["روسيا"])).toContain("الروسيه => روسي");
   });
+
+  it("keeps the أل a name is written with: ألمانيا is not the article and مانيا", () => {
+    const rules = protectedNameRules(["ألمانيا"]);
+    expect(rules).toContain("الماني => الماني");
+    expect(rules).toContain("الالمانيه => الماني");
+    expect(rules).not.toContain("ماني => ماني");
+  });
 });

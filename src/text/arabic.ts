@@ -115,7 +115,9 @@ export function protectedNameRules(names: string[]): string[] {
   const rules = new Set<string>();
   for (const name of names) {
     const normalized = normalizeArabic(name);
-    const bare = normalized.startsWith("ال") && normalized.length > 4 ? normalized.slice(2) : normalized;
+    // Written أل (ألمانيا), the alef and lam are the name's own letters, not the article.
+    const article = normalized.startsWith("ال") && normalized.length > 4 && !name.startsWith("أل");
+    const bare = article ? normalized.slice(2) : normalized;
     const base = stripFinalAlef(bare);
     const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
     for (const form of forms)
