@@ -137,15 +137,9 @@ export function buildTolerantSuggestRequest(
     const typo = (field: string, prefixLength: number) => ({
       match: { [field]: { query: word, ...typoOptions(allowed, prefixLength) } },
     });
-    if (allowed === 2) return typo(FIELD, completionPrefixLength);
-    return {
-      bool: {
-        should: [
-          typo(FIELD, completionPrefixLength),
-          typo("title.word_starts", completionAsWrittenPrefixLength),
-        ],
-      },
-    };
+    const completion = typo(FIELD, completionPrefixLength);
+    if (allowed === 2) return completion;
+    return { bool: { should: [completion, typo("title.word_starts", completionAsWrittenPrefixLength)] } };
   });
   return completions(input, index, words, { must });
 }

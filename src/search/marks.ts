@@ -90,13 +90,9 @@ export function markTypedStarts(
   // A highlight of other text than the title (never expected) is kept as the highlighter wrote it.
   if (read && read.text !== title) return highlighted;
   const marked = read?.marked ?? new Array<boolean>(title.length).fill(false);
-  let any = marked.includes(true);
-  for (const run of title.matchAll(WORD_RUN)) {
-    if (!begunBy(exactForm(run[0]), forms)) continue;
-    marked.fill(true, run.index, run.index + run[0].length);
-    any = true;
-  }
-  return any ? renderMarks(title, marked) : undefined;
+  for (const run of title.matchAll(WORD_RUN))
+    if (begunBy(exactForm(run[0]), forms)) marked.fill(true, run.index, run.index + run[0].length);
+  return marked.includes(true) ? renderMarks(title, marked) : undefined;
 }
 
 interface HighlightedHit {
