@@ -81,6 +81,14 @@ describe("buildSearchRequest", () => {
     expect(tolerant.suggest).toBeUndefined();
   });
 
+  it("takes a word's listed spellings as the word typed in a title, not as typos", () => {
+    const strict = buildSearchRequest(input({ q: "كوفيد" }), "a");
+    expect(JSON.stringify(strict.rescore)).toContain(
+      '{"multi_match":{"query":"كورونا","fields":["title.exact","lead.exact"]}}',
+    );
+    expect(JSON.stringify(strict.rescore)).not.toContain("fuzziness");
+  });
+
   it("lets a short word typed leave a letter out of a title word when tolerant, not when strict", () => {
     const shortWord = (recall: "strict" | "tolerant") =>
       JSON.stringify(buildSearchRequest(input({ q: "هجو بسيارة" }), "a", { candidates: 20, recall }));

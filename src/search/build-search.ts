@@ -9,6 +9,7 @@ import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords } from "../text/arabic.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
+import { listedSpellings } from "./listed-spellings.js";
 import type { SearchInput } from "./params.js";
 import {
   isEmptyQuery,
@@ -50,19 +51,27 @@ function withinEdits(
 }
 
 /**
- * A word as typed, within a typo (a short one, a letter left out), in the title or lead: the exact
- * form (the word being typed with its article: as written, wholeWordAsWritten), or the title's
- * words as written, for a typo that garbled the article itself (لاملك for الملك). Not in the body:
+ * A word as typed, in another spelling mappings/synonyms_ar.txt lists (listedSpellings), or within
+ * a typo (a short one, a letter left out), in the title or lead: the exact form (the word being
+ * typed with its article: as written, wholeWordAsWritten), or the title's words as written, for a
+ * typo that garbled the article itself (لاملك for الملك). Not in the body:
  * expanding typos over its far larger vocabulary would be most of a search's cost, and a story a
  * reader recalls is named in its title. A long word's second edit is looked for past its first
  * letter (RANKING.typos.secondEditPrefixLength).
  */
 function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
-  const asTyped = (typing && wholeWordAsWritten(word)) || {
-    multi_match: { query: word, fields: ["title.exact", "lead.exact"] },
-  };
-  const alternatives = recall === "tolerant" ? typoAlternatives(word) : [];
+  const asTyped = (typing && wholeWordAsWritten(word)) || inTitleOrLead(word);
+  const spellings = listedSpellings(word);
+  const alternatives = [
+    ...(spellings.length ? [inTitleOrLead(spellings.join(" "))] : []),
+    ...(recall === "tolerant" ? typoAlternatives(word) : []),
+  ];
   return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
+}
+
+/** Any of the words, in the title's or lead's exact forms. */
+function inTitleOrLead(words: string): estypes.QueryDslQueryContainer {
+  return { multi_match: { query: words, fields: ["title.exact", "lead.exact"] } };
 }
 
 /**
