@@ -139,6 +139,12 @@ describe("typos", () => {
     // كوفيد is listed with كورونا; كوفي (Kofi Annan) is a letter away from it.
     expect(ids(await search("كوفيد"))).toEqual(["ty-corona"]);
     expect(ids(await search("كوفيد "))).toEqual(["ty-corona"]);
+    expect(await suggested("كوفيد")).toEqual(["ty-corona"]);
+    const response = await app.request(`/api/suggest?q=${encodeURIComponent("كوفيد العاص")}`);
+    const { suggestions } = (await response.json()) as { suggestions: Array<{ highlighted: string }> };
+    expect(suggestions[0]?.highlighted).toBe(
+      "تسجيل ثلاث إصابات جديدة بفيروس <mark>كورونا</mark> في <mark>العاصمة</mark>",
+    );
   });
 
   it("expands no typo when a title holds the words as typed, however few articles hold them", async () => {

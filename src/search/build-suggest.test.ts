@@ -17,6 +17,15 @@ describe("buildSuggestRequest", () => {
     expect(request).toMatchObject({ collapse: { field: "dup_group" } });
   });
 
+  it("takes a word's other listed spellings as whole title words, for any word typed", () => {
+    const spelling = '{"match":{"title.exact":"كورونا"}}';
+    expect(JSON.stringify(buildSuggestRequest(input("كوفيد"), "articles").query)).toContain(spelling);
+    expect(JSON.stringify(buildSuggestRequest(input("كوفيد اليوم"), "articles").query)).toContain(spelling);
+    expect(JSON.stringify(heldWordsRequest(input("كوفيد"), "articles").aggs)).toContain(spelling);
+    const tolerant = buildTolerantSuggestRequest(input("فيرس كوفيد"), "articles", [false, true]);
+    expect(JSON.stringify(tolerant?.query)).toContain(spelling);
+  });
+
   it("asks for words side by side only when there are two", () => {
     expect(JSON.stringify(buildSuggestRequest(input("السيس"), "articles").query)).not.toContain(
       "match_phrase",

@@ -10,6 +10,7 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { cleanText } from "../text/clean.js";
+import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
 import {
@@ -43,7 +44,9 @@ function wholeWords(words: string[]): estypes.QueryDslQueryContainer[] {
   const asWritten = last === undefined ? undefined : wholeWordAsWritten(last);
   const exact = asWritten ? words.slice(0, -1) : words;
   return [
-    ...exact.map((word) => scoring({ match: { "title.exact": word } }, boost)),
+    ...exact.map((word) =>
+      scoring({ match: { "title.exact": [word, ...listedSpellings(word)].join(" ") } }, boost),
+    ),
     ...(asWritten ? [scoring(asWritten, boost)] : []),
   ];
 }
@@ -66,11 +69,27 @@ function completions(
   };
 }
 
-/** Each word typed as the completion matches it: a finished word as a title word's start, the last as one too. */
+/**
+ * Each word typed as the completion matches it: a finished word as a title word's start, the last
+ * as one too; or a whole title word in another spelling the synonyms list (listed-spellings.ts).
+ */
 function asTyped(words: string[]): estypes.QueryDslQueryContainer[] {
   return words.map((word, i) =>
-    i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: { query: word } } },
+    orListedSpelling(
+      word,
+      i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: { query: word } } },
+    ),
   );
+}
+
+/** `query`, or a title word in one of the word's other listed spellings. */
+function orListedSpelling(
+  word: string,
+  query: estypes.QueryDslQueryContainer,
+): estypes.QueryDslQueryContainer {
+  const spellings = listedSpellings(word);
+  if (!spellings.length) return query;
+  return { bool: { should: [query, { match: { "title.exact": spellings.join(" ") } }] } };
 }
 
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
@@ -133,7 +152,8 @@ export function buildTolerantSuggestRequest(
   const must = asTyped(words).map((asTypedQuery, i): estypes.QueryDslQueryContainer => {
     const word = words[i] ?? "";
     const allowed = edits[i] ?? 0;
-    if (!allowed) return i === words.length - 1 ? titlePrefixAsWritten(word) : asTypedQuery;
+    if (!allowed)
+      return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
     const typo = (field: string, prefixLength: number) => ({
       match: { [field]: { query: word, ...typoOptions(allowed, prefixLength) } },
     });

@@ -35,6 +35,13 @@ describe("markTypedStarts", () => {
   });
 });
 
+describe("startForms", () => {
+  it("compares title words with the word's other listed spellings too", () => {
+    expect(startForms("ترمب")).toEqual(["ترمب", "ترامب"]);
+    expect(markTypedStarts("ترامب يهدد كوبا", startForms("ترمب"))).toBe("<mark>ترامب</mark> يهدد كوبا");
+  });
+});
+
 describe("withTypedStartsMarked", () => {
   const hit = (title: string, highlighted?: string) => ({
     _source: { title },

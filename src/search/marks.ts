@@ -6,6 +6,7 @@
  */
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
+import { listedSpellings } from "./listed-spellings.js";
 import { prefixForms } from "./title-prefix.js";
 
 /** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
@@ -22,9 +23,12 @@ const decodeEntities = (html: string) =>
     return point <= 0x10ffff ? String.fromCodePoint(point) : entity;
   });
 
-/** A typed word as the title's words are compared with it: normalised, unstemmed, article aside. */
+/**
+ * A typed word as the title's words are compared with it: normalised, unstemmed, article aside;
+ * with its other listed spellings (listed-spellings.ts), which the search and completion take as it.
+ */
 export function startForms(word: string): string[] {
-  return prefixForms(word).flatMap((form) => exactWords(form).slice(0, 1));
+  return [...prefixForms(word), ...listedSpellings(word)].flatMap((form) => exactWords(form).slice(0, 1));
 }
 
 /** Title words as `exactWords` reads them, remembered: a few thousand words make most titles. */
