@@ -39,6 +39,14 @@ describe("protectedNameRules", () => {
     expect(rules).toContain("بحرين => بحرين");
   });
 
+  it("puts a letter before a name written with the article only with the article: فيمن is not فاليمن", () => {
+    const rules = protectedNameRules(["اليمن"]);
+    expect(rules).toContain("فاليمن => يمن");
+    expect(rules).not.toContain("فيمن => يمن");
+    expect(rules).not.toContain("ويمن => يمن");
+    expect(protectedNameRules(["قطر"])).toContain("وقطر => قطر");
+  });
+
   it("normalises the names first", () => {
     expect(protectedNameRules(["أوكرانيا"])).toContain("اوكراني => اوكراني");
     expect(protectedNameRules(["روسيا"])).toContain("الروسيه => روسي");

@@ -98,6 +98,9 @@ export function exactWords(text: string): string[] {
 /** Prefixes Lucene's arabic_stem strips (at most one), longest first. */
 const STEM_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
 
+/** Those of them that carry the article. */
+const ARTICLE_PREFIXES = STEM_PREFIXES.filter((prefix) => prefix !== "و");
+
 /**
  * The `arabic_final_alef` filter: a final alef after three or more letters goes, which removes the
  * tanween alef (جسراً → جسر, هاتفياً = هاتفيا) and lets a country meet its adjective (روسيا → روسي).
@@ -120,9 +123,11 @@ export function protectedNameRules(names: string[]): string[] {
     const bare = article ? normalized.slice(2) : normalized;
     const base = stripFinalAlef(bare);
     const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
+    // A name written with the article takes a letter before it only with the article (فاليمن):
+    // the letter and the bare name make other words (فيمن, "in whom").
+    const prefixes = article ? ARTICLE_PREFIXES : [...STEM_PREFIXES, "ب", "ل", "ف", "ك"];
     for (const form of forms)
-      for (const prefix of ["", ...STEM_PREFIXES, "ب", "ل", "ف", "ك"])
-        rules.add(`${prefix}${form} => ${base}`);
+      for (const prefix of ["", ...prefixes]) rules.add(`${prefix}${form} => ${base}`);
   }
   return [...rules];
 }
