@@ -69,6 +69,14 @@ describe("offeredSuggestions", () => {
     expect(titles(hits, "الك", 2)).toEqual(["انقطاع الكهرباء", "شبكة الكهرباء"]);
   });
 
+  it("offers titles a typo away likeliest slip first, whatever their scores", () => {
+    // سلمن leaves a letter out of سلمان, and is two letters off سلطان's start.
+    const hits = [hit("الأمير سلطان يدشن حملة", 5), hit("الملك سلمان يفتتح المشروع", 1)];
+    expect(titles(hits, "سلمن", 8, false)).toEqual(["الملك سلمان يفتتح المشروع", "الأمير سلطان يدشن حملة"]);
+    // A title holding the words as typed needs no slip; typed as completed, scores decide.
+    expect(titles(hits, "سلمن", 8)).toEqual(["الأمير سلطان يدشن حملة", "الملك سلمان يفتتح المشروع"]);
+  });
+
   it("offers at most `size` titles", () => {
     expect(titles([hit("بوتين"), hit("بوتين يصل"), hit("بوتين يغادر")], "بوت", 2)).toHaveLength(2);
   });

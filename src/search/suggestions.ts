@@ -10,6 +10,7 @@ import type { ArticleDocument } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { suggestWords } from "./build-suggest.js";
+import { typoLikelihood } from "./did-you-mean.js";
 import { begunBy, markTypedStarts, startForms } from "./marks.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
@@ -28,6 +29,9 @@ export function offeredSuggestions(
 ): Suggestion[] {
   const words = suggestWords(q);
   const typing = startForms(words.at(-1) ?? "");
+  // Titles a typo away (not marked) go likeliest slip first: a doubled letter before a swap before
+  // a letter left out (typoLikelihood), whatever their scores.
+  const typed = marked ? [] : words.flatMap((word) => exactWords(word).slice(0, 1));
   const seen = new Set<string>();
   const titles = hits.flatMap((hit) => {
     const titleWords = exactWords(hit._source?.title ?? "");
@@ -36,7 +40,8 @@ export function offeredSuggestions(
     seen.add(key);
     // The title's completions: each of its words the word being typed begins, once.
     const completions = new Set(titleWords.filter((word) => begunBy(word, typing)));
-    return [{ hit, completions, length: titleWords.length }];
+    const slips = typed.reduce((sum, word) => sum + likeliestSlip(word, titleWords), 0);
+    return [{ hit, completions, length: titleWords.length, slips }];
   });
   const uses = new Map<string, number>();
   for (const { completions } of titles)
@@ -45,7 +50,7 @@ export function offeredSuggestions(
     Math.max(0, ...[...completions].map((word) => uses.get(word) ?? 0));
   const order = titles
     .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
-    .sort((a, b) => b.score - a.score || b.uses - a.uses || a.length - b.length);
+    .sort((a, b) => a.slips - b.slips || b.score - a.score || b.uses - a.uses || a.length - b.length);
   const allForms = words.flatMap(startForms);
   return order.slice(0, size).map(({ hit }) => {
     const shaped = shapeHit(hit);
@@ -57,4 +62,25 @@ export function offeredSuggestions(
       published_at: shaped.published_at,
     };
   });
+}
+
+/** typoLikelihood's score for a slip it does not name. */
+const UNLIKELY = 3;
+
+/**
+ * How likely a typed word is a slip from a title word (typoLikelihood, against the word's start as
+ * long, a letter longer or shorter), the likeliest of the title's words: 0 where one begins as typed.
+ */
+function likeliestSlip(typed: string, titleWords: readonly string[]): number {
+  let likeliest = UNLIKELY;
+  for (const word of titleWords) {
+    if (word.startsWith(typed)) return 0;
+    for (
+      let length = Math.max(1, typed.length - 1);
+      length <= Math.min(word.length, typed.length + 1);
+      length++
+    )
+      likeliest = Math.min(likeliest, typoLikelihood(typed, word.slice(0, length)));
+  }
+  return likeliest;
 }
