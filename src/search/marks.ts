@@ -4,6 +4,7 @@
  * highlighter would expand the start against the index for every hit it marks; here it is a
  * comparison of a few words.
  */
+import { decodeHTML } from "entities";
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { listedSpellings } from "./listed-spellings.js";
@@ -11,17 +12,6 @@ import { prefixForms } from "./title-prefix.js";
 
 /** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** The entities Elasticsearch's `html` encoder writes, and numeric ones. */
-const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-const decodeEntities = (html: string) =>
-  html.replace(ENTITY, (entity, hex?: string, decimal?: string, name?: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? entity;
-    const point = Number.parseInt(hex ?? decimal ?? "", hex ? 16 : 10);
-    return point <= 0x10ffff ? String.fromCodePoint(point) : entity;
-  });
 
 /**
  * A typed word as the title's words are compared with it: normalised, unstemmed, article aside;
@@ -59,7 +49,7 @@ function readMarks(html: string): { text: string; marked: boolean[] } {
       inside = part === "<mark>";
       continue;
     }
-    const decoded = decodeEntities(part);
+    const decoded = decodeHTML(part);
     text += decoded;
     for (let i = 0; i < decoded.length; i++) marked.push(inside);
   }
