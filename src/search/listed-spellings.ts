@@ -29,16 +29,22 @@ export function spellingsFromRules(rules: string[]): Map<string, string[]> {
 function oneWordItems(side: string): Map<string, string> {
   const items = new Map<string, string>();
   for (const item of side.split(",").map((text) => text.trim())) {
-    const [form, ...more] = exactWords(item);
-    if (form && !more.length) items.set(form, item);
+    const form = oneWordForm(item);
+    if (form) items.set(form, item);
   }
   return items;
+}
+
+/** The exact form of a text that is one word, else undefined. */
+function oneWordForm(text: string): string | undefined {
+  const [form, ...more] = exactWords(text);
+  return more.length ? undefined : form;
 }
 
 const LISTED = spellingsFromRules(readWordList("synonyms_ar.txt"));
 
 /** The word's other listed spellings (none for most words). */
 export function listedSpellings(word: string): string[] {
-  const [form, ...more] = exactWords(word);
-  return (form && !more.length && LISTED.get(form)) || [];
+  const form = oneWordForm(word);
+  return (form && LISTED.get(form)) || [];
 }

@@ -28,7 +28,8 @@ export function offeredSuggestions(
   { marked = true } = {},
 ): Suggestion[] {
   const words = suggestWords(q);
-  const typing = startForms(words.at(-1) ?? "");
+  const formsByWord = words.map(startForms);
+  const typing = formsByWord.at(-1) ?? [];
   // Titles a typo away (not marked) go likeliest slip first: a doubled letter before a swap before
   // a letter left out (typoLikelihood), whatever their scores.
   const typed = marked ? [] : words.flatMap((word) => exactWords(word).slice(0, 1));
@@ -51,7 +52,7 @@ export function offeredSuggestions(
   const order = titles
     .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
     .sort((a, b) => a.slips - b.slips || b.score - a.score || b.uses - a.uses || a.length - b.length);
-  const allForms = words.flatMap(startForms);
+  const allForms = formsByWord.flat();
   return order.slice(0, size).map(({ hit }) => {
     const shaped = shapeHit(hit);
     return {

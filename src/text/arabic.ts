@@ -101,6 +101,9 @@ const STEM_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال", "
 /** Those of them that carry the article. */
 const ARTICLE_PREFIXES = STEM_PREFIXES.filter((prefix) => prefix !== "و");
 
+/** Every prefix a name may be written with: the stemmer's, and the one-letter prepositions. */
+const NAME_PREFIXES = [...STEM_PREFIXES, "ب", "ل", "ف", "ك"];
+
 /**
  * The `arabic_final_alef` filter: a final alef after three or more letters goes, which removes the
  * tanween alef (جسراً → جسر, هاتفياً = هاتفيا) and lets a country meet its adjective (روسيا → روسي).
@@ -125,7 +128,7 @@ export function protectedNameRules(names: string[]): string[] {
     const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
     // A name written with the article takes a letter before it only with the article (فاليمن):
     // the letter and the bare name make other words (فيمن, "in whom").
-    const prefixes = article ? ARTICLE_PREFIXES : [...STEM_PREFIXES, "ب", "ل", "ف", "ك"];
+    const prefixes = article ? ARTICLE_PREFIXES : NAME_PREFIXES;
     for (const form of forms)
       for (const prefix of ["", ...prefixes]) rules.add(`${prefix}${form} => ${base}`);
   }
