@@ -26,9 +26,17 @@ const client = createEsClient({
   config: parseEnv(ElasticsearchConfigSchema),
 });
 try {
-  const answer = await client.indices.reloadSearchAnalyzers({ index: alias });
-  for (const detail of answer.reload_details)
-    process.stdout.write(`${detail.index}: reloaded ${detail.reloaded_analyzers.join(", ")}\n`);
+  if (!(await client.indices.exists({ index: alias }))) {
+    // Nothing to reload: an index created later reads the file as it is on the nodes.
+    process.stderr.write(
+      `synonyms: no index behind ${alias} yet (npm run index creates it); nothing reloaded\n`,
+    );
+    process.exitCode = 1;
+  } else {
+    const answer = await client.indices.reloadSearchAnalyzers({ index: alias });
+    for (const detail of answer.reload_details)
+      process.stdout.write(`${detail.index}: reloaded ${detail.reloaded_analyzers.join(", ")}\n`);
+  }
 } finally {
   await client.close();
 }
