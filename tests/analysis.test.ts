@@ -175,6 +175,20 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
     expect(exactWords(text)).toEqual(await tokens(text, "arabic_news_word"));
   });
 
+  it("meets a final hamza written after ي with its seated spelling where the word seats it on ي", async () => {
+    const spellings: [seated: string, written: string][] = [
+      ["حالة الطوارئ", "حالة الطواريء"],
+      ["لاجئ", "لاجيء"],
+      ["المبادئ", "المباديء"],
+      ["الشاطئ", "الشاطىء"],
+    ];
+    for (const [seated, written] of spellings)
+      expect(await tokens(written), written).toEqual(await tokens(seated));
+    // Without an alef before, the ي is the word's own: بريء still meets its feminine, not برء.
+    expect(await tokens("بريء")).toEqual(await tokens("بريئة"));
+    expect(await tokens("شيء")).toEqual(await tokens("شيئا"));
+  });
+
   it("expands transliteration synonyms at search time only", async () => {
     const search = await tokens("أميركا", "arabic_news_search");
     expect(search).toEqual(expect.arrayContaining(await tokens("أمريكا")));

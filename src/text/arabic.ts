@@ -105,11 +105,15 @@ const ARTICLE_PREFIXES = STEM_PREFIXES.filter((prefix) => prefix !== "و");
 const NAME_PREFIXES = [...STEM_PREFIXES, "ب", "ل", "ف", "ك"];
 
 /**
- * The `arabic_final_alef` filter: a final alef after three or more letters goes, which removes the
+ * The `arabic_word_ending` filter. A final alef after three or more letters goes, which removes the
  * tanween alef (جسراً → جسر, هاتفياً = هاتفيا) and lets a country meet its adjective (روسيا → روسي).
+ * A final hamza written after ي where the word's pattern seats it on ي (an alef a letter before:
+ * طواريء, لاجيء, مباديء) meets the seated spelling (طوارئ, لاجئ, مبادئ), which the character filter
+ * writes as ء; a word without that alef keeps its ي (بريء, شيء, بطيء).
  */
-export function stripFinalAlef(word: string): string {
-  return /^\p{L}{2,}[^\u0627]\u0627$/u.test(word) ? word.slice(0, -1) : word;
+export function normalizeWordEnding(word: string): string {
+  if (/^\p{L}{2,}[^\u0627]\u0627$/u.test(word)) return word.slice(0, -1);
+  return /^\p{L}*\u0627\p{L}\u064a\u0621$/u.test(word) ? `${word.slice(0, -2)}\u0621` : word;
 }
 
 /**
@@ -124,7 +128,7 @@ export function protectedNameRules(names: string[]): string[] {
     // Written أل (ألمانيا), the alef and lam are the name's own letters, not the article.
     const article = normalized.startsWith("ال") && normalized.length > 4 && !name.startsWith("أل");
     const bare = article ? normalized.slice(2) : normalized;
-    const base = stripFinalAlef(bare);
+    const base = normalizeWordEnding(bare);
     const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
     // A name written with the article takes a letter before it only with the article (فاليمن):
     // the letter and the bare name make other words (فيمن, "in whom").
