@@ -155,6 +155,15 @@ describe("typos", () => {
       expect(ids(await search(spelling)).sort(), spelling).toEqual(["ty-militia-long", "ty-militia-short"]);
   });
 
+  it("takes a name written in one word or two as the same name, in the title before the body", async () => {
+    const titles = ["ty-abudhabi", "ty-abudhabi-joined"];
+    for (const spelling of ["أبو ظبي ", "أبوظبي "]) {
+      const found = ids(await search(spelling));
+      expect(found.slice(0, 2).sort(), spelling).toEqual(titles);
+      expect(found[2], spelling).toBe("ty-abudhabi-body");
+    }
+  });
+
   it("expands no typo when a title holds the words as typed, however few articles hold them", async () => {
     expect(ids(await search("سلمان"))).not.toContain("ty-sultan");
     expect(ids(await search("الأمير سلطان"))).not.toContain("ty-salman");

@@ -89,6 +89,20 @@ describe("buildSearchRequest", () => {
     expect(JSON.stringify(strict.rescore)).not.toContain("fuzziness");
   });
 
+  it("takes a name's listed spelling in another number of words as its words typed, weighed as one word", () => {
+    const rescore = (q: string) => JSON.stringify(buildSearchRequest(input({ q }), "a").rescore);
+    const joined =
+      '{"multi_match":{"query":"أبوظبي","fields":["title.exact","lead.exact"],"type":"phrase","boost":0.5}}';
+    // For each of the two words, in the title-as-typed score and in the every-word filter.
+    expect(rescore("أبو ظبي ").split(joined).length - 1).toBe(4);
+    expect(rescore("ابوظبي ")).toContain(
+      '{"multi_match":{"query":"أبو ظبي","fields":["title.exact","lead.exact"],"type":"phrase","boost":0.5}}',
+    );
+    // A longer spelling that holds the words typed adds nothing: its titles hold them.
+    expect(rescore("الولايات المتحدة ")).not.toContain('"type":"phrase","boost"');
+    expect(rescore("قطاع غزة ")).not.toContain('"type":"phrase","boost"');
+  });
+
   it("lets a short word typed leave a letter out of a title word when tolerant, not when strict", () => {
     const shortWord = (recall: "strict" | "tolerant") =>
       JSON.stringify(buildSearchRequest(input({ q: "هجو بسيارة" }), "a", { candidates: 20, recall }));

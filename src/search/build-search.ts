@@ -9,7 +9,7 @@ import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords } from "../text/arabic.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
-import { listedSpellings } from "./listed-spellings.js";
+import { listedSpellings, otherSpellings } from "./listed-spellings.js";
 import type { SearchInput } from "./params.js";
 import {
   isEmptyQuery,
@@ -59,11 +59,16 @@ function withinEdits(
  * reader recalls is named in its title. A long word's second edit is looked for past its first
  * letter (RANKING.typos.secondEditPrefixLength).
  */
-function typedWord(word: string, recall: Recall, typing = false): estypes.QueryDslQueryContainer {
+function typedWord(
+  word: string,
+  recall: Recall,
+  { typing = false, apart = [] }: { typing?: boolean; apart?: SpellingApart[] } = {},
+): estypes.QueryDslQueryContainer {
   const asTyped = (typing && wholeWordAsWritten(word)) || inTitleOrLead(word);
   const spellings = listedSpellings(word);
   const alternatives = [
     ...(spellings.length ? [inTitleOrLead(spellings.join(" "))] : []),
+    ...apart.map(apartInTitleOrLead),
     ...(recall === "tolerant" ? typoAlternatives(word) : []),
   ];
   return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
@@ -72,6 +77,44 @@ function typedWord(word: string, recall: Recall, typing = false): estypes.QueryD
 /** Any of the words, in the title's or lead's exact forms. */
 function inTitleOrLead(words: string): estypes.QueryDslQueryContainer {
   return { multi_match: { query: words, fields: ["title.exact", "lead.exact"] } };
+}
+
+/** A listed spelling in another number of words, and the share of its score one typed word takes. */
+interface SpellingApart {
+  text: string;
+  share: number;
+}
+
+/** The spelling's words in order in the title's or lead's exact forms, weighed by its share. */
+function apartInTitleOrLead({ text, share }: SpellingApart): estypes.QueryDslQueryContainer {
+  return {
+    multi_match: { query: text, fields: ["title.exact", "lead.exact"], type: "phrase", boost: share },
+  };
+}
+
+/**
+ * For each word, the listed spellings in another number of words of the name it is part of: the
+ * two-word name it begins or ends (أبو ظبي: أبوظبي), or the word itself (أبوظبي: أبو ظبي). Each is
+ * weighed as one word across the words it stands for. Not a spelling holding the typed words
+ * themselves (الولايات المتحدة الأمريكية): its titles hold them.
+ */
+function spellingsApart(words: string[]): SpellingApart[][] {
+  const apart = (typed: string, spellings: string[]): SpellingApart[] => {
+    const typedWords = exactWords(typed);
+    return spellings.flatMap((text) => {
+      const spelt = exactWords(text);
+      if (spelt.some((word) => typedWords.includes(word))) return [];
+      return [{ text, share: 1 / (typedWords.length * spelt.length) }];
+    });
+  };
+  const pairs = words
+    .slice(1)
+    .map((word, i) => apart(`${words[i]} ${word}`, otherSpellings(`${words[i]} ${word}`)));
+  return words.map((word, i) => {
+    const oneWord = listedSpellings(word);
+    const inMoreWords = otherSpellings(word).filter((spelling) => !oneWord.includes(spelling));
+    return [...(pairs[i - 1] ?? []), ...(pairs[i] ?? []), ...apart(word, inMoreWords)];
+  });
 }
 
 /**
@@ -101,14 +144,18 @@ function titlePrefix(word: string): estypes.QueryDslQueryContainer {
 function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer[] {
   const words = plainWords(parsed);
   const typing = typingWord(parsed);
+  const apart = spellingsApart(words);
   return words.map((word, i) =>
     typing && i === words.length - 1
       ? {
           dis_max: {
-            queries: [typedWord(word, recall, true), titlePrefixAsWritten(word, typed.prefixBoost)],
+            queries: [
+              typedWord(word, recall, { typing: true, apart: apart[i] }),
+              titlePrefixAsWritten(word, typed.prefixBoost),
+            ],
           },
         }
-      : typedWord(word, recall),
+      : typedWord(word, recall, { apart: apart[i] }),
   );
 }
 

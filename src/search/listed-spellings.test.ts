@@ -1,21 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { listedSpellings, spellingsFromRules } from "./listed-spellings.js";
+import { listedSpellings, otherSpellings, spellingsFromRules } from "./listed-spellings.js";
 
 describe("spellingsFromRules", () => {
-  it("lets each one-word spelling of a rule find the others, by exact form, as written", () => {
+  it("lets each spelling of a rule find the others, by exact form, as written", () => {
     const spellings = spellingsFromRules(["كورونا, كوفيد, كوفيد-19", "ترامب, ترمب"]);
-    expect(spellings.get("كوفيد")).toEqual(["كورونا"]);
-    expect(spellings.get("كورونا")).toEqual(["كوفيد"]);
+    expect(spellings.get("كوفيد")).toEqual(["كورونا", "كوفيد-19"]);
+    expect(spellings.get("كورونا")).toEqual(["كوفيد", "كوفيد-19"]);
     expect(spellings.get("ترمب")).toEqual(["ترامب"]);
   });
 
-  it("keys a spelling by the form the exact fields index (normalised, no article)", () => {
+  it("keys a spelling by the forms the exact fields index (normalised, no article), in any number of words", () => {
     const spellings = spellingsFromRules([
       "الإمارات, الامارات العربية المتحدة, دولة الإمارات",
       "أمريكا, أميركا",
+      "أبو ظبي, أبوظبي",
     ]);
-    expect(spellings.get("امارات")).toBeUndefined();
+    expect(spellings.get("امارات")).toEqual(["الامارات العربية المتحدة", "دولة الإمارات"]);
     expect(spellings.get("امريكا")).toEqual(["أميركا"]);
+    expect(spellings.get("ابو ظبي")).toEqual(["أبوظبي"]);
+    expect(spellings.get("ابوظبي")).toEqual(["أبو ظبي"]);
   });
 
   it("finds one way only across =>", () => {
@@ -32,5 +35,9 @@ describe("listedSpellings", () => {
     expect(listedSpellings("كورونا")).toContain("كوفيد");
     expect(listedSpellings("مصر")).toEqual([]);
     expect(listedSpellings("كوفيد 19")).toEqual([]);
+    // One word's spellings in one word: أبوظبي's other is two.
+    expect(listedSpellings("أبوظبي")).toEqual([]);
+    expect(otherSpellings("أبوظبي")).toEqual(["أبو ظبي"]);
+    expect(otherSpellings("أبو  ظبي")).toEqual(["أبوظبي"]);
   });
 });
