@@ -103,6 +103,13 @@ describe("buildSearchRequest", () => {
     expect(rescore("قطاع غزة ")).not.toContain('"type":"phrase","boost"');
   });
 
+  it("completes a two-word name being typed in its other spelling, a letter after أبو included", () => {
+    const recall = (q: string) => JSON.stringify(buildSearchRequest(input({ q }), "a").query);
+    expect(recall("أبو ظ")).toContain('{"match":{"title.autocomplete":{"query":"أبوظ","boost":');
+    expect(recall("أبو ظ")).not.toContain('"query":"ظ"');
+    expect(recall("عبدالل")).toContain('{"match":{"title.autocomplete":{"query":"الل"}}}');
+  });
+
   it("lets a short word typed leave a letter out of a title word when tolerant, not when strict", () => {
     const shortWord = (recall: "strict" | "tolerant") =>
       JSON.stringify(buildSearchRequest(input({ q: "هجو بسيارة" }), "a", { candidates: 20, recall }));

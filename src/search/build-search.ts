@@ -7,6 +7,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords } from "../text/arabic.js";
+import { apartFromJoined, joinedToPrevious } from "./compound-names.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
 import { listedSpellings, otherSpellings } from "./listed-spellings.js";
@@ -62,13 +63,18 @@ function withinEdits(
 function typedWord(
   word: string,
   recall: Recall,
-  { typing = false, apart = [] }: { typing?: boolean; apart?: SpellingApart[] } = {},
+  {
+    typing = false,
+    apart = [],
+    more = [],
+  }: { typing?: boolean; apart?: SpellingApart[]; more?: estypes.QueryDslQueryContainer[] } = {},
 ): estypes.QueryDslQueryContainer {
   const asTyped = (typing && wholeWordAsWritten(word)) || inTitleOrLead(word);
   const spellings = listedSpellings(word);
   const alternatives = [
     ...(spellings.length ? [inTitleOrLead(spellings.join(" "))] : []),
     ...apart.map(apartInTitleOrLead),
+    ...more,
     ...(recall === "tolerant" ? typoAlternatives(word) : []),
   ];
   return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
@@ -145,18 +151,18 @@ function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryC
   const words = plainWords(parsed);
   const typing = typingWord(parsed);
   const apart = spellingsApart(words);
-  return words.map((word, i) =>
-    typing && i === words.length - 1
-      ? {
-          dis_max: {
-            queries: [
-              typedWord(word, recall, { typing: true, apart: apart[i] }),
-              titlePrefixAsWritten(word, typed.prefixBoost),
-            ],
-          },
-        }
-      : typedWord(word, recall, { apart: apart[i] }),
-  );
+  const joined = typing && joinedToPrevious(words.at(-2), typing);
+  // A name being typed apart, begun as one title word (أبو ظ: أبوظبي), half to each of its words.
+  const joinedStart = joined ? [titlePrefixQuery(joined, typed.prefixBoost / 2)] : [];
+  return words.map((word, i) => {
+    const more = i >= words.length - 2 ? joinedStart : [];
+    if (!typing || i < words.length - 1) return typedWord(word, recall, { apart: apart[i], more });
+    // A letter alone begins too many title words to weigh as the word being typed.
+    const begun = completable(word) ? [titlePrefixAsWritten(word, typed.prefixBoost)] : [];
+    return {
+      dis_max: { queries: [typedWord(word, recall, { typing: true, apart: apart[i], more }), ...begun] },
+    };
+  });
 }
 
 /** The words, stemmed, scored across title, lead and body as one field. */
@@ -205,17 +211,33 @@ function recallsHeadline(parsed: ParsedQuery): boolean {
   return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
 }
 
-/** The last word, still being typed, if it can be completed. */
+/** The last word, still being typed, if it can be completed (joined to عبد or أبو before it, أبو ظ). */
 export function typingWord(parsed: ParsedQuery): string | undefined {
-  const last = plainWords(parsed).at(-1);
-  return parsed.lastWordIsPrefix && last !== undefined && completable(last) ? last : undefined;
+  const words = plainWords(parsed);
+  const last = words.at(-1);
+  if (!parsed.lastWordIsPrefix || last === undefined) return undefined;
+  return completable(last) || completable(joinedToPrevious(words.at(-2), last) ?? "") ? last : undefined;
 }
 
-/** The words before the one being typed, stemmed, with the start of a title word for the last. */
+/**
+ * The words before the one being typed, stemmed, with the start of a title word for the last; for a
+ * two-word name being typed, in its other spelling too (عبد ال…: عبدال…; عبدال…: عبد ال…), as the
+ * suggestions complete it.
+ */
 function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
   const before = plainWords(parsed).slice(0, -1);
-  const stemmed = before.length ? [stemmedWords(before, WORDS_TO_MATCH)] : [];
-  return { bool: { must: [...stemmed, titlePrefix(last)] } };
+  const completed = (words: string[], typing: string): estypes.QueryDslQueryContainer => ({
+    bool: { must: [...(words.length ? [stemmedWords(words, WORDS_TO_MATCH)] : []), titlePrefix(typing)] },
+  });
+  const joined = joinedToPrevious(before.at(-1), last);
+  const parts = apartFromJoined(last);
+  const otherSpelling = joined
+    ? completed(before.slice(0, -1), joined)
+    : parts && completed([...before, parts[0]], parts[1]);
+  // A letter alone after عبد or أبو begins too many words to complete apart.
+  const asTyped = completable(last) ? completed(before, last) : undefined;
+  if (!otherSpelling || !asTyped) return otherSpelling ?? asTyped ?? completed(before, last);
+  return { bool: { should: [asTyped, otherSpelling] } };
 }
 
 /** First stage, matching: which documents qualify, scored cheaply. */

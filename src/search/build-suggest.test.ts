@@ -26,6 +26,13 @@ describe("buildSuggestRequest", () => {
     expect(JSON.stringify(tolerant?.query)).toContain(spelling);
   });
 
+  it("completes a two-word name being typed in its other spelling too", () => {
+    const query = (q: string) => JSON.stringify(buildSuggestRequest(input(q), "articles").query);
+    expect(query("أبو ظ")).toContain('{"match":{"title.autocomplete":{"query":"أبوظ"}}}');
+    expect(query("عبدالل")).toContain('{"match":{"title.autocomplete":{"query":"عبد"}}}');
+    expect(query("الملك سلم")).not.toContain("الملكسلم");
+  });
+
   it("asks for words side by side only when there are two", () => {
     expect(JSON.stringify(buildSuggestRequest(input("السيس"), "articles").query)).not.toContain(
       "match_phrase",

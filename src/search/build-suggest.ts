@@ -10,6 +10,7 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { cleanText } from "../text/clean.js";
+import { apartFromJoined, joinedToPrevious } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
@@ -102,7 +103,28 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
     writtenStartBonus(last),
     ...(words.length > 1 ? [scoring(sideBySide, RANKING.suggestSideBySideBoost)] : []),
   ];
-  return completions(input, index, words, { filter: asTyped(words) }, bonuses);
+  return completions(input, index, words, { filter: withNameSpelling(words, asTyped(words)) }, bonuses);
+}
+
+/**
+ * The completion's filters, letting a two-word name being typed complete either spelling: عبد ال…
+ * or أبو ظ… the start of one title word (عبدالله, أبوظبي), عبدال… عبد and a word begun ال….
+ */
+function withNameSpelling(
+  words: string[],
+  filters: estypes.QueryDslQueryContainer[],
+): estypes.QueryDslQueryContainer[] {
+  const typing = words.at(-1) ?? "";
+  const joined = joinedToPrevious(words.at(-2), typing);
+  if (joined) {
+    const apart: estypes.QueryDslQueryContainer = { bool: { filter: filters.slice(-2) } };
+    return [...filters.slice(0, -2), { bool: { should: [apart, titlePrefixQuery(joined)] } }];
+  }
+  const parts = apartFromJoined(typing);
+  if (!parts) return filters;
+  const [head, rest] = parts;
+  const apart = { bool: { filter: [{ match: { [FIELD]: { query: head } } }, titlePrefixQuery(rest)] } };
+  return [...filters.slice(0, -1), { bool: { should: [...filters.slice(-1), apart] } }];
 }
 
 /**
