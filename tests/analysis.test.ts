@@ -121,6 +121,8 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
       ["المهدية", "المهدي"],
       ["شعبان", "الشعب"],
       ["أسوان", "الأسوأ"],
+      ["سعود", "السعودية"],
+      ["سعود", "السعودي"],
     ];
     for (const [name, other] of pairs)
       expect(await tokens(name), `${name} / ${other}`).not.toEqual(await tokens(other));
@@ -130,6 +132,12 @@ describe("arabic_news analyzer (real Elasticsearch)", () => {
       expect(await tokens(form), form).toEqual(await tokens("ألمانيا"));
     for (const form of ["الإيراني", "الإيرانية"])
       expect(await tokens(form), form).toEqual(await tokens("إيران"));
+    for (const form of ["السعودية", "والسعودية", "السعوديين", "السعوديون", "للسعوديات"])
+      expect(await tokens(form), form).toEqual(await tokens("السعودي"));
+    for (const form of ["السوريين", "والسوريون"])
+      expect(await tokens(form), form).toEqual(await tokens("سوريا"));
+    for (const form of ["الكوريين", "الكوريون"])
+      expect(await tokens(form), form).toEqual(await tokens("كوريا"));
     for (const form of ["الرمضاني", "الرمضانية"])
       expect(await tokens(form), form).toEqual(await tokens("رمضان"));
     // A letter before the bare name is another word: فيمن is "in whom", not فاليمن.

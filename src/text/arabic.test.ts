@@ -52,6 +52,13 @@ describe("protectedNameRules", () => {
     expect(protectedNameRules(["روسيا"])).toContain("الروسيه => روسي");
   });
 
+  it("lets a name in ي take its adjective's feminine and plurals, which the stemmer cuts past the ي", () => {
+    const rules = protectedNameRules(["روسيا", "السعودي"]);
+    for (const rule of ["الروسيين => روسي", "روسيون => روسي", "والروسيات => روسي", "السعوديين => سعودي"])
+      expect(rules).toContain(rule);
+    expect(protectedNameRules(["قطر"])).not.toContain("قطرين => قطر");
+  });
+
   it("keeps the أل a name is written with: ألمانيا is not the article and مانيا", () => {
     const rules = protectedNameRules(["ألمانيا"]);
     expect(rules).toContain("الماني => الماني");

@@ -117,9 +117,16 @@ export function normalizeWordEnding(word: string): string {
 }
 
 /**
+ * The endings of the feminine and plural of an adjective in ي (الروسية, الروسيين, الروسيون,
+ * الروسيات), which the stemmer would cut past the ي (روس).
+ */
+const DEMONYM_ENDINGS = ["ه", "ين", "ون", "ات"];
+
+/**
  * Rules for `stemmer_override`: every prefixed form of a protected name maps to the name without
  * its prefix, so the stemmer never cuts the name and "والبحرين" still meets "البحرين". A name
- * ending in ي after the final alef goes (روسيا → روسي) also takes its feminine adjective (الروسية).
+ * ending in ي after the final alef goes (روسيا → روسي) also takes its adjective's feminine and
+ * plurals (الروسية, الروسيين).
  */
 export function protectedNameRules(names: string[]): string[] {
   const rules = new Set<string>();
@@ -129,7 +136,9 @@ export function protectedNameRules(names: string[]): string[] {
     const article = normalized.startsWith("ال") && normalized.length > 4 && !name.startsWith("أل");
     const bare = article ? normalized.slice(2) : normalized;
     const base = normalizeWordEnding(bare);
-    const forms = base.endsWith("ي") ? [base, `${base}ه`] : [base];
+    const forms = base.endsWith("ي")
+      ? [base, ...DEMONYM_ENDINGS.map((ending) => `${base}${ending}`)]
+      : [base];
     // A name written with the article takes a letter before it only with the article (فاليمن):
     // the letter and the bare name make other words (فيمن, "in whom").
     const prefixes = article ? ARTICLE_PREFIXES : NAME_PREFIXES;
