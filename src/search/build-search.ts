@@ -231,13 +231,14 @@ function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQuer
   });
   const joined = joinedToPrevious(before.at(-1), last);
   const parts = apartFromJoined(last);
-  const otherSpelling = joined
-    ? completed(before.slice(0, -1), joined)
-    : parts && completed([...before, parts[0]], parts[1]);
-  // A letter alone after عبد or أبو begins too many words to complete apart.
-  const asTyped = completable(last) ? completed(before, last) : undefined;
-  if (!otherSpelling || !asTyped) return otherSpelling ?? asTyped ?? completed(before, last);
-  return { bool: { should: [asTyped, otherSpelling] } };
+  const spellings = [
+    // A letter alone after عبد or أبو begins too many words to complete apart.
+    ...(completable(last) ? [completed(before, last)] : []),
+    ...(joined ? [completed(before.slice(0, -1), joined)] : []),
+    ...(parts ? [completed([...before, parts[0]], parts[1])] : []),
+  ];
+  if (spellings.length > 1) return { bool: { should: spellings } };
+  return spellings[0] ?? completed(before, last);
 }
 
 /** First stage, matching: which documents qualify, scored cheaply. */
