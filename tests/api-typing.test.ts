@@ -73,6 +73,12 @@ describe("the last word, still being typed", () => {
     expect(await suggested("الكهر")).toEqual(["ty-power-2", "ty-power-1", "ty-amber", "ty-sisi"]);
   });
 
+  it("ranks first, in the search too, the titles with the completion most of them use", async () => {
+    const found = ids(await search("الكهر"));
+    expect(found.slice(0, 2).sort()).toEqual(["ty-power-1", "ty-power-2"]);
+    expect(found.indexOf("ty-amber")).toBeGreaterThan(1);
+  });
+
   it("offers first a title holding the words typed side by side", async () => {
     // Both titles hold أبو and a word starting ظ; the newer, shorter one holds them apart.
     expect((await suggested("ابو ظ")).slice(0, 2)).toEqual(["ty-abudhabi", "ty-abu-other"]);

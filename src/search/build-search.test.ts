@@ -110,6 +110,20 @@ describe("buildSearchRequest", () => {
     expect(recall("عبدالل")).toContain('{"match":{"title.autocomplete":{"query":"الل"}}}');
   });
 
+  it("adds the likeliest completion's bonus to a headline being typed, and only to one", () => {
+    const rescore = (q: string) =>
+      JSON.stringify(
+        buildSearchRequest(input({ q }), "a", { candidates: 20, recall: "strict", completion: "بوتين" })
+          .rescore,
+      );
+    const bonus = `{"constant_score":{"filter":{"term":{"title.exact":"بوتين"}},"boost":${RANKING.typed.likeliestCompletionBonus}}}`;
+    expect(rescore("بوت")).toContain(bonus);
+    expect(rescore("لماذا يزور بوت")).not.toContain(bonus);
+    expect(JSON.stringify(buildSearchRequest(input({ q: "بوت" }), "a").rescore)).not.toContain(
+      '{"term":{"title.exact":"بوتين"}}',
+    );
+  });
+
   it("lets a short word typed leave a letter out of a title word when tolerant, not when strict", () => {
     const shortWord = (recall: "strict" | "tolerant") =>
       JSON.stringify(buildSearchRequest(input({ q: "هجو بسيارة" }), "a", { candidates: 20, recall }));

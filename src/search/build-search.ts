@@ -211,6 +211,11 @@ function recallsHeadline(parsed: ParsedQuery): boolean {
   return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
 }
 
+/** The word a reader recalling a headline is still typing, if any: its completions are worth counting. */
+export function headlineTyping(parsed: ParsedQuery): string | undefined {
+  return recallsHeadline(parsed) ? typingWord(parsed) : undefined;
+}
+
 /** The last word, still being typed, if it can be completed (joined to عبد or أبو before it, أبو ظ). */
 export function typingWord(parsed: ParsedQuery): string | undefined {
   const words = plainWords(parsed);
@@ -327,11 +332,25 @@ function longQueryCompletion(longQueryTyping: string | undefined): estypes.Query
   return longQueryTyping ? [titlePrefix(longQueryTyping)] : [];
 }
 
+/** A title holding the likeliest completion of the word being typed, as a whole word. */
+function likeliestCompletion(completion: string): estypes.QueryDslQueryContainer {
+  return {
+    constant_score: {
+      filter: { term: { "title.exact": completion } },
+      boost: typed.likeliestCompletionBonus,
+    },
+  };
+}
+
 /**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
-function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
+function rescoreQuery(
+  parsed: ParsedQuery,
+  recall: Recall,
+  completion: string | undefined,
+): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
@@ -340,6 +359,7 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
     bool: {
       should: [
         ...titleNamedClause(text),
+        ...(completion && headline ? [likeliestCompletion(completion)] : []),
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
@@ -493,6 +513,8 @@ export function storiesWanted(input: SearchInput): number {
 export interface RankingStage {
   candidates: number;
   recall: Recall;
+  /** The completion of the word being typed most titles matching the query use (likeliestCompletion). */
+  completion?: string;
 }
 
 /** The stage a search starts with: strict recall, room for the page's stories and their copies. */
@@ -594,7 +616,7 @@ export function searchRequest(
   parsed: ParsedQuery,
   input: SearchInput,
   index: string,
-  { candidates, recall }: RankingStage,
+  { candidates, recall, completion }: RankingStage,
 ): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
   const { query: filterQuery, postFilter } = buildFilters(input);
@@ -616,7 +638,7 @@ export function searchRequest(
     request.rescore = {
       window_size: RANKING.rescore.windowSize,
       query: {
-        rescore_query: rescoreQuery(parsed, recall),
+        rescore_query: rescoreQuery(parsed, recall, completion),
         query_weight: RANKING.rescore.queryWeight,
         rescore_query_weight: RANKING.rescore.rescoreQueryWeight,
       },

@@ -11,6 +11,8 @@ import { STORY_PAGE_MAX, STORY_PAGES_MAX } from "./stories.js";
 
 /** Results per page when the reader does not say. */
 export const DEFAULT_PAGE_SIZE = 10;
+/** Titles the suggestions offer unless asked for another number. */
+export const DEFAULT_SUGGEST_SIZE = 8;
 
 /**
  * Hono gives one value as a string and a repeated one as an array; both become an array, and a
@@ -159,7 +161,7 @@ export const SuggestParams = z.object({
       description: `What the reader has typed so far; the last word may be unfinished. Fewer than ${SUGGEST_MIN_LETTERS} letters get no suggestions.`,
       example: "السيسي يستق",
     }),
-  size: intParam(1, 20, 8).openapi({ description: "Titles to offer, at most 20." }),
+  size: intParam(1, 20, DEFAULT_SUGGEST_SIZE).openapi({ description: "Titles to offer, at most 20." }),
 });
 export type SuggestInput = z.output<typeof SuggestParams>;
 

@@ -54,6 +54,11 @@ export const RANKING = {
      * though both start سيس once the article is dropped.
      */
     writtenStartBonus: 2,
+    /**
+     * Added to a title holding the completion of the word being typed that most titles matching
+     * the query use (بوت: بوتين, not بوتان), as the suggestions offer it first.
+     */
+    likeliestCompletionBonus: 40,
   },
   /** A suggested title holding a typed word whole goes before one that merely completes it. */
   suggestWholeWordBoost: 2,

@@ -12,6 +12,7 @@ import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.j
 import {
   CANDIDATES_PER_RESULT,
   firstStage,
+  headlineTyping,
   MAX_WINDOW,
   pageCopiesRequest,
   pageRequest,
@@ -45,7 +46,13 @@ import {
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
 import { startForms, withTypedStartsMarked } from "./marks.js";
-import type { DraftInput, Filters, SearchInput, SuggestInput } from "./params.js";
+import {
+  DEFAULT_SUGGEST_SIZE,
+  type DraftInput,
+  type Filters,
+  type SearchInput,
+  type SuggestInput,
+} from "./params.js";
 import { type ParsedQuery, parseQuery } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
@@ -57,7 +64,7 @@ import {
   storyCounts,
   storyCountsRequest,
 } from "./stories.js";
-import { offeredSuggestions } from "./suggestions.js";
+import { likeliestCompletion, offeredSuggestions } from "./suggestions.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -118,7 +125,9 @@ export class SearchService {
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
     const parsed = parseQuery(input.q);
-    const strict = await this.#rank(parsed, input, firstStage(input));
+    const completed = await this.#likeliestCompletion(parsed, input);
+    const first = { ...firstStage(input), completion: completed?.completion };
+    const strict = await this.#rank(parsed, input, first);
     const best = strict.response.hits.hits[0]?.matched_queries;
     const found = hitCount(strict.response.hits.total);
     const bestMatched = Array.isArray(best) ? best : Object.keys(best ?? {});
@@ -128,9 +137,7 @@ export class SearchService {
     const mistyped = corrections(parsed, suggested ?? strict.response);
     const outcome = { found, mistyped, bestMatched };
     const wider = widerRecall(parsed, input, outcome);
-    const ranked = wider
-      ? await this.#rank(parsed, input, { ...firstStage(input), recall: wider })
-      : undefined;
+    const ranked = wider ? await this.#rank(parsed, input, { ...first, recall: wider }) : undefined;
     const { response, shown } = ranked ?? strict;
     // An article holding every word as typed means no correction is shown: nothing to check.
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
@@ -142,7 +149,12 @@ export class SearchService {
     return {
       ...shaped,
       took_ms:
-        strict.took + (suggested?.took ?? 0) + (ranked?.took ?? 0) + page.took + (suggestion?.took ?? 0),
+        (completed?.took ?? 0) +
+        strict.took +
+        (suggested?.took ?? 0) +
+        (ranked?.took ?? 0) +
+        page.took +
+        (suggestion?.took ?? 0),
       suggestion: suggestion?.text ?? null,
     };
   }
@@ -170,6 +182,20 @@ export class SearchService {
         return { response, took, shown: stories.slice(wanted - input.size, wanted) };
       candidates = Math.min(MAX_WINDOW, candidates * CANDIDATES_PER_RESULT * 2);
     }
+  }
+
+  /**
+   * The completion of the headline word being typed that most of the titles the suggestions would
+   * offer use (بوت: بوتين), so that the search ranks first what they offer first.
+   */
+  async #likeliestCompletion(
+    parsed: ParsedQuery,
+    input: SearchInput,
+  ): Promise<{ completion: string | undefined; took: number } | undefined> {
+    if (!headlineTyping(parsed)) return undefined;
+    const request = buildSuggestRequest({ q: input.q, size: DEFAULT_SUGGEST_SIZE }, this.alias);
+    const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
+    return { completion: likeliestCompletion(response.hits.hits, input.q), took: response.took };
   }
 
   /** The suggesters' answer, asked apart from a strict stage that left them out. */

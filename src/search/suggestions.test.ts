@@ -1,7 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import type { ArticleDocument } from "../articles/document.js";
-import { offeredSuggestions } from "./suggestions.js";
+import { likeliestCompletion, offeredSuggestions } from "./suggestions.js";
 
 let next = 0;
 /** A completion hit; hits are given in the completion's order (score, then newest). */
@@ -86,5 +86,25 @@ describe("offeredSuggestions", () => {
     expect(suggestion?.highlighted).toBe("«<mark>السيسي</mark>» <mark>يستقبل</mark> &lt;الوفد&gt;");
     const [typo] = offeredSuggestions([hit("السيسي يستقبل")], "السيسو", 8, { marked: false });
     expect(typo?.highlighted).toBe("السيسي يستقبل");
+  });
+});
+
+describe("likeliestCompletion", () => {
+  it("is the completion most titles use, each title once, in its indexed form", () => {
+    const hits = [
+      hit("بوتان تستضيف البطولة"),
+      hit("بوتين يستقبل الرئيس"),
+      hit("لقاء بين بوتين وماكرون"),
+      hit("لقاء بين بوتين وماكرون"),
+    ];
+    expect(likeliestCompletion(hits, "بوت")).toBe("بوتين");
+    expect(likeliestCompletion([hit("الكهرباء تعود"), hit("انقطاع الكهرباء")], "الكهر")).toBe("كهرباء");
+  });
+
+  it("is no word the typed letters already spell, nor any when nothing is typed", () => {
+    const hits = [hit("هل تعود الكهرباء؟"), hit("هل ينجح الحوار؟"), hit("الهلال يفوز")];
+    expect(likeliestCompletion(hits, "الهل")).toBe("هلال");
+    expect(likeliestCompletion(hits, "")).toBeUndefined();
+    expect(likeliestCompletion([hit("مطار القاهرة")], "بوت")).toBeUndefined();
   });
 });

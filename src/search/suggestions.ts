@@ -33,20 +33,12 @@ export function offeredSuggestions(
   // Titles a typo away (not marked) go likeliest slip first: a doubled letter before a swap before
   // a letter left out (typoLikelihood), whatever their scores.
   const typed = marked ? [] : words.flatMap((word) => exactWords(word).slice(0, 1));
-  const seen = new Set<string>();
-  const titles = hits.flatMap((hit) => {
-    const titleWords = exactWords(hit._source?.title ?? "");
-    const key = titleWords.join(" ");
-    if (seen.has(key)) return [];
-    seen.add(key);
-    // The title's completions: each of its words the word being typed begins, once.
-    const completions = new Set(titleWords.filter((word) => begunBy(word, typing)));
-    const slips = typed.reduce((sum, word) => sum + likeliestSlip(word, titleWords), 0);
-    return [{ hit, completions, length: titleWords.length, slips }];
-  });
-  const uses = new Map<string, number>();
-  for (const { completions } of titles)
-    for (const word of completions) uses.set(word, (uses.get(word) ?? 0) + 1);
+  const titles = titlesOnce(hits, typing).map((title) => ({
+    ...title,
+    length: title.words.length,
+    slips: typed.reduce((sum, word) => sum + likeliestSlip(word, title.words), 0),
+  }));
+  const uses = completionUses(titles);
   const mostUsed = (completions: Set<string>) =>
     Math.max(0, ...[...completions].map((word) => uses.get(word) ?? 0));
   const order = titles
@@ -63,6 +55,49 @@ export function offeredSuggestions(
       published_at: shaped.published_at,
     };
   });
+}
+
+/** A completion's title: its exact words, and those of them the word being typed begins. */
+interface CompletedTitle {
+  hit: Hit;
+  words: string[];
+  completions: Set<string>;
+}
+
+/** Each title once (the same headline on another story is one line to a reader), with its completions. */
+function titlesOnce(hits: Hit[], typing: readonly string[]): CompletedTitle[] {
+  const seen = new Set<string>();
+  return hits.flatMap((hit) => {
+    const words = exactWords(hit._source?.title ?? "");
+    const key = words.join(" ");
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ hit, words, completions: new Set(words.filter((word) => begunBy(word, typing))) }];
+  });
+}
+
+/** How many of the titles use each completion. */
+function completionUses(titles: readonly CompletedTitle[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const { completions } of titles)
+    for (const word of completions) uses.set(word, (uses.get(word) ?? 0) + 1);
+  return uses;
+}
+
+/**
+ * The completion of the word being typed that most of the completion's titles use (بوت: بوتين), in
+ * the exact form the titles are indexed in; undefined when none completes it. A title word the
+ * typed letters already spell is no completion (الهل is not هل, the question word).
+ */
+export function likeliestCompletion(hits: Hit[], q: string): string | undefined {
+  const last = suggestWords(q).at(-1);
+  if (last === undefined) return undefined;
+  const typing = startForms(last);
+  let likeliest: string | undefined;
+  let most = 0;
+  for (const [word, uses] of completionUses(titlesOnce(hits, typing)))
+    if (uses > most && !typing.includes(word)) [likeliest, most] = [word, uses];
+  return likeliest;
 }
 
 /** typoLikelihood's score for a slip it does not name. */
