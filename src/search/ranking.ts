@@ -59,6 +59,8 @@ export const RANKING = {
      * the query use (بوت: بوتين, not بوتان), as the suggestions offer it first.
      */
     likeliestCompletionBonus: 40,
+    /** Titles that must use a completion for it to be likeliest: one title's word may be chance. */
+    likeliestCompletionMinTitles: 2,
   },
   /** A suggested title holding a typed word whole goes before one that merely completes it. */
   suggestWholeWordBoost: 2,

@@ -101,10 +101,18 @@ describe("likeliestCompletion", () => {
     expect(likeliestCompletion([hit("الكهرباء تعود"), hit("انقطاع الكهرباء")], "الكهر")).toBe("كهرباء");
   });
 
-  it("is no word the typed letters already spell, nor any when nothing is typed", () => {
-    const hits = [hit("هل تعود الكهرباء؟"), hit("هل ينجح الحوار؟"), hit("الهلال يفوز")];
+  it("is none when a title holds the word as typed: it may be finished", () => {
+    const hits = [hit("الصين تستضيف القمة"), hit("الصينية تفوز"), hit("الشركات الصينية")];
+    expect(likeliestCompletion(hits, "الصين")).toBeUndefined();
+    expect(likeliestCompletion([hit("ميس بيجي"), hit("ميسي يسجل"), hit("ميسي جاهز")], "ميس")).toBeUndefined();
+  });
+
+  it("is no word the typed letters spell without an article, nor any when nothing is typed", () => {
+    const hits = [hit("هل تعود الكهرباء؟"), hit("هل ينجح الحوار؟"), hit("الهلال يفوز"), hit("فوز الهلال")];
     expect(likeliestCompletion(hits, "الهل")).toBe("هلال");
     expect(likeliestCompletion(hits, "")).toBeUndefined();
     expect(likeliestCompletion([hit("مطار القاهرة")], "بوت")).toBeUndefined();
+    // One title's word may be chance (مدن الويس: ويسيطر).
+    expect(likeliestCompletion([hit("مدني مكة يخلي ويسيطر")], "مدن الويس")).toBeUndefined();
   });
 });

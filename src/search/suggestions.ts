@@ -11,7 +11,9 @@ import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { suggestWords } from "./build-suggest.js";
 import { typoLikelihood } from "./did-you-mean.js";
+import { listedSpellings } from "./listed-spellings.js";
 import { begunBy, markTypedStarts, startForms } from "./marks.js";
+import { RANKING } from "./ranking.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
 
@@ -86,17 +88,22 @@ function completionUses(titles: readonly CompletedTitle[]): Map<string, number> 
 
 /**
  * The completion of the word being typed that most of the completion's titles use (بوت: بوتين), in
- * the exact form the titles are indexed in; undefined when none completes it. A title word the
- * typed letters already spell is no completion (الهل is not هل, the question word).
+ * the exact form the titles are indexed in. Undefined when fewer titles than
+ * RANKING.typed.likeliestCompletionMinTitles use any, or when a title holds the word as typed
+ * (الصين): it may be finished, and the word itself is what ranks. Nor is the word the typed letters
+ * spell without an article a completion (الهل is not هل, the question word).
  */
 export function likeliestCompletion(hits: Hit[], q: string): string | undefined {
   const last = suggestWords(q).at(-1);
   if (last === undefined) return undefined;
   const typing = startForms(last);
+  const asTyped = [last, ...listedSpellings(last)].flatMap((word) => exactWords(word).slice(0, 1));
+  const uses = completionUses(titlesOnce(hits, typing));
+  if (asTyped.some((word) => uses.has(word))) return undefined;
   let likeliest: string | undefined;
-  let most = 0;
-  for (const [word, uses] of completionUses(titlesOnce(hits, typing)))
-    if (uses > most && !typing.includes(word)) [likeliest, most] = [word, uses];
+  let most = RANKING.typed.likeliestCompletionMinTitles - 1;
+  for (const [word, count] of uses)
+    if (count > most && !typing.includes(word)) [likeliest, most] = [word, count];
   return likeliest;
 }
 
