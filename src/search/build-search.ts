@@ -7,10 +7,10 @@ import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords } from "../text/arabic.js";
-import { apartFromJoined, joinedToPrevious } from "./compound-names.js";
+import { joinedToPrevious, nameSpellings } from "./compound-names.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
-import { listedSpellings, otherSpellings } from "./listed-spellings.js";
+import { type ListedSpelling, listedSpellings, spellingsOf } from "./listed-spellings.js";
 import type { SearchInput } from "./params.js";
 import {
   isEmptyQuery,
@@ -80,9 +80,12 @@ function typedWord(
   return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
 }
 
+/** Where a headline word as typed is looked for. */
+const TITLE_OR_LEAD = ["title.exact", "lead.exact"];
+
 /** Any of the words, in the title's or lead's exact forms. */
 function inTitleOrLead(words: string): estypes.QueryDslQueryContainer {
-  return { multi_match: { query: words, fields: ["title.exact", "lead.exact"] } };
+  return { multi_match: { query: words, fields: TITLE_OR_LEAD } };
 }
 
 /** A listed spelling in another number of words, and the share of its score one typed word takes. */
@@ -93,9 +96,7 @@ interface SpellingApart {
 
 /** The spelling's words in order in the title's or lead's exact forms, weighed by its share. */
 function apartInTitleOrLead({ text, share }: SpellingApart): estypes.QueryDslQueryContainer {
-  return {
-    multi_match: { query: text, fields: ["title.exact", "lead.exact"], type: "phrase", boost: share },
-  };
+  return { multi_match: { query: text, fields: TITLE_OR_LEAD, type: "phrase", boost: share } };
 }
 
 /**
@@ -105,20 +106,20 @@ function apartInTitleOrLead({ text, share }: SpellingApart): estypes.QueryDslQue
  * themselves (الولايات المتحدة الأمريكية): its titles hold them.
  */
 function spellingsApart(words: string[]): SpellingApart[][] {
-  const apart = (typed: string, spellings: string[]): SpellingApart[] => {
+  const apart = (typed: string, spellings: ListedSpelling[]): SpellingApart[] => {
     const typedWords = exactWords(typed);
-    return spellings.flatMap((text) => {
-      const spelt = exactWords(text);
-      if (spelt.some((word) => typedWords.includes(word))) return [];
-      return [{ text, share: 1 / (typedWords.length * spelt.length) }];
-    });
+    return spellings.flatMap(({ text, words: spelt }) =>
+      spelt.some((word) => typedWords.includes(word))
+        ? []
+        : [{ text, share: 1 / (typedWords.length * spelt.length) }],
+    );
   };
-  const pairs = words
-    .slice(1)
-    .map((word, i) => apart(`${words[i]} ${word}`, otherSpellings(`${words[i]} ${word}`)));
+  const pairs = words.slice(1).map((word, i) => {
+    const pair = `${words[i]} ${word}`;
+    return apart(pair, spellingsOf(pair));
+  });
   return words.map((word, i) => {
-    const oneWord = listedSpellings(word);
-    const inMoreWords = otherSpellings(word).filter((spelling) => !oneWord.includes(spelling));
+    const inMoreWords = spellingsOf(word).filter((spelling) => spelling.words.length > 1);
     return [...(pairs[i - 1] ?? []), ...(pairs[i] ?? []), ...apart(word, inMoreWords)];
   });
 }
@@ -221,7 +222,8 @@ export function typingWord(parsed: ParsedQuery): string | undefined {
   const words = plainWords(parsed);
   const last = words.at(-1);
   if (!parsed.lastWordIsPrefix || last === undefined) return undefined;
-  return completable(last) || completable(joinedToPrevious(words.at(-2), last) ?? "") ? last : undefined;
+  const completes = [words, ...nameSpellings(words)].some((spelling) => completable(spelling.at(-1) ?? ""));
+  return completes ? last : undefined;
 }
 
 /**
@@ -230,20 +232,16 @@ export function typingWord(parsed: ParsedQuery): string | undefined {
  * suggestions complete it.
  */
 function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
-  const before = plainWords(parsed).slice(0, -1);
-  const completed = (words: string[], typing: string): estypes.QueryDslQueryContainer => ({
-    bool: { must: [...(words.length ? [stemmedWords(words, WORDS_TO_MATCH)] : []), titlePrefix(typing)] },
-  });
-  const joined = joinedToPrevious(before.at(-1), last);
-  const parts = apartFromJoined(last);
-  const spellings = [
-    // A letter alone after عبد or أبو begins too many words to complete apart.
-    ...(completable(last) ? [completed(before, last)] : []),
-    ...(joined ? [completed(before.slice(0, -1), joined)] : []),
-    ...(parts ? [completed([...before, parts[0]], parts[1])] : []),
-  ];
+  const words = plainWords(parsed);
+  const completed = (spelling: string[]): estypes.QueryDslQueryContainer => {
+    const before = spelling.slice(0, -1);
+    const stemmed = before.length ? [stemmedWords(before, WORDS_TO_MATCH)] : [];
+    return { bool: { must: [...stemmed, titlePrefix(spelling.at(-1) ?? last)] } };
+  };
+  // A letter alone after عبد or أبو begins too many words to complete apart.
+  const spellings = [...(completable(last) ? [words] : []), ...nameSpellings(words)].map(completed);
   if (spellings.length > 1) return { bool: { should: spellings } };
-  return spellings[0] ?? completed(before, last);
+  return spellings[0] ?? completed(words);
 }
 
 /** First stage, matching: which documents qualify, scored cheaply. */

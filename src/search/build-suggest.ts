@@ -10,7 +10,7 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { cleanText } from "../text/clean.js";
-import { apartFromJoined, joinedToPrevious } from "./compound-names.js";
+import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
@@ -114,17 +114,14 @@ function withNameSpelling(
   words: string[],
   filters: estypes.QueryDslQueryContainer[],
 ): estypes.QueryDslQueryContainer[] {
-  const typing = words.at(-1) ?? "";
-  const joined = joinedToPrevious(words.at(-2), typing);
-  if (joined) {
-    const apart: estypes.QueryDslQueryContainer = { bool: { filter: filters.slice(-2) } };
-    return [...filters.slice(0, -2), { bool: { should: [apart, titlePrefixQuery(joined)] } }];
-  }
-  const parts = apartFromJoined(typing);
-  if (!parts) return filters;
-  const [head, rest] = parts;
-  const apart = { bool: { filter: [{ match: { [FIELD]: { query: head } } }, titlePrefixQuery(rest)] } };
-  return [...filters.slice(0, -1), { bool: { should: [...filters.slice(-1), apart] } }];
+  const [spelling] = nameSpellings(words);
+  if (!spelling) return filters;
+  // The words both spellings begin with stay as they are; the rest match either way.
+  let shared = 0;
+  while (shared < words.length && words[shared] === spelling[shared]) shared++;
+  const asTypedTail: estypes.QueryDslQueryContainer = { bool: { filter: filters.slice(shared) } };
+  const otherTail: estypes.QueryDslQueryContainer = { bool: { filter: asTyped(spelling).slice(shared) } };
+  return [...filters.slice(0, shared), { bool: { should: [asTypedTail, otherTail] } }];
 }
 
 /**

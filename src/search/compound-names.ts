@@ -10,6 +10,19 @@ import { normalizeArabic } from "../text/arabic.js";
 /** Words that begin a two-word name newsrooms also write as one word (normalised). */
 const NAME_HEADS = new Set(["عبد", "ابو"]);
 
+/**
+ * The words typed, the last still being typed, in the other spellings of a two-word name they end
+ * with: عبد ال… as عبدال…, عبدال… as عبد ال…. None for most queries.
+ */
+export function nameSpellings(words: readonly string[]): string[][] {
+  const typing = words.at(-1);
+  if (typing === undefined) return [];
+  const joined = joinedToPrevious(words.at(-2), typing);
+  if (joined) return [[...words.slice(0, -2), joined]];
+  const parts = apartFromJoined(typing);
+  return parts ? [[...words.slice(0, -1), ...parts]] : [];
+}
+
 /** The word being typed joined to the word before it, when that word begins such a name. */
 export function joinedToPrevious(previous: string | undefined, typing: string): string | undefined {
   return previous !== undefined && NAME_HEADS.has(normalizeArabic(previous))

@@ -40,16 +40,35 @@ function exactKey(text: string): string {
   return exactWords(text).join(" ");
 }
 
-const isOneWord = (text: string) => exactWords(text).length === 1;
+/** A listed spelling as written in the rules, with the exact forms of its words. */
+export interface ListedSpelling {
+  text: string;
+  words: string[];
+}
 
-const LISTED = spellingsFromRules(readWordList("synonyms_ar.txt"));
+/** Per process: each key's other spellings, their words read once. */
+const LISTED = new Map(
+  [...spellingsFromRules(readWordList("synonyms_ar.txt"))].map(([key, others]) => [
+    key,
+    others.map((text): ListedSpelling => ({ text, words: exactWords(text) })),
+  ]),
+);
 
-/** The other listed spellings of a text of one word or more, in any number of words (none for most). */
-export function otherSpellings(text: string): string[] {
+/** The other listed spellings of a text of one word or more, with their words (none for most). */
+export function spellingsOf(text: string): ListedSpelling[] {
   return LISTED.get(exactKey(text)) ?? [];
+}
+
+/** The other listed spellings of a text of one word or more, in any number of words, as written. */
+export function otherSpellings(text: string): string[] {
+  return spellingsOf(text).map((spelling) => spelling.text);
 }
 
 /** The word's other listed spellings of one word (none for most words). */
 export function listedSpellings(word: string): string[] {
-  return isOneWord(word) ? otherSpellings(word).filter(isOneWord) : [];
+  const words = exactWords(word);
+  if (words.length !== 1) return [];
+  return (LISTED.get(words.join(" ")) ?? []).flatMap((other) =>
+    other.words.length === 1 ? [other.text] : [],
+  );
 }
