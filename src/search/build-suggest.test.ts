@@ -118,13 +118,20 @@ describe("buildTolerantSuggestRequest", () => {
       });
   });
 
-  it("looks for a long word's two typos past its first letter only, where they cost least", () => {
-    const request = buildTolerantSuggestRequest(input("الاستثمارات"), "articles", []);
+  it("looks for a long word's two typos past its first letter only, and one from any letter as written", () => {
+    const request = buildTolerantSuggestRequest(input("االاستثمارات"), "articles", []);
     const [clause] = (request?.query?.bool?.must ?? []) as object[];
+    const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
     expect(clause).toMatchObject({
-      match: { "title.autocomplete": { fuzziness: 2, prefix_length: RANKING.typos.completionPrefixLength } },
+      bool: {
+        should: [
+          { match: { "title.autocomplete": { fuzziness: 2, prefix_length: completionPrefixLength } } },
+          {
+            match: { "title.word_starts": { fuzziness: 1, prefix_length: completionAsWrittenPrefixLength } },
+          },
+        ],
+      },
     });
-    expect(JSON.stringify(clause)).not.toContain("title.word_starts");
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {
@@ -141,7 +148,17 @@ describe("buildTolerantSuggestRequest", () => {
     const [king, salman] = (request?.query?.bool?.must ?? []) as object[];
     expect(JSON.stringify(king)).not.toContain("fuzziness");
     expect(JSON.stringify(salman)).toContain("fuzziness");
-    expect(buildTolerantSuggestRequest(input("الملك سلمان"), "articles", [true, true])).toBeUndefined();
+    expect(request?.query?.bool?.filter).toBeUndefined();
+  });
+
+  it("lets any one word be a typo when titles hold each but none all: a slip into another real word", () => {
+    const request = buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", [true, true, true]);
+    const must = (request?.query?.bool?.must ?? []) as object[];
+    expect(must.map((clause) => JSON.stringify(clause).includes("fuzziness"))).toEqual([true, false, true]);
+    // The others stand as typed: all the words but one.
+    expect(request?.query?.bool?.filter).toEqual([
+      { bool: { should: expect.any(Array), minimum_should_match: 2 } },
+    ]);
   });
 
   it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {

@@ -155,9 +155,10 @@ export function heldWords(response: estypes.SearchResponse): boolean[] {
 /**
  * The completion asked again when nothing completes: each word no title holds (`held`) may be as
  * many typos away as the search allows it (typos.ts) from the start of a title word (past its
- * first letter) or from its start as written, article included (from any letter: a slip in the
- * article or right after it); the others match as typed. Undefined when no such word could be a
- * typo, or for more words than a reader recalls a headline by.
+ * first letter), or one from its start as written, article included (from any letter: a slip in
+ * the article or right after it); the others match as typed. When titles hold every word, any one
+ * of them may be the typo. Undefined when no word could be a typo, or for more words than a reader
+ * recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,
@@ -165,20 +166,33 @@ export function buildTolerantSuggestRequest(
   held: readonly boolean[],
 ): estypes.SearchRequest | undefined {
   const words = suggestWords(input.q);
-  const edits = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
+  const unheld = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
+  const everyWordHeld = !unheld.some(Boolean);
+  const edits = everyWordHeld ? words.map(allowedEdits) : unheld;
   if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
   const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
-  const must = asTyped(words).map((asTypedQuery, i): estypes.QueryDslQueryContainer => {
+  const typed = asTyped(words).map((asTypedQuery, i) => {
+    const word = words[i] ?? "";
+    return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
+  });
+  const must = typed.map((typedQuery, i): estypes.QueryDslQueryContainer => {
     const word = words[i] ?? "";
     const allowed = edits[i] ?? 0;
-    if (!allowed)
-      return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
-    const typo = (field: string, prefixLength: number) => ({
-      match: { [field]: { query: word, ...typoOptions(allowed, prefixLength) } },
+    if (!allowed) return typedQuery;
+    const typo = (field: string, distance: 1 | 2, prefixLength: number) => ({
+      match: { [field]: { query: word, ...typoOptions(distance, prefixLength) } },
     });
-    const completion = typo(FIELD, completionPrefixLength);
-    if (allowed === 2) return completion;
-    return { bool: { should: [completion, typo("title.word_starts", completionAsWrittenPrefixLength)] } };
+    return {
+      bool: {
+        should: [
+          typo(FIELD, allowed, completionPrefixLength),
+          typo("title.word_starts", 1, completionAsWrittenPrefixLength),
+        ],
+      },
+    };
   });
-  return completions(input, index, words, { must });
+  // Titles hold each word, none all together: one slipped into another real word (ترفض for تفرض),
+  // the others stand as typed.
+  const oneSlip = { bool: { should: typed, minimum_should_match: words.length - 1 } };
+  return completions(input, index, words, { must, ...(everyWordHeld ? { filter: [oneSlip] } : {}) });
 }

@@ -105,8 +105,8 @@ export const RANKING = {
     completionPrefixLength: 1,
     /**
      * A one-edit typo looked for in the title words' starts as written (article kept) as well:
-     * from any letter, so a slip in the article (ارعربية) or in a word's first letter (ثارب) is
-     * forgiven. Not for two edits, whose expansion from any letter costs most.
+     * from any letter, so a slip in the article (ارعربية, االضرائب) or in a word's first letter
+     * (ثارب) is forgiven. One edit even where two are allowed: two from any letter cost most.
      */
     completionAsWrittenPrefixLength: 0,
     maxExpansions: 20,
