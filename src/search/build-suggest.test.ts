@@ -1,3 +1,4 @@
+import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import {
   buildSuggestRequest,
@@ -9,6 +10,9 @@ import {
 import { RANKING } from "./ranking.js";
 
 const input = (q: string) => ({ q, size: 8 });
+/** Titles hold the words `each` says, and none holds them all. */
+const held = (each: boolean[]) => ({ each, allBut: each.map(() => false) });
+const NOTHING_HELD = { each: [], allBut: [] };
 
 describe("buildSuggestRequest", () => {
   it("completes the last word as the start of a title word, the words before it as typed", () => {
@@ -22,7 +26,7 @@ describe("buildSuggestRequest", () => {
     expect(JSON.stringify(buildSuggestRequest(input("كوفيد"), "articles").query)).toContain(spelling);
     expect(JSON.stringify(buildSuggestRequest(input("كوفيد اليوم"), "articles").query)).toContain(spelling);
     expect(JSON.stringify(heldWordsRequest(input("كوفيد"), "articles").aggs)).toContain(spelling);
-    const tolerant = buildTolerantSuggestRequest(input("فيرس كوفيد"), "articles", [false, true]);
+    const tolerant = buildTolerantSuggestRequest(input("فيرس كوفيد"), "articles", held([false, true]));
     expect(JSON.stringify(tolerant?.query)).toContain(spelling);
   });
 
@@ -85,7 +89,7 @@ describe("buildSuggestRequest", () => {
 
 describe("buildTolerantSuggestRequest", () => {
   it("lets each word of four letters or more be a typo away: past its first letter, or from any as written", () => {
-    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", []);
+    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", NOTHING_HELD);
     const must = (request?.query?.bool?.must ?? []) as object[];
     expect(must).toHaveLength(2);
     const { completionPrefixLength, completionAsWrittenPrefixLength, maxExpansions } = RANKING.typos;
@@ -119,7 +123,7 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("looks for a long word's two typos past its first letter only, and one from any letter as written", () => {
-    const request = buildTolerantSuggestRequest(input("االاستثمارات"), "articles", []);
+    const request = buildTolerantSuggestRequest(input("االاستثمارات"), "articles", NOTHING_HELD);
     const [clause] = (request?.query?.bool?.must ?? []) as object[];
     const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
     expect(clause).toMatchObject({
@@ -135,7 +139,7 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {
-    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles", []);
+    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles", NOTHING_HELD);
     const [short, long, last] = (request?.query?.bool?.must ?? []) as object[];
     expect(JSON.stringify(short)).not.toContain("fuzziness");
     expect(JSON.stringify(long)).toContain("fuzziness");
@@ -144,30 +148,46 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("matches as typed the words some title holds: a word a title holds is no typo", () => {
-    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", [true, false]);
+    const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", held([true, false]));
     const [king, salman] = (request?.query?.bool?.must ?? []) as object[];
     expect(JSON.stringify(king)).not.toContain("fuzziness");
     expect(JSON.stringify(salman)).toContain("fuzziness");
     expect(request?.query?.bool?.filter).toBeUndefined();
   });
 
-  it("lets any one word be a typo when titles hold each but none all: a slip into another real word", () => {
-    const request = buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", [true, true, true]);
-    const must = (request?.query?.bool?.must ?? []) as object[];
-    expect(must.map((clause) => JSON.stringify(clause).includes("fuzziness"))).toEqual([true, false, true]);
-    // The others stand as typed: all the words but one.
-    expect(request?.query?.bool?.filter).toEqual([
-      { bool: { should: expect.any(Array), minimum_should_match: 2 } },
+  it("lets a word be a typo when titles hold each but none all, where titles hold the others", () => {
+    // ترفض for تفرض: a slip into another real word. نوم is too short for a typo, and no title
+    // holds ترفض with اليوم, so only اليوم is looked for a typo away, beside the others as typed.
+    const slips = (allBut: boolean[]) => {
+      const request = buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", {
+        each: [true, true, true],
+        allBut,
+      });
+      const [either] = (request?.query?.bool?.must ?? []) as estypes.QueryDslQueryContainer[];
+      return (either?.bool?.should ?? []) as estypes.QueryDslQueryContainer[];
+    };
+    const fuzzy = (slip: estypes.QueryDslQueryContainer) =>
+      ((slip.bool?.must ?? []) as object[]).map((clause) => JSON.stringify(clause).includes("fuzziness"));
+    expect(slips([true, true, true]).map(fuzzy)).toEqual([
+      [true, false, false],
+      [false, false, true],
     ]);
+    expect(slips([false, true, true]).map(fuzzy)).toEqual([[false, false, true]]);
+    expect(
+      buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", {
+        each: [true, true, true],
+        allBut: [false, true, false],
+      }),
+    ).toBeUndefined();
   });
 
   it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {
-    expect(buildTolerantSuggestRequest(input("بوت"), "articles", [])).toBeUndefined();
-    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles", [])).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("بوت"), "articles", NOTHING_HELD)).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles", NOTHING_HELD)).toBeUndefined();
     // A word too long to be a typo is not expanded: a 500-letter word asks nothing more.
-    expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles", [])).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles", NOTHING_HELD)).toBeUndefined();
     const many = Array.from({ length: RANKING.typed.maxWords + 1 }, () => "سلمان").join(" ");
-    expect(buildTolerantSuggestRequest(input(many), "articles", [])).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input(many), "articles", NOTHING_HELD)).toBeUndefined();
   });
 });
 
@@ -175,10 +195,22 @@ describe("heldWordsRequest", () => {
   it("counts each word apart, as the completion matches it", () => {
     const request = heldWordsRequest(input("الملك سلم"), "articles");
     expect(request).toMatchObject({ size: 0, track_total_hits: false });
-    const filters = (request.aggs?.held?.filters?.filters ?? []) as object[];
+    const filters = (request.aggs?.each?.filters?.filters ?? []) as object[];
     expect(filters).toHaveLength(2);
     expect(filters[0]).toEqual({ match: { "title.autocomplete": { query: "الملك" } } });
     expect(JSON.stringify(filters[1])).toContain("title.autocomplete");
+  });
+
+  it("counts, for each word, the titles holding all the others", () => {
+    const allBut = (q: string) =>
+      (heldWordsRequest(input(q), "articles").aggs?.all_but?.filters?.filters ??
+        []) as estypes.QueryDslQueryContainer[];
+    const [withoutFirst, withoutSecond, withoutLast] = allBut("ترفض نوم الظه");
+    expect(JSON.stringify(withoutFirst)).not.toContain("ترفض");
+    expect(JSON.stringify(withoutSecond)).toContain("ترفض");
+    expect(JSON.stringify(withoutSecond)).not.toContain("نوم");
+    expect(JSON.stringify(withoutLast)).not.toContain("الظه");
+    expect(allBut("ترفض")).toEqual([]);
   });
 
   it("reads which words a title holds", () => {
@@ -187,9 +219,12 @@ describe("heldWordsRequest", () => {
       timed_out: false,
       _shards: { total: 1, successful: 1, failed: 0 },
       hits: { hits: [] },
-      aggregations: { held: { buckets: [{ doc_count: 3 }, { doc_count: 0 }] } },
+      aggregations: {
+        each: { buckets: [{ doc_count: 3 }, { doc_count: 0 }] },
+        all_but: { buckets: [{ doc_count: 0 }, { doc_count: 3 }] },
+      },
     };
-    expect(heldWords(response)).toEqual([true, false]);
+    expect(heldWords(response)).toEqual({ each: [true, false], allBut: [false, true] });
   });
 });
 

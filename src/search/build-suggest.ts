@@ -133,66 +133,96 @@ export function mayBeMistyped(input: SuggestInput): boolean {
   return words.length <= RANKING.typed.maxWords && words.some((word) => allowedEdits(word) > 0);
 }
 
+/** What titles hold of the words typed: each word, and every word but each one, as typed. */
+export interface WordsHeld {
+  each: boolean[];
+  allBut: boolean[];
+}
+
 /**
  * Which words typed some title holds as the completion matches them, each counted apart: a word a
- * title holds is no typo, though no title holds it with the others (the search's rule too).
+ * title holds is no typo, though no title holds it with the others (the search's rule too). And,
+ * for each word, whether a title holds all the others: only then can that word be a slip.
  */
 export function heldWordsRequest(input: SuggestInput, index: string): estypes.SearchRequest {
+  const words = suggestWords(input.q);
+  const typed = tolerantAsTyped(words);
+  const allBut = typed.map((_, i) => ({ bool: { filter: typed.filter((_, j) => j !== i) } }));
   return {
     index,
     size: 0,
     track_total_hits: false,
-    aggs: { held: { filters: { filters: asTyped(suggestWords(input.q)) } } },
+    aggs: {
+      each: { filters: { filters: asTyped(words) } },
+      ...(words.length > 1 ? { all_but: { filters: { filters: allBut } } } : {}),
+    },
   };
 }
 
-/** heldWordsRequest's answer: for each word typed, whether a title holds it. */
-export function heldWords(response: estypes.SearchResponse): boolean[] {
-  const buckets = (response.aggregations?.held as estypes.AggregationsFiltersAggregate | undefined)?.buckets;
-  return Array.isArray(buckets) ? buckets.map((bucket) => bucket.doc_count > 0) : [];
+/** heldWordsRequest's answer. */
+export function heldWords(response: estypes.SearchResponse): WordsHeld {
+  const found = (name: string) => {
+    const buckets = (response.aggregations?.[name] as estypes.AggregationsFiltersAggregate | undefined)
+      ?.buckets;
+    return Array.isArray(buckets) ? buckets.map((bucket) => bucket.doc_count > 0) : [];
+  };
+  return { each: found("each"), allBut: found("all_but") };
+}
+
+/** Each word as the tolerant completion matches it when it is no typo: the last as written. */
+function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
+  return asTyped(words).map((asTypedQuery, i) => {
+    const word = words[i] ?? "";
+    return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
+  });
 }
 
 /**
- * The completion asked again when nothing completes: each word no title holds (`held`) may be as
- * many typos away as the search allows it (typos.ts) from the start of a title word (past its
- * first letter), or one from its start as written, article included (from any letter: a slip in
- * the article or right after it); the others match as typed. When titles hold every word, any one
- * of them may be the typo. Undefined when no word could be a typo, or for more words than a reader
- * recalls a headline by.
+ * The completion asked again when nothing completes: each word no title holds may be as many
+ * typos away as the search allows it (typos.ts) from the start of a title word (past its first
+ * letter), or one from its start as written, article included (from any letter: a slip in the
+ * article or right after it); the others match as typed. When titles hold every word, none all of
+ * them, one word may be the slip where titles hold all the others. Undefined when no word could
+ * be a typo, or for more words than a reader recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,
   index: string,
-  held: readonly boolean[],
+  held: WordsHeld,
 ): estypes.SearchRequest | undefined {
   const words = suggestWords(input.q);
-  const unheld = words.map((word, i) => (held[i] ? 0 : allowedEdits(word)));
-  const everyWordHeld = !unheld.some(Boolean);
-  const edits = everyWordHeld ? words.map(allowedEdits) : unheld;
-  if (words.length > RANKING.typed.maxWords || !edits.some(Boolean)) return undefined;
+  if (words.length > RANKING.typed.maxWords) return undefined;
+  const typed = tolerantAsTyped(words);
   const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
-  const typed = asTyped(words).map((asTypedQuery, i) => {
+  const typo = (i: number): estypes.QueryDslQueryContainer | undefined => {
     const word = words[i] ?? "";
-    return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
-  });
-  const must = typed.map((typedQuery, i): estypes.QueryDslQueryContainer => {
-    const word = words[i] ?? "";
-    const allowed = edits[i] ?? 0;
-    if (!allowed) return typedQuery;
-    const typo = (field: string, distance: 1 | 2, prefixLength: number) => ({
+    const allowed = allowedEdits(word);
+    if (!allowed) return undefined;
+    const match = (field: string, distance: 1 | 2, prefixLength: number) => ({
       match: { [field]: { query: word, ...typoOptions(distance, prefixLength) } },
     });
     return {
       bool: {
         should: [
-          typo(FIELD, allowed, completionPrefixLength),
-          typo("title.word_starts", 1, completionAsWrittenPrefixLength),
+          match(FIELD, allowed, completionPrefixLength),
+          match("title.word_starts", 1, completionAsWrittenPrefixLength),
         ],
       },
     };
+  };
+  const unheld = words.map((_, i) => (held.each[i] ? undefined : typo(i)));
+  if (unheld.some(Boolean)) {
+    const must = typed.map((typedQuery, i) => unheld[i] ?? typedQuery);
+    return completions(input, index, words, { must });
+  }
+  // Titles hold every word, none all together: a slip into another real word (ترفض for تفرض),
+  // where titles hold the others as typed.
+  const slips = typed.flatMap((_, i) => {
+    const slipped = held.allBut[i] ? typo(i) : undefined;
+    return slipped
+      ? [{ bool: { must: typed.map((typedQuery, j) => (j === i ? slipped : typedQuery)) } }]
+      : [];
   });
-  // Titles hold each word, none all together: one slipped into another real word (ترفض for تفرض),
-  // the others stand as typed.
-  const oneSlip = { bool: { should: typed, minimum_should_match: words.length - 1 } };
-  return completions(input, index, words, { must, ...(everyWordHeld ? { filter: [oneSlip] } : {}) });
+  if (!slips.length) return undefined;
+  return completions(input, index, words, { must: [{ bool: { should: slips } }] });
 }
