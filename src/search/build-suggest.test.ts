@@ -37,6 +37,31 @@ describe("buildSuggestRequest", () => {
     expect(query("الملك سلم")).not.toContain("الملكسلم");
   });
 
+  it("credits a title writing the name the other way with what the spelling typed earns", () => {
+    // The start typed or the name in its other spelling, whichever a title earns more by.
+    const bonuses = (q: string) => {
+      const should = buildSuggestRequest(input(q), "articles").query?.bool?.should;
+      const [startOrName] = (should ?? []) as estypes.QueryDslQueryContainer[];
+      return startOrName?.dis_max?.queries ?? [];
+    };
+    const { suggestWholeWordBoost, suggestSideBySideBoost, otherNameSpellingDiscount } = RANKING;
+    const { writtenStartBonus } = RANKING.typed;
+    // Joined: the first word typed whole, the two side by side, and the start typed.
+    expect(bonuses("أبو ظ")).toContainEqual({
+      constant_score: {
+        filter: { match: { "title.word_starts": { query: "أبوظ" } } },
+        boost: writtenStartBonus + suggestWholeWordBoost + suggestSideBySideBoost - otherNameSpellingDiscount,
+      },
+    });
+    // Apart: the two words side by side, for the start typed.
+    expect(bonuses("عبدالل")).toContainEqual({
+      constant_score: {
+        filter: { match_phrase: { "title.autocomplete": "عبد الل" } },
+        boost: writtenStartBonus - otherNameSpellingDiscount,
+      },
+    });
+  });
+
   it("asks for words side by side only when there are two", () => {
     expect(JSON.stringify(buildSuggestRequest(input("السيس"), "articles").query)).not.toContain(
       "match_phrase",
@@ -59,16 +84,19 @@ describe("buildSuggestRequest", () => {
 
   it("prefers whole words typed (the last one with the article it was typed with), and words side by side", () => {
     const boost = RANKING.suggestWholeWordBoost;
-    const should = (q: string) => buildSuggestRequest(input(q), "articles").query?.bool?.should;
+    const should = (q: string) =>
+      buildSuggestRequest(input(q), "articles").query?.bool?.should as estypes.QueryDslQueryContainer[];
     const startsAsTyped = (word: string) => ({
       constant_score: {
         filter: { match: { "title.word_starts": { query: word } } },
         boost: RANKING.typed.writtenStartBonus,
       },
     });
-    const sideBySide = (words: string) => ({
+    const sideBySide = (...phrases: string[]) => ({
       constant_score: {
-        filter: { match_phrase: { "title.autocomplete": words } },
+        filter: {
+          bool: { should: phrases.map((words) => ({ match_phrase: { "title.autocomplete": words } })) },
+        },
         boost: RANKING.suggestSideBySideBoost,
       },
     });
@@ -84,6 +112,8 @@ describe("buildSuggestRequest", () => {
       { constant_score: { filter: { match: { "title.exact": "الملك" } }, boost } },
       { constant_score: { filter: { match: { "title.exact": "سلم" } }, boost } },
     ]);
+    // An article and two letters: the title word (العزيز) is indexed without its article.
+    expect(should("الملك العز")[1]).toEqual(sideBySide("الملك العز", "الملك عز"));
   });
 });
 

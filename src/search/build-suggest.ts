@@ -15,6 +15,7 @@ import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
 import { RANKING } from "./ranking.js";
 import {
+  prefixForms,
   titlePrefixAsWritten,
   titlePrefixQuery,
   wholeWordAsWritten,
@@ -97,13 +98,44 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
   const words = suggestWords(input.q);
   const last = words.at(-1);
   if (last === undefined) return completions(input, index, words, { filter: [{ match_none: {} }] });
-  // The n-grams of a title word share its position, so the phrase finds title words begun side by side.
-  const sideBySide = { match_phrase: { [FIELD]: words.join(" ") } };
+  // The n-grams of a title word share its position, so the phrase finds title words begun side by
+  // side; the last as typed or, an article and a letter or two, without its article (title-prefix.ts).
+  const before = words.slice(0, -1);
+  const sideBySide = {
+    bool: {
+      should: prefixForms(last).map((form) => ({ match_phrase: { [FIELD]: [...before, form].join(" ") } })),
+    },
+  };
+  const [nameSpelling] = nameSpellings(words);
+  const startTyped = writtenStartBonus(last);
   const bonuses = [
-    writtenStartBonus(last),
+    // The start typed or the name in its other spelling, not both: any title word may begin ال.
+    nameSpelling
+      ? { dis_max: { queries: [startTyped, otherNameSpellingBonus(words, nameSpelling)] } }
+      : startTyped,
     ...(words.length > 1 ? [scoring(sideBySide, RANKING.suggestSideBySideBoost)] : []),
   ];
   return completions(input, index, words, { filter: withNameSpelling(words, asTyped(words)) }, bonuses);
+}
+
+/**
+ * A title writing the name being typed the other way earns what the spelling typed earns for it,
+ * a little less (`RANKING.otherNameSpellingDiscount`): joined (ابو ظ: أبوظبي), its word stands for
+ * the name's first word typed whole, the two side by side and the start typed; apart (عبدالل: عبد
+ * الله), its two words side by side stand for the start typed.
+ */
+function otherNameSpellingBonus(words: string[], spelling: string[]): estypes.QueryDslQueryContainer {
+  const { suggestWholeWordBoost, suggestSideBySideBoost, otherNameSpellingDiscount } = RANKING;
+  const { writtenStartBonus: startBonus } = RANKING.typed;
+  if (spelling.length < words.length)
+    return scoring(
+      { match: { "title.word_starts": { query: spelling.at(-1) ?? "" } } },
+      startBonus + suggestWholeWordBoost + suggestSideBySideBoost - otherNameSpellingDiscount,
+    );
+  return scoring(
+    { match_phrase: { [FIELD]: spelling.slice(-2).join(" ") } },
+    startBonus - otherNameSpellingDiscount,
+  );
 }
 
 /**

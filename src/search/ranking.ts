@@ -70,6 +70,12 @@ export const RANKING = {
    */
   suggestSideBySideBoost: 1,
   /**
+   * A two-word name being typed (عبد الل, أبو ظ) scores in its other spelling what it scores as
+   * typed, less this: the spelling typed first, then the other, before titles merely holding the
+   * words apart (أبو سبعان … ظروفه).
+   */
+  otherNameSpellingDiscount: 0.5,
+  /**
    * Titles read for each one offered: room to drop repeated titles and to see which completion of
    * the word being typed the newest titles use most, which goes first (بوت: بوتين before بوتان).
    */
