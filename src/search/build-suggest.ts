@@ -115,7 +115,8 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
       : startTyped,
     ...(words.length > 1 ? [scoring(sideBySide, RANKING.suggestSideBySideBoost)] : []),
   ];
-  return completions(input, index, words, { filter: withNameSpelling(words, asTyped(words)) }, bonuses);
+  const filter = withNameSpelling(words, nameSpelling, asTyped(words));
+  return completions(input, index, words, { filter }, bonuses);
 }
 
 /**
@@ -144,9 +145,9 @@ function otherNameSpellingBonus(words: string[], spelling: string[]): estypes.Qu
  */
 function withNameSpelling(
   words: string[],
+  spelling: string[] | undefined,
   filters: estypes.QueryDslQueryContainer[],
 ): estypes.QueryDslQueryContainer[] {
-  const [spelling] = nameSpellings(words);
   if (!spelling) return filters;
   // The words both spellings begin with stay as they are; the rest match either way.
   let shared = 0;
