@@ -227,8 +227,7 @@ export function buildTolerantSuggestRequest(
   if (words.length > RANKING.typed.maxWords) return undefined;
   const typed = tolerantAsTyped(words);
   const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
-  const typo = (i: number): estypes.QueryDslQueryContainer | undefined => {
-    const word = words[i] ?? "";
+  const typo = (word: string): estypes.QueryDslQueryContainer | undefined => {
     const allowed = allowedEdits(word);
     if (!allowed) return undefined;
     const match = (field: string, distance: 1 | 2, prefixLength: number) => ({
@@ -243,15 +242,15 @@ export function buildTolerantSuggestRequest(
       },
     };
   };
-  const unheld = words.map((_, i) => (held.each[i] ? undefined : typo(i)));
+  const unheld = words.map((word, i) => (held.each[i] ? undefined : typo(word)));
   if (unheld.some(Boolean)) {
     const must = typed.map((typedQuery, i) => unheld[i] ?? typedQuery);
     return completions(input, index, words, { must });
   }
   // Titles hold every word, none all together: a slip into another real word (ترفض for تفرض),
   // where titles hold the others as typed.
-  const slips = typed.flatMap((_, i) => {
-    const slipped = held.allBut[i] ? typo(i) : undefined;
+  const slips = words.flatMap((word, i) => {
+    const slipped = held.allBut[i] ? typo(word) : undefined;
     return slipped
       ? [{ bool: { must: typed.map((typedQuery, j) => (j === i ? slipped : typedQuery)) } }]
       : [];

@@ -59,11 +59,6 @@ export function spellingsOf(text: string): ListedSpelling[] {
   return LISTED.get(exactKey(text)) ?? [];
 }
 
-/** The other listed spellings of a text of one word or more, in any number of words, as written. */
-export function otherSpellings(text: string): string[] {
-  return spellingsOf(text).map((spelling) => spelling.text);
-}
-
 /** The word's other listed spellings of one word (none for most words). */
 export function listedSpellings(word: string): string[] {
   const words = exactWords(word);
