@@ -141,6 +141,25 @@ describe("typos", () => {
     },
   );
 
+  it("marks in the title the word a typed one was found a typo away from", async () => {
+    const title = async (q: string) => (await search(q)).hits[0]?.highlights.title;
+    expect(await title("بوتبن")).toEqual(["<mark>بوتين</mark> يستقبل الرئيس الصيني في الكرملين"]);
+    expect(await title("الملك سلمن")).toEqual([
+      "<mark>الملك</mark> <mark>سلمان</mark> يفتتح مشروع تحلية المياه في الجبيل",
+    ]);
+    expect(await title("شال الجزائر")).toEqual(["أمطار غزيرة على <mark>شمال</mark> <mark>الجزائر</mark>"]);
+  });
+
+  it("marks in the suggestions offered a typo away the words found so, and those begun as typed", async () => {
+    const response = await app.request(`/api/suggest?q=${encodeURIComponent("بوتبن يستق")}`);
+    const { suggestions } = (await response.json()) as {
+      suggestions: Array<{ id: string; highlighted: string }>;
+    };
+    expect(suggestions.find((suggestion) => suggestion.id === "ty-putin")?.highlighted).toBe(
+      "<mark>بوتين</mark> <mark>يستقبل</mark> الرئيس الصيني في الكرملين",
+    );
+  });
+
   it("offers the story for a slip in the article, or in a word's first letter", async () => {
     expect(await suggested("نهائي ارعربية")).toContain("ty-algeria-2");
     expect(await suggested("ثارب صي")).toContain("ty-boat");

@@ -187,6 +187,23 @@ describe("buildSearchRequest", () => {
     expect(relaxed.suggest).toBeUndefined();
   });
 
+  it("adds the weaker any-word clause only where the words' own clause wants every word", () => {
+    const anyWord = (q: string, recall: "relaxed" | "tolerant") => {
+      const query = JSON.stringify(buildSearchRequest(input({ q }), "a", { candidates: 20, recall }).query);
+      return [...query.matchAll(/"type":"cross_fields","minimum_should_match":"[^"]+"/g)].map(
+        (match) => match[0],
+      );
+    };
+    expect(anyWord("عاصمة العراق", "tolerant")).toHaveLength(2);
+    // Three words or more: any of them already matches, so one clause scores them once.
+    expect(anyWord("وزير الصحة السعودي الجديد", "tolerant")).toEqual([
+      '"type":"cross_fields","minimum_should_match":"2<1"',
+    ]);
+    expect(anyWord("ما هي عاصمة العراق", "relaxed")).toEqual([
+      '"type":"cross_fields","minimum_should_match":"1"',
+    ]);
+  });
+
   it("matches a misspelt word within the edits its length allows, and never a long one", () => {
     const tolerant = { candidates: 20, recall: "tolerant" } as const;
     const fuzziness = (q: string) => {

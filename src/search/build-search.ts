@@ -257,8 +257,9 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
       if (typing) should.push(completedWords(parsed, typing));
     } else {
-      // Any of them, far weaker: a word that matches nowhere does not empty the page.
-      should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
+      // Any of them, far weaker, where the clause above wants every word: a word that matches
+      // nowhere does not empty the page. Where it wants any, this would score every match twice.
+      if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall)));
     }

@@ -34,6 +34,21 @@ describe("didYouMeanSuggesters", () => {
     expect(JSON.stringify(suggest)).not.toContain("2025");
   });
 
+  it("asks about the first few words that could be typos, however many were typed", () => {
+    const words = ["السيسو", "يستقبل", "من", "وزير", "الاستثمارات", "الخارجية", "الروسي", "امس"];
+    const suggest = didYouMeanSuggesters(parseQuery(words.join(" ")));
+    expect(suggest?.typo_1).toMatchObject({ text: "السيسو يستقبل وزير" });
+    expect(suggest?.typo_2).toMatchObject({ text: "الاستثمارات" });
+    expect(suggest?.typo_whole_word).toMatchObject({ text: "السيسو يستقبل وزير الاستثمارات" });
+    // The words past them are kept as typed in every correction.
+    const response = {
+      suggest: { typo_1: [termSuggestion("سيسو", 0, "سيسي"), termSuggestion("يستقبل", 7)] },
+    } as unknown as estypes.SearchResponse;
+    expect(corrections(parseQuery(words.join(" ")), response)).toEqual([
+      "السيسي يستقبل من وزير الاستثمارات الخارجية الروسي امس",
+    ]);
+  });
+
   it("skips queries with no word that could be a typo, and queries with syntax", () => {
     expect(didYouMeanSuggesters(parseQuery("ابو ظبي 2025"))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery("اب".repeat(250)))).toBeUndefined();

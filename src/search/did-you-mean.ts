@@ -31,8 +31,8 @@ const OPTIONS_PER_WORD = 3;
 const MAX_CANDIDATES = 8;
 
 /**
- * A suggester's text, the words allowed `edits` typos (any number: "some"), and where each word
- * starts in it.
+ * A suggester's text, the words allowed `edits` typos (any number: "some") of the first
+ * `didYouMean.maxWords` that could be typos, and where each word starts in it.
  */
 function suggesterText(
   words: string[],
@@ -40,8 +40,10 @@ function suggesterText(
 ): { text: string; starts: Map<number, number> } {
   const starts = new Map<number, number>();
   let text = "";
+  let mayBeTypos = 0;
   words.forEach((word, i) => {
     const allowed = allowedEdits(word);
+    if (allowed && ++mayBeTypos > didYouMean.maxWords) return;
     if (edits === "some" ? !allowed : allowed !== edits) return;
     if (text) text += " ";
     starts.set(text.length, i);

@@ -1,14 +1,16 @@
 /**
  * @module search/marks
- * Marks put on titles here rather than by Elasticsearch: the words a typed start begins. The
- * highlighter would expand the start against the index for every hit it marks; here it is a
- * comparison of a few words.
+ * Marks put on titles here rather than by Elasticsearch: the words a typed start begins, and the
+ * words a typo away that the tolerant recall found for a typed word. The highlighter would expand
+ * the start or the typo against the index for every hit it marks; here it is a comparison of a few
+ * words.
  */
 import { decodeHTML } from "entities";
-import { exactWords } from "../text/arabic.js";
+import { exactWords, normalizeArabic } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { listedSpellings } from "./listed-spellings.js";
 import { prefixForms } from "./title-prefix.js";
+import { indexedForm, type TitleWordForms, typoAlternativeTest, typoStartTest } from "./typos.js";
 
 /** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
@@ -21,23 +23,66 @@ export function startForms(word: string): string[] {
   return [...prefixForms(word), ...listedSpellings(word)].flatMap((form) => exactWords(form).slice(0, 1));
 }
 
-/** Title words as `exactWords` reads them, remembered: a few thousand words make most titles. */
-const exactFormOf = new Map<string, string>();
+/** Title words as their fields read them, remembered: a few thousand words make most titles. */
+const formsOf = new Map<string, TitleWordForms>();
 const REMEMBERED_WORDS = 20_000;
 
-function exactForm(word: string): string {
-  let form = exactFormOf.get(word);
-  if (form === undefined) {
-    if (exactFormOf.size >= REMEMBERED_WORDS) exactFormOf.clear();
-    form = exactWords(word)[0] ?? "";
-    exactFormOf.set(word, form);
+function titleWordForms(word: string): TitleWordForms {
+  let forms = formsOf.get(word);
+  if (forms === undefined) {
+    if (formsOf.size >= REMEMBERED_WORDS) formsOf.clear();
+    forms = { written: normalizeArabic(word), exact: exactWords(word)[0] ?? "" };
+    formsOf.set(word, forms);
   }
-  return form;
+  return forms;
 }
 
 /** Whether a title word (as `exactWords` gives it) begins with one of the typed forms. */
 export const begunBy = (word: string, forms: readonly string[]) =>
   forms.some((form) => word.startsWith(form));
+
+/**
+ * A typed word the tolerant recall looked for a typo away: whether a title word holds it as typed
+ * (its exact form, or begun by it when it is the word being typed), and whether a title word is one
+ * of its typo alternatives.
+ */
+export interface TypoMark {
+  heldBy: (exactWord: string) => boolean;
+  isAlternative: (titleWord: TitleWordForms) => boolean;
+}
+
+/** The typo marks of a query's words (the last, `typing`, maybe unfinished); none for a word without typos. */
+export function typoMarks(words: readonly string[], typing: boolean): TypoMark[] {
+  return words.flatMap((word, i) => {
+    const isAlternative = typoAlternativeTest(word);
+    if (!isAlternative) return [];
+    const starts = typing && i === words.length - 1 ? startForms(word) : undefined;
+    const exact = indexedForm(word);
+    const heldBy = starts ? (form: string) => begunBy(form, starts) : (form: string) => form === exact;
+    return [{ heldBy, isAlternative }];
+  });
+}
+
+/**
+ * The typo marks of a suggestion's words, each the start of a title word a typo away (the tolerant
+ * completion's); none for a word without typos.
+ */
+export function typoStartMarks(words: readonly string[]): TypoMark[] {
+  return words.flatMap((word) => {
+    const isAlternative = typoStartTest(word);
+    if (!isAlternative) return [];
+    const starts = startForms(word);
+    return [{ heldBy: (form: string) => begunBy(form, starts), isAlternative }];
+  });
+}
+
+/** What is marked in a title on top of the highlighter's marks. */
+export interface TitleMarks {
+  /** The forms of the start being typed (startForms): each title word one of them begins. */
+  starts: readonly string[];
+  /** Typed words found a typo away: their alternatives, in a title that does not hold the word as typed. */
+  typos?: readonly TypoMark[];
+}
 
 /** The text of highlighted HTML and, for each of its characters, whether it is inside a <mark>. */
 function readMarks(html: string): { text: string; marked: boolean[] } {
@@ -71,21 +116,24 @@ function renderMarks(text: string, marked: readonly boolean[]): string {
 }
 
 /**
- * The title, HTML-safe, with each word that one of `forms` begins in <mark>, added to the marks of
+ * The title, HTML-safe, with each word `marks` asks for in <mark>, added to the marks of
  * `highlighted` (the highlighter's HTML of the same title) when given. Undefined when nothing is
  * marked.
  */
-export function markTypedStarts(
-  title: string,
-  forms: readonly string[],
-  highlighted?: string,
-): string | undefined {
+export function markTitle(title: string, marks: TitleMarks, highlighted?: string): string | undefined {
   const read = highlighted === undefined ? undefined : readMarks(highlighted);
   // A highlight of other text than the title (never expected) is kept as the highlighter wrote it.
   if (read && read.text !== title) return highlighted;
   const marked = read?.marked ?? new Array<boolean>(title.length).fill(false);
-  for (const run of title.matchAll(WORD_RUN))
-    if (begunBy(exactForm(run[0]), forms)) marked.fill(true, run.index, run.index + run[0].length);
+  const runs = [...title.matchAll(WORD_RUN)];
+  const words = runs.map((run) => titleWordForms(run[0]));
+  // A title holding the word as typed shows where it matched: the words a typo away are others.
+  const typos = (marks.typos ?? []).filter((typo) => !words.some(({ exact }) => typo.heldBy(exact)));
+  runs.forEach((run, i) => {
+    const word = words[i] as TitleWordForms;
+    if (begunBy(word.exact, marks.starts) || typos.some((typo) => typo.isAlternative(word)))
+      marked.fill(true, run.index, run.index + run[0].length);
+  });
   return marked.includes(true) ? renderMarks(title, marked) : undefined;
 }
 
@@ -94,10 +142,10 @@ interface HighlightedHit {
   highlight?: Record<string, string[]>;
 }
 
-/** The hit with the words `forms` begin marked in its title's highlight too. */
-export function withTypedStartsMarked<T extends HighlightedHit>(hit: T, forms: readonly string[]): T {
+/** The hit with the words `marks` asks for marked in its title's highlight too. */
+export function withTitleMarks<T extends HighlightedHit>(hit: T, marks: TitleMarks): T {
   const title = hit._source?.title;
-  if (!forms.length || !title) return hit;
-  const marked = markTypedStarts(title, forms, hit.highlight?.title?.[0]);
+  if ((!marks.starts.length && !marks.typos?.length) || !title) return hit;
+  const marked = markTitle(title, marks, hit.highlight?.title?.[0]);
   return marked ? { ...hit, highlight: { ...hit.highlight, title: [marked] } } : hit;
 }

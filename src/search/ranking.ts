@@ -33,7 +33,7 @@ export const RANKING = {
   questionMinimumShouldMatch: "1",
   /**
    * Any word: articles holding only some words of a two-word query still come, far below those
-   * with both (with more words it matches what the clause above does, a tenth stronger).
+   * with both (with more words, or a question, the words' own clause already wants only one).
    */
   relaxedBoost: 0.1,
   /**
@@ -172,6 +172,12 @@ export const RANKING = {
      * by one step of typoLikelihood (a letter left out against one mistyped, say).
      */
     frequencyPerStep: 10,
+    /**
+     * The suggesters look at this many of a query's words that could be typos, the first ones:
+     * each rare word costs a walk of the index's vocabulary, so a query of many made-up words cost
+     * more than any reader's search, and a reader's slips are seldom more than one or two.
+     */
+    maxWords: 4,
   },
   /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */
   timeout: "2s",

@@ -77,7 +77,7 @@ export const SuggestionSchema = z.object({
   title: z.string(),
   highlighted: z.string().openapi({
     description:
-      "HTML-safe title with the completed prefixes in <mark>; unmarked when it is offered for words a typo away.",
+      "HTML-safe title with the completed prefixes in <mark>, and the words found a typo away from those typed.",
   }),
   source: z.string(),
   published_at: z.string(),

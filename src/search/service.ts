@@ -45,7 +45,7 @@ import {
   suggestersRequest,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
-import { startForms, withTypedStartsMarked } from "./marks.js";
+import { startForms, typoMarks, withTitleMarks } from "./marks.js";
 import {
   DEFAULT_SUGGEST_SIZE,
   type DraftInput,
@@ -53,7 +53,7 @@ import {
   type SearchInput,
   type SuggestInput,
 } from "./params.js";
-import { type ParsedQuery, parseQuery } from "./query-parser.js";
+import { type ParsedQuery, parseQuery, plainWords } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
 import { type IndexShape, scoringSearchType } from "./shard-statistics.js";
@@ -228,10 +228,13 @@ export class SearchService {
     ]);
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
     const typing = input.highlight ? typingWord(parsed) : undefined;
-    const typedStarts = typing ? startForms(typing) : [];
+    const marks = {
+      starts: typing ? startForms(typing) : [],
+      typos: input.highlight && recall === "tolerant" ? typoMarks(plainWords(parsed), Boolean(typing)) : [],
+    };
     const hits = shown.flatMap((candidate) => {
       const hit = byId.get(candidate.id);
-      return hit ? [{ ...withTypedStartsMarked(hit, typedStarts), _score: candidate.score }] : [];
+      return hit ? [{ ...withTitleMarks(hit, marks), _score: candidate.score }] : [];
     });
     return {
       hits,
@@ -361,8 +364,8 @@ export class SearchService {
       took += response.took;
       return response.hits.hits;
     };
-    const offered = (hits: estypes.SearchHit<Partial<ArticleDocument>>[], marked = true) => ({
-      suggestions: offeredSuggestions(hits, input.q, input.size, { marked }),
+    const offered = (hits: estypes.SearchHit<Partial<ArticleDocument>>[], typoAway = false) => ({
+      suggestions: offeredSuggestions(hits, input.q, input.size, { typoAway }),
       took_ms: took,
     });
     const completed = await complete(buildSuggestRequest(input, this.alias));
@@ -370,6 +373,6 @@ export class SearchService {
     const held = await this.client.search(heldWordsRequest(input, this.alias));
     took += held.took;
     const tolerant = buildTolerantSuggestRequest(input, this.alias, heldWords(held));
-    return offered(tolerant ? await complete(tolerant) : [], false);
+    return offered(tolerant ? await complete(tolerant) : [], true);
   }
 }

@@ -11,8 +11,8 @@ const hit = (title: string, score = 1): estypes.SearchHit<Partial<ArticleDocumen
   _score: score,
   _source: { title, source: "وكالة", published_at: "2025-01-01T00:00:00Z" },
 });
-const titles = (hits: ReturnType<typeof hit>[], q: string, size = 8, marked = true) =>
-  offeredSuggestions(hits, q, size, { marked }).map((suggestion) => suggestion.title);
+const titles = (hits: ReturnType<typeof hit>[], q: string, size = 8, typoAway = false) =>
+  offeredSuggestions(hits, q, size, { typoAway }).map((suggestion) => suggestion.title);
 
 describe("offeredSuggestions", () => {
   it("offers a title once, however its copies or reuses spell it", () => {
@@ -72,7 +72,7 @@ describe("offeredSuggestions", () => {
   it("offers titles a typo away likeliest slip first, whatever their scores", () => {
     // سلمن leaves a letter out of سلمان, and is two letters off سلطان's start.
     const hits = [hit("الأمير سلطان يدشن حملة", 5), hit("الملك سلمان يفتتح المشروع", 1)];
-    expect(titles(hits, "سلمن", 8, false)).toEqual(["الملك سلمان يفتتح المشروع", "الأمير سلطان يدشن حملة"]);
+    expect(titles(hits, "سلمن", 8, true)).toEqual(["الملك سلمان يفتتح المشروع", "الأمير سلطان يدشن حملة"]);
     // A title holding the words as typed needs no slip; typed as completed, scores decide.
     expect(titles(hits, "سلمن", 8)).toEqual(["الأمير سلطان يدشن حملة", "الملك سلمان يفتتح المشروع"]);
   });
@@ -81,11 +81,13 @@ describe("offeredSuggestions", () => {
     expect(titles([hit("بوتين"), hit("بوتين يصل"), hit("بوتين يغادر")], "بوت", 2)).toHaveLength(2);
   });
 
-  it("marks the typed starts, escaped, or nothing for titles a typo away", () => {
+  it("marks the typed starts, escaped, and in titles a typo away the words found so", () => {
     const [suggestion] = offeredSuggestions([hit("«السيسي» يستقبل <الوفد>")], "السيسي يست", 8);
     expect(suggestion?.highlighted).toBe("«<mark>السيسي</mark>» <mark>يستقبل</mark> &lt;الوفد&gt;");
-    const [typo] = offeredSuggestions([hit("السيسي يستقبل")], "السيسو", 8, { marked: false });
-    expect(typo?.highlighted).toBe("السيسي يستقبل");
+    const [typo] = offeredSuggestions([hit("السيسي يستقبل <الوفد>")], "السيسو يست", 8, { typoAway: true });
+    expect(typo?.highlighted).toBe("<mark>السيسي</mark> <mark>يستقبل</mark> &lt;الوفد&gt;");
+    const [unmarked] = offeredSuggestions([hit("السيسي يستقبل")], "السيسو", 8);
+    expect(unmarked?.highlighted).toBe("السيسي يستقبل");
   });
 });
 

@@ -12,7 +12,7 @@ import { escapeHtml } from "../text/html.js";
 import { suggestWords } from "./build-suggest.js";
 import { typoLikelihood } from "./did-you-mean.js";
 import { listedSpellings } from "./listed-spellings.js";
-import { begunBy, markTypedStarts, startForms } from "./marks.js";
+import { begunBy, markTitle, startForms, typoStartMarks } from "./marks.js";
 import { RANKING } from "./ranking.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
@@ -20,21 +20,21 @@ import { shapeHit } from "./shape.js";
 type Hit = estypes.SearchHit<Partial<ArticleDocument>>;
 
 /**
- * `size` suggestions from the completion's hits (in its order: score, then newest). `marked`:
- * whether the hits begin the words as typed (not a typo away, whose letters are not the title's).
+ * `size` suggestions from the completion's hits (in its order: score, then newest). `typoAway`:
+ * whether the hits were found a typo away from some of the words (the tolerant completion).
  */
 export function offeredSuggestions(
   hits: Hit[],
   q: string,
   size: number,
-  { marked = true } = {},
+  { typoAway = false } = {},
 ): Suggestion[] {
   const words = suggestWords(q);
   const formsByWord = words.map(startForms);
   const typing = formsByWord.at(-1) ?? [];
-  // Titles a typo away (not marked) go likeliest slip first: a doubled letter before a swap before
-  // a letter left out (typoLikelihood), whatever their scores.
-  const typed = marked ? [] : words.flatMap((word) => exactWords(word).slice(0, 1));
+  // Titles a typo away go likeliest slip first: a doubled letter before a swap before a letter
+  // left out (typoLikelihood), whatever their scores.
+  const typed = typoAway ? words.flatMap((word) => exactWords(word).slice(0, 1)) : [];
   const titles = titlesOnce(hits, typing).map((title) => ({
     ...title,
     length: title.words.length,
@@ -46,13 +46,13 @@ export function offeredSuggestions(
   const order = titles
     .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
     .sort((a, b) => a.slips - b.slips || b.score - a.score || b.uses - a.uses || a.length - b.length);
-  const allForms = formsByWord.flat();
+  const marks = { starts: formsByWord.flat(), typos: typoAway ? typoStartMarks(words) : [] };
   return order.slice(0, size).map(({ hit }) => {
     const shaped = shapeHit(hit);
     return {
       id: shaped.id,
       title: shaped.title,
-      highlighted: (marked && markTypedStarts(shaped.title, allForms)) || escapeHtml(shaped.title),
+      highlighted: markTitle(shaped.title, marks) ?? escapeHtml(shaped.title),
       source: shaped.source,
       published_at: shaped.published_at,
     };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allowedEdits, articlePrefix, completable, indexedForm, letterLeftOut } from "./typos.js";
+import { normalizeArabic } from "../text/arabic.js";
+import {
+  allowedEdits,
+  articlePrefix,
+  completable,
+  indexedForm,
+  letterLeftOut,
+  typoAlternativeTest,
+  typoStartTest,
+} from "./typos.js";
 
 describe("allowedEdits", () => {
   it("allows one edit from four letters as typed, two from eight without the article", () => {
@@ -49,5 +58,65 @@ describe("articlePrefix", () => {
     expect(articlePrefix("والأقتصاد")).toBe("وال");
     expect(articlePrefix("السيسو")).toBe("ال");
     expect(articlePrefix("بوتين")).toBe("");
+  });
+});
+
+/** A title word as its fields index it. */
+const forms = (word: string) => ({ written: normalizeArabic(word), exact: indexedForm(word) });
+
+describe("typoAlternativeTest", () => {
+  const test = (word: string) => (titleWord: string) =>
+    typoAlternativeTest(word)?.(forms(titleWord)) ?? false;
+
+  it("finds a title word one edit from the word as written, the article and first letter included", () => {
+    expect(test("السيسو")("السيسي")).toBe(true);
+    expect(test("النرص")("النصر")).toBe(true);
+    expect(test("لاملك")("الملك")).toBe(true);
+    expect(test("كستشفيات")("مستشفيات")).toBe(true);
+    expect(test("السيسو")("الرئيس")).toBe(false);
+  });
+
+  it("reads title words as the fields index them: variants folded, harakat dropped", () => {
+    expect(test("الاقتصاض")("الاقتصاد")).toBe(true);
+    expect(test("أمريكى")("أمريكا")).toBe(true);
+    expect(test("السيسو")("السِّيسي")).toBe(true);
+  });
+
+  it("allows a long word a second edit in its exact form, past its first letter", () => {
+    expect(test("الاستثمارات")("والاستسمارت")).toBe(true);
+    expect(test("الاستثمارات")("الإستثمار")).toBe(true);
+    expect(test("الاستثمارات")("الاستعمار")).toBe(false);
+    expect(test("الاستثمارات")("كاستسمارات")).toBe(false);
+  });
+
+  it("finds the longer word a short one leaves a letter out of, and nothing for a number", () => {
+    expect(test("هجو")("الهجوم")).toBe(true);
+    expect(test("هجو")("هجوا")).toBe(true);
+    expect(test("هجو")("هجر")).toBe(false);
+    expect(typoAlternativeTest("2025")).toBeUndefined();
+    expect(typoAlternativeTest("من")).toBeUndefined();
+  });
+});
+
+describe("typoStartTest", () => {
+  const test = (word: string) => (titleWord: string) => typoStartTest(word)?.(forms(titleWord)) ?? false;
+
+  it("finds a title word whose start is a typo away from the start typed", () => {
+    expect(test("النرص")("النصر")).toBe(true);
+    expect(test("يستقل")("يستقبل")).toBe(true);
+    expect(test("بوتبن")("بوتين")).toBe(true);
+    // A slip in the article, or in the first letter, is one edit from the word as written.
+    expect(test("ارعربية")("العربية")).toBe(true);
+    expect(test("ثارب")("قارب")).toBe(true);
+    expect(test("النرص")("الرئيس")).toBe(false);
+  });
+
+  it("allows a long start its second edit past the first letter only", () => {
+    expect(test("الاستثمارا")("والاستسمارات")).toBe(true);
+    expect(test("الاستثمارا")("كاستسمارات")).toBe(false);
+  });
+
+  it("has nothing for a start too short for a typo", () => {
+    expect(typoStartTest("يست")).toBeUndefined();
   });
 });

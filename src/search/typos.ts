@@ -5,6 +5,7 @@
  * article dropped, so أخبار and الاخبار get the same two edits.
  */
 import { exactWords, normalizeArabic } from "../text/arabic.js";
+import { editDistance, startEditDistance } from "../text/edit-distance.js";
 import { RANKING } from "./ranking.js";
 
 const { typos } = RANKING;
@@ -38,6 +39,66 @@ export function letterLeftOut(word: string): string | undefined {
   const letters = [...typed];
   if (letters.length !== typos.letterLeftOutOf || !LETTERS_ONLY.test(typed)) return undefined;
   return letters.map((_, i) => letters.toSpliced(i + 1, 0, ".").join("")).join("|");
+}
+
+/** A title word as the title's fields index it: as written, article kept, and its exact form. */
+export interface TitleWordForms {
+  written: string;
+  exact: string;
+}
+
+/** A typed form as a fuzzy match reads it: the first `prefixLength` letters kept, the rest edited. */
+interface Fuzzy {
+  kept: string;
+  rest: string;
+  edits: number;
+}
+
+const fuzzy = (typed: string, edits: number, prefixLength: number): Fuzzy => ({
+  kept: typed.slice(0, prefixLength),
+  rest: typed.slice(prefixLength),
+  edits,
+});
+
+/** Whether `candidate` (or, `start`, a start of it) is within the typed form's edits. */
+function matches({ kept, rest, edits }: Fuzzy, candidate: string, start: boolean): boolean {
+  if (!candidate.startsWith(kept)) return false;
+  const measure = start ? startEditDistance : editDistance;
+  return measure(rest, candidate.slice(kept.length), edits) <= edits;
+}
+
+/**
+ * Whether a title word is one of a typed word's typo alternatives, as the tolerant recall looks for
+ * them (build-search's typoAlternatives): one edit from the word as written, article included; for a
+ * long word, two from its exact form past the first letter; for a short one, the word with a letter
+ * left out. Undefined for a word that has none.
+ */
+export function typoAlternativeTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
+  const edits = allowedEdits(word);
+  if (!edits) {
+    const pattern = letterLeftOut(word);
+    if (!pattern) return undefined;
+    const leftOut = new RegExp(`^(?:${pattern})$`);
+    return ({ exact }) => leftOut.test(exact);
+  }
+  const asWritten = fuzzy(normalizeArabic(word), 1, typos.prefixLength);
+  const exactForm = edits === 2 ? fuzzy(indexedForm(word), 2, typos.secondEditPrefixLength) : undefined;
+  return ({ written, exact }) =>
+    matches(asWritten, written, false) || (exactForm !== undefined && matches(exactForm, exact, false));
+}
+
+/**
+ * Whether a title word begins with one of a typed start's typo alternatives, as the tolerant
+ * completion looks for them (build-suggest's buildTolerantSuggestRequest): a start of its exact
+ * form within the edits the typed word allows, the first letter kept; or a start of it as written,
+ * article included, within one edit of any letter. Undefined for a word that has none.
+ */
+export function typoStartTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
+  const edits = allowedEdits(word);
+  if (!edits) return undefined;
+  const exactForm = fuzzy(indexedForm(word), edits, typos.completionPrefixLength);
+  const asWritten = fuzzy(normalizeArabic(word), 1, typos.completionAsWrittenPrefixLength);
+  return ({ written, exact }) => matches(exactForm, exact, true) || matches(asWritten, written, true);
 }
 
 /**
