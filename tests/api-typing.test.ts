@@ -252,11 +252,20 @@ describe("did you mean", () => {
   });
 });
 
+/** `count` words of `letters` letters no article holds, each a different walk over the alphabet. */
+function madeUpWords(count: number, letters: number): string {
+  const alphabet = "ضصثقفغعهخحجشسيبلاتنمكطظزورؤءئ";
+  return Array.from({ length: count }, (_, i) =>
+    Array.from({ length: letters }, (_, k) => alphabet[(i * 7 + k * 11) % alphabet.length]).join(""),
+  ).join(" ");
+}
+
 describe("bounded cost", () => {
   it.each([
     ["one 500-letter word", "اب".repeat(250)],
     ["a few long words", Array.from({ length: 6 }, (_, i) => `${"استراتيجيات".repeat(2)}${i}`).join(" ")],
     ["many words", Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(" ")],
+    ["many made-up words", madeUpWords(24, 9)],
   ])("%s answers within the time budget", async (_name, q) => {
     const result = await search(q);
     expect(result.took_ms).toBeLessThan(Number.parseInt(RANKING.timeout, 10) * 1000);

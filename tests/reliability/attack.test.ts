@@ -112,9 +112,9 @@ const commonWords =
   "المملكة السعودية الرياض وزير الملك الأمير مجلس العام اليوم الدولة الحكومة عبدالله محمد رئيس التعليم الصحة جامعة مدينة مشروع برنامج خادم الحرمين الشريفين ولي";
 const draft = "أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات في المناطق. ".repeat(1_800);
 const keys = [...KEYBOARD_NEIGHBOURS.keys()];
-/** Words of random letters, which no title holds: each one looked for within typos. */
-const unheldWords = (letters: number, count = 4) =>
-  Array.from({ length: count }, () =>
+/** Four words of random letters, which no title holds: each one looked for within typos. */
+const unheldWords = (letters: number) =>
+  Array.from({ length: 4 }, () =>
     Array.from({ length: letters }, () => keys[Math.floor(Math.random() * keys.length)]).join(""),
   ).join(" ");
 
@@ -132,7 +132,6 @@ const attacks: Array<() => [string, string, { type: string; content: string }?]>
     `/api/search?${q(Array.from({ length: 6 }, (_, i) => `الاستراتيجيات${"ا".repeat(5)}${i}`).join(" "))}`,
   ],
   () => ["GET", `/api/search?${q(commonWords)}`],
-  () => ["GET", `/api/search?${q(unheldWords(9, 24))}`],
   () => ["GET", `/api/search?${q(commonWords.split(" ").join(" OR "))}&facets=true`],
   () => ["GET", `/api/search?${q("الرياض")}&cursor=${cursor([null, { a: 1 }, [true]])}`],
   () => ["GET", `/api/suggest?${q("ال".repeat(50))}`],
@@ -265,7 +264,7 @@ describe("an attack within the rate limit", () => {
 
     record({
       scenario: "Attack within the rate limit",
-      done: `${short ? "4,000" : "31,030"} SaudiNewsNet articles; API with its default limits. A reader (one address) searched alone for ${quietMs / 1000} s, then for ${attackMs / 1000} s while 8 other addresses each sent ${attackerRate} requests a second (long words, 24 common words, 24 made-up words, OR chains, tampered cursors, long suggestions, suggestions of four misspelt words or four common ones, page floods, nested JSON, 99,000-letter drafts, editor drafts) and held 2 bodies each trickling a byte every 2 s`,
+      done: `${short ? "4,000" : "31,030"} SaudiNewsNet articles; API with its default limits. A reader (one address) searched alone for ${quietMs / 1000} s, then for ${attackMs / 1000} s while 8 other addresses each sent ${attackerRate} requests a second (long words, 24 common words, OR chains, tampered cursors, long suggestions, suggestions of four misspelt words or four common ones, page floods, nested JSON, 99,000-letter drafts, editor drafts) and held 2 bodies each trickling a byte every 2 s`,
       figures: {
         "reader p50 quiet / under attack (ms)": `${quietP50} / ${attackP50}`,
         "ratio under attack": ratio.toFixed(2),
