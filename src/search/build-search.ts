@@ -126,7 +126,8 @@ function spellingsApart(words: string[]): SpellingApart[][] {
 
 /**
  * A word's typo alternatives in titles: within its allowed edits or, too short for any, a word one
- * letter longer that it leaves a letter out of.
+ * letter longer that it leaves a letter out of. typos.ts's typoAlternativeTest says the same of a
+ * title word, to mark it: a change here is a change there.
  */
 function typoAlternatives(word: string): estypes.QueryDslQueryContainer[] {
   const edits = allowedEdits(word);

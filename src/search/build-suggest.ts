@@ -216,7 +216,8 @@ function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
  * letter), or one from its start as written, article included (from any letter: a slip in the
  * article or right after it); the others match as typed. When titles hold every word, none all of
  * them, one word may be the slip where titles hold all the others. Undefined when no word could
- * be a typo, or for more words than a reader recalls a headline by.
+ * be a typo, or for more words than a reader recalls a headline by. typos.ts's typoStartTest says
+ * the same of a title word, to mark it: a change here is a change there.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,

@@ -76,7 +76,7 @@ describe("typoAlternativeTest", () => {
     expect(test("السيسو")("الرئيس")).toBe(false);
   });
 
-  it("reads title words as the fields index them: variants folded, harakat dropped", () => {
+  it("compares the forms the fields index: variants folded, harakat dropped", () => {
     expect(test("الاقتصاض")("الاقتصاد")).toBe(true);
     expect(test("أمريكى")("أمريكا")).toBe(true);
     expect(test("السيسو")("السِّيسي")).toBe(true);
