@@ -23,7 +23,14 @@ import {
 import { RANKING } from "./ranking.js";
 import { CANDIDATE_FIELDS, type Candidate, storyCountsRequest } from "./stories.js";
 import { titlePrefixAsWritten, titlePrefixQuery, wholeWordAsWritten } from "./title-prefix.js";
-import { allowedEdits, completable, letterLeftOut, typoOptions } from "./typos.js";
+import {
+  allowedEdits,
+  completable,
+  letterLeftOut,
+  type TypoReach,
+  titleTypoReach,
+  typoOptions,
+} from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
 /** Every word of a short query, any of a longer one (RANKING.everyWordUpTo). */
@@ -124,23 +131,23 @@ function spellingsApart(words: string[]): SpellingApart[][] {
   });
 }
 
+/** The title fields holding each form of the title's words, for a typo's reach. */
+const TITLE_WORDS: Record<TypoReach["form"], string> = { written: "title.words", exact: "title.exact" };
+
 /**
- * A word's typo alternatives in titles: within its allowed edits or, too short for any, a word one
- * letter longer that it leaves a letter out of. typos.ts's typoAlternativeTest says the same of a
- * title word, to mark it: a change here is a change there.
+ * A word's typo alternatives in titles: within its reach (titleTypoReach) or, too short for any, a
+ * word one letter longer that it leaves a letter out of.
  */
 function typoAlternatives(word: string): estypes.QueryDslQueryContainer[] {
-  const edits = allowedEdits(word);
-  if (!edits) {
-    const pattern = letterLeftOut(word);
-    if (!pattern) return [];
-    const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;
-    return [{ regexp: { "title.exact": { value: pattern, rewrite, boost: typos.letterLeftOutBoost } } }];
-  }
-  const alternatives = [withinEdits(word, ["title.words"], 1)];
-  if (edits === 2)
-    alternatives.push(withinEdits(word, ["title.exact"], 2, { prefixLength: typos.secondEditPrefixLength }));
-  return alternatives;
+  const reach = titleTypoReach(word);
+  if (reach.length)
+    return reach.map(({ form, edits, prefixLength }) =>
+      withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength }),
+    );
+  const pattern = letterLeftOut(word);
+  if (!pattern) return [];
+  const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;
+  return [{ regexp: { "title.exact": { value: pattern, rewrite, boost: typos.letterLeftOutBoost } } }];
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */

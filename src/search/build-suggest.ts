@@ -21,9 +21,11 @@ import {
   wholeWordAsWritten,
   writtenStartBonus,
 } from "./title-prefix.js";
-import { allowedEdits, typoOptions } from "./typos.js";
+import { allowedEdits, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
+/** The fields holding the starts of each form of the title's words, for a typo's reach. */
+const TITLE_STARTS: Record<TypoReach["form"], string> = { exact: FIELD, written: "title.word_starts" };
 
 /** The words typed: punctuation alone is no word (the analyzer would leave nothing of it). */
 export function suggestWords(q: string): string[] {
@@ -216,8 +218,7 @@ function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
  * letter), or one from its start as written, article included (from any letter: a slip in the
  * article or right after it); the others match as typed. When titles hold every word, none all of
  * them, one word may be the slip where titles hold all the others. Undefined when no word could
- * be a typo, or for more words than a reader recalls a headline by. typos.ts's typoStartTest says
- * the same of a title word, to mark it: a change here is a change there.
+ * be a typo, or for more words than a reader recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,
@@ -227,21 +228,13 @@ export function buildTolerantSuggestRequest(
   const words = suggestWords(input.q);
   if (words.length > RANKING.typed.maxWords) return undefined;
   const typed = tolerantAsTyped(words);
-  const { completionPrefixLength, completionAsWrittenPrefixLength } = RANKING.typos;
   const typo = (word: string): estypes.QueryDslQueryContainer | undefined => {
-    const allowed = allowedEdits(word);
-    if (!allowed) return undefined;
-    const match = (field: string, distance: 1 | 2, prefixLength: number) => ({
-      match: { [field]: { query: word, ...typoOptions(distance, prefixLength) } },
-    });
-    return {
-      bool: {
-        should: [
-          match(FIELD, allowed, completionPrefixLength),
-          match("title.word_starts", 1, completionAsWrittenPrefixLength),
-        ],
-      },
-    };
+    const reach = startTypoReach(word);
+    if (!reach.length) return undefined;
+    const should = reach.map(({ form, edits, prefixLength }) => ({
+      match: { [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength) } },
+    }));
+    return { bool: { should } };
   };
   const unheld = words.map((word, i) => (held.each[i] ? undefined : typo(word)));
   if (unheld.some(Boolean)) {

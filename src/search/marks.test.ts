@@ -70,7 +70,10 @@ describe("withTitleMarks", () => {
 });
 
 describe("typoMarks", () => {
-  const typos = (q: string, typing = false) => typoMarks(q.split(" "), typing);
+  const typos = (q: string, typing = false) => {
+    const words = q.split(" ");
+    return typoMarks(words, typing ? startForms(words.at(-1) ?? "") : undefined);
+  };
 
   it("marks the title word a typed word was found a typo away from, on top of the highlighter's marks", () => {
     expect(markTitle("السيسي يستقبل الوفد", { starts: [], typos: typos("السيسو") })).toBe(

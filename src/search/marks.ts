@@ -51,29 +51,34 @@ export interface TypoMark {
   isAlternative: (titleWord: TitleWordForms) => boolean;
 }
 
-/** The typo marks of a query's words (the last, `typing`, maybe unfinished); none for a word without typos. */
-export function typoMarks(words: readonly string[], typing: boolean): TypoMark[] {
+/**
+ * The typo marks of words, each tested by `alternativeTest` (typos.ts); `startsOf(i)`: the forms of
+ * a word matched as a start (startForms), which a title holds when one of its words begins so.
+ * None for a word without typos.
+ */
+function typoMarksOf(
+  words: readonly string[],
+  alternativeTest: (word: string) => TypoMark["isAlternative"] | undefined,
+  startsOf: (i: number) => readonly string[] | undefined,
+): TypoMark[] {
   return words.flatMap((word, i) => {
-    const isAlternative = typoAlternativeTest(word);
+    const isAlternative = alternativeTest(word);
     if (!isAlternative) return [];
-    const starts = typing && i === words.length - 1 ? startForms(word) : undefined;
+    const starts = startsOf(i);
     const exact = indexedForm(word);
     const heldBy = starts ? (form: string) => begunBy(form, starts) : (form: string) => form === exact;
     return [{ heldBy, isAlternative }];
   });
 }
 
-/**
- * The typo marks of a suggestion's words, each the start of a title word a typo away (the tolerant
- * completion's); none for a word without typos.
- */
-export function typoStartMarks(words: readonly string[]): TypoMark[] {
-  return words.flatMap((word) => {
-    const isAlternative = typoStartTest(word);
-    if (!isAlternative) return [];
-    const starts = startForms(word);
-    return [{ heldBy: (form: string) => begunBy(form, starts), isAlternative }];
-  });
+/** A search's typo marks: whole words, the last matched as a start when it is being typed (`typingStarts`). */
+export function typoMarks(words: readonly string[], typingStarts?: readonly string[]): TypoMark[] {
+  return typoMarksOf(words, typoAlternativeTest, (i) => (i === words.length - 1 ? typingStarts : undefined));
+}
+
+/** A suggestion's typo marks: every word a start (`startsByWord`, each word's startForms). */
+export function typoStartMarks(words: readonly string[], startsByWord: readonly string[][]): TypoMark[] {
+  return typoMarksOf(words, typoStartTest, (i) => startsByWord[i]);
 }
 
 /** What is marked in a title on top of the highlighter's marks. */

@@ -228,9 +228,13 @@ export class SearchService {
     ]);
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
     const typing = input.highlight ? typingWord(parsed) : undefined;
+    const starts = typing ? startForms(typing) : [];
     const marks = {
-      starts: typing ? startForms(typing) : [],
-      typos: input.highlight && recall === "tolerant" ? typoMarks(plainWords(parsed), Boolean(typing)) : [],
+      starts,
+      typos:
+        input.highlight && recall === "tolerant"
+          ? typoMarks(plainWords(parsed), typing ? starts : undefined)
+          : [],
     };
     const hits = shown.flatMap((candidate) => {
       const hit = byId.get(candidate.id);

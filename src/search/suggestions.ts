@@ -46,7 +46,7 @@ export function offeredSuggestions(
   const order = titles
     .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
     .sort((a, b) => a.slips - b.slips || b.score - a.score || b.uses - a.uses || a.length - b.length);
-  const marks = { starts: formsByWord.flat(), typos: typoAway ? typoStartMarks(words) : [] };
+  const marks = { starts: formsByWord.flat(), typos: typoAway ? typoStartMarks(words, formsByWord) : [] };
   return order.slice(0, size).map(({ hit }) => {
     const shaped = shapeHit(hit);
     return {

@@ -64,9 +64,15 @@ describe("articlePrefix", () => {
 /** A title word as its fields index it. */
 const forms = (word: string) => ({ written: normalizeArabic(word), exact: indexedForm(word) });
 
+/** A typed word's test read as "does it find this title word", false where it has none. */
+const finds =
+  (makeTest: typeof typoAlternativeTest) =>
+  (word: string) =>
+  (titleWord: string): boolean =>
+    makeTest(word)?.(forms(titleWord)) ?? false;
+
 describe("typoAlternativeTest", () => {
-  const test = (word: string) => (titleWord: string) =>
-    typoAlternativeTest(word)?.(forms(titleWord)) ?? false;
+  const test = finds(typoAlternativeTest);
 
   it("finds a title word one edit from the word as written, the article and first letter included", () => {
     expect(test("السيسو")("السيسي")).toBe(true);
@@ -99,7 +105,7 @@ describe("typoAlternativeTest", () => {
 });
 
 describe("typoStartTest", () => {
-  const test = (word: string) => (titleWord: string) => typoStartTest(word)?.(forms(titleWord)) ?? false;
+  const test = finds(typoStartTest);
 
   it("finds a title word whose start is a typo away from the start typed", () => {
     expect(test("النرص")("النصر")).toBe(true);

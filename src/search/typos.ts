@@ -47,58 +47,82 @@ export interface TitleWordForms {
   exact: string;
 }
 
-/** A typed form as a fuzzy match reads it: the first `prefixLength` letters kept, the rest edited. */
-interface Fuzzy {
-  kept: string;
-  rest: string;
-  edits: number;
-}
-
-const fuzzy = (typed: string, edits: number, prefixLength: number): Fuzzy => ({
-  kept: typed.slice(0, prefixLength),
-  rest: typed.slice(prefixLength),
-  edits,
-});
-
-/** Whether `candidate` (or, `start`, a start of it) is within the typed form's edits. */
-function matches({ kept, rest, edits }: Fuzzy, candidate: string, start: boolean): boolean {
-  if (!candidate.startsWith(kept)) return false;
-  const measure = start ? startEditDistance : editDistance;
-  return measure(rest, candidate.slice(kept.length), edits) <= edits;
+/**
+ * One way a typed word is looked for a typo away: in which form of the title's words (each request
+ * names the field holding it), within how many edits, its first `prefixLength` letters kept.
+ */
+export interface TypoReach {
+  form: keyof TitleWordForms;
+  edits: 1 | 2;
+  prefixLength: number;
 }
 
 /**
- * Whether a title word is one of a typed word's typo alternatives, as the tolerant recall looks for
- * them (build-search's typoAlternatives): one edit from the word as written, article included; for a
- * long word, two from its exact form past the first letter; for a short one, the word with a letter
- * left out. Undefined for a word that has none.
+ * Where the tolerant search looks for a word's typos in titles, whole words: one edit from the word
+ * as written, article included; for a long word, two from its exact form past the first letter.
+ * None for a word too short or too long for typos (see letterLeftOut for the short ones).
+ */
+export function titleTypoReach(word: string): TypoReach[] {
+  const edits = allowedEdits(word);
+  if (!edits) return [];
+  const asWritten: TypoReach = { form: "written", edits: 1, prefixLength: typos.prefixLength };
+  if (edits === 1) return [asWritten];
+  return [asWritten, { form: "exact", edits: 2, prefixLength: typos.secondEditPrefixLength }];
+}
+
+/**
+ * Where the tolerant completion looks for a start's typos, in the starts of title words: as many
+ * edits as the word allows from its exact form, the first letter kept; one from it as written,
+ * article included, from any letter.
+ */
+export function startTypoReach(word: string): TypoReach[] {
+  const edits = allowedEdits(word);
+  if (!edits) return [];
+  return [
+    { form: "exact", edits, prefixLength: typos.completionPrefixLength },
+    { form: "written", edits: 1, prefixLength: typos.completionAsWrittenPrefixLength },
+  ];
+}
+
+/**
+ * Whether a title word (`start`: a start of it) is within one of the reaches of the typed word,
+ * compared form for form as the fields index them.
+ */
+function reachTest(word: string, reach: TypoReach[], start: boolean): (titleWord: TitleWordForms) => boolean {
+  const typed: TitleWordForms = { written: normalizeArabic(word), exact: indexedForm(word) };
+  const measure = start ? startEditDistance : editDistance;
+  const each = reach.map(({ form, edits, prefixLength }) => {
+    const kept = typed[form].slice(0, prefixLength);
+    const rest = typed[form].slice(prefixLength);
+    return (titleWord: TitleWordForms) => {
+      const candidate = titleWord[form];
+      return candidate.startsWith(kept) && measure(rest, candidate.slice(kept.length), edits) <= edits;
+    };
+  });
+  return (titleWord) => each.some((test) => test(titleWord));
+}
+
+/**
+ * Whether a title word is one of a typed word's typo alternatives as the tolerant search finds them
+ * (titleTypoReach, or for a short word the longer one it leaves a letter out of), to mark it.
+ * Undefined for a word that has none.
  */
 export function typoAlternativeTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
-  const edits = allowedEdits(word);
-  if (!edits) {
-    const pattern = letterLeftOut(word);
-    if (!pattern) return undefined;
-    const leftOut = new RegExp(`^(?:${pattern})$`);
-    return ({ exact }) => leftOut.test(exact);
-  }
-  const asWritten = fuzzy(normalizeArabic(word), 1, typos.prefixLength);
-  const exactForm = edits === 2 ? fuzzy(indexedForm(word), 2, typos.secondEditPrefixLength) : undefined;
-  return ({ written, exact }) =>
-    matches(asWritten, written, false) || (exactForm !== undefined && matches(exactForm, exact, false));
+  const reach = titleTypoReach(word);
+  if (reach.length) return reachTest(word, reach, false);
+  const pattern = letterLeftOut(word);
+  if (!pattern) return undefined;
+  const leftOut = new RegExp(`^(?:${pattern})$`);
+  return ({ exact }) => leftOut.test(exact);
 }
 
 /**
- * Whether a title word begins with one of a typed start's typo alternatives, as the tolerant
- * completion looks for them (build-suggest's buildTolerantSuggestRequest): a start of its exact
- * form within the edits the typed word allows, the first letter kept; or a start of it as written,
- * article included, within one edit of any letter. Undefined for a word that has none.
+ * Whether a title word begins with one of a typed start's typo alternatives as the tolerant
+ * completion finds them (startTypoReach), to mark it. Undefined for a word that has none.
  */
 export function typoStartTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
-  const edits = allowedEdits(word);
-  if (!edits) return undefined;
-  const exactForm = fuzzy(indexedForm(word), edits, typos.completionPrefixLength);
-  const asWritten = fuzzy(normalizeArabic(word), 1, typos.completionAsWrittenPrefixLength);
-  return ({ written, exact }) => matches(exactForm, exact, true) || matches(asWritten, written, true);
+  const reach = startTypoReach(word);
+  return reach.length ? reachTest(word, reach, true) : undefined;
 }
 
 /**
