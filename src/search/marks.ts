@@ -6,11 +6,17 @@
  * words.
  */
 import { decodeHTML } from "entities";
-import { exactWords, normalizeArabic } from "../text/arabic.js";
+import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { listedSpellings } from "./listed-spellings.js";
 import { prefixForms } from "./title-prefix.js";
-import { indexedForm, type TitleWordForms, typoAlternativeTest, typoStartTest } from "./typos.js";
+import {
+  indexedForm,
+  type TitleWordForms,
+  titleWordForms,
+  typoAlternativeTest,
+  typoStartTest,
+} from "./typos.js";
 
 /** A run of a word's letters, marks and digits, as the tokenizer cuts words. */
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
@@ -27,11 +33,11 @@ export function startForms(word: string): string[] {
 const formsOf = new Map<string, TitleWordForms>();
 const REMEMBERED_WORDS = 20_000;
 
-function titleWordForms(word: string): TitleWordForms {
+function rememberedForms(word: string): TitleWordForms {
   let forms = formsOf.get(word);
   if (forms === undefined) {
     if (formsOf.size >= REMEMBERED_WORDS) formsOf.clear();
-    forms = { written: normalizeArabic(word), exact: exactWords(word)[0] ?? "" };
+    forms = titleWordForms(word);
     formsOf.set(word, forms);
   }
   return forms;
@@ -131,7 +137,7 @@ export function markTitle(title: string, marks: TitleMarks, highlighted?: string
   if (read && read.text !== title) return highlighted;
   const marked = read?.marked ?? new Array<boolean>(title.length).fill(false);
   const runs = [...title.matchAll(WORD_RUN)];
-  const words = runs.map((run) => titleWordForms(run[0]));
+  const words = runs.map((run) => rememberedForms(run[0]));
   // A title holding the word as typed shows where it matched: the words a typo away are others.
   const typos = (marks.typos ?? []).filter((typo) => !words.some(({ exact }) => typo.heldBy(exact)));
   runs.forEach((run, i) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { normalizeArabic } from "../text/arabic.js";
 import {
   allowedEdits,
   articlePrefix,
   completable,
   indexedForm,
   letterLeftOut,
+  titleWordForms,
   typoAlternativeTest,
   typoStartTest,
 } from "./typos.js";
@@ -61,15 +61,12 @@ describe("articlePrefix", () => {
   });
 });
 
-/** A title word as its fields index it. */
-const forms = (word: string) => ({ written: normalizeArabic(word), exact: indexedForm(word) });
-
 /** A typed word's test read as "does it find this title word", false where it has none. */
 const finds =
   (makeTest: typeof typoAlternativeTest) =>
   (word: string) =>
   (titleWord: string): boolean =>
-    makeTest(word)?.(forms(titleWord)) ?? false;
+    makeTest(word)?.(titleWordForms(titleWord)) ?? false;
 
 describe("typoAlternativeTest", () => {
   const test = finds(typoAlternativeTest);

@@ -47,6 +47,11 @@ export interface TitleWordForms {
   exact: string;
 }
 
+/** A word's forms as the title's fields index them: a title word's, or a typed word compared with them. */
+export function titleWordForms(word: string): TitleWordForms {
+  return { written: normalizeArabic(word), exact: indexedForm(word) };
+}
+
 /**
  * One way a typed word is looked for a typo away: in which form of the title's words (each request
  * names the field holding it), within how many edits, its first `prefixLength` letters kept.
@@ -89,7 +94,7 @@ export function startTypoReach(word: string): TypoReach[] {
  * compared form for form as the fields index them.
  */
 function reachTest(word: string, reach: TypoReach[], start: boolean): (titleWord: TitleWordForms) => boolean {
-  const typed: TitleWordForms = { written: normalizeArabic(word), exact: indexedForm(word) };
+  const typed = titleWordForms(word);
   const measure = start ? startEditDistance : editDistance;
   const each = reach.map(({ form, edits, prefixLength }) => {
     const kept = typed[form].slice(0, prefixLength);
