@@ -60,17 +60,21 @@ const fillers = [
 ];
 
 let serial = 0;
-function prepared(article: { title: string; body: string }): PreparedArticle {
+function prepared(article: { title: string; body: string; published_at?: string }): PreparedArticle {
   serial++;
   return prepareArticle(
     ArticleInputSchema.parse({
+      published_at: "2026-11-20T08:00:00Z",
       ...article,
       id: `dup-${serial}`,
       source: "fixture",
-      published_at: "2026-11-20T08:00:00Z",
     }),
   );
 }
+
+/** The story's text published on a day of November 2026. */
+const storyOn = (day: number) =>
+  prepared({ ...story, published_at: `2026-11-${String(day).padStart(2, "0")}T08:00:00Z` });
 
 /** Sets each article's group as the grouper assigns it. */
 async function assign(grouper: DuplicateGrouper, batch: PreparedArticle[]) {
@@ -191,6 +195,30 @@ describe("near-duplicate groups", () => {
     const second = prepared(copy);
     await assign(grouper, [second]);
     expect(second.document.dup_group).toBe(first.document.id);
+  });
+
+  it("keeps a story to a week from its first report, so copies of copies do not chain a series into one", async () => {
+    const index = await createTestIndex(client, "dups");
+    const grouper = new DuplicateGrouper(client, index, { soleWriter: true });
+    const [first, sixDaysOn, tenDaysOn, twelveDaysOn] = [storyOn(1), storyOn(6), storyOn(11), storyOn(13)];
+    await importBatch(grouper, index, [first, sixDaysOn, tenDaysOn, twelveDaysOn]);
+    expect(sixDaysOn.document.dup_group).toBe(first.document.id);
+    // Six days after its last copy but ten after the story began: a story of its own, which the next copy joins.
+    expect(tenDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
+    expect(twelveDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
+  });
+
+  it("reads when an indexed copy's story began before letting an article join it", async () => {
+    const index = await createTestIndex(client, "dups");
+    const [first, sixDaysOn] = [storyOn(1), storyOn(6)];
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [first, sixDaysOn]);
+    expect(sixDaysOn.document.dup_group).toBe(first.document.id);
+    // A grouper that remembers neither: the index's copy from day 6 is near enough, its story is not.
+    const [tenDaysOn, sevenDaysOn] = [storyOn(11), storyOn(7)];
+    await assign(new DuplicateGrouper(client, index), [tenDaysOn]);
+    await assign(new DuplicateGrouper(client, index), [sevenDaysOn]);
+    expect(tenDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
+    expect(sevenDaysOn.document.dup_group).toBe(first.document.id);
   });
 
   it("asks the index about every band when it held articles before the run, or may get others", async () => {

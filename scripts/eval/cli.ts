@@ -343,7 +343,9 @@ async function relatedDataset(): Promise<void> {
     documents: corpus.documents,
     seed,
     results,
-    notes: [],
+    notes: [
+      "Related request (build-related.ts): more_like_this over title and body with each term weighed as the article weighs it (`boost_terms`); a short item is also admitted on 3 of the article's terms when its headline holds 3 words of the article's headline and lead; the score is multiplied by 1 + a gauss decay around the article's date (7 days: the same event first); the article's story is excluded and each story shown once (collapse).",
+    ],
   });
 }
 
@@ -385,7 +387,7 @@ async function copiesDataset(): Promise<void> {
       "Copies: an article of 60 words or more and an outlet's rewrite of it: always a new headline, and each with its own chance a dateline (60%), a closing credit line (30%), the last paragraphs or sentences cut while half the words remain (50%), a paragraph of background of up to 50 words added (30%), half the final ي/ى, ة/ه and initial أ/إ respelt (50%), one to four words replaced, dropped or inserted (50%); at least one besides the headline.",
       `Hard negatives: for an article, the one of the same source and section and day that shares the most words (same day), the one of the next ${3} days that does (follow-up), and that follow-up with a paragraph of the first report repeated as background; a mined pair counts only when under 30% of the shorter text's word bigrams are in the longer (new text): ${notNewText} left out as not new text (copies and templates within the corpora).`,
       `Candidates: ${SIGNATURE_SIZE / BAND_ROWS} bands of ${BAND_ROWS} rows; a pair of Jaccard J shares one with probability 1 − (1 − J^${BAND_ROWS})^${SIGNATURE_SIZE / BAND_ROWS}: ${[0.2, 0.3, 0.4, 0.5].map((j) => `${(1 - (1 - j ** BAND_ROWS) ** (SIGNATURE_SIZE / BAND_ROWS)).toFixed(3)} at ${j}`).join(", ")}.`,
-      "Judged by the importer's own code: prepareArticle's fingerprint and the grouper's verdict on the pair (a shared band, then copyScore). Grouped: the real DuplicateGrouper over every article of both corpora and the made-up ones, in import order, in memory (no index lookups); a pair is grouped when both articles end in one group, through any chain of copies.",
+      "Judged by the importer's own code: prepareArticle's fingerprint and the grouper's verdict on the pair (a shared band, then copyScore). Grouped: the real DuplicateGrouper over every article of both corpora and the made-up ones, in import order, in memory (no index lookups); a pair is grouped when both articles end in one group, through any chain of copies, and an article joins a group only within a week of the group's first article (STORY_DAYS). Largest and longest group: over the articles that row grouped.",
       `Timing: ${times.articles.toLocaleString("en-US")} articles in batches of 1,000, ${times.groups.toLocaleString("en-US")} groups; fingerprint = prepareArticle (fingerprint, bands and the document), grouping = DuplicateGrouper.assign; one process on the evaluation machine.`,
       `${AFTER_THE_ARCHIVE}: the corpora imported first (\`npm run index\`'s importer, its own groups), then the ${later.grouping.articles.toLocaleString("en-US")} made-up articles grouped in batches of 1,000 by a grouper that remembers none of the archive, as the next day's import: every copy is found through the index's lookups alone. Precision, recall and the rows are the pairs' verdicts, as above.`,
     ],

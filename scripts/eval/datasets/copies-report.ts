@@ -36,6 +36,8 @@ export function copiesTable(results: readonly CopiesResult[], table: Table): str
       "articles grouped",
       "fingerprint ms / 10k",
       "grouping ms / 10k",
+      "largest group",
+      "longest group, days",
     ],
     results.map((r) => [
       r.system,
@@ -48,6 +50,8 @@ export function copiesTable(results: readonly CopiesResult[], table: Table): str
       String(r.grouping.articles),
       r.grouping.prepareMsPer10k.toFixed(0),
       r.grouping.groupMsPer10k.toFixed(0),
+      String(r.grouping.largestGroup),
+      r.grouping.longestGroupDays.toFixed(1),
     ]),
   );
   const byKind = table(

@@ -205,6 +205,10 @@ export interface GroupingTimes {
   /** DuplicateGrouper.assign, per 10,000 articles. */
   groupMsPer10k: number;
   groups: number;
+  /** The most articles in one group. */
+  largestGroup: number;
+  /** The most days between the first and the last article of one group. */
+  longestGroupDays: number;
 }
 
 /**
@@ -232,9 +236,31 @@ export async function timeGrouping(
     articles: articles.length,
     prepareMsPer10k: per10k(prepareMs),
     groupMsPer10k: per10k(groupMs),
-    groups: new Set(groupOf.values()).size,
+    ...groupExtents(articles, groupOf),
   };
   return { times, groupOf };
+}
+
+/** How many groups, and how large and long-lived the largest and the longest are. */
+function groupExtents(articles: readonly Article[], groupOf: ReadonlyMap<string, string>) {
+  const extents = new Map<string, { articles: number; first: number; last: number }>();
+  for (const article of articles) {
+    const id = articleId(article);
+    const group = groupOf.get(id) ?? id;
+    const at = Date.parse(article.published_at);
+    const extent = extents.get(group) ?? { articles: 0, first: at, last: at };
+    extents.set(group, {
+      articles: extent.articles + 1,
+      first: Math.min(extent.first, at),
+      last: Math.max(extent.last, at),
+    });
+  }
+  let [largestGroup, longestGroupDays] = [0, 0];
+  for (const { articles: count, first, last } of extents.values()) {
+    largestGroup = Math.max(largestGroup, count);
+    longestGroupDays = Math.max(longestGroupDays, (last - first) / 86_400_000);
+  }
+  return { groups: extents.size, largestGroup, longestGroupDays };
 }
 
 /** The share of pairs of each label whose two articles ended in one group. */

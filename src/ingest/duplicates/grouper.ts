@@ -3,8 +3,8 @@
  * Assigns each article its near-duplicate group before it is indexed: candidates share a MinHash
  * band with it, either earlier in this run (RecentArticles, since the index may not have refreshed
  * yet) or in the index (one query per batch, the articles sharing the most bands first). The
- * candidate copyScore rates highest among those it judges copies gives its group; without one, the
- * article starts its own.
+ * candidate copyScore rates highest among those it judges copies, and whose story was first
+ * reported within STORY_DAYS of the article, gives its group; without one, the article starts its own.
  */
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
@@ -19,6 +19,8 @@ import { RecentArticles } from "./recent-articles.js";
  */
 export interface Fingerprint extends BandedFingerprint {
   id: string;
+  /** Milliseconds since the epoch; NaN when unknown, which no story's dates then hold apart. */
+  publishedAt: number;
 }
 
 /** An article's or a stored document's fingerprint for grouping (a stored id read as a string). */
@@ -27,8 +29,9 @@ export const fingerprintOf = ({
   signature,
   shingles,
   bands,
-}: BandedFingerprint & { document: { id?: unknown } }): Fingerprint => ({
+}: BandedFingerprint & { document: { id?: unknown; published_at?: unknown } }): Fingerprint => ({
   id: String(document.id ?? ""),
+  publishedAt: Date.parse(String(document.published_at ?? "")),
   signature,
   shingles,
   bands,
@@ -37,9 +40,23 @@ export const fingerprintOf = ({
 interface Known {
   id: string;
   group: string;
+  /** When its story was first reported: its own date until that of the story's first article is read. */
+  storyStart: number;
   signature: Uint32Array;
   shingles: number;
 }
+
+/**
+ * Outlets carry a story within days of its first report. A text found again later (a daily weather
+ * report, an agency's set phrasing for an execution or a congratulation) is another story, and
+ * without a bound copies of copies would chain a series of them into one story without end.
+ */
+const STORY_DAYS = 7;
+const STORY_MS = STORY_DAYS * 86_400_000;
+
+/** Whether an article published at `publishedAt` may belong to a story first reported at `storyStart`. */
+const withinStory = (publishedAt: number, storyStart: number) =>
+  !(Math.abs(publishedAt - storyStart) > STORY_MS);
 
 export interface DuplicateGrouperOptions {
   retry?: RetryPolicy;
@@ -123,36 +140,89 @@ export class DuplicateGrouper {
     // from memory and from the lookup below alike.
     if (this.#recent.turnIfFull()) await this.#beforeAskingForgotten?.();
     const indexed = await this.#lookup(batch);
+    if (indexed.size) await this.#readStoryStarts(batch, indexed);
     // Plain loops, no closures or entries(): this runs for every band of every article, and the
     // pairs, iterators and views those make are garbage at that rate.
     const groups: string[] = [];
-    for (const { id, signature, shingles, bands } of batch) {
+    for (const { id, publishedAt, signature, shingles, bands } of batch) {
       let group = id;
+      let storyStart = publishedAt;
       let bestScore = NOT_A_COPY;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
         const slot = this.#recent.slotOf(number);
-        if (slot >= 0 && this.#recent.idAt(slot) !== id) {
+        if (
+          slot >= 0 &&
+          this.#recent.idAt(slot) !== id &&
+          withinStory(publishedAt, this.#recent.storyStartAt(slot))
+        ) {
           const score = this.#recent.copyScoreAt(slot, signature, shingles);
           if (score > bestScore) {
             group = this.#recent.groupAt(slot);
+            storyStart = this.#recent.storyStartAt(slot);
             bestScore = score;
           }
         }
         if (indexed.size === 0) continue;
         for (const candidate of indexed.get(bandKey(band, number)) ?? []) {
-          if (candidate.id === id) continue;
+          if (candidate.id === id || !withinStory(publishedAt, candidate.storyStart)) continue;
           const score = copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles);
           if (score > bestScore) {
             group = candidate.group;
+            storyStart = candidate.storyStart;
             bestScore = score;
           }
         }
       }
-      this.#recent.add(id, group, signature, shingles, bands);
+      this.#recent.add(id, group, storyStart, signature, shingles, bands);
       groups.push(group);
     }
     return groups;
+  }
+
+  /**
+   * When the stories of the indexed candidates judged copies of the batch's articles were first
+   * reported: the date of the article that began each (its group's id), read in one request. A
+   * story whose first article is gone keeps the candidate's own date. A candidate published more
+   * than twice STORY_DAYS from the article belongs to a story that began more than STORY_DAYS
+   * from it, as every article of a story lies within STORY_DAYS of its first: its story is not read.
+   */
+  async #readStoryStarts(batch: Fingerprint[], indexed: Map<string, Known[]>): Promise<void> {
+    const unread = new Map<string, Set<Known>>();
+    for (const { id, publishedAt, signature, shingles, bands } of batch)
+      for (let band = 0; band < bands.length; band++)
+        for (const candidate of indexed.get(bandKey(band, bands[band] ?? 0)) ?? []) {
+          const { group } = candidate;
+          if (group === candidate.id || candidate.id === id) continue;
+          if (Math.abs(publishedAt - candidate.storyStart) > 2 * STORY_MS) continue;
+          if (
+            copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) === NOT_A_COPY
+          )
+            continue;
+          unread.set(group, (unread.get(group) ?? new Set<Known>()).add(candidate));
+        }
+    if (!unread.size) return;
+    const response = await withRetry(
+      () =>
+        this.client.search(
+          {
+            index: this.index,
+            size: unread.size,
+            track_total_hits: false,
+            query: { ids: { values: [...unread.keys()] } },
+            _source: false,
+            docvalue_fields: [{ field: "published_at", format: "epoch_millis" }],
+          },
+          { maxRetries: 0 },
+        ),
+      this.#retry,
+    );
+    const firstReported = new Map<string, number>();
+    for (const hit of response.hits.hits)
+      if (hit._id) firstReported.set(hit._id, Number(hit.fields?.published_at?.[0]));
+    for (const [group, candidates] of unread)
+      for (const candidate of candidates)
+        candidate.storyStart = firstReported.get(group) ?? candidate.storyStart;
   }
 
   /**
@@ -184,13 +254,19 @@ export class DuplicateGrouper {
     for (const keys of asked) this.#bandsAsked += keys?.size ?? 0;
     const response = await withRetry(
       () =>
-        this.client.search<{ id: string; dup_group: string; minhash: string; minhash_bands: string[] }>(
+        this.client.search<{
+          id: string;
+          dup_group: string;
+          published_at: string;
+          minhash: string;
+          minhash_bands: string[];
+        }>(
           {
             index: this.index,
             size: Math.min(MAX_CANDIDATES, articlesAsked * this.#candidatesPerArticle),
             track_total_hits: false,
             query: { bool: { should: positions } },
-            _source: ["id", "dup_group", "minhash", "minhash_bands"],
+            _source: ["id", "dup_group", "published_at", "minhash", "minhash_bands"],
           },
           { maxRetries: 0 },
         ),
@@ -199,7 +275,12 @@ export class DuplicateGrouper {
     for (const hit of response.hits.hits) {
       const source = hit._source;
       if (!source?.minhash) continue;
-      const known = { id: source.id, group: source.dup_group, ...decodeFingerprint(source.minhash) };
+      const known = {
+        id: source.id,
+        group: source.dup_group,
+        storyStart: Date.parse(source.published_at),
+        ...decodeFingerprint(source.minhash),
+      };
       // Stored in band order (bandKeys), so each key is looked for at its own position.
       for (let band = 0; band < source.minhash_bands.length; band++) {
         const key = source.minhash_bands[band] ?? "";

@@ -1,7 +1,7 @@
 /**
  * @module ingest/duplicates/recent-articles
- * The grouper's memory of this run: the latest articles' ids, groups and fingerprints in
- * fixed-size typed arrays, found by band.
+ * The grouper's memory of this run: the latest articles' ids, groups, their stories' first
+ * reports' dates and fingerprints in fixed-size typed arrays, found by band.
  */
 import { copyScore } from "../../text/copy-decision.js";
 import { SIGNATURE_SIZE, similarity } from "../../text/fingerprint.js";
@@ -22,6 +22,8 @@ export class RecentArticles {
   /** Article n is at slot n mod capacity. */
   #ids: string[];
   #groups: string[];
+  /** When the story of article n's group was first reported (ms since the epoch). */
+  #storyStarts: Float64Array;
   /** Article n's signature at its slot × SIGNATURE_SIZE. */
   #signatures: Uint32Array;
   #shingles: Int32Array;
@@ -39,6 +41,7 @@ export class RecentArticles {
     const capacity = 2 * perGeneration;
     this.#ids = new Array<string>(capacity);
     this.#groups = new Array<string>(capacity);
+    this.#storyStarts = new Float64Array(capacity);
     this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
     this.#shingles = new Int32Array(capacity);
     this.#current = new BandTable();
@@ -71,35 +74,55 @@ export class RecentArticles {
     return this.#groups[slot] ?? "";
   }
 
+  storyStartAt(slot: number): number {
+    return this.#storyStarts[slot] ?? Number.NaN;
+  }
+
   /** copyScore of an article against the one at `slot`. */
   copyScoreAt(slot: number, signature: Uint32Array, shingles: number): number {
     const jaccard = similarity(signature, this.#signatures, slot * SIGNATURE_SIZE);
     return copyScore(jaccard, shingles, this.#shingles[slot] ?? 0);
   }
 
-  add(id: string, group: string, signature: Uint32Array, shingles: number, bands: number[]): void {
+  add(
+    id: string,
+    group: string,
+    storyStart: number,
+    signature: Uint32Array,
+    shingles: number,
+    bands: number[],
+  ): void {
     // Generations turn between batches only, so one can outgrow its share of the slots.
     if (this.#count - this.#previousStart >= this.#ids.length) this.#growSlots();
     const article = this.#count++;
     const slot = article % this.#ids.length;
     this.#ids[slot] = id;
     this.#groups[slot] = group;
+    this.#storyStarts[slot] = storyStart;
     this.#signatures.set(signature, slot * SIGNATURE_SIZE);
     this.#shingles[slot] = shingles;
     for (let band = 0; band < bands.length; band++) this.#current.set(bands[band] ?? 0, article);
   }
 
   #growSlots(): void {
-    const [ids, groups, signatures, shingles] = [this.#ids, this.#groups, this.#signatures, this.#shingles];
+    const [ids, groups, storyStarts, signatures, shingles] = [
+      this.#ids,
+      this.#groups,
+      this.#storyStarts,
+      this.#signatures,
+      this.#shingles,
+    ];
     const capacity = 2 * ids.length;
     this.#ids = new Array<string>(capacity);
     this.#groups = new Array<string>(capacity);
+    this.#storyStarts = new Float64Array(capacity);
     this.#signatures = new Uint32Array(capacity * SIGNATURE_SIZE);
     this.#shingles = new Int32Array(capacity);
     for (let article = this.#previousStart; article < this.#count; article++) {
       const [from, to] = [article % ids.length, article % capacity];
       this.#ids[to] = ids[from] ?? "";
       this.#groups[to] = groups[from] ?? "";
+      this.#storyStarts[to] = storyStarts[from] ?? Number.NaN;
       this.#shingles[to] = shingles[from] ?? 0;
       this.#signatures.set(
         signatures.subarray(from * SIGNATURE_SIZE, (from + 1) * SIGNATURE_SIZE),
