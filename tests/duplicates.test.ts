@@ -221,6 +221,22 @@ describe("near-duplicate groups", () => {
     expect(sevenDaysOn.document.dup_group).toBe(first.document.id);
   });
 
+  it("reads only indexed articles whose stories it may join, so earlier copies do not crowd out this week's", async () => {
+    const index = await createTestIndex(client, "dups");
+    // Last month's reports of the same text share every band with the story; this week's copy fewer.
+    const lastMonth = [1, 2, 3].map((day) =>
+      prepared({ ...story, published_at: `2026-10-0${day}T08:00:00Z` }),
+    );
+    const thisWeek = prepared({ ...copy, published_at: "2026-11-18T08:00:00Z" });
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [
+      ...lastMonth,
+      thisWeek,
+    ]);
+    const article = storyOn(20);
+    await assign(new DuplicateGrouper(client, index, { candidatesPerArticle: 1 }), [article]);
+    expect(article.document.dup_group).toBe(thisWeek.document.dup_group);
+  });
+
   it("asks the index about every band when it held articles before the run, or may get others", async () => {
     const index = await createTestIndex(client, "dups");
     const first = prepared(story);

@@ -6,6 +6,7 @@
  * candidate copyScore rates highest among those it judges copies, and whose story was first
  * reported within STORY_DAYS of the article, gives its group; without one, the article starts its own.
  */
+import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
 import { type BandedFingerprint, copyScore, NOT_A_COPY } from "../../text/copy-decision.js";
@@ -53,6 +54,18 @@ interface Known {
  */
 const STORY_DAYS = 7;
 const STORY_MS = STORY_DAYS * 86_400_000;
+
+/**
+ * The indexed articles a batch published from `earliest` to `latest` may join: every article of a
+ * story lies within STORY_DAYS of its first, so one published over twice that from all of them
+ * belongs to a story none may join. Left out, they no longer crowd the candidates read out of the
+ * lookup, and cost nothing to read.
+ */
+function storyWindow(earliest: number, latest: number): estypes.QueryDslQueryContainer[] {
+  if (!Number.isFinite(earliest) || !Number.isFinite(latest)) return [];
+  const range = { gte: earliest - 2 * STORY_MS, lte: latest + 2 * STORY_MS, format: "epoch_millis" };
+  return [{ range: { published_at: range } }];
+}
 
 /** Whether an article published at `publishedAt` may belong to a story first reported at `storyStart`. */
 const withinStory = (publishedAt: number, storyStart: number) =>
@@ -237,7 +250,8 @@ export class DuplicateGrouper {
     // The band keys asked about, by band position: one `terms` clause each.
     const asked: Set<string>[] = [];
     let articlesAsked = 0;
-    for (const { bands } of batch) {
+    let [earliest, latest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const { bands, publishedAt } of batch) {
       let asks = false;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
@@ -246,7 +260,11 @@ export class DuplicateGrouper {
         const atPosition = asked[band] ?? new Set<string>();
         asked[band] = atPosition.add(bandKey(band, number));
       }
-      if (asks) articlesAsked++;
+      if (!asks) continue;
+      articlesAsked++;
+      // NaN (a date unknown) leaves the window unbounded.
+      earliest = Math.min(earliest, publishedAt);
+      latest = Math.max(latest, publishedAt);
     }
     const byBand = new Map<string, Known[]>();
     const positions = asked.flatMap((keys) => (keys ? [{ terms: { minhash_bands: [...keys] } }] : []));
@@ -265,7 +283,9 @@ export class DuplicateGrouper {
             index: this.index,
             size: Math.min(MAX_CANDIDATES, articlesAsked * this.#candidatesPerArticle),
             track_total_hits: false,
-            query: { bool: { should: positions } },
+            query: {
+              bool: { should: positions, minimum_should_match: 1, filter: storyWindow(earliest, latest) },
+            },
             _source: ["id", "dup_group", "published_at", "minhash", "minhash_bands"],
           },
           { maxRetries: 0 },
