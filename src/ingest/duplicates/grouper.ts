@@ -59,7 +59,7 @@ const STORY_MS = STORY_DAYS * 86_400_000;
  * The indexed articles a batch published from `earliest` to `latest` may join: every article of a
  * story lies within STORY_DAYS of its first, so one published over twice that from all of them
  * belongs to a story none may join. Left out, they no longer crowd the candidates read out of the
- * lookup, and cost nothing to read.
+ * lookup.
  */
 function storyWindow(earliest: number, latest: number): estypes.QueryDslQueryContainer[] {
   if (!Number.isFinite(earliest) || !Number.isFinite(latest)) return [];
