@@ -200,21 +200,22 @@ describe("near-duplicate groups", () => {
   it("keeps a story to a week from its first report, so copies of copies do not chain a series into one", async () => {
     const index = await createTestIndex(client, "dups");
     const grouper = new DuplicateGrouper(client, index, { soleWriter: true });
-    const [first, sixDaysOn, tenDaysOn, twelveDaysOn] = [storyOn(1), storyOn(6), storyOn(11), storyOn(13)];
+    const [first, sixDaysOn, tenDaysOn, twelveDaysOn] = [storyOn(1), storyOn(7), storyOn(11), storyOn(13)];
     await importBatch(grouper, index, [first, sixDaysOn, tenDaysOn, twelveDaysOn]);
     expect(sixDaysOn.document.dup_group).toBe(first.document.id);
-    // Six days after its last copy but ten after the story began: a story of its own, which the next copy joins.
+    // Four days after its last copy but ten after the story began: a story of its own, which the next copy joins.
     expect(tenDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
     expect(twelveDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
   });
 
   it("reads when an indexed copy's story began before letting an article join it", async () => {
     const index = await createTestIndex(client, "dups");
-    const [first, sixDaysOn] = [storyOn(1), storyOn(6)];
+    const [first, sixDaysOn] = [storyOn(1), storyOn(7)];
     await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [first, sixDaysOn]);
     expect(sixDaysOn.document.dup_group).toBe(first.document.id);
-    // A grouper that remembers neither: the index's copy from day 6 is near enough, its story is not.
-    const [tenDaysOn, sevenDaysOn] = [storyOn(11), storyOn(7)];
+    // A grouper that remembers neither: the index's copy, four days away, is near enough; its story,
+    // ten days away, is not.
+    const [tenDaysOn, sevenDaysOn] = [storyOn(11), storyOn(8)];
     await assign(new DuplicateGrouper(client, index), [tenDaysOn]);
     await assign(new DuplicateGrouper(client, index), [sevenDaysOn]);
     expect(tenDaysOn.document.dup_group).toBe(tenDaysOn.document.id);
