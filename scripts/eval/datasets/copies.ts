@@ -222,6 +222,7 @@ export async function timeGrouping(
 ): Promise<{ times: GroupingTimes; groupOf: Map<string, string> }> {
   let [prepareMs, groupMs] = [0, 0];
   const groupOf = new Map<string, string>();
+  const dated: Array<{ id: string; publishedAt: number }> = [];
   for (let i = 0; i < articles.length; i += batchSize) {
     const started = performance.now();
     const batch = articles.slice(i, i + batchSize).map(fingerprintArticle);
@@ -229,25 +230,29 @@ export async function timeGrouping(
     const groups = await grouper.assign(batch);
     groupMs += performance.now() - prepared;
     prepareMs += prepared - started;
-    for (const [position, { id }] of batch.entries()) groupOf.set(id, groups[position] ?? id);
+    for (const [position, { id, publishedAt }] of batch.entries()) {
+      groupOf.set(id, groups[position] ?? id);
+      dated.push({ id, publishedAt });
+    }
   }
   const per10k = (ms: number) => (ms * 10_000) / articles.length;
   const times = {
     articles: articles.length,
     prepareMsPer10k: per10k(prepareMs),
     groupMsPer10k: per10k(groupMs),
-    ...groupExtents(articles, groupOf),
+    ...groupExtents(dated, groupOf),
   };
   return { times, groupOf };
 }
 
 /** How many groups, and how large and long-lived the largest and the longest are. */
-function groupExtents(articles: readonly Article[], groupOf: ReadonlyMap<string, string>) {
+function groupExtents(
+  dated: ReadonlyArray<{ id: string; publishedAt: number }>,
+  groupOf: ReadonlyMap<string, string>,
+) {
   const extents = new Map<string, { articles: number; first: number; last: number }>();
-  for (const article of articles) {
-    const id = articleId(article);
+  for (const { id, publishedAt: at } of dated) {
     const group = groupOf.get(id) ?? id;
-    const at = Date.parse(article.published_at);
     const extent = extents.get(group) ?? { articles: 0, first: at, last: at };
     extents.set(group, {
       articles: extent.articles + 1,

@@ -54,16 +54,19 @@ interface Known {
  */
 const STORY_DAYS = 7;
 const STORY_MS = STORY_DAYS * 86_400_000;
+/**
+ * Every article of a story lies within STORY_DAYS of its first, so an article published further
+ * than twice that from another belongs to a story the other may not join.
+ */
+const STORY_REACH_MS = 2 * STORY_MS;
 
 /**
- * The indexed articles a batch published from `earliest` to `latest` may join: every article of a
- * story lies within STORY_DAYS of its first, so one published over twice that from all of them
- * belongs to a story none may join. Left out, they no longer crowd the candidates read out of the
- * lookup.
+ * The indexed articles a batch published from `earliest` to `latest` may join (STORY_REACH_MS).
+ * Left out, the others no longer crowd the candidates read out of the lookup.
  */
 function storyWindow(earliest: number, latest: number): estypes.QueryDslQueryContainer[] {
   if (!Number.isFinite(earliest) || !Number.isFinite(latest)) return [];
-  const range = { gte: earliest - 2 * STORY_MS, lte: latest + 2 * STORY_MS, format: "epoch_millis" };
+  const range = { gte: earliest - STORY_REACH_MS, lte: latest + STORY_REACH_MS, format: "epoch_millis" };
   return [{ range: { published_at: range } }];
 }
 
@@ -164,15 +167,12 @@ export class DuplicateGrouper {
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
         const slot = this.#recent.slotOf(number);
-        if (
-          slot >= 0 &&
-          this.#recent.idAt(slot) !== id &&
-          withinStory(publishedAt, this.#recent.storyStartAt(slot))
-        ) {
+        const slotStory = slot >= 0 ? this.#recent.storyStartAt(slot) : Number.NaN;
+        if (slot >= 0 && this.#recent.idAt(slot) !== id && withinStory(publishedAt, slotStory)) {
           const score = this.#recent.copyScoreAt(slot, signature, shingles);
           if (score > bestScore) {
             group = this.#recent.groupAt(slot);
-            storyStart = this.#recent.storyStartAt(slot);
+            storyStart = slotStory;
             bestScore = score;
           }
         }
@@ -196,9 +196,8 @@ export class DuplicateGrouper {
   /**
    * When the stories of the indexed candidates judged copies of the batch's articles were first
    * reported: the date of the article that began each (its group's id), read in one request. A
-   * story whose first article is gone keeps the candidate's own date. A candidate published more
-   * than twice STORY_DAYS from the article belongs to a story that began more than STORY_DAYS
-   * from it, as every article of a story lies within STORY_DAYS of its first: its story is not read.
+   * story whose first article is gone keeps the candidate's own date; one out of the article's
+   * reach (STORY_REACH_MS) is not read.
    */
   async #readStoryStarts(batch: Fingerprint[], indexed: Map<string, Known[]>): Promise<void> {
     const unread = new Map<string, Set<Known>>();
@@ -206,8 +205,8 @@ export class DuplicateGrouper {
       for (let band = 0; band < bands.length; band++)
         for (const candidate of indexed.get(bandKey(band, bands[band] ?? 0)) ?? []) {
           const { group } = candidate;
-          if (group === candidate.id || candidate.id === id) continue;
-          if (Math.abs(publishedAt - candidate.storyStart) > 2 * STORY_MS) continue;
+          if (group === candidate.id || candidate.id === id || unread.get(group)?.has(candidate)) continue;
+          if (Math.abs(publishedAt - candidate.storyStart) > STORY_REACH_MS) continue;
           if (
             copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) === NOT_A_COPY
           )
@@ -230,12 +229,10 @@ export class DuplicateGrouper {
         ),
       this.#retry,
     );
-    const firstReported = new Map<string, number>();
-    for (const hit of response.hits.hits)
-      if (hit._id) firstReported.set(hit._id, Number(hit.fields?.published_at?.[0]));
-    for (const [group, candidates] of unread)
-      for (const candidate of candidates)
-        candidate.storyStart = firstReported.get(group) ?? candidate.storyStart;
+    for (const hit of response.hits.hits) {
+      const firstReported = Number(hit.fields?.published_at?.[0]);
+      for (const candidate of unread.get(hit._id ?? "") ?? []) candidate.storyStart = firstReported;
+    }
   }
 
   /**
