@@ -1,11 +1,11 @@
 /**
- * npm run eval -- arcd|known-item|related|typed|dym|suggest|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
+ * npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
  * @module eval/cli
  * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
  * systems search), runs its queries on every system, prints a table per dataset and writes
- * docs/eval/<dataset>.json and docs/relevance.md. Three corpora, each loaded once for the
- * datasets that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for
- * related, SaudiNewsNet + ANT for typed, dym and suggest. `--systems` keeps only the named systems
+ * docs/eval/<dataset>.json and docs/relevance.md. Three corpora, each loaded once for the datasets
+ * that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for related,
+ * SaudiNewsNet + ANT for typed, topics, dym and suggest. `--systems` keeps only the named systems
  * (for suggest, `arabic` names its stock queries); `--limit` caps the queries (for dym and suggest,
  * each of their two sets).
  * `--keep` leaves the indices in place and prints the run's name; `--reuse RUN` searches that run's
@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
+import { HELD_BY, topicQueries } from "../../src/eval/topics.js";
 import { DuplicateGrouper } from "../../src/ingest/duplicates/grouper.js";
 import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
@@ -46,6 +47,7 @@ import {
   suggest,
   suggestQueries,
 } from "./datasets/suggest.js";
+import { gradeTopic, topicTexts } from "./datasets/topics.js";
 import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
@@ -87,6 +89,7 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   "known-item": BASELINES,
   related: RELATED_SYSTEMS,
   typed: [...STOCK_SYSTEMS.map((system) => system.name), "handtuned", "project"],
+  topics: BASELINES,
   dym: ["project"],
   suggest: ["arabic", "project"],
   copies: ["project"],
@@ -258,6 +261,30 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       examples: items.slice(0, 16).map(typedExample),
     });
   }
+  if (which.includes("topics")) {
+    const queries = topicQueries(await topicTexts(client, corpus.indices.project), {
+      seed,
+      count: limit ?? 200,
+    });
+    console.log(`topics: ${queries.length} queries`);
+    const results = await runQueries({
+      systems: systemsOf("topics"),
+      queries,
+      onProgress: progress("topics"),
+      ask: (system, topic) => ask(system, topic.query),
+      grade: gradeTopic,
+    });
+    finish({
+      ...base,
+      dataset: "topics",
+      title: "Topics: three or four words articles hold side by side (SaudiNewsNet + ANT)",
+      results,
+      notes: [
+        `Phrases of 3 or 4 words of the headlines (Arabic, no digits, no function words) that ${HELD_BY.min} to ${HELD_BY.max} stories hold, typed as a headline wrote them, without quotes; relevant: every story one of whose articles holds the words side by side and in order in its title, lead or body (compared as the exact sub-fields index them), so P@10 is the share of the page holding what was typed. Two copies of one story count once.`,
+      ],
+      examples: queries.slice(0, 12).map(({ query, stories }) => ({ query, stories: stories.size })),
+    });
+  }
   if (which.includes("dym") && !systemsOf("dym").length)
     console.log("dym: skipped, it runs the project only");
   else if (which.includes("dym")) {
@@ -418,7 +445,7 @@ try {
   if (news.length && absent([FILES.saudi]).length)
     console.log(`${news.join(", ")}: skipped, ${FILES.saudi} is absent`);
   else if (news.length) await newsDatasets(news);
-  const typed = datasets.filter((d) => d === "typed" || d === "dym" || d === "suggest");
+  const typed = datasets.filter((d) => ["typed", "topics", "dym", "suggest"].includes(d));
   const missing = absent([FILES.saudi, FILES.ant]);
   if (typed.length && missing.length)
     console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);

@@ -6,7 +6,7 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|typed|dym|suggest|copies|all\` (scripts/eval/). Each run
+Measured by \`npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|copies|all\` (scripts/eval/). Each run
 loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
 query by query, after a short untimed warm-up (\`copies\` judges copy detection itself, without an
 index). This file is regenerated from docs/eval/<dataset>.json.
@@ -49,11 +49,17 @@ the stock queries are what an index offers a search box out of the box, the titl
 \`arabic\` analyzer with \`match_bool_prefix\` (the last word a prefix), with and without
 \`fuzziness: AUTO\`. The headline's story is the relevant answer.
 
+Topics (\`topics\`): a reader types a subject to follow rather than a headline: three or four words
+a headline holds side by side that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/topics.ts),
+drawn with the seed and typed as the headline wrote them. Every story holding the words side by side
+and in order (title, lead or body, compared as the exact sub-fields index them) is relevant, so P@10
+is the share of the page holding what was typed.
+
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
-verbatim copy of the relevant article counts as finding it, and a story shown twice is credited
-once — what folding copies does for readers, applied to every system alike. Metrics are at 10 results:
+verbatim copy of the relevant article counts as finding it, and a story shown twice is credited once
+— what folding copies does for readers, applied to every system alike. Metrics are at 10 results:
 MRR (1/rank of the first relevant result), Recall, nDCG (binary gain), Precision (for related
-coverage; "raw" counts every same-category hit, copies of the source article included). "missed"
-is the share of queries with no relevant result in the top 10. Latency: p50/p95 of the round trip
-seen by the client (one request at a time), and p50 of Elasticsearch's own \`took\`.
+coverage and topics; "raw" counts every same-category hit, copies of the source article included).
+"missed" is the share of queries with no relevant result in the top 10. Latency: p50/p95 of the
+round trip seen by the client (one request at a time), and p50 of Elasticsearch's own \`took\`.
 `;

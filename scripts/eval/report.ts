@@ -13,7 +13,16 @@ import type { DymResult } from "./datasets/dym.js";
 import type { SystemResult } from "./run.js";
 import { STOCK_SYSTEMS } from "./systems.js";
 
-export const DATASETS = ["arcd", "known-item", "related", "typed", "dym", "suggest", "copies"] as const;
+export const DATASETS = [
+  "arcd",
+  "known-item",
+  "related",
+  "typed",
+  "topics",
+  "dym",
+  "suggest",
+  "copies",
+] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
 interface ReportBase {
@@ -95,6 +104,7 @@ export function targetLine(report: DatasetResults): string {
   }
   if (dataset === "typed") return typedTarget(results, project);
   if (dataset === "suggest") return suggestComparison(results);
+  if (dataset === "topics") return topicsComparison(results, project);
   const best = [arabic, standard]
     .filter((x): x is SystemResult => Boolean(x))
     .sort((a, b) => b.precision - a.precision)[0];
@@ -115,6 +125,13 @@ function typedTarget(results: SystemResult[], project: SystemResult): string {
   const handtuned = by(results, "handtuned");
   const reference = handtuned ? `; handtuned reaches ${ratio(handtuned.mrr, best.mrr).toFixed(3)}×` : "";
   return `MRR@10 ≥ 1.6 × best stock baseline (${best.system}): ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${best.mrr.toFixed(3)}) — ${verdict(r >= 1.6)}${reference}`;
+}
+
+/** No target of its own: the project's page against the best stock query's, by P@10. */
+function topicsComparison(results: SystemResult[], project: SystemResult): string {
+  const stock = results.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
+  if (!stock) return "not compared: no stock baseline was run";
+  return `P@10 ${project.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}× (no target)`;
 }
 
 /** Suggestion rows are "<system>" (unfinished) and "<system>, <MISTYPED>" (one typo as well). */
@@ -183,19 +200,21 @@ export function markdownTable(report: DatasetResults): string {
         ...timing(r),
       ]),
     );
-  if (report.dataset === "related")
+  if (report.dataset === "related" || report.dataset === "topics") {
+    const raw = report.results.some((r) => r.rawPrecision !== undefined);
     return rowsToMarkdown(
-      ["system", "queries", "P@10", "P@10 raw", "MRR@10", "nDCG@10", ...TIMING_HEAD],
+      ["system", "queries", "P@10", ...(raw ? ["P@10 raw"] : []), "MRR@10", "nDCG@10", ...TIMING_HEAD],
       report.results.map((r) => [
         r.system,
         String(r.queries),
         f3(r.precision),
-        f3(r.rawPrecision),
+        ...(raw ? [f3(r.rawPrecision)] : []),
         f3(r.mrr),
         f3(r.ndcg),
         ...timing(r),
       ]),
     );
+  }
   return rowsToMarkdown(
     ["system", "queries", "MRR@10", "Recall@10", "nDCG@10", "missed", ...TIMING_HEAD],
     report.results.map((r) => [

@@ -28,14 +28,17 @@ const STOP_WORDS = new Set(
 );
 
 /** A word as typed: Arabic letters only (harakat and tatweel dropped, as readers type). */
-const typable = (word: string) => word.replace(/[\p{M}\u0640]/gu, "");
+export const typable = (word: string) => word.replace(/[\p{M}\u0640]/gu, "");
 const ARABIC_WORD = /^[\u0621-\u063A\u0641-\u064A]{2,}$/;
 
-/** The title's words a reader could recall it by: Arabic, no digits, no function words. */
+/** A word a reader could recall a text by, as typed: Arabic, no digits, no function word. */
+export function isRecallable(typed: string): boolean {
+  return ARABIC_WORD.test(typed) && !STOP_WORDS.has(normalizeArabic(typed));
+}
+
+/** The title's words a reader could recall it by, as typed. */
 export function recallableWords(title: string): string[] {
-  return headlineWords(title)
-    .map(typable)
-    .filter((word) => ARABIC_WORD.test(word) && !STOP_WORDS.has(normalizeArabic(word)));
+  return headlineWords(title).map(typable).filter(isRecallable);
 }
 
 export interface Typo {
