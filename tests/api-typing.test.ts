@@ -222,6 +222,21 @@ describe("typos", () => {
   });
 });
 
+describe("a topic typed rather than a headline", () => {
+  it("ranks the article holding every word above titles holding all but one", async () => {
+    // No title holds all four words: the Saudi federation's text holds them (two apart from the
+    // other two), the others' titles hold the other three. Typed to its end or still being typed,
+    // the Saudi one comes first.
+    for (const q of ["الاتحاد السعودي لكرة الطائرة", "الاتحاد السعودي لكرة الطائرة "])
+      expect(ids(await search(q))[0], q).toBe("ty-volley-saudi");
+  });
+
+  it("ranks a long text holding the words side by side above a title holding two of them", async () => {
+    const found = ids(await search("أسعار الفائدة الأمريكية"));
+    expect(found.slice(0, 2)).toEqual(["ty-rates-together", "ty-rates-apart"]);
+  });
+});
+
 describe("did you mean", () => {
   it("corrects a misspelt word that no article holds", async () => {
     expect((await search("البرلمن")).suggestion).toBe("البرلمان");

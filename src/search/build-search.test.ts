@@ -34,6 +34,28 @@ describe("buildSearchRequest", () => {
     ]);
   });
 
+  it("lifts three words or more found side by side, not two, nor a question's", () => {
+    const sideBySide = (q: string) => {
+      const rescore = buildSearchRequest(input({ q }), "a").rescore;
+      const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
+      return [should ?? []]
+        .flat()
+        .filter((clause) => clause.constant_score?.boost === RANKING.sideBySide.bonus)
+        .map((clause) => clause.constant_score?.filter);
+    };
+    expect(sideBySide("أسعار الفائدة الأمريكية")).toEqual([
+      {
+        multi_match: {
+          query: "أسعار الفائدة الأمريكية",
+          fields: ["title^1", "lead^1", "body^1"],
+          type: "phrase",
+        },
+      },
+    ]);
+    expect(sideBySide("أسعار الفائدة")).toEqual([]);
+    expect(sideBySide("ما أسعار الفائدة الأمريكية")).toEqual([]);
+  });
+
   it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);

@@ -350,6 +350,18 @@ function likeliestCompletion(completion: string): estypes.QueryDslQueryContainer
 }
 
 /**
+ * Three words or more, side by side as typed (stemmed): the subject a reader typed (أسعار الفائدة
+ * الأمريكية), not its words scattered through a text. Not a question's: its answer need not
+ * repeat it.
+ */
+function sideBySide(parsed: ParsedQuery, text: string): estypes.QueryDslQueryContainer[] {
+  const { fromWords, bonus } = RANKING.sideBySide;
+  if (parsed.isQuestion || plainWords(parsed).length < fromWords) return [];
+  const phrase = { multi_match: { query: text, fields: STEMMED, type: "phrase" as const } };
+  return [{ constant_score: { filter: phrase, boost: bonus } }];
+}
+
+/**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
@@ -370,6 +382,7 @@ function rescoreQuery(
         ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
+        ...sideBySide(parsed, text),
         {
           multi_match: {
             query: text,

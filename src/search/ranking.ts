@@ -45,8 +45,12 @@ export const RANKING = {
   typed: {
     boost: 5,
     maxWords: 4,
-    /** Both of two words; one word may be missing from three or four (misremembered). */
-    minimumShouldMatch: "2<-1",
+    /**
+     * Every word, each as typed (within a typo, or begun), in the title or lead. A title missing one
+     * of three or four words is not the headline recalled, and counted it would go above the
+     * articles holding every word (الاتحاد الأوروبي لكرة القدم for الاتحاد السعودي لكرة القدم).
+     */
+    minimumShouldMatch: "100%",
     /** A completed prefix counts less than the whole word typed. */
     prefixBoost: 0.5,
     /**
@@ -138,6 +142,12 @@ export const RANKING = {
    * a person or pastes a headline. A flat bonus, large against a typical top score (docs/ranking.md).
    */
   titleNamedBoost: 10,
+  /**
+   * A query of this many words or more found whole, side by side as typed: a flat bonus, so an
+   * article about the subject typed goes before texts that hold its words apart or a title that
+   * holds most of them.
+   */
+  sideBySide: { fromWords: 3, bonus: 20 },
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
