@@ -185,6 +185,13 @@ describe("typos", () => {
     expect(ids(await search("سلطان"))[0]).toBe("ty-sultan");
   });
 
+  it("takes a letter pressed twice for the word with it once, before a word a letter replaced", async () => {
+    // النصرة is as near النصرر as النصر to Elasticsearch's fuzzy matching, nearer by its length.
+    const found = await search("النصرر");
+    expect(found.suggestion).toBe("النصر");
+    expect(ids(found).slice(0, 2).sort()).toEqual(["ty-nasr-fans", "ty-nasr-signing"]);
+  });
+
   it("takes a spelling the synonyms list for its word, though no article holds it, not for a typo", async () => {
     // كوفيد is listed with كورونا; كوفي (Kofi Annan) is a letter away from it.
     expect(ids(await search("كوفيد"))).toEqual(["ty-corona"]);

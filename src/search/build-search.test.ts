@@ -56,6 +56,16 @@ describe("buildSearchRequest", () => {
     expect(sideBySide("ما أسعار الفائدة الأمريكية")).toEqual([]);
   });
 
+  it("takes a doubled letter typed once for the likeliest slip, in a word the suggesters found rare", () => {
+    const parsed = parseQuery("النصرر يفوز");
+    const undone = `"query":"النصر","fields":["title.words","title.exact"],"boost":${RANKING.typos.doubledLetterBoost}`;
+    expect(JSON.stringify(buildQuery(parsed, "tolerant", new Set(["النصرر"])))).toContain(undone);
+    expect(JSON.stringify(buildQuery(parsed, "tolerant"))).not.toContain('"query":"النصر"');
+    expect(JSON.stringify(buildQuery(parsed, "strict", new Set(["النصرر"])))).not.toContain(
+      '"query":"النصر"',
+    );
+  });
+
   it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);

@@ -6,7 +6,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
-import { carriesArticle, exactWords } from "../text/arabic.js";
+import { carriesArticle, exactWords, normalizeArabic } from "../text/arabic.js";
 import { joinedToPrevious, nameSpellings } from "./compound-names.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
@@ -30,6 +30,7 @@ import {
   type TypoReach,
   titleTypoReach,
   typoOptions,
+  undoubled,
 } from "./typos.js";
 
 const { fields, typed, typos } = RANKING;
@@ -74,7 +75,14 @@ function typedWord(
     typing = false,
     apart = [],
     more = [],
-  }: { typing?: boolean; apart?: SpellingApart[]; more?: estypes.QueryDslQueryContainer[] } = {},
+    slip = false,
+  }: {
+    typing?: boolean;
+    apart?: SpellingApart[];
+    more?: estypes.QueryDslQueryContainer[];
+    /** The suggesters found the word rare, with a likelier spelling (RankingStage.mistyped). */
+    slip?: boolean;
+  } = {},
 ): estypes.QueryDslQueryContainer {
   const asTyped = (typing && wholeWordAsWritten(word)) || inTitleOrLead(word);
   const spellings = listedSpellings(word);
@@ -82,7 +90,7 @@ function typedWord(
     ...(spellings.length ? [inTitleOrLead(spellings.join(" "))] : []),
     ...apart.map(apartInTitleOrLead),
     ...more,
-    ...(recall === "tolerant" ? typoAlternatives(word) : []),
+    ...(recall === "tolerant" ? typoAlternatives(word, slip) : []),
   ];
   return alternatives.length ? { dis_max: { queries: [asTyped, ...alternatives] } } : asTyped;
 }
@@ -135,15 +143,21 @@ function spellingsApart(words: string[]): SpellingApart[][] {
 const TITLE_WORDS: Record<TypoReach["form"], string> = { written: "title.words", exact: "title.exact" };
 
 /**
- * A word's typo alternatives in titles: within its reach (titleTypoReach) or, too short for any, a
- * word one letter longer that it leaves a letter out of.
+ * A word's typo alternatives in titles: within its reach (titleTypoReach) and, for a word the
+ * suggesters found rare, its doubled letter typed once (a word within that reach, weighed above
+ * it); or, too short for any reach, a word one letter longer that it leaves a letter out of.
  */
-function typoAlternatives(word: string): estypes.QueryDslQueryContainer[] {
+function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryContainer[] {
   const reach = titleTypoReach(word);
   if (reach.length)
-    return reach.map(({ form, edits, prefixLength }) =>
-      withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength }),
-    );
+    return [
+      ...reach.map(({ form, edits, prefixLength }) =>
+        withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength }),
+      ),
+      ...(slip ? undoubled(normalizeArabic(word)) : []).map((undone) =>
+        withinEdits(undone, Object.values(TITLE_WORDS), 0, { boost: typos.doubledLetterBoost }),
+      ),
+    ];
   const pattern = letterLeftOut(word);
   if (!pattern) return [];
   const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;
@@ -156,7 +170,11 @@ function titlePrefix(word: string): estypes.QueryDslQueryContainer {
 }
 
 /** Each word as typed (within a typo when tolerant) or, the last while typing, as a prefix: one clause a word. */
-function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer[] {
+function typedWords(
+  parsed: ParsedQuery,
+  recall: Recall,
+  mistyped: ReadonlySet<string> = new Set(),
+): estypes.QueryDslQueryContainer[] {
   const words = plainWords(parsed);
   const typing = typingWord(parsed);
   const apart = spellingsApart(words);
@@ -165,11 +183,14 @@ function typedWords(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryC
   const joinedStart = joined ? [titlePrefixQuery(joined, typed.prefixBoost / 2)] : [];
   return words.map((word, i) => {
     const more = i >= words.length - 2 ? joinedStart : [];
-    if (!typing || i < words.length - 1) return typedWord(word, recall, { apart: apart[i], more });
+    const slip = mistyped.has(word);
+    if (!typing || i < words.length - 1) return typedWord(word, recall, { apart: apart[i], more, slip });
     // A letter alone begins too many title words to weigh as the word being typed.
     const begun = completable(word) ? [titlePrefixAsWritten(word, typed.prefixBoost)] : [];
     return {
-      dis_max: { queries: [typedWord(word, recall, { typing: true, apart: apart[i], more }), ...begun] },
+      dis_max: {
+        queries: [typedWord(word, recall, { typing: true, apart: apart[i], more, slip }), ...begun],
+      },
     };
   });
 }
@@ -253,7 +274,11 @@ function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQuer
 }
 
 /** First stage, matching: which documents qualify, scored cheaply. */
-function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer[] {
+function recallClauses(
+  parsed: ParsedQuery,
+  recall: Recall,
+  mistyped?: ReadonlySet<string>,
+): estypes.QueryDslQueryContainer[] {
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
@@ -269,7 +294,7 @@ function recallClauses(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQue
       // nowhere does not empty the page. Where it wants any, this would score every match twice.
       if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall)));
+      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -411,7 +436,11 @@ function wordPairs(text: string): string[] {
   return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
-export function buildQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
+export function buildQuery(
+  parsed: ParsedQuery,
+  recall: Recall,
+  mistyped?: ReadonlySet<string>,
+): estypes.QueryDslQueryContainer {
   if (isEmptyQuery(parsed)) return { match_all: {} };
   const must_not = parsed.excluded.map(
     (word): estypes.QueryDslQueryContainer => ({
@@ -422,7 +451,7 @@ export function buildQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDs
       },
     }),
   );
-  return { bool: { must: recallClauses(parsed, recall), must_not } };
+  return { bool: { must: recallClauses(parsed, recall, mistyped), must_not } };
 }
 
 /** Recency, added to every article of the window: the newer of two near-equal articles first. */
@@ -535,6 +564,11 @@ export interface RankingStage {
   recall: Recall;
   /** The completion of the word being typed most titles matching the query use (likeliestCompletion). */
   completion?: string;
+  /**
+   * The words the suggesters found rare, with a likelier spelling (mistypedWords): a doubled
+   * letter in one is taken for a slip in the tolerant recall.
+   */
+  mistyped?: ReadonlySet<string>;
 }
 
 /** The stage a search starts with: strict recall, room for the page's stories and their copies. */
@@ -636,7 +670,7 @@ export function searchRequest(
   parsed: ParsedQuery,
   input: SearchInput,
   index: string,
-  { candidates, recall, completion }: RankingStage,
+  { candidates, recall, completion, mistyped }: RankingStage,
 ): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
   const { query: filterQuery, postFilter } = buildFilters(input);
@@ -645,7 +679,7 @@ export function searchRequest(
     size: candidates,
     timeout: RANKING.timeout,
     track_total_hits: MAX_WINDOW,
-    query: { bool: { must: [buildQuery(parsed, recall)], filter: filterQuery } },
+    query: { bool: { must: [buildQuery(parsed, recall, mistyped)], filter: filterQuery } },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
     ...CANDIDATE_FIELDS,

@@ -5,6 +5,7 @@ import {
   collateRequests,
   corrections,
   didYouMeanSuggesters,
+  mistypedWords,
   nearRequests,
   pickCorrection,
   spelledAsWritten,
@@ -54,6 +55,15 @@ describe("didYouMeanSuggesters", () => {
     expect(didYouMeanSuggesters(parseQuery("اب".repeat(250)))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery('السيسو "بوتين روسيا"'))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery("السيسو -بوتين"))).toBeUndefined();
+  });
+});
+
+describe("mistypedWords", () => {
+  it("names the words typed that a correction changes", () => {
+    const parsed = parseQuery("السيسو يستقبل الاستسمارات");
+    const corrected = ["السيسو يستقبل الاستثمارات", "السيسي يستقبل الاستسمارات"];
+    expect(mistypedWords(parsed, corrected)).toEqual(new Set(["الاستسمارات", "السيسو"]));
+    expect(mistypedWords(parsed, [])).toEqual(new Set());
   });
 });
 

@@ -14,7 +14,7 @@ import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, articlePrefix, completable, indexedForm } from "./typos.js";
+import { allowedEdits, articlePrefix, completable, indexedForm, undoubled } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
 /** The words of the articles without their article (الحليب as حليب): typos of the word itself. */
@@ -158,6 +158,12 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
   return spellings;
 }
 
+/** The words typed that a correction changes: rare, with a likelier spelling. */
+export function mistypedWords(parsed: ParsedQuery, corrected: readonly string[]): Set<string> {
+  const words = plainWords(parsed);
+  return new Set(corrected.flatMap((text) => words.filter((word, at) => text.split(" ")[at] !== word)));
+}
+
 /**
  * The corrected queries worth checking, fewest changes first: each rare word as typed or as one of
  * the suggesters' words, likeliest typo first. None when nothing was suggested.
@@ -190,14 +196,6 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     .sort((a, b) => a.changes - b.changes)
     .slice(0, MAX_CANDIDATES)
     .map((combo) => combo.words.join(" "));
-}
-
-/** The word with one of a pair of doubled letters dropped, for each pair. */
-function undoubled(word: string): string[] {
-  const letters = [...word];
-  return letters.flatMap((letter, i) =>
-    i > 0 && letter === letters[i - 1] ? [[...letters.slice(0, i), ...letters.slice(i + 1)].join("")] : [],
-  );
 }
 
 /**

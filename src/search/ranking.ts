@@ -127,6 +127,11 @@ export const RANKING = {
     letterLeftOutOf: 3,
     /** A letter left out counts as fuzzy matching weighs one edit in a four-letter word. */
     letterLeftOutBoost: 0.75,
+    /**
+     * A doubled letter typed once counts above any word a typo away (fuzzy matching weighs one
+     * edit at most 1 − 1/20) and below the word as typed.
+     */
+    doubledLetterBoost: 0.96,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */
   prefixMinLetters: 2,

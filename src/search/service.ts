@@ -37,6 +37,7 @@ import {
   closestCorrections,
   collateRequests,
   corrections,
+  mistypedWords,
   nearRequests,
   pickCorrection,
   spelledAsWritten,
@@ -137,7 +138,8 @@ export class SearchService {
     const mistyped = corrections(parsed, suggested ?? strict.response);
     const outcome = { found, mistyped, bestMatched };
     const wider = widerRecall(parsed, input, outcome);
-    const ranked = wider ? await this.#rank(parsed, input, { ...first, recall: wider }) : undefined;
+    const widerStage = wider && { ...first, recall: wider, mistyped: mistypedWords(parsed, mistyped) };
+    const ranked = widerStage ? await this.#rank(parsed, input, widerStage) : undefined;
     const { response, shown } = ranked ?? strict;
     // An article holding every word as typed means no correction is shown: nothing to check.
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;

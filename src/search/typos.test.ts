@@ -8,6 +8,7 @@ import {
   titleWordForms,
   typoAlternativeTest,
   typoStartTest,
+  undoubled,
 } from "./typos.js";
 
 describe("allowedEdits", () => {
@@ -29,6 +30,17 @@ describe("allowedEdits", () => {
     expect(allowedEdits("اب".repeat(10))).toBe(1);
     // Hyphens do not hide a long token: the whole of it counts.
     expect(allowedEdits(Array.from({ length: 8 }, () => "ابجد").join("-"))).toBe(0);
+  });
+});
+
+describe("undoubled", () => {
+  it("drops one of each pair of doubled letters, a pair at a time", () => {
+    expect(undoubled("نصرر")).toEqual(["نصر"]);
+    expect(undoubled("ممملكه")).toEqual(["مملكه"]);
+    expect(undoubled("الللمعركه")).toEqual(["اللمعركه"]);
+    expect(undoubled("اللمعركه")).toEqual(["المعركه"]);
+    expect(undoubled("مددد")).toEqual(["مدد"]);
+    expect(undoubled("نصر")).toEqual([]);
   });
 });
 

@@ -41,6 +41,15 @@ export function letterLeftOut(word: string): string | undefined {
   return letters.map((_, i) => letters.toSpliced(i + 1, 0, ".").join("")).join("|");
 }
 
+/** The word with one of a pair of doubled letters dropped, for each pair: a letter pressed twice. */
+export function undoubled(word: string): string[] {
+  const letters = [...word];
+  const dropped = letters.flatMap((letter, i) =>
+    i > 0 && letter === letters[i - 1] ? [letters.toSpliced(i, 1).join("")] : [],
+  );
+  return [...new Set(dropped)];
+}
+
 /** A title word as the title's fields index it: as written, article kept, and its exact form. */
 export interface TitleWordForms {
   written: string;
