@@ -149,8 +149,7 @@ export const RANKING = {
   titleNamedBoost: 10,
   /**
    * A query of this many words or more found whole, side by side as typed: a flat bonus, so an
-   * article about the subject typed goes before texts that hold its words apart or a title that
-   * holds most of them.
+   * article about the subject typed goes before texts that hold its words apart.
    */
   sideBySide: { fromWords: 3, bonus: 20 },
   /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
