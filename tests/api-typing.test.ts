@@ -187,9 +187,10 @@ describe("typos", () => {
 
   it("takes a letter pressed twice for the word with it once, before a word a letter replaced", async () => {
     // النصرة is as near النصرر as النصر to Elasticsearch's fuzzy matching, nearer by its length.
+    // Four articles hold النصر, so one shard of three holds two: enough for the suggesters there.
     const found = await search("النصرر");
     expect(found.suggestion).toBe("النصر");
-    expect(ids(found).slice(0, 2).sort()).toEqual(["ty-nasr-fans", "ty-nasr-signing"]);
+    expect(ids(found).indexOf("ty-nusra")).toBe(4);
   });
 
   it("takes a spelling the synonyms list for its word, though no article holds it, not for a typo", async () => {

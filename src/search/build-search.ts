@@ -149,13 +149,16 @@ const TITLE_WORDS: Record<TypoReach["form"], string> = { written: "title.words",
  */
 function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryContainer[] {
   const reach = titleTypoReach(word);
+  const undone = slip ? undoubled(normalizeArabic(word)) : [];
+  // Beside the doubled letter typed once, any other word a typo away is the less likely reading.
+  const boost = undone.length ? typos.besideDoubledLetterBoost : undefined;
   if (reach.length)
     return [
       ...reach.map(({ form, edits, prefixLength }) =>
-        withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength }),
+        withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength, boost }),
       ),
-      ...(slip ? undoubled(normalizeArabic(word)) : []).map((undone) =>
-        withinEdits(undone, Object.values(TITLE_WORDS), 0, { boost: typos.doubledLetterBoost }),
+      ...undone.map((once) =>
+        withinEdits(once, Object.values(TITLE_WORDS), 0, { boost: typos.doubledLetterBoost }),
       ),
     ];
   const pattern = letterLeftOut(word);

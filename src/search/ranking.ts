@@ -132,6 +132,12 @@ export const RANKING = {
      * edit at most 1 − 1/20) and below the word as typed.
      */
     doubledLetterBoost: 0.96,
+    /**
+     * The same word's other readings a typo away, where it has a doubled letter: scaled down, since
+     * fuzzy matching scores each with its own shard's statistics and a rare neighbour can outweigh
+     * the likelier reading.
+     */
+    besideDoubledLetterBoost: 0.8,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */
   prefixMinLetters: 2,
