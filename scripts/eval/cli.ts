@@ -64,7 +64,7 @@ import {
   writeMarkdown,
   writeReport,
 } from "./report.js";
-import { runQueries, type SystemResult } from "./run.js";
+import { type RunSpec, runQueries, type SystemResult } from "./run.js";
 import {
   RELATED_SYSTEMS,
   type RelatedSystem,
@@ -170,7 +170,21 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
     if (!found) throw new Error(`unknown system ${system}`);
     return found.search(context, q);
   };
-  return { corpus, docs, context, ask };
+  /** Each of `dataset`'s systems searched for every query's text, the hits judged by `grade`. */
+  const searchEach = <Q>(
+    dataset: DatasetName,
+    queries: readonly Q[],
+    text: (query: Q) => string,
+    grade: RunSpec<Q>["grade"],
+  ) =>
+    runQueries({
+      systems: systemsOf(dataset),
+      queries,
+      onProgress: progress(dataset),
+      ask: (system, query) => ask(system, text(query)),
+      grade,
+    });
+  return { corpus, docs, context, ask, searchEach };
 }
 
 function finish(findings: DatasetFindings): void {
@@ -188,18 +202,17 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
     await writeParagraphs(arcd, file);
     inputs.push(file);
   }
-  const { corpus, docs, context, ask } = await load("news", inputs, which);
+  const { corpus, docs, context, searchEach } = await load("news", inputs, which);
   const base = { documents: corpus.documents, seed, notes: [] as string[] };
   if (arcd) {
     const questions = arcd.questions.slice(0, limit);
     console.log(`arcd: ${questions.length} questions`);
-    const results = await runQueries({
-      systems: systemsOf("arcd"),
-      queries: questions,
-      onProgress: progress("arcd"),
-      ask: (system, q) => ask(system, q.question),
-      grade: (q, hits) => gradeArcd(q, hits, context.storyOf),
-    });
+    const results = await searchEach(
+      "arcd",
+      questions,
+      (q) => q.question,
+      (q, hits) => gradeArcd(q, hits, context.storyOf),
+    );
     finish({
       ...base,
       dataset: "arcd",
@@ -213,13 +226,7 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
   if (which.includes("known-item")) {
     const queries = knownItemQueries(docs, { seed, count: limit ?? 500 });
     console.log(`known-item: ${queries.length} queries`);
-    const results = await runQueries({
-      systems: systemsOf("known-item"),
-      queries,
-      onProgress: progress("known-item"),
-      ask: (system, q) => ask(system, q.query),
-      grade: gradeKnownItem,
-    });
+    const results = await searchEach("known-item", queries, (q) => q.query, gradeKnownItem);
     const edits = new Map<string, number>();
     for (const q of queries) for (const edit of q.edits) edits.set(edit, (edits.get(edit) ?? 0) + 1);
     finish({
@@ -234,19 +241,12 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
 }
 
 async function typedDatasets(which: DatasetName[]): Promise<void> {
-  const { corpus, docs, context, ask } = await load("saudi-ant", [FILES.saudi, FILES.ant], which);
+  const { corpus, docs, context, ask, searchEach } = await load("saudi-ant", [FILES.saudi, FILES.ant], which);
   const base = { documents: corpus.documents, seed };
   if (which.includes("typed")) {
     const items = typedItems(docs, { seed, count: limit ?? 500, typo: true, cutChance: 0.5 });
-    const systems = systemsOf("typed");
-    console.log(`typed: ${items.length} queries on ${systems.length} systems`);
-    const results = await runQueries({
-      systems,
-      queries: items,
-      onProgress: progress("typed"),
-      ask: (system, item) => ask(system, item.query),
-      grade: gradeKnownItem,
-    });
+    console.log(`typed: ${items.length} queries on ${systemsOf("typed").length} systems`);
+    const results = await searchEach("typed", items, (item) => item.query, gradeKnownItem);
     const best = bestStock(results);
     const stock = results.filter((r) => STOCK_SYSTEMS.some((system) => system.name === r.system));
     finish({
@@ -267,13 +267,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       count: limit ?? 200,
     });
     console.log(`topics: ${queries.length} queries`);
-    const results = await runQueries({
-      systems: systemsOf("topics"),
-      queries,
-      onProgress: progress("topics"),
-      ask: (system, topic) => ask(system, topic.query),
-      grade: gradeTopic,
-    });
+    const results = await searchEach("topics", queries, (topic) => topic.query, gradeTopic);
     finish({
       ...base,
       dataset: "topics",

@@ -149,10 +149,10 @@ const TITLE_WORDS: Record<TypoReach["form"], string> = { written: "title.words",
  */
 function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryContainer[] {
   const reach = titleTypoReach(word);
-  const undone = slip ? undoubled(normalizeArabic(word)) : [];
-  // Beside the doubled letter typed once, any other word a typo away is the less likely reading.
-  const boost = undone.length ? typos.besideDoubledLetterBoost : undefined;
-  if (reach.length)
+  if (reach.length) {
+    const undone = slip ? undoubled(normalizeArabic(word)) : [];
+    // Beside the doubled letter typed once, any other word a typo away is the less likely reading.
+    const boost = undone.length ? typos.besideDoubledLetterBoost : undefined;
     return [
       ...reach.map(({ form, edits, prefixLength }) =>
         withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength, boost }),
@@ -161,6 +161,7 @@ function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryCon
         withinEdits(once, Object.values(TITLE_WORDS), 0, { boost: typos.doubledLetterBoost }),
       ),
     ];
+  }
   const pattern = letterLeftOut(word);
   if (!pattern) return [];
   const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;

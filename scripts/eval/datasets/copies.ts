@@ -254,11 +254,10 @@ function groupExtents(
   for (const { id, publishedAt: at } of dated) {
     const group = groupOf.get(id) ?? id;
     const extent = extents.get(group) ?? { articles: 0, first: at, last: at };
-    extents.set(group, {
-      articles: extent.articles + 1,
-      first: Math.min(extent.first, at),
-      last: Math.max(extent.last, at),
-    });
+    extent.articles++;
+    extent.first = Math.min(extent.first, at);
+    extent.last = Math.max(extent.last, at);
+    extents.set(group, extent);
   }
   let [largestGroup, longestGroupDays] = [0, 0];
   for (const { articles: count, first, last } of extents.values()) {
