@@ -326,19 +326,17 @@ function titleNamedClause(text: string): estypes.QueryDslQueryContainer[] {
 
 /**
  * Each word typed (within a typo when tolerant, the last possibly unfinished) that the title or
- * lead holds: the more of them and the rarer, the likelier the title is the headline a reader
- * recalls.
+ * lead holds: the rarer they are, the likelier the title is the headline a reader recalls. Every
+ * word is wanted (RANKING.typed.minimumShouldMatch), so the strict rescore names the clause:
+ * Elasticsearch lists TYPED_TITLE in the `matched_queries` of an article whose title or lead holds
+ * every word as typed, with no second clause to look the words up again.
  */
-function typedTitle(words: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
-  return { bool: { should: words, minimum_should_match: typed.minimumShouldMatch, boost: typed.boost } };
-}
-
-/**
- * Names the articles whose title or lead holds every word as typed (the last maybe begun) and
- * scores nothing: Elasticsearch lists TYPED_TITLE in such a hit's `matched_queries`.
- */
-function everyWordInTitle(words: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
-  return { bool: { filter: words, _name: TYPED_TITLE } };
+function typedTitle(
+  words: estypes.QueryDslQueryContainer[],
+  name?: typeof TYPED_TITLE,
+): estypes.QueryDslQueryContainer {
+  const should = { should: words, minimum_should_match: typed.minimumShouldMatch, boost: typed.boost };
+  return { bool: name ? { ...should, _name: name } : should };
 }
 
 /** The strict rescore's name for a title holding every word as typed (see widerRecall). */
@@ -408,7 +406,7 @@ function rescoreQuery(
       should: [
         ...titleNamedClause(text),
         ...(completion && headline ? [likeliestCompletion(completion)] : []),
-        ...(asTyped ? [typedTitle(asTyped), everyWordInTitle(asTyped)] : []),
+        ...(asTyped ? [typedTitle(asTyped, TYPED_TITLE)] : []),
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
