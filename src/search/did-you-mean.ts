@@ -161,7 +161,12 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
 /** The words typed that a correction changes: rare, with a likelier spelling. */
 export function mistypedWords(parsed: ParsedQuery, corrected: readonly string[]): Set<string> {
   const words = plainWords(parsed);
-  return new Set(corrected.flatMap((text) => words.filter((word, at) => text.split(" ")[at] !== word)));
+  return new Set(
+    corrected.flatMap((text) => {
+      const spelt = text.split(" ");
+      return words.filter((word, at) => spelt[at] !== word);
+    }),
+  );
 }
 
 /**
