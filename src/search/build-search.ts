@@ -335,8 +335,14 @@ function typedTitle(
   words: estypes.QueryDslQueryContainer[],
   name?: typeof TYPED_TITLE,
 ): estypes.QueryDslQueryContainer {
-  const should = { should: words, minimum_should_match: typed.minimumShouldMatch, boost: typed.boost };
-  return { bool: name ? { ...should, _name: name } : should };
+  return {
+    bool: {
+      should: words,
+      minimum_should_match: typed.minimumShouldMatch,
+      boost: typed.boost,
+      ...(name === undefined ? {} : { _name: name }),
+    },
+  };
 }
 
 /** The strict rescore's name for a title holding every word as typed (see widerRecall). */
