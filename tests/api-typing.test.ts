@@ -230,6 +230,31 @@ describe("typos", () => {
   });
 });
 
+describe("a misspelling some articles share", () => {
+  const sharedAlias = uniqueAlias("misspelling");
+  const shared = testApp(sharedAlias);
+  beforeAll(async () => {
+    await loadFixtures(shared.client, sharedAlias, [
+      join(import.meta.dirname, "fixtures", "shared-misspelling.jsonl"),
+    ]);
+  });
+  afterAll(async () => {
+    await removeTestIndices(shared.client, sharedAlias);
+    await shared.client.close();
+  });
+
+  it("finds the common spelling after the title holding the misspelling, not what its stem shares", async () => {
+    // كرونا stems to كر, as الكرة does: one title's misspelling must not leave the page to football.
+    const corona = ["sm-corona-schools", "sm-corona-travel", "sm-corona-vaccine"];
+    for (const q of ["كرونا", "كرونا "]) {
+      const response = await shared.app.request(`/api/search?q=${encodeURIComponent(q)}`);
+      const found = ((await response.json()) as SearchResponse).hits.map((hit) => hit.id);
+      expect(found[0], q).toBe("sm-corona-misspelt");
+      expect(found.slice(1, 4).sort(), q).toEqual(corona);
+    }
+  });
+});
+
 describe("a topic typed rather than a headline", () => {
   it("ranks the article holding every word above titles holding all but one", async () => {
     // No title holds all four words: the Saudi federation's text holds them (two apart from the

@@ -167,7 +167,12 @@ describe("buildSearchRequest", () => {
     const q = "عاصمة العراق";
     const wider = (outcome: Partial<StrictOutcome>, query = q, extra: Record<string, string> = {}) =>
       widerRecall(parseQuery(query), input({ q: query, ...extra }), { ...enough, ...outcome });
-    const enough: StrictOutcome = { found: RANKING.strictEnough, mistyped: [], bestMatched: [TYPED_TITLE] };
+    const enough: StrictOutcome = {
+      found: RANKING.strictEnough,
+      mistyped: [],
+      bestMatched: [TYPED_TITLE],
+      titlesAsTyped: RANKING.vouchingTitles,
+    };
     expect(wider({})).toBeUndefined();
     expect(wider({ found: RANKING.strictEnough - 1 })).toBe("relaxed");
     expect(wider({ found: 0 })).toBe("tolerant");
@@ -176,6 +181,10 @@ describe("buildSearchRequest", () => {
     // A title holding every word as typed vouches for a rare word (or an unfinished last one).
     expect(wider({ mistyped: [q] })).toBeUndefined();
     expect(wider({ mistyped: [q], found: 3 })).toBe("relaxed");
+    // …unless its stems find many articles and only a title or two hold it: a shared misspelling.
+    expect(wider({ mistyped: [q], titlesAsTyped: RANKING.vouchingTitles - 1 })).toBe("tolerant");
+    expect(wider({ titlesAsTyped: RANKING.vouchingTitles - 1 })).toBeUndefined();
+    expect(wider({ mistyped: [q], titlesAsTyped: 1, found: RANKING.strictEnough - 1 })).toBe("relaxed");
     // Sorted pages and questions do not ask whether a title holds the words as typed.
     expect(wider({ bestMatched: [] }, q, { sort: "newest" })).toBeUndefined();
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
@@ -188,6 +197,7 @@ describe("buildSearchRequest", () => {
       suggestersAfterStrict(parseQuery(query), input({ q: query, ...extra }), {
         found: RANKING.strictEnough,
         bestMatched: [TYPED_TITLE],
+        titlesAsTyped: RANKING.vouchingTitles,
         ...outcome,
       });
     const two = "عاصمة العراق";
@@ -196,8 +206,13 @@ describe("buildSearchRequest", () => {
     expect(askedAfter(two, { found: 0 })).toBe(true);
     // Every article holds both words, and a title not holding them as typed calls for typos anyway.
     expect(askedAfter(two, { bestMatched: [] })).toBe(false);
+    // A title or two holding both as typed, among many articles: the words may be a shared slip.
+    expect(askedAfter(two, { titlesAsTyped: RANKING.vouchingTitles - 1 })).toBe(true);
+    expect(askedAfter(two, { titlesAsTyped: 1, found: RANKING.strictEnough - 1 })).toBe(false);
+    expect(askedAfter(two, { titlesAsTyped: 0, bestMatched: [] })).toBe(false);
     expect(askedAfter(three, {})).toBe(false);
     expect(askedAfter(three, { bestMatched: [] })).toBe(true);
+    expect(askedAfter(three, { titlesAsTyped: 1 })).toBe(true);
     // Questions and sorted pages were asked with the strict stage.
     expect(askedAfter("ما هي عاصمة العراق؟", { found: 0 })).toBe(false);
     expect(askedAfter(two, { found: 0 }, { sort: "newest" })).toBe(false);

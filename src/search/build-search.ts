@@ -593,6 +593,8 @@ export interface StrictOutcome {
   found: number;
   mistyped: readonly string[];
   bestMatched: readonly string[];
+  /** How many of the ranked articles hold every word as typed in their title (TYPED_TITLE). */
+  titlesAsTyped: number;
 }
 
 /**
@@ -607,8 +609,8 @@ export function strictFindsEveryWord(parsed: ParsedQuery): boolean {
  * The wider recall the strict stage's answer calls for, if any, and only where it can help.
  * Tolerant, when a typo is likely: nothing found, a reader recalling a headline got a best article
  * whose title does not hold every word as typed (a typo that spells another real word), or a word
- * looks mistyped (rare, a common word a typo away) with no title vouching for it (one holding every
- * word as typed shows the rare word is real, the last maybe the start of one). Relaxed, when no
+ * looks mistyped (rare, a common word a typo away) with no title vouching for it (see vouched: one
+ * holding every word as typed shows the rare word is real, the last maybe the start of one). Relaxed, when no
  * typo is likely but few articles were found: the page is filled without expanding typos.
  */
 export function widerRecall(
@@ -621,7 +623,7 @@ export function widerRecall(
   const typoLikely =
     strict.found === 0 ||
     (asksTitleAsTyped(parsed, input) && !titleAsTyped) ||
-    (strict.mistyped.length > 0 && !titleAsTyped);
+    (strict.mistyped.length > 0 && !vouched(strict));
   if (typoLikely) return "tolerant";
   return strict.found < RANKING.strictEnough ? "relaxed" : undefined;
 }
@@ -637,9 +639,10 @@ function toleranceCanHelp(parsed: ParsedQuery): boolean {
 
 /**
  * Whether the suggesters, which the strict stage leaves out for a headline recalled and ranked by
- * relevance, are wanted after it: only when it found nothing, or when it does not require every
- * word and the best title does not hold them as typed. Otherwise no correction is shown (an article
- * holds every word) and the title, not a mistyped word, decides the wider recall.
+ * relevance, are wanted after it: when it found nothing; when the best title holds every word as
+ * typed but does not vouch for them (a misspelling a title or two share); or when the strict stage
+ * does not require every word and the best title does not hold them as typed. Otherwise no
+ * correction is shown (an article holds every word) and the title decides the wider recall.
  */
 export function suggestersAfterStrict(
   parsed: ParsedQuery,
@@ -647,7 +650,17 @@ export function suggestersAfterStrict(
   strict: Omit<StrictOutcome, "mistyped">,
 ): boolean {
   if (!asksTitleAsTyped(parsed, input)) return false;
-  return strict.found === 0 || (!strictFindsEveryWord(parsed) && !strict.bestMatched.includes(TYPED_TITLE));
+  if (strict.found === 0) return true;
+  return strict.bestMatched.includes(TYPED_TITLE) ? !vouched(strict) : !strictFindsEveryWord(parsed);
+}
+
+/**
+ * Whether the titles holding every word as typed show the words are real: the best article's,
+ * unless the stems find many articles and few titles hold the words as typed (RANKING.vouchingTitles).
+ */
+function vouched(strict: Omit<StrictOutcome, "mistyped">): boolean {
+  if (!strict.bestMatched.includes(TYPED_TITLE)) return false;
+  return strict.titlesAsTyped >= RANKING.vouchingTitles || strict.found < RANKING.strictEnough;
 }
 
 /** Ranked by relevance, so rescored: neither newest first, nor an empty query, nor a cursor page. */

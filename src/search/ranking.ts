@@ -91,6 +91,11 @@ export const RANKING = {
    */
   strictEnough: 10,
   /**
+   * Titles holding every word as typed that vouch for a rare word among the many articles its stem
+   * finds: one or two may share a reader's misspelling (كرونا, whose stem is football's).
+   */
+  vouchingTitles: 3,
+  /**
    * Typo tolerance: below four letters as typed only a letter left out (short Arabic words are a
    * letter apart from other real words), one edit from four, two from eight to twelve letters of
    * the word without its article (longer words are rare, and two edits of them cost the most), and

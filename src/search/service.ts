@@ -22,6 +22,7 @@ import {
   storiesWanted,
   strictFindsEveryWord,
   suggestersAfterStrict,
+  TYPED_TITLE,
   typingWord,
   unquotedFallback,
   widerRecall,
@@ -129,14 +130,17 @@ export class SearchService {
     const completed = await this.#likeliestCompletion(parsed, input);
     const first = { ...firstStage(input), completion: completed?.completion };
     const strict = await this.#rank(parsed, input, first);
-    const best = strict.response.hits.hits[0]?.matched_queries;
+    const matched = strict.response.hits.hits.map(({ matched_queries: names }) =>
+      Array.isArray(names) ? names : Object.keys(names ?? {}),
+    );
     const found = hitCount(strict.response.hits.total);
-    const bestMatched = Array.isArray(best) ? best : Object.keys(best ?? {});
-    const suggested = suggestersAfterStrict(parsed, input, { found, bestMatched })
+    const bestMatched = matched[0] ?? [];
+    const titlesAsTyped = matched.filter((names) => names.includes(TYPED_TITLE)).length;
+    const suggested = suggestersAfterStrict(parsed, input, { found, bestMatched, titlesAsTyped })
       ? await this.#suggesters(parsed)
       : undefined;
     const mistyped = corrections(parsed, suggested ?? strict.response);
-    const outcome = { found, mistyped, bestMatched };
+    const outcome = { found, mistyped, bestMatched, titlesAsTyped };
     const wider = widerRecall(parsed, input, outcome);
     const widerStage = wider && { ...first, recall: wider, mistyped: mistypedWords(parsed, mistyped) };
     const ranked = widerStage ? await this.#rank(parsed, input, widerStage) : undefined;
