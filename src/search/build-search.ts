@@ -609,9 +609,10 @@ export function strictFindsEveryWord(parsed: ParsedQuery): boolean {
  * The wider recall the strict stage's answer calls for, if any, and only where it can help.
  * Tolerant, when a typo is likely: nothing found, a reader recalling a headline got a best article
  * whose title does not hold every word as typed (a typo that spells another real word), or a word
- * looks mistyped (rare, a common word a typo away) with no title vouching for it (see vouched: one
- * holding every word as typed shows the rare word is real, the last maybe the start of one). Relaxed, when no
- * typo is likely but few articles were found: the page is filled without expanding typos.
+ * looks mistyped (rare, a common word a typo away) with no title vouching for it (see vouched: a
+ * title holding every word as typed shows the rare word is real, the last maybe the start of one).
+ * Relaxed, when no typo is likely but few articles were found: the page is filled without
+ * expanding typos.
  */
 export function widerRecall(
   parsed: ParsedQuery,
