@@ -139,8 +139,11 @@ function spellingsApart(words: string[]): SpellingApart[][] {
   });
 }
 
-/** The title fields holding each form of the title's words, for a typo's reach. */
-const TITLE_WORDS: Record<TypoReach["form"], string> = { written: "title.words", exact: "title.exact" };
+/** The title fields holding each form of the title's words, for a typo's reach (on one scale). */
+const TITLE_WORDS: Record<TypoReach["form"], string> = {
+  written: `title.words^${typos.writtenFormScale}`,
+  exact: "title.exact",
+};
 
 /**
  * A word's typo alternatives in titles: within its reach (titleTypoReach) and, for a word the

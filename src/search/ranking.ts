@@ -143,6 +143,12 @@ export const RANKING = {
      * the likelier reading.
      */
     besideDoubledLetterBoost: 0.8,
+    /**
+     * A typo found among the title's words as written (`title.words`, no norms) scaled to the
+     * scale of the word as typed in `title.exact`: without norms BM25 scores a word as if its title
+     * were one word long, so a typo would outrank the word as typed.
+     */
+    writtenFormScale: 0.45,
   },
   /** A last word shorter than this is not completed (one letter begins too many words to complete). */
   prefixMinLetters: 2,
