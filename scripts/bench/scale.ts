@@ -184,6 +184,8 @@ async function machineLine(client: EsClient): Promise<string> {
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  // The code measured, stamped before the run writes its own figures into docs/.
+  const commit = commitStamp();
   const corpora = CORPORA.filter((path) => existsSync(path));
   if (!corpora.includes(CORPORA[0] as string)) {
     console.log(`skipped: the SaudiNewsNet corpus is not at ${CORPORA[0]} (see ../shared/README.md)`);
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
       join(docs, "performance.md"),
       scaleSection(results, {
         command: command.join(" "),
-        commit: commitStamp(),
+        commit,
         machine,
         seed: options.seed,
         queries: options.queries,
