@@ -21,8 +21,8 @@ afterAll(async () => {
   await client.close();
 });
 
-async function search(q: string): Promise<SearchResponse> {
-  const response = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+async function search(q: string, on = app): Promise<SearchResponse> {
+  const response = await on.request(`/api/search?q=${encodeURIComponent(q)}`);
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as SearchResponse;
 }
@@ -247,8 +247,7 @@ describe("a misspelling some articles share", () => {
     // كرونا stems to كر, as الكرة does: one title's misspelling must not leave the page to football.
     const corona = ["sm-corona-schools", "sm-corona-travel", "sm-corona-vaccine"];
     for (const q of ["كرونا", "كرونا "]) {
-      const response = await shared.app.request(`/api/search?q=${encodeURIComponent(q)}`);
-      const found = ((await response.json()) as SearchResponse).hits.map((hit) => hit.id);
+      const found = ids(await search(q, shared.app));
       expect(found[0], q).toBe("sm-corona-misspelt");
       expect(found.slice(1, 5), q).toEqual(expect.arrayContaining(corona));
     }
@@ -257,8 +256,7 @@ describe("a misspelling some articles share", () => {
   it("ranks the title holding the word as typed above a shorter title holding a word a typo away", async () => {
     // كرمونا is a typo from كرونا among the titles' words as written, a field without norms.
     for (const q of ["كرونا", "كرونا "]) {
-      const response = await shared.app.request(`/api/search?q=${encodeURIComponent(q)}`);
-      const found = ((await response.json()) as SearchResponse).hits.map((hit) => hit.id);
+      const found = ids(await search(q, shared.app));
       expect(found.indexOf("sm-karmona"), q).toBeGreaterThan(found.indexOf("sm-corona-misspelt"));
     }
   });
