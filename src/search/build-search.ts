@@ -612,7 +612,7 @@ export function strictFindsEveryWord(parsed: ParsedQuery): boolean {
  * The wider recall the strict stage's answer calls for, if any, and only where it can help.
  * Tolerant, when a typo is likely: nothing found, a reader recalling a headline got a best article
  * whose title does not hold every word as typed (a typo that spells another real word), or a word
- * looks mistyped (rare, a common word a typo away) with no title vouching for it (see vouched: a
+ * looks mistyped (rare, a common word a typo away) with no title vouching for it (titlesVouch: a
  * title holding every word as typed shows the rare word is real, the last maybe the start of one).
  * Relaxed, when no typo is likely but few articles were found: the page is filled without
  * expanding typos.
@@ -627,7 +627,7 @@ export function widerRecall(
   const typoLikely =
     strict.found === 0 ||
     (asksTitleAsTyped(parsed, input) && !titleAsTyped) ||
-    (strict.mistyped.length > 0 && !vouched(strict));
+    (strict.mistyped.length > 0 && !(titleAsTyped && titlesVouch(strict)));
   if (typoLikely) return "tolerant";
   return strict.found < RANKING.strictEnough ? "relaxed" : undefined;
 }
@@ -655,15 +655,14 @@ export function suggestersAfterStrict(
 ): boolean {
   if (!asksTitleAsTyped(parsed, input)) return false;
   if (strict.found === 0) return true;
-  return strict.bestMatched.includes(TYPED_TITLE) ? !vouched(strict) : !strictFindsEveryWord(parsed);
+  return strict.bestMatched.includes(TYPED_TITLE) ? !titlesVouch(strict) : !strictFindsEveryWord(parsed);
 }
 
 /**
- * Whether the titles holding every word as typed show the words are real: the best article's,
- * unless the stems find many articles and few titles hold the words as typed (RANKING.vouchingTitles).
+ * Whether the titles holding every word as typed, the best article's among them, show the words
+ * are real: unless the stems find many articles and few titles hold them (RANKING.vouchingTitles).
  */
-function vouched(strict: Omit<StrictOutcome, "mistyped">): boolean {
-  if (!strict.bestMatched.includes(TYPED_TITLE)) return false;
+function titlesVouch(strict: Omit<StrictOutcome, "mistyped">): boolean {
   return strict.titlesAsTyped >= RANKING.vouchingTitles || strict.found < RANKING.strictEnough;
 }
 
