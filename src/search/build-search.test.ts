@@ -1,3 +1,4 @@
+import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import {
   buildQuery,
@@ -22,13 +23,27 @@ const input = (params: Record<string, unknown>) => SearchParams.parse(params);
 /** The title's words as written, weighed on the scale of title.exact. */
 const WRITTEN = `title.words^${RANKING.typos.writtenFormScale}`;
 
+/** The rescore's signals for a query. */
+function rescoreSignals(q: string): estypes.QueryDslQueryContainer[] {
+  const rescore = buildSearchRequest(input({ q }), "a").rescore;
+  const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
+  return [should ?? []].flat();
+}
+
 describe("buildSearchRequest", () => {
+  it("rescores the words in order for two words or more, not the phrase of one word", () => {
+    // One word's phrase is the word itself, which the recall has scored.
+    const inOrder = (q: string) =>
+      rescoreSignals(q).filter((clause) => clause.multi_match?.slop === RANKING.phraseSlop);
+    expect(inOrder("نطاقات")).toEqual([]);
+    expect(inOrder("نطاقات ")).toEqual([]);
+    expect(inOrder("برنامج نطاقات").map((clause) => clause.multi_match?.query)).toEqual(["برنامج نطاقات"]);
+    expect(inOrder("كوفيد-19").map((clause) => clause.multi_match?.query)).toEqual(["كوفيد-19"]);
+  });
+
   it("rescores adjacent word pairs for three words or more, not the phrase of two again", () => {
-    const pairs = (q: string) => {
-      const rescore = buildSearchRequest(input({ q }), "a").rescore;
-      const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
-      return [should ?? []].flat().filter((clause) => clause.multi_match?.boost === RANKING.pairBoost);
-    };
+    const pairs = (q: string) =>
+      rescoreSignals(q).filter((clause) => clause.multi_match?.boost === RANKING.pairBoost);
     expect(pairs("السيسي بوتين")).toEqual([]);
     expect(pairs("السيسي يستقبل بوتين").map((clause) => clause.multi_match?.query)).toEqual([
       "السيسي يستقبل",
@@ -37,14 +52,10 @@ describe("buildSearchRequest", () => {
   });
 
   it("lifts three words or more found side by side, not two, nor a question's", () => {
-    const sideBySide = (q: string) => {
-      const rescore = buildSearchRequest(input({ q }), "a").rescore;
-      const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
-      return [should ?? []]
-        .flat()
+    const sideBySide = (q: string) =>
+      rescoreSignals(q)
         .filter((clause) => clause.constant_score?.boost === RANKING.sideBySide.bonus)
         .map((clause) => clause.constant_score?.filter);
-    };
     expect(sideBySide("أسعار الفائدة الأمريكية")).toEqual([
       {
         multi_match: {

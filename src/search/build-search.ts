@@ -419,15 +419,7 @@ function rescoreQuery(
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
-        {
-          multi_match: {
-            query: text,
-            fields: STEMMED,
-            type: "phrase",
-            slop: RANKING.phraseSlop,
-            boost: RANKING.phraseBoost,
-          },
-        },
+        ...wordsInOrder(text),
         RECENCY,
         ...wordPairs(text).map((pair) => ({
           multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
@@ -435,6 +427,25 @@ function rescoreQuery(
       ],
     },
   };
+}
+
+/**
+ * The words side by side in the order typed. None for one word: its phrase is the word itself,
+ * which the recall has scored already, and scored again it would outweigh the word as typed.
+ */
+function wordsInOrder(text: string): estypes.QueryDslQueryContainer[] {
+  if (exactWords(text).length < 2) return [];
+  return [
+    {
+      multi_match: {
+        query: text,
+        fields: STEMMED,
+        type: "phrase",
+        slop: RANKING.phraseSlop,
+        boost: RANKING.phraseBoost,
+      },
+    },
+  ];
 }
 
 /**

@@ -169,7 +169,7 @@ export const RANKING = {
    * article about the subject typed goes before texts that hold its words apart.
    */
   sideBySide: { fromWords: 3, bonus: 20 },
-  /** Words adjacent in the order typed: a phrase match, a little slop for inserted particles. */
+  /** Two words or more adjacent in the order typed: a phrase, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
   /**
