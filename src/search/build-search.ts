@@ -375,14 +375,19 @@ function longQueryCompletion(longQueryTyping: string | undefined): estypes.Query
   return longQueryTyping ? [titlePrefix(longQueryTyping)] : [];
 }
 
-/** A title holding the likeliest completion of the word being typed, as a whole word. */
-function likeliestCompletion(completion: string): estypes.QueryDslQueryContainer {
-  return {
-    constant_score: {
-      filter: { term: { "title.exact": completion } },
-      boost: typed.likeliestCompletionBonus,
-    },
-  };
+/**
+ * A title holding the likeliest completion of the word being typed, as a whole word: scored in the
+ * first stage, so that its titles reach the rescore window even when the letters typed begin far
+ * commoner words (مك: مكتب, which the suggestions offer, among the titles about مكة).
+ */
+function completionBonus(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  completion: string | undefined,
+): Pick<estypes.QueryDslBoolQuery, "should"> {
+  if (!completion || !recallsHeadline(parsed) || !rescored(parsed, input)) return {};
+  const holding = { term: { "title.exact": completion } };
+  return { should: [{ constant_score: { filter: holding, boost: typed.likeliestCompletionBonus } }] };
 }
 
 /**
@@ -401,11 +406,7 @@ function sideBySide(parsed: ParsedQuery, text: string): estypes.QueryDslQueryCon
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
-function rescoreQuery(
-  parsed: ParsedQuery,
-  recall: Recall,
-  completion: string | undefined,
-): estypes.QueryDslQueryContainer {
+function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
@@ -414,7 +415,6 @@ function rescoreQuery(
     bool: {
       should: [
         ...titleNamedClause(text),
-        ...(completion && headline ? [likeliestCompletion(completion)] : []),
         ...(asTyped ? [typedTitle(asTyped, TYPED_TITLE)] : []),
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
@@ -714,7 +714,13 @@ export function searchRequest(
     size: candidates,
     timeout: RANKING.timeout,
     track_total_hits: MAX_WINDOW,
-    query: { bool: { must: [buildQuery(parsed, recall, mistyped)], filter: filterQuery } },
+    query: {
+      bool: {
+        must: [buildQuery(parsed, recall, mistyped)],
+        filter: filterQuery,
+        ...completionBonus(parsed, input, completion),
+      },
+    },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
     ...CANDIDATE_FIELDS,
@@ -727,7 +733,7 @@ export function searchRequest(
     request.rescore = {
       window_size: RANKING.rescore.windowSize,
       query: {
-        rescore_query: rescoreQuery(parsed, recall, completion),
+        rescore_query: rescoreQuery(parsed, recall),
         query_weight: RANKING.rescore.queryWeight,
         rescore_query_weight: RANKING.rescore.rescoreQueryWeight,
       },

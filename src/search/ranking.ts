@@ -2,8 +2,9 @@
  * @module search/ranking
  * Every ranking weight in one place. The request works in two stages: a recall query that finds
  * candidates cheaply (the stemmed words, the words as typed in titles within a typo or as a prefix,
- * a title the query names), then a rescore of the top window with the signals that only reorder it
- * (exact forms, phrase, word pairs, recency). docs/ranking.md has the figures that chose them.
+ * the completion most titles use of the word being typed), then a rescore of the top window with
+ * the signals that only reorder it (a title the query names, exact forms, phrase, word pairs,
+ * recency). docs/ranking.md has the figures that chose them.
  */
 export const RANKING = {
   // BM25 itself is set in mappings/articles.json (`similarity.default`): full length normalisation
@@ -60,7 +61,8 @@ export const RANKING = {
     writtenStartBonus: 2,
     /**
      * Added to a title holding the completion of the word being typed that most titles matching
-     * the query use (بوت: بوتين, not بوتان), as the suggestions offer it first.
+     * the query use (بوت: بوتين, not بوتان), as the suggestions offer it first; in the first stage,
+     * so that its titles reach the rescore window.
      */
     likeliestCompletionBonus: 40,
     /** Titles that must use a completion for it to be likeliest: one title's word may be chance. */
