@@ -41,6 +41,7 @@ import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
 import {
+  enterAgreement,
   SUGGEST_SIZE,
   SUGGEST_SYSTEMS,
   type SuggestSystem,
@@ -48,7 +49,7 @@ import {
   suggestQueries,
 } from "./datasets/suggest.js";
 import { gradeTopic, topicTexts } from "./datasets/topics.js";
-import { describeItems, typedExample, typedItems } from "./datasets/typed.js";
+import { describeItems, type TypedItem, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
 import {
@@ -326,6 +327,17 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       });
       results.push(...rows.map((row) => ({ ...row, system: `${row.system}${set}` })));
     }
+    const enterSets: [string, TypedItem[]][] = [
+      ["Unfinished", queries.unfinished],
+      [`With ${MISTYPED}`, queries.mistyped],
+    ];
+    const enter: string[] = [];
+    for (const [set, items] of systems.includes("project") ? enterSets : []) {
+      const agreed = await enterAgreement(context, items);
+      enter.push(
+        `${set}, Enter finds what is offered (the project's search for the same text, as /api/search answers it): the first suggested story is on its first page for ${agreed.first.toFixed(3)} of the ${agreed.offered} queries offered a title, and ${agreed.firstThree.toFixed(3)} of the first three suggested stories are.`,
+      );
+    }
     finish({
       ...base,
       dataset: "suggest",
@@ -335,6 +347,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
         ...describeItems(queries.unfinished).map((note) => `Unfinished: ${note}`),
         ...describeItems(queries.mistyped).map((note) => `With ${MISTYPED}: ${note}`),
         `${SUGGEST_SIZE} titles offered; the headline's story is the one relevant answer, so Recall@10 is the share of queries offered it.`,
+        ...enter,
       ],
       examples: queries.unfinished.slice(0, 8).map(typedExample),
     });

@@ -47,7 +47,9 @@ in order, the last one unfinished (cut as in \`typed\`), and a second set with o
 (rows named "…, one typo"). The project answers through \`SearchService.suggest\` (/api/suggest);
 the stock queries are what an index offers a search box out of the box, the title under the
 \`arabic\` analyzer with \`match_bool_prefix\` (the last word a prefix), with and without
-\`fuzziness: AUTO\`. The headline's story is the relevant answer.
+\`fuzziness: AUTO\`. The headline's story is the relevant answer. The notes also say whether Enter
+finds what was offered: the project's search for the same text (/api/search), and the share of
+queries whose first suggested story is on its first page, and of the first three suggested stories.
 
 Topics (\`topics\`): a reader types a subject to follow rather than a headline: three or four words
 a headline holds side by side that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/topics.ts),

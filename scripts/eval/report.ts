@@ -152,7 +152,7 @@ function suggestComparison(results: SystemResult[]): string {
       return `${name}: MRR@10 ${project.mrr.toFixed(3)} against the best stock query's ${stock.mrr.toFixed(3)} (${stock.system}), ${ratio(project.mrr, stock.mrr).toFixed(2)}×`;
     })
     .join("; ")
-    .concat(" (no target: issue 17 asks that what the suggestions offer, Enter finds)");
+    .concat(" (no target: issue 17 asks that what the suggestions offer, Enter finds; see the notes)");
 }
 
 function dymTarget(results: DymResult[]): string {

@@ -8,7 +8,7 @@
  * `fuzziness: AUTO`.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { SuggestParams } from "../../../src/search/params.js";
+import { SearchParams, SuggestParams } from "../../../src/search/params.js";
 import type { StoredDoc } from "../corpus.js";
 import { type Answer, projectService, type SearchContext, timedRequest } from "../systems.js";
 import { type TypedItem, typedSetPair } from "./typed.js";
@@ -63,4 +63,44 @@ export async function suggest(context: SearchContext, system: SuggestSystem, q: 
   const ms = performance.now() - started;
   const hits = suggestions.map(({ id }) => ({ id, story: storyOf.get(id) ?? id }));
   return { hits, ms, tookMs: took_ms };
+}
+
+/** How often pressing Enter finds what the suggestions offered, by story. */
+export interface EnterAgreement {
+  /** Queries offered at least one title. */
+  offered: number;
+  /** Of those, the share whose first suggested story is on the search's first page. */
+  first: number;
+  /** The share of the first three suggested stories on the search's first page. */
+  firstThree: number;
+}
+
+/**
+ * The project's suggestions for each query, and its search for the same text (as Enter sends it):
+ * what /api/suggest offers, /api/search should find on its first page.
+ */
+export async function enterAgreement(
+  context: SearchContext,
+  items: readonly TypedItem[],
+): Promise<EnterAgreement> {
+  const service = projectService(context);
+  const storyOf = (id: string) => context.storyOf.get(id) ?? id;
+  let offered = 0;
+  let first = 0;
+  let shown = 0;
+  let found = 0;
+  for (const { query } of items) {
+    const { suggestions } = await service.suggest(
+      SuggestParams.parse({ q: query, size: String(SUGGEST_SIZE) }),
+    );
+    const suggested = suggestions.slice(0, 3).map(({ id }) => storyOf(id));
+    if (!suggested.length) continue;
+    const page = await service.search(SearchParams.parse({ q: query }));
+    const stories = new Set(page.hits.map(({ id }) => storyOf(id)));
+    offered++;
+    if (stories.has(suggested[0] as string)) first++;
+    shown += suggested.length;
+    found += suggested.filter((story) => stories.has(story)).length;
+  }
+  return { offered, first: offered ? first / offered : 0, firstThree: shown ? found / shown : 0 };
 }
