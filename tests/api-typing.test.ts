@@ -273,7 +273,7 @@ describe("letters that begin a commoner word's articles", () => {
    */
   async function lettersFixture(): Promise<string> {
     const topics = ["أمطار", "زحام", "مشروع", "توسعة", "حملة", "مهرجان", "جولة", "ندوة", "معرض", "قافلة"];
-    const makkah = Array.from({ length: 240 }, (_, i) => ({
+    const makkah = Array.from({ length: RANKING.rescore.windowSize + 40 }, (_, i) => ({
       id: `lt-makkah-${String(i).padStart(3, "0")}`,
       title: `${topics[i % topics.length]} في مكة ${i + 1}`,
       body: `شهدت مكة المكرمة اليوم ${topics[i % topics.length]} رقم ${i + 1}، وقالت أمانة مكة إن العمل في مكة يسير وفق الخطة.`,
@@ -321,6 +321,7 @@ describe("letters that begin a commoner word's articles", () => {
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.every((id) => id.startsWith("lt-office-"))).toBe(true);
     const found = ids(await search("مك", letters.app));
+    expect(found).toHaveLength(10);
     expect(found.every((id) => id.startsWith("lt-office-"))).toBe(true);
   });
 });
