@@ -419,7 +419,7 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
-        ...wordsInOrder(text),
+        ...wordsInOrder(parsed, text),
         RECENCY,
         ...wordPairs(text).map((pair) => ({
           multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
@@ -431,10 +431,11 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
 
 /**
  * The words side by side in the order typed. None for one word: its phrase is the word itself,
- * which the recall has scored already, and scored again it would outweigh the word as typed.
+ * which the recall has scored already, and scored again it would outweigh the word as typed. None
+ * for a question: its answer need not repeat its words in order (the word pairs still count).
  */
-function wordsInOrder(text: string): estypes.QueryDslQueryContainer[] {
-  if (exactWords(text).length < 2) return [];
+function wordsInOrder(parsed: ParsedQuery, text: string): estypes.QueryDslQueryContainer[] {
+  if (parsed.isQuestion || exactWords(text).length < 2) return [];
   return [
     {
       multi_match: {

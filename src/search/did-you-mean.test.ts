@@ -1,6 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import {
+  asAsked,
   closestCorrections,
   collateRequests,
   corrections,
@@ -214,5 +215,15 @@ describe("spellingRequest", () => {
     expect(JSON.stringify(request?.query)).toContain('"query":"الجزاءر"');
     expect(JSON.stringify(request?.query)).not.toContain("حملة");
     expect(spellingRequest(parsed, "حملة الجاءر", "i")).toBeUndefined();
+  });
+});
+
+describe("asAsked", () => {
+  it("puts the question word the query opened with back before its correction", () => {
+    expect(asAsked(parseQuery("متى يبدا العام الدراسى"), "يبدأ العام الدراسي")).toBe(
+      "متى يبدأ العام الدراسي",
+    );
+    expect(asAsked(parseQuery("السيسو بوتين"), "السيسي بوتين")).toBe("السيسي بوتين");
+    expect(asAsked(parseQuery("متى يبدا العام"), null)).toBeNull();
   });
 });

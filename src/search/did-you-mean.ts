@@ -360,3 +360,8 @@ export function spelledAsWritten(parsed: ParsedQuery, correction: string, text: 
     })
     .join(" ");
 }
+
+/** A correction as the reader would ask it: after the question word the query opened with. */
+export function asAsked(parsed: ParsedQuery, correction: string | null): string | null {
+  return correction && parsed.questionWord ? `${parsed.questionWord} ${correction}` : correction;
+}

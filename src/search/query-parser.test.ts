@@ -78,6 +78,19 @@ describe("parseQuery", () => {
     expect(parseQuery("استقلال الهند").isQuestion).toBe(false);
   });
 
+  it("leaves the question word a question opens with out of its words", () => {
+    expect(parseQuery("متى يبدأ العام الدراسي")).toMatchObject({
+      terms: [["يبدأ"], ["العام"], ["الدراسي"]],
+      questionWord: "متى",
+      isQuestion: true,
+    });
+    // Alone, or joined by OR, it is what was asked; a question mark alone names no question word.
+    expect(parseQuery("متى").terms).toEqual([["متى"]]);
+    expect(parseQuery("متى OR كيف").terms).toEqual([["متى", "كيف"]]);
+    expect(parseQuery("استقلال الهند؟").questionWord).toBeUndefined();
+    expect(parseQuery("استقلال الهند؟").terms).toEqual([["استقلال"], ["الهند"]]);
+  });
+
   it("lists the plain words apart from OR groups", () => {
     expect(plainWords(parseQuery("السيسي قطر OR الكويت بوتين"))).toEqual(["السيسي", "بوتين"]);
   });

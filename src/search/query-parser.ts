@@ -21,6 +21,11 @@ export interface ParsedQuery {
   lastWordIsPrefix: boolean;
   /** The query asks a question (a question word first, or a question mark last). */
   isQuestion: boolean;
+  /**
+   * The question word the query opens with, left out of `terms`: it says what kind of answer is
+   * wanted, and a text holding it is not the answer (متى يبدأ الإصلاح؟! for متى يبدأ العام الدراسي).
+   */
+  questionWord?: string;
 }
 
 /** Bounds so no query, however long, becomes an expensive one. */
@@ -59,12 +64,17 @@ export function parseQuery(input: string): ParsedQuery {
     !OR_WORDS.has(last) &&
     parsed.terms.at(-1)?.length === 1;
   const first = found[0] ? normalizeArabic(found[0]) : "";
-  const isQuestion = QUESTION_WORDS.has(first) || /[?؟]\s*$/.test(input.slice(0, MAX_QUERY_CHARS));
+  const opensQuestion = QUESTION_WORDS.has(first);
+  const isQuestion = opensQuestion || /[?؟]\s*$/.test(input.slice(0, MAX_QUERY_CHARS));
+  const [asked, ...rest] = parsed.terms;
+  // A question word alone, or joined by OR, is what the reader asked for.
+  if (opensQuestion && asked?.length === 1 && rest.length)
+    return { ...parsed, terms: rest, lastWordIsPrefix: typing, isQuestion, questionWord: asked[0] };
   return { ...parsed, lastWordIsPrefix: typing, isQuestion };
 }
 
 /** What the tokens alone say; parseQuery adds what the whole input says. */
-type ParsedTokens = Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion">;
+type ParsedTokens = Omit<ParsedQuery, "lastWordIsPrefix" | "isQuestion" | "questionWord">;
 
 function parseTokens(tokens: string[]): ParsedTokens {
   const parsed: ParsedTokens = {

@@ -28,8 +28,9 @@ export const RANKING = {
    */
   everyWordUpTo: 2,
   /**
-   * A question: any of its words, whatever their number. Its question words are stop words, so
-   * "من هي عائلة روتشليد" keeps two, and an answer need not repeat the question's other word.
+   * A question: any of its words, whatever their number. The question word it opens with is left
+   * out (query-parser.ts) and هي is a stop word, so "من هي عائلة روتشليد" keeps two, and an answer
+   * need not repeat the question's other word.
    */
   questionMinimumShouldMatch: "1",
   /**

@@ -35,6 +35,7 @@ import {
   mayBeMistyped,
 } from "./build-suggest.js";
 import {
+  asAsked,
   closestCorrections,
   collateRequests,
   corrections,
@@ -161,7 +162,7 @@ export class SearchService {
         (ranked?.took ?? 0) +
         page.took +
         (suggestion?.took ?? 0),
-      suggestion: suggestion?.text ?? null,
+      suggestion: asAsked(parsed, suggestion?.text ?? null),
     };
   }
 
