@@ -68,9 +68,9 @@ export function parseQuery(input: string): ParsedQuery {
   const isQuestion = opensQuestion || /[?؟]\s*$/.test(input.slice(0, MAX_QUERY_CHARS));
   const [asked, ...rest] = parsed.terms;
   // A question word alone, or joined by OR, is what the reader asked for.
-  if (opensQuestion && asked?.length === 1 && rest.length)
-    return { ...parsed, terms: rest, lastWordIsPrefix: typing, isQuestion, questionWord: asked[0] };
-  return { ...parsed, lastWordIsPrefix: typing, isQuestion };
+  const leftOut =
+    opensQuestion && asked?.length === 1 && rest.length ? { terms: rest, questionWord: asked[0] } : {};
+  return { ...parsed, ...leftOut, lastWordIsPrefix: typing, isQuestion };
 }
 
 /** What the tokens alone say; parseQuery adds what the whole input says. */
