@@ -326,6 +326,53 @@ describe("letters that begin a commoner word's articles", () => {
   });
 });
 
+describe("a name typed apart that a title writes joined", () => {
+  const namesAlias = uniqueAlias("names");
+  const names = testApp(namesAlias);
+  /**
+   * One title naming عبدالله بن عبدالعزيز joined, and more reports than a rescore window holds
+   * naming others apart, each holding عبد الله, بن and عبد العزيز but not the name.
+   */
+  async function namesFixture(): Promise<string> {
+    const fathers = ["فهد", "سعد", "ناصر", "خالد", "تركي", "منصور", "بندر", "سلطان"];
+    const places = ["جدة", "الطائف", "أبها", "تبوك", "حائل", "نجران"];
+    const others = Array.from({ length: RANKING.rescore.windowSize + 40 }, (_, i) => {
+      const father = fathers[i % fathers.length];
+      const place = places[i % places.length];
+      return {
+        id: `nm-other-${String(i).padStart(3, "0")}`,
+        title: `عبد الله بن ${father} يستقبل وفدا في ${place} ${i + 1}`,
+        body: `استقبل عبد الله بن ${father} في ${place} وفدا من جامعة الملك عبدالعزيز برئاسة عبد العزيز بن ${fathers[(i + 3) % fathers.length]}، وزار الوفد مستشفى الملك عبدالله، وبحث معه خطط المنطقة رقم ${i + 1}.`,
+        source: "صحيفة المنطقة",
+        published_at: new Date(Date.UTC(2025, 3, 1, i % 24, i)).toISOString(),
+      };
+    });
+    const joined = {
+      id: "nm-joined",
+      title: "أبناء الملك الراحل عبدالله بن عبدالعزيز يدشنون مسجدا في جدة",
+      body: "دشن أبناء الملك الراحل عبدالله بن عبدالعزيز مسجدا جديدا في جدة يتسع لألفي مصل، بحضور عدد من المسؤولين.",
+      source: "وكالة الأنباء الوطنية",
+      published_at: "2025-03-15T08:00:00Z",
+    };
+    const path = join(tmpdir(), `names-${namesAlias}.jsonl`);
+    await writeFile(path, `${[...others, joined].map((line) => JSON.stringify(line)).join("\n")}\n`);
+    return path;
+  }
+  beforeAll(async () => {
+    await loadFixtures(names.client, namesAlias, [await namesFixture()]);
+  });
+  afterAll(async () => {
+    await removeTestIndices(names.client, namesAlias);
+    await names.client.close();
+  });
+
+  it("finds the title naming it joined first, though five words typed are more than a headline's", async () => {
+    // Two two-word names are two words of a headline: the title-as-typed clauses take the name.
+    for (const q of ["عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز "])
+      expect(ids(await search(q, names.app))[0], q).toBe("nm-joined");
+  });
+});
+
 describe("a topic typed rather than a headline", () => {
   it("ranks the article holding every word above titles holding all but one", async () => {
     // No title holds all four words: the Saudi federation's text holds them (two apart from the

@@ -7,7 +7,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords, normalizeArabic } from "../text/arabic.js";
-import { joinedToPrevious, nameSpellings } from "./compound-names.js";
+import { joinedToPrevious, nameSpellings, wordsNamed } from "./compound-names.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
 import { type ListedSpelling, listedSpellings, spellingsOf } from "./listed-spellings.js";
@@ -242,9 +242,12 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
  */
 export type Recall = "strict" | "relaxed" | "tolerant";
 
-/** The reader is recalling a headline (a few words, no question): titles as typed are worth matching. */
+/**
+ * The reader is recalling a headline (a few words, no question): titles as typed are worth
+ * matching. A two-word name is one word of it (عبد الله بن عبد العزيز: three).
+ */
 function recallsHeadline(parsed: ParsedQuery): boolean {
-  const words = plainWords(parsed).length;
+  const words = wordsNamed(plainWords(parsed));
   return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apartFromJoined, joinedToPrevious } from "./compound-names.js";
+import { apartFromJoined, joinedToPrevious, wordsNamed } from "./compound-names.js";
 
 describe("joinedToPrevious", () => {
   it("joins the word being typed to عبد or أبو before it, in any spelling of them", () => {
@@ -26,5 +26,14 @@ describe("apartFromJoined", () => {
     expect(apartFromJoined("عبدال")).toBeUndefined();
     expect(apartFromJoined("أبواب")).toBeUndefined();
     expect(apartFromJoined("معبدالقرية")).toBeUndefined();
+  });
+});
+
+describe("wordsNamed", () => {
+  it("counts a two-word name once", () => {
+    expect(wordsNamed(["عبد", "الله", "بن", "عبد", "العزيز"])).toBe(3);
+    expect(wordsNamed(["مطار", "أبو", "ظبي"])).toBe(2);
+    expect(wordsNamed(["الملك", "سلمان"])).toBe(2);
+    expect(wordsNamed([])).toBe(0);
   });
 });

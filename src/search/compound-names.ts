@@ -38,3 +38,8 @@ export function apartFromJoined(word: string): [head: string, rest: string] | un
   const normalised = normalizeArabic(word);
   return /^عبدال\p{L}/u.test(normalised) ? ["عبد", normalised.slice(3)] : undefined;
 }
+
+/** How many words a reader typed, a two-word name (عبد الله, أبو ظبي) counted as one. */
+export function wordsNamed(words: readonly string[]): number {
+  return words.filter((word, i) => !joinedToPrevious(words[i - 1], word)).length;
+}
