@@ -3,7 +3,8 @@
  * Names of two words that newsrooms also write as one (عبد الله and عبدالله, أبو ظبي and أبوظبي),
  * met while the reader is still typing them, before the synonyms can: the word being typed after
  * عبد or أبو may begin the second half of a name a title writes joined, and a word typed عبدال… may
- * be the joined spelling of a name a title writes apart.
+ * be the joined spelling of a name a title writes apart. Typed apart, such a name is still one word
+ * of the headline a reader recalls.
  */
 import { normalizeArabic } from "../text/arabic.js";
 
