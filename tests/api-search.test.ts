@@ -2,8 +2,6 @@
  * /api/search, /api/suggest and related coverage against a real Elasticsearch: the ranking a
  * reader expects, highlights, filters, facets, paging, collapsing of wire copies.
  */
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareArticle } from "../src/articles/document.js";
@@ -11,7 +9,7 @@ import { ArticleInputSchema } from "../src/articles/schema.js";
 import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex } from "../src/es/indices.js";
 import type { RelatedResponse, SearchResponse } from "../src/search/responses.js";
-import { loadFixtures, testApp } from "./helpers/api.js";
+import { loadFixtures, testApp, writeFixture } from "./helpers/api.js";
 import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
 
 const alias = uniqueAlias("api");
@@ -34,22 +32,20 @@ async function pagingFixture(): Promise<string> {
     "أخشاب",
     "حديد",
   ];
-  const lines = Array.from({ length: 35 }, (_, i) => {
+  const articles = Array.from({ length: 35 }, (_, i) => {
     const own = Array.from({ length: 6 }, (_, k) => `${words[(i * 7 + k * 5) % words.length]}${i}ك${k}`).join(
       " ",
     );
-    return JSON.stringify({
+    return {
       id: `page-${String(i).padStart(2, "0")}`,
       title: `نشرة الملاحة اليومية ${i}`,
       body: `الملاحة ${own} تقرير رقم ${i}`,
       source: i % 2 ? "مصدر أ" : "مصدر ب",
       published_at: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
       category: "ملاحة",
-    });
+    };
   });
-  const path = join(tmpdir(), `paging-${alias}.jsonl`);
-  await writeFile(path, `${lines.join("\n")}\n`);
-  return path;
+  return writeFixture("paging", articles);
 }
 
 /** One wire story carried by twelve outlets, and four other reports on the same warehouses. */
@@ -71,9 +67,7 @@ async function wireFixture(): Promise<string> {
     source: "مصدر محلي",
     published_at: new Date(Date.UTC(2025, 1, 1 + i)).toISOString(),
   }));
-  const path = join(tmpdir(), `wire-${alias}.jsonl`);
-  await writeFile(path, `${[...copies, ...others].map((line) => JSON.stringify(line)).join("\n")}\n`);
-  return path;
+  return writeFixture("wire", [...copies, ...others]);
 }
 
 beforeAll(async () => {

@@ -3,25 +3,14 @@
  * the suggestions offer, a misspelt word still finds its story (below the word as typed), "did you
  * mean" appears only for a misspelling, and no query, however long its words, costs unbounded time.
  */
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RANKING } from "../src/search/ranking.js";
 import type { SearchResponse } from "../src/search/responses.js";
-import { loadFixtures, testApp } from "./helpers/api.js";
-import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+import { appWithFixtures, writeFixture } from "./helpers/api.js";
 
-const alias = uniqueAlias("typing");
-const { app, client } = testApp(alias);
-
-beforeAll(async () => {
-  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures", "typing.jsonl")]);
-});
-afterAll(async () => {
-  await removeTestIndices(client, alias);
-  await client.close();
-});
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
+const { app } = appWithFixtures("typing", async () => [fixture("typing.jsonl")]);
 
 async function search(q: string, on = app): Promise<SearchResponse> {
   const response = await on.request(`/api/search?q=${encodeURIComponent(q)}`);
@@ -233,17 +222,7 @@ describe("typos", () => {
 });
 
 describe("a misspelling some articles share", () => {
-  const sharedAlias = uniqueAlias("misspelling");
-  const shared = testApp(sharedAlias);
-  beforeAll(async () => {
-    await loadFixtures(shared.client, sharedAlias, [
-      join(import.meta.dirname, "fixtures", "shared-misspelling.jsonl"),
-    ]);
-  });
-  afterAll(async () => {
-    await removeTestIndices(shared.client, sharedAlias);
-    await shared.client.close();
-  });
+  const shared = appWithFixtures("misspelling", async () => [fixture("shared-misspelling.jsonl")]);
 
   it("finds the common spelling after the title holding the misspelling, not what its stem shares", async () => {
     // كرونا stems to كر, as الكرة does: one title's misspelling must not leave the page to football.
@@ -265,13 +244,11 @@ describe("a misspelling some articles share", () => {
 });
 
 describe("letters that begin a commoner word's articles", () => {
-  const lettersAlias = uniqueAlias("letters");
-  const letters = testApp(lettersAlias);
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is
    * the letters typed), and the newest titles, which the suggestions offer, about a labour office.
    */
-  async function lettersFixture(): Promise<string> {
+  function lettersArticles(): object[] {
     const topics = ["أمطار", "زحام", "مشروع", "توسعة", "حملة", "مهرجان", "جولة", "ندوة", "معرض", "قافلة"];
     const makkah = Array.from({ length: RANKING.rescore.windowSize + 40 }, (_, i) => ({
       id: `lt-makkah-${String(i).padStart(3, "0")}`,
@@ -303,17 +280,9 @@ describe("letters that begin a commoner word's articles", () => {
         published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
       })),
     );
-    const path = join(tmpdir(), `letters-${lettersAlias}.jsonl`);
-    await writeFile(path, `${[...makkah, ...office].map((line) => JSON.stringify(line)).join("\n")}\n`);
-    return path;
+    return [...makkah, ...office];
   }
-  beforeAll(async () => {
-    await loadFixtures(letters.client, lettersAlias, [await lettersFixture()]);
-  });
-  afterAll(async () => {
-    await removeTestIndices(letters.client, lettersAlias);
-    await letters.client.close();
-  });
+  const letters = appWithFixtures("letters", async () => [await writeFixture("letters", lettersArticles())]);
 
   it("finds on Enter the titles the suggestions offer, though the letters' stem is commoner", async () => {
     // مكتب is the completion the suggestions' titles use most; مكة's reports fill the first stage.
@@ -327,13 +296,11 @@ describe("letters that begin a commoner word's articles", () => {
 });
 
 describe("a name typed apart that a title writes joined", () => {
-  const namesAlias = uniqueAlias("names");
-  const names = testApp(namesAlias);
   /**
    * One title naming عبدالله بن عبدالعزيز joined, and more reports than a rescore window holds
    * naming others apart, each holding عبد الله, بن and عبد العزيز but not the name.
    */
-  async function namesFixture(): Promise<string> {
+  function namesArticles(): object[] {
     const fathers = ["فهد", "سعد", "ناصر", "خالد", "تركي", "منصور", "بندر", "سلطان"];
     const places = ["جدة", "الطائف", "أبها", "تبوك", "حائل", "نجران"];
     const others = Array.from({ length: RANKING.rescore.windowSize + 40 }, (_, i) => {
@@ -354,17 +321,9 @@ describe("a name typed apart that a title writes joined", () => {
       source: "وكالة الأنباء الوطنية",
       published_at: "2025-03-15T08:00:00Z",
     };
-    const path = join(tmpdir(), `names-${namesAlias}.jsonl`);
-    await writeFile(path, `${[...others, joined].map((line) => JSON.stringify(line)).join("\n")}\n`);
-    return path;
+    return [...others, joined];
   }
-  beforeAll(async () => {
-    await loadFixtures(names.client, namesAlias, [await namesFixture()]);
-  });
-  afterAll(async () => {
-    await removeTestIndices(names.client, namesAlias);
-    await names.client.close();
-  });
+  const names = appWithFixtures("names", async () => [await writeFixture("names", namesArticles())]);
 
   it("finds the title naming it joined first, though five words typed are more than a headline's", async () => {
     // Two two-word names are two words of a headline: the title-as-typed clauses take the name.

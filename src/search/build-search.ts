@@ -385,10 +385,9 @@ function longQueryCompletion(longQueryTyping: string | undefined): estypes.Query
  */
 function completionBonus(
   parsed: ParsedQuery,
-  input: SearchInput,
   completion: string | undefined,
 ): Pick<estypes.QueryDslBoolQuery, "should"> {
-  if (!completion || !recallsHeadline(parsed) || !rescored(parsed, input)) return {};
+  if (!completion || !recallsHeadline(parsed)) return {};
   const holding = { term: { "title.exact": completion } };
   return { should: [{ constant_score: { filter: holding, boost: typed.likeliestCompletionBonus } }] };
 }
@@ -712,6 +711,7 @@ export function searchRequest(
   { candidates, recall, completion, mistyped }: RankingStage,
 ): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
+  const ranked = rescored(parsed, input);
   const { query: filterQuery, postFilter } = buildFilters(input);
   const request: estypes.SearchRequest = {
     index,
@@ -722,14 +722,14 @@ export function searchRequest(
       bool: {
         must: [buildQuery(parsed, recall, mistyped)],
         filter: filterQuery,
-        ...completionBonus(parsed, input, completion),
+        ...(ranked ? completionBonus(parsed, completion) : {}),
       },
     },
     post_filter: postFilter,
     ...(input.facets ? { aggs: facetAggregations(input) } : {}),
     ...CANDIDATE_FIELDS,
   };
-  if (!rescored(parsed, input)) {
+  if (!ranked) {
     // A sort of our own (and so a cursor) cannot go with a rescore: newest-first and cursor pages
     // are ordered by the first stage, ties by date and id.
     request.sort = SORTS[pageOrder(parsed, input.sort)];

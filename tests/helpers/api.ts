@@ -1,15 +1,16 @@
 /** An API app over a real Elasticsearch with fixture articles, for in-process requests. */
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { parseEnv, type ServerConfig, ServerConfigSchema } from "../../src/config.js";
 import { createEsClient, type EsClient } from "../../src/es/client.js";
 import { ensureIndex } from "../../src/es/indices.js";
 import { runImport } from "../../src/ingest/pipeline.js";
 import { RejectsFile } from "../../src/ingest/report.js";
 import { createApp } from "../../src/server/app.js";
+import { removeTestIndices, uniqueAlias } from "./es.js";
 
 export const TEST_API_KEY = "test-key-0123456789abcdef";
 
@@ -44,4 +45,28 @@ export async function loadFixtures(client: EsClient, alias: string, files: strin
   await rejects.close();
   if (counts.rejected || counts.failed)
     throw new Error(`fixtures did not load cleanly: ${JSON.stringify(counts)}`);
+}
+
+/** Articles written as a JSONL fixture file of their own; its path. */
+export async function writeFixture(name: string, articles: readonly object[]): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), "fixture-")), `${name}.jsonl`);
+  await writeFile(path, `${articles.map((article) => JSON.stringify(article)).join("\n")}\n`);
+  return path;
+}
+
+/**
+ * An app over an alias of its own, holding the fixture files `fixtures` gives before the tests of
+ * the file or describe block that calls it, and removed after them.
+ */
+export function appWithFixtures(label: string, fixtures: () => Promise<string[]>) {
+  const alias = uniqueAlias(label);
+  const made = testApp(alias);
+  beforeAll(async () => {
+    await loadFixtures(made.client, alias, await fixtures());
+  });
+  afterAll(async () => {
+    await removeTestIndices(made.client, alias);
+    await made.client.close();
+  });
+  return made;
 }
