@@ -31,14 +31,15 @@ export function allowedEdits(word: string): 0 | 1 | 2 {
 
 /**
  * A word too short for typos may be a word one letter longer with a letter left out (هجو for
- * هجوم, طلة for طفلة), the commonest slip: the word as typed, normalised, with any letter put in
- * after its first, as a regular expression. Undefined for any other word.
+ * هجوم, طلة for طفلة, نقذ for ينقذ), the commonest slip: the word as typed, normalised, with any
+ * letter put in anywhere, as a regular expression. Undefined for any other word.
  */
 export function letterLeftOut(word: string): string | undefined {
   const typed = normalizeArabic(word);
   const letters = [...typed];
   if (letters.length !== typos.letterLeftOutOf || !LETTERS_ONLY.test(typed)) return undefined;
-  return letters.map((_, i) => letters.toSpliced(i + 1, 0, ".").join("")).join("|");
+  const gaps = Array.from({ length: letters.length + 1 }, (_, i) => i);
+  return gaps.map((i) => letters.toSpliced(i, 0, ".").join("")).join("|");
 }
 
 /** The word with one of a pair of doubled letters dropped, for each pair: a letter pressed twice. */
