@@ -151,6 +151,18 @@ describe("typos", () => {
     );
   });
 
+  it("offers, and marks, the title a three-letter word left a letter out of", async () => {
+    // نقذ begins no title word; with a letter put in before it, it begins ينقذ.
+    const response = await app.request(`/api/suggest?q=${encodeURIComponent("نقذ صياد")}`);
+    const { suggestions } = (await response.json()) as {
+      suggestions: Array<{ id: string; highlighted: string }>;
+    };
+    expect(suggestions.map((suggestion) => suggestion.id)).toEqual(["ty-rescue"]);
+    expect(suggestions[0]?.highlighted).toBe(
+      "خفر السواحل <mark>ينقذ</mark> ستة <mark>صيادين</mark> قبالة ينبع",
+    );
+  });
+
   it("offers the story for a slip in the article, or in a word's first letter", async () => {
     expect(await suggested("نهائي ارعربية")).toContain("ty-algeria-2");
     expect(await suggested("ثارب صي")).toContain("ty-boat");

@@ -169,12 +169,22 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("matches short words as typed, the last one as the start of a word", () => {
-    const request = buildTolerantSuggestRequest(input("ولي العهد سع"), "articles", NOTHING_HELD);
+    const request = buildTolerantSuggestRequest(
+      input("ولي العهد سع"),
+      "articles",
+      held([true, false, false]),
+    );
     const [short, long, last] = (request?.query?.bool?.must ?? []) as object[];
     expect(JSON.stringify(short)).not.toContain("fuzziness");
     expect(JSON.stringify(long)).toContain("fuzziness");
     expect(JSON.stringify(last)).not.toContain("fuzziness");
     expect(JSON.stringify(last)).toContain("title.autocomplete");
+  });
+
+  it("lets a three-letter word no title holds begin a title word with a letter it left out", () => {
+    const request = buildTolerantSuggestRequest(input("نقذ صياد"), "articles", held([false, true]));
+    const [short] = (request?.query?.bool?.must ?? []) as object[];
+    expect(short).toMatchObject({ regexp: { "title.autocomplete": { value: ".نقذ|ن.قذ|نق.ذ|نقذ." } } });
   });
 
   it("matches as typed the words some title holds: a word a title holds is no typo", () => {
@@ -185,8 +195,8 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("lets a word be a typo when titles hold each but none all, where titles hold the others", () => {
-    // ترفض for تفرض: a slip into another real word. نوم is too short for a typo, and no title
-    // holds ترفض with اليوم, so only اليوم is looked for a typo away, beside the others as typed.
+    // ترفض for تفرض: a slip into another real word. نوم, too short for a typo, may have left a
+    // letter out; no title holds ترفض with اليوم, so only اليوم is then looked for a typo away.
     const slips = (allBut: boolean[]) => {
       const request = buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", {
         each: [true, true, true],
@@ -195,15 +205,18 @@ describe("buildTolerantSuggestRequest", () => {
       const [either] = (request?.query?.bool?.must ?? []) as estypes.QueryDslQueryContainer[];
       return (either?.bool?.should ?? []) as estypes.QueryDslQueryContainer[];
     };
-    const fuzzy = (slip: estypes.QueryDslQueryContainer) =>
-      ((slip.bool?.must ?? []) as object[]).map((clause) => JSON.stringify(clause).includes("fuzziness"));
-    expect(slips([true, true, true]).map(fuzzy)).toEqual([
+    const typoAway = (slip: estypes.QueryDslQueryContainer) =>
+      ((slip.bool?.must ?? []) as object[]).map((clause) => /fuzziness|regexp/.test(JSON.stringify(clause)));
+    expect(slips([true, true, true]).map(typoAway)).toEqual([
       [true, false, false],
+      [false, true, false],
       [false, false, true],
     ]);
-    expect(slips([false, true, true]).map(fuzzy)).toEqual([[false, false, true]]);
+    expect(slips([false, false, true]).map(typoAway)).toEqual([[false, false, true]]);
+    expect(slips([false, true, false]).map(typoAway)).toEqual([[false, true, false]]);
+    // A word of two letters is no slip at all.
     expect(
-      buildTolerantSuggestRequest(input("ترفض نوم اليوم"), "articles", {
+      buildTolerantSuggestRequest(input("ترفض نو اليوم"), "articles", {
         each: [true, true, true],
         allBut: [false, true, false],
       }),
@@ -211,8 +224,8 @@ describe("buildTolerantSuggestRequest", () => {
   });
 
   it("asks nothing when no word could be a typo, or for more words than a headline is recalled by", () => {
-    expect(buildTolerantSuggestRequest(input("بوت"), "articles", NOTHING_HELD)).toBeUndefined();
-    expect(buildTolerantSuggestRequest(input("2025 ولي"), "articles", NOTHING_HELD)).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("بو"), "articles", NOTHING_HELD)).toBeUndefined();
+    expect(buildTolerantSuggestRequest(input("2025 ول"), "articles", NOTHING_HELD)).toBeUndefined();
     // A word too long to be a typo is not expanded: a 500-letter word asks nothing more.
     expect(buildTolerantSuggestRequest(input("اب".repeat(250)), "articles", NOTHING_HELD)).toBeUndefined();
     const many = Array.from({ length: RANKING.typed.maxWords + 1 }, () => "سلمان").join(" ");
@@ -260,7 +273,9 @@ describe("heldWordsRequest", () => {
 describe("mayBeMistyped", () => {
   it("is false when no word could be a typo, or for too many words", () => {
     expect(mayBeMistyped(input("الملك سلمن"))).toBe(true);
-    expect(mayBeMistyped(input("بوت 2025"))).toBe(false);
+    expect(mayBeMistyped(input("بو 2025"))).toBe(false);
+    // A three-letter word may be a longer one with a letter left out.
+    expect(mayBeMistyped(input("نقذ 2025"))).toBe(true);
     expect(mayBeMistyped(input(Array.from({ length: 5 }, () => "سلمان").join(" ")))).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ import {
   wholeWordAsWritten,
   writtenStartBonus,
 } from "./title-prefix.js";
-import { allowedEdits, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
+import { allowedEdits, letterLeftOut, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
 /** The fields holding the starts of each form of the title's words, for a typo's reach. */
@@ -160,12 +160,27 @@ function withNameSpelling(
 }
 
 /**
- * Whether some word typed could be a typo (typos.ts), in few enough words for a recalled headline:
- * when nothing completes, only then is the completion asked again within typos.
+ * A word too short for typos, begun in a title word with a letter it left out (letterLeftOut): مشر
+ * begins مؤشر.
+ */
+function startLeftOut(word: string): estypes.QueryDslQueryContainer | undefined {
+  const pattern = letterLeftOut(word);
+  if (!pattern) return undefined;
+  const rewrite = `top_terms_blended_freqs_${RANKING.typos.maxExpansions}`;
+  return { regexp: { [FIELD]: { value: pattern, rewrite } } };
+}
+
+/**
+ * Whether some word typed could be a typo (typos.ts) or a longer one with a letter left out, in
+ * few enough words for a recalled headline: when nothing completes, only then is the completion
+ * asked again within typos.
  */
 export function mayBeMistyped(input: SuggestInput): boolean {
   const words = suggestWords(input.q);
-  return words.length <= RANKING.typed.maxWords && words.some((word) => allowedEdits(word) > 0);
+  return (
+    words.length <= RANKING.typed.maxWords &&
+    words.some((word) => allowedEdits(word) > 0 || letterLeftOut(word) !== undefined)
+  );
 }
 
 /** What titles hold of the words typed: each word, and every word but each one, as typed. */
@@ -216,7 +231,8 @@ function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
  * The completion asked again when nothing completes: each word no title holds may be as many
  * typos away as the search allows it (typos.ts) from the start of a title word (past its first
  * letter), or one from its start as written, article included (from any letter: a slip in the
- * article or right after it); the others match as typed. When titles hold every word, none all of
+ * article or right after it), a three-letter word a start it left a letter out of; the others
+ * match as typed. When titles hold every word, none all of
  * them, one word may be the slip where titles hold all the others. Undefined when no word could
  * be a typo, or for more words than a reader recalls a headline by.
  */
@@ -230,7 +246,7 @@ export function buildTolerantSuggestRequest(
   const typed = tolerantAsTyped(words);
   const typo = (word: string): estypes.QueryDslQueryContainer | undefined => {
     const reach = startTypoReach(word);
-    if (!reach.length) return undefined;
+    if (!reach.length) return startLeftOut(word);
     const should = reach.map(({ form, edits, prefixLength }) => ({
       match: { [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength) } },
     }));

@@ -124,20 +124,25 @@ function reachTest(word: string, reach: TypoReach[], start: boolean): (titleWord
  */
 export function typoAlternativeTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
   const reach = titleTypoReach(word);
-  if (reach.length) return reachTest(word, reach, false);
-  const pattern = letterLeftOut(word);
-  if (!pattern) return undefined;
-  const leftOut = new RegExp(`^(?:${pattern})$`);
-  return ({ exact }) => leftOut.test(exact);
+  return reach.length ? reachTest(word, reach, false) : leftOutTest(word, "$");
 }
 
 /**
  * Whether a title word begins with one of a typed start's typo alternatives as the tolerant
- * completion finds them (startTypoReach), to mark it. Undefined for a word that has none.
+ * completion finds them (startTypoReach, or for a short word a start it leaves a letter out of),
+ * to mark it. Undefined for a word that has none.
  */
 export function typoStartTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
   const reach = startTypoReach(word);
-  return reach.length ? reachTest(word, reach, true) : undefined;
+  return reach.length ? reachTest(word, reach, true) : leftOutTest(word, "");
+}
+
+/** Whether a title word's exact form is (`end` "$") or begins with (`end` "") a word `word` leaves a letter out of. */
+function leftOutTest(word: string, end: "$" | ""): ((titleWord: TitleWordForms) => boolean) | undefined {
+  const pattern = letterLeftOut(word);
+  if (!pattern) return undefined;
+  const leftOut = new RegExp(`^(?:${pattern})${end}`);
+  return ({ exact }) => leftOut.test(exact);
 }
 
 /**
