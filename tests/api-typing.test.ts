@@ -312,6 +312,63 @@ describe("letters that begin a commoner word's articles", () => {
   });
 });
 
+describe("a typo among many starts", () => {
+  /**
+   * More title words beginning بتو… than a typo match tries spellings (بتوج, بتوز …, each one edit
+   * from بتوك and before تبوك in the alphabet), and one title about تبوك.
+   */
+  function startsArticles(): object[] {
+    const begun = [
+      "بتوجيه",
+      "بتوزيع",
+      "بتوقيع",
+      "بتوسعة",
+      "بتوفير",
+      "بتوظيف",
+      "بتوثيق",
+      "بتوصية",
+      "بتوحيد",
+      "بتوطين",
+      "بتوريد",
+      "بتولي",
+      "بتوعية",
+      "بتونس",
+      "بتوضيح",
+      "بتوتر",
+      "بتوافق",
+      "بتوبة",
+      "بتوغل",
+      "بتوهج",
+      "بتويتر",
+      "بتومض",
+      "بتوخي",
+      "بتودد",
+      "بتوشيح",
+    ];
+    const crowd = begun.map((word, i) => ({
+      id: `st-crowd-${String(i).padStart(2, "0")}`,
+      title: `مجلس المدينة يطالب ${word} الخدمات ${i + 1}`,
+      body: `طالب مجلس المدينة في جلسته رقم ${i + 1} ${word} الخدمات في الأحياء الجديدة.`,
+      source: "صحيفة المدينة",
+      published_at: new Date(Date.UTC(2025, 4, 1, i)).toISOString(),
+    }));
+    const tabuk = {
+      id: "st-tabuk",
+      title: "أمير تبوك يفتتح صالة جديدة في المطار",
+      body: "افتتح أمير منطقة تبوك صالة جديدة للمسافرين في مطار المنطقة تتسع لمليون مسافر سنويا.",
+      source: "وكالة الأنباء الوطنية",
+      published_at: "2025-05-02T08:00:00Z",
+    };
+    return [...crowd, tabuk];
+  }
+  const starts = appWithFixtures("starts", async () => [await writeFixture("starts", startsArticles())]);
+
+  it("offers the word meant, though more starts than a typo match tries are as near", async () => {
+    // بتوك for تبوك: two letters swapped, one edit from the start of تبوك and of every بتو… word.
+    expect(await suggested("بتوك المط", starts.app)).toEqual(["st-tabuk"]);
+  });
+});
+
 describe("a name typed apart that a title writes joined", () => {
   /**
    * One title naming عبدالله بن عبدالعزيز joined, and more reports than a rescore window holds

@@ -122,7 +122,7 @@ describe("buildTolerantSuggestRequest", () => {
     const request = buildTolerantSuggestRequest(input("الملك سلمن"), "articles", NOTHING_HELD);
     const must = (request?.query?.bool?.must ?? []) as object[];
     expect(must).toHaveLength(2);
-    const { completionPrefixLength, completionAsWrittenPrefixLength, maxExpansions } = RANKING.typos;
+    const { completionPrefixLength, completionAsWrittenPrefixLength, startMaxExpansions } = RANKING.typos;
     for (const clause of must)
       expect(clause).toEqual({
         bool: {
@@ -133,7 +133,7 @@ describe("buildTolerantSuggestRequest", () => {
                   query: expect.any(String),
                   fuzziness: 1,
                   prefix_length: completionPrefixLength,
-                  max_expansions: maxExpansions,
+                  max_expansions: startMaxExpansions,
                 },
               },
             },
@@ -143,7 +143,7 @@ describe("buildTolerantSuggestRequest", () => {
                   query: expect.any(String),
                   fuzziness: 1,
                   prefix_length: completionAsWrittenPrefixLength,
-                  max_expansions: maxExpansions,
+                  max_expansions: startMaxExpansions,
                 },
               },
             },

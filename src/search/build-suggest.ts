@@ -24,6 +24,7 @@ import {
 import { allowedEdits, letterLeftOut, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
+const { startMaxExpansions } = RANKING.typos;
 /** The fields holding the starts of each form of the title's words, for a typo's reach. */
 const TITLE_STARTS: Record<TypoReach["form"], string> = { exact: FIELD, written: "title.word_starts" };
 
@@ -166,7 +167,7 @@ function withNameSpelling(
 function startLeftOut(word: string): estypes.QueryDslQueryContainer | undefined {
   const pattern = letterLeftOut(word);
   if (!pattern) return undefined;
-  const rewrite = `top_terms_blended_freqs_${RANKING.typos.maxExpansions}`;
+  const rewrite = `top_terms_blended_freqs_${startMaxExpansions}`;
   return { regexp: { [FIELD]: { value: pattern, rewrite } } };
 }
 
@@ -248,7 +249,9 @@ export function buildTolerantSuggestRequest(
     const reach = startTypoReach(word);
     if (!reach.length) return startLeftOut(word);
     const should = reach.map(({ form, edits, prefixLength }) => ({
-      match: { [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength) } },
+      match: {
+        [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) },
+      },
     }));
     return { bool: { should } };
   };

@@ -129,6 +129,11 @@ export const RANKING = {
     completionAsWrittenPrefixLength: 0,
     maxExpansions: 20,
     /**
+     * The same for the starts of title words the suggestions look in: far denser than whole words,
+     * a start has more than 20 neighbours a typo away, and those Lucene keeps go by the alphabet.
+     */
+    startMaxExpansions: 50,
+    /**
      * A word of this many letters may be a longer one with a letter left out, the commonest slip
      * (tolerant recall, titles only): an insertion alone reaches far fewer words than any edit.
      */

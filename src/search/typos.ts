@@ -147,13 +147,14 @@ function leftOutTest(word: string, end: "$" | ""): ((titleWord: TitleWordForms) 
 
 /**
  * A match's options for a word `edits` typos away (none for 0): the first `prefixLength` letters
- * kept, and never more than RANKING.typos.maxExpansions spellings tried.
+ * kept, and never more than `maxExpansions` spellings tried.
  */
 export function typoOptions(
   edits: 0 | 1 | 2,
   prefixLength: number = typos.prefixLength,
+  maxExpansions: number = typos.maxExpansions,
 ): { fuzziness?: 1 | 2; prefix_length?: number; max_expansions?: number } {
-  return edits ? { fuzziness: edits, prefix_length: prefixLength, max_expansions: typos.maxExpansions } : {};
+  return edits ? { fuzziness: edits, prefix_length: prefixLength, max_expansions: maxExpansions } : {};
 }
 
 /** Long enough to complete as a prefix, and short enough to be a word at all. */
