@@ -232,10 +232,10 @@ function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
  * The completion asked again when nothing completes: each word no title holds may be as many
  * typos away as the search allows it (typos.ts) from the start of a title word (past its first
  * letter), or one from its start as written, article included (from any letter: a slip in the
- * article or right after it), a three-letter word a start it left a letter out of; the others
- * match as typed. When titles hold every word, none all of
- * them, one word may be the slip where titles hold all the others. Undefined when no word could
- * be a typo, or for more words than a reader recalls a headline by.
+ * article or right after it); a three-letter word, a start it left a letter out of. The others
+ * match as typed. When titles hold every word, none all of them, one word may be the slip where
+ * titles hold all the others. Undefined when no word could be a typo, or for more words than a
+ * reader recalls a headline by.
  */
 export function buildTolerantSuggestRequest(
   input: SuggestInput,

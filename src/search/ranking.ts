@@ -135,7 +135,8 @@ export const RANKING = {
     startMaxExpansions: 50,
     /**
      * A word of this many letters may be a longer one with a letter left out, the commonest slip
-     * (tolerant recall, titles only): an insertion alone reaches far fewer words than any edit.
+     * (tolerant recall and suggestions, titles only): an insertion alone reaches far fewer words
+     * than any edit.
      */
     letterLeftOutOf: 3,
     /** A letter left out counts as fuzzy matching weighs one edit in a four-letter word. */

@@ -124,7 +124,7 @@ function reachTest(word: string, reach: TypoReach[], start: boolean): (titleWord
  */
 export function typoAlternativeTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
   const reach = titleTypoReach(word);
-  return reach.length ? reachTest(word, reach, false) : leftOutTest(word, "$");
+  return reach.length ? reachTest(word, reach, false) : leftOutTest(word, false);
 }
 
 /**
@@ -134,14 +134,14 @@ export function typoAlternativeTest(word: string): ((titleWord: TitleWordForms) 
  */
 export function typoStartTest(word: string): ((titleWord: TitleWordForms) => boolean) | undefined {
   const reach = startTypoReach(word);
-  return reach.length ? reachTest(word, reach, true) : leftOutTest(word, "");
+  return reach.length ? reachTest(word, reach, true) : leftOutTest(word, true);
 }
 
-/** Whether a title word's exact form is (`end` "$") or begins with (`end` "") a word `word` leaves a letter out of. */
-function leftOutTest(word: string, end: "$" | ""): ((titleWord: TitleWordForms) => boolean) | undefined {
+/** Whether a title word (`start`: a start of it) is a word `word` leaves a letter out of, in its exact form. */
+function leftOutTest(word: string, start: boolean): ((titleWord: TitleWordForms) => boolean) | undefined {
   const pattern = letterLeftOut(word);
   if (!pattern) return undefined;
-  const leftOut = new RegExp(`^(?:${pattern})${end}`);
+  const leftOut = new RegExp(`^(?:${pattern})${start ? "" : "$"}`);
   return ({ exact }) => leftOut.test(exact);
 }
 
