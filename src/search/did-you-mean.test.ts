@@ -36,6 +36,15 @@ describe("didYouMeanSuggesters", () => {
     expect(JSON.stringify(suggest)).not.toContain("2025");
   });
 
+  it("asks about a three-letter word as a longer one with a letter left out", () => {
+    const suggest = didYouMeanSuggesters(parseQuery("أوبك هبو"));
+    expect(suggest?.typo_1).toMatchObject({ text: "أوبك" });
+    expect(suggest?.typo_left_out).toMatchObject({
+      text: "هبو",
+      term: { field: "body.exact", max_edits: 1, min_word_length: RANKING.typos.letterLeftOutOf },
+    });
+  });
+
   it("asks about the first few words that could be typos, however many were typed", () => {
     const words = ["السيسو", "يستقبل", "من", "وزير", "الاستثمارات", "الخارجية", "الروسي", "امس"];
     const suggest = didYouMeanSuggesters(parseQuery(words.join(" ")));
@@ -52,7 +61,7 @@ describe("didYouMeanSuggesters", () => {
   });
 
   it("skips queries with no word that could be a typo, and queries with syntax", () => {
-    expect(didYouMeanSuggesters(parseQuery("ابو ظبي 2025"))).toBeUndefined();
+    expect(didYouMeanSuggesters(parseQuery("في 2025 عن"))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery("اب".repeat(250)))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery('السيسو "بوتين روسيا"'))).toBeUndefined();
     expect(didYouMeanSuggesters(parseQuery("السيسو -بوتين"))).toBeUndefined();
@@ -121,6 +130,23 @@ describe("corrections", () => {
       suggest: { typo_whole_word: [termSuggestion("اللمعركه", 0, "المعرفه")] },
     } as unknown as estypes.SearchResponse;
     expect(corrections(parsed, response)).toEqual(["المعركه", "المعرفه"]);
+  });
+
+  it("takes for a three-letter word only the words it leaves a letter out of", () => {
+    const option = (text: string, freq: number) => ({ text, score: 0.7, freq });
+    const response = {
+      suggest: {
+        typo_left_out: [
+          {
+            text: "هبو",
+            offset: 0,
+            length: 3,
+            options: [option("هبه", 90), option("هبوط", 60), option("هبوب", 5)],
+          },
+        ],
+      },
+    } as unknown as estypes.SearchResponse;
+    expect(corrections(parseQuery("أوبك هبو"), response)).toEqual(["أوبك هبوط", "أوبك هبوب"]);
   });
 
   it("is empty when no word was corrected", () => {

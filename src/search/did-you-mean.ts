@@ -2,7 +2,8 @@
  * @module search/did-you-mean
  * "Did you mean", with a confidence check. The search request carries term suggesters that look
  * only at rare words (a misspelling is rare; a word most articles use is spelt right) or at words
- * no title holds as typed, and propose more common words within a typo of each. A correction is
+ * no title holds as typed, and propose more common words within a typo of each (for a three-letter
+ * word, the words it leaves a letter out of). A correction is
  * shown only when the query as typed finds no article holding every word, and it is the likeliest
  * one that does: `collateRequests` asks that, and only for the few queries that got a correction
  * at all. Of corrections as close, one whose words an article holds near one another wins
@@ -14,7 +15,7 @@ import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, articlePrefix, completable, indexedForm, undoubled } from "./typos.js";
+import { allowedEdits, articlePrefix, completable, indexedForm, letterLeftOut, undoubled } from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
 /** The words of the articles without their article (الحليب as حليب): typos of the word itself. */
@@ -25,6 +26,9 @@ const FIELD = "body.exact";
  */
 const WHOLE_WORDS_FIELD = "title.words";
 const WHOLE_WORDS = "typo_whole_word";
+const LEFT_OUT = "typo_left_out";
+/** Options asked of the left-out suggester, of which those leaving a letter out are kept. */
+const LEFT_OUT_OPTIONS = 10;
 const STEMMED = ["title", "lead", "body"];
 /** Corrections tried per rare word, and corrected queries checked per search at most. */
 const OPTIONS_PER_WORD = 3;
@@ -36,15 +40,16 @@ const MAX_CANDIDATES = 8;
  */
 function suggesterText(
   words: string[],
-  edits: 1 | 2 | "some",
+  edits: 1 | 2 | "some" | "left-out",
 ): { text: string; starts: Map<number, number> } {
   const starts = new Map<number, number>();
   let text = "";
   let mayBeTypos = 0;
   words.forEach((word, i) => {
     const allowed = allowedEdits(word);
-    if (allowed && ++mayBeTypos > didYouMean.maxWords) return;
-    if (edits === "some" ? !allowed : allowed !== edits) return;
+    const short = letterLeftOut(word) !== undefined;
+    if ((allowed || short) && ++mayBeTypos > didYouMean.maxWords) return;
+    if (edits === "left-out" ? !short : edits === "some" ? !allowed : allowed !== edits) return;
     if (text) text += " ";
     starts.set(text.length, i);
     text += word;
@@ -69,6 +74,16 @@ function termSuggester(text: string, edits: 1 | 2): estypes.SearchFieldSuggester
 }
 
 /**
+ * A three-letter word may be a longer one with a letter left out (letterLeftOut), as the tolerant
+ * search takes it: one edit, of which only the words it leaves a letter out of are kept
+ * (suggestedSpellings), so more are asked for.
+ */
+function leftOutSuggester(text: string): estypes.SearchFieldSuggester {
+  const { term } = termSuggester(text, 1) as { term: estypes.SearchTermSuggester };
+  return { text, term: { ...term, min_word_length: typos.letterLeftOutOf, size: LEFT_OUT_OPTIONS } };
+}
+
+/**
  * The suggesters for the search request, or undefined when no word could be a typo. Plain queries
  * only: a reader who writes phrases, OR and exclusions is not guessing at spelling.
  */
@@ -83,6 +98,8 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
   }
   const { text } = suggesterText(words, "some");
   if (text) suggest[WHOLE_WORDS] = wholeWordSuggester(text);
+  const { text: short } = suggesterText(words, "left-out");
+  if (short) suggest[LEFT_OUT] = leftOutSuggester(short);
   return Object.keys(suggest).length ? suggest : undefined;
 }
 
@@ -139,13 +156,20 @@ export function suggestersForShards(
  */
 function suggestedSpellings(words: string[], response: estypes.SearchResponse): Map<string, number>[] {
   const spellings = words.map(() => new Map<string, number>());
-  const collect = (name: string, starts: Map<number, number>, whole: boolean) => {
+  const collect = (
+    name: string,
+    starts: Map<number, number>,
+    whole: boolean,
+    keep: (typed: string, option: string) => boolean = () => true,
+  ) => {
     for (const entry of response.suggest?.[name] ?? []) {
       const at = starts.get(entry.offset);
       const spelt = at === undefined ? undefined : spellings[at];
       if (at === undefined || !spelt) continue;
       const article = whole ? "" : articlePrefix(words[at] as string);
-      const options = [entry.options].flat() as Array<{ text?: string; freq?: number }>;
+      const options = ([entry.options].flat() as Array<{ text?: string; freq?: number }>).filter(
+        ({ text }) => text && keep(entry.text, text),
+      );
       for (const { text, freq = 0 } of options.slice(0, OPTIONS_PER_WORD)) {
         if (!text) continue;
         const spelling = `${article}${text}`;
@@ -155,6 +179,7 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
   };
   for (const edits of [1, 2] as const) collect(`typo_${edits}`, suggesterText(words, edits).starts, false);
   collect(WHOLE_WORDS, suggesterText(words, "some").starts, true);
+  collect(LEFT_OUT, suggesterText(words, "left-out").starts, false, leavesOut);
   return spellings;
 }
 
@@ -208,6 +233,15 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
  * neighbouring key hit, a letter left out, anything else. Lower is likelier; it orders a word's
  * corrections.
  */
+/** Whether `typed` is `correction` with one letter left out. */
+function leavesOut(typed: string, correction: string): boolean {
+  const letters = [...correction];
+  return (
+    letters.length === [...typed].length + 1 &&
+    letters.some((_, i) => letters.toSpliced(i, 1).join("") === typed)
+  );
+}
+
 export function typoLikelihood(typed: string, correction: string): number {
   const a = [...typed];
   const b = [...correction];
