@@ -228,11 +228,6 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     .map((combo) => combo.words.join(" "));
 }
 
-/**
- * How readers mistype, likeliest first: a letter pressed twice, two letters swapped or a
- * neighbouring key hit, a letter left out, anything else. Lower is likelier; it orders a word's
- * corrections.
- */
 /** Whether `typed` is `correction` with one letter left out. */
 function leavesOut(typed: string, correction: string): boolean {
   const letters = [...correction];
@@ -242,6 +237,11 @@ function leavesOut(typed: string, correction: string): boolean {
   );
 }
 
+/**
+ * How readers mistype, likeliest first: a letter pressed twice, two letters swapped or a
+ * neighbouring key hit, a letter left out, anything else. Lower is likelier; it orders a word's
+ * corrections.
+ */
 export function typoLikelihood(typed: string, correction: string): number {
   const a = [...typed];
   const b = [...correction];
@@ -249,7 +249,7 @@ export function typoLikelihood(typed: string, correction: string): number {
     [...letters.slice(0, i), ...letters.slice(i + 1)].join("");
   if (a.length === b.length + 1)
     return a.some((letter, i) => i > 0 && letter === a[i - 1] && without(a, i) === correction) ? 0 : 3;
-  if (a.length + 1 === b.length) return b.some((_, i) => without(b, i) === typed) ? 2 : 3;
+  if (a.length + 1 === b.length) return leavesOut(typed, correction) ? 2 : 3;
   if (a.length !== b.length) return 3;
   const differ = a.flatMap((letter, i) => (letter === b[i] ? [] : [i]));
   const [i, j] = differ;
