@@ -4,25 +4,15 @@
  * headline-only briefs of the same event and of another (a Sisi–Putin phone call the same day).
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/project-root.js";
 import type { RelatedResponse } from "../src/search/responses.js";
-import { loadFixtures, testApp } from "./helpers/api.js";
-import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+import { appWithFixtures } from "./helpers/api.js";
 
-const alias = uniqueAlias("related");
-const { app, client } = testApp(alias);
-
-beforeAll(async () => {
-  await loadFixtures(client, alias, [
-    join(projectRoot, "samples/articles.jsonl"),
-    join(import.meta.dirname, "fixtures", "related.jsonl"),
-  ]);
-});
-afterAll(async () => {
-  await removeTestIndices(client, alias);
-  await client.close();
-});
+const { app } = appWithFixtures("related", async () => [
+  join(projectRoot, "samples/articles.jsonl"),
+  join(import.meta.dirname, "fixtures", "related.jsonl"),
+]);
 
 const SUMMIT = "rel-summit-main";
 /** The same agency text as another outlet ran it: new headline and dateline, ى for ي, end cut. */

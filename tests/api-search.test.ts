@@ -3,17 +3,21 @@
  * reader expects, highlights, filters, facets, paging, collapsing of wire copies.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prepareArticle } from "../src/articles/document.js";
 import { ArticleInputSchema } from "../src/articles/schema.js";
 import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex } from "../src/es/indices.js";
 import type { RelatedResponse, SearchResponse } from "../src/search/responses.js";
-import { loadFixtures, testApp, writeFixture } from "./helpers/api.js";
+import { appWithFixtures, testApp, writeFixture } from "./helpers/api.js";
 import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
 
-const alias = uniqueAlias("api");
-const { app, client } = testApp(alias);
+const { app, client } = appWithFixtures("api", async () => [
+  fixture("ranking.jsonl"),
+  fixture("questions.jsonl"),
+  await pagingFixture(),
+  await wireFixture(),
+]);
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
 
 /** 35 distinct reports sharing one word, for paging. */
@@ -69,19 +73,6 @@ async function wireFixture(): Promise<string> {
   }));
   return writeFixture("wire", [...copies, ...others]);
 }
-
-beforeAll(async () => {
-  await loadFixtures(client, alias, [
-    fixture("ranking.jsonl"),
-    fixture("questions.jsonl"),
-    await pagingFixture(),
-    await wireFixture(),
-  ]);
-});
-afterAll(async () => {
-  await removeTestIndices(client, alias);
-  await client.close();
-});
 
 async function search(params: Record<string, string | string[]>): Promise<SearchResponse> {
   const query = new URLSearchParams();

@@ -8,7 +8,7 @@
  * one, a sandstorm two months later, and a football and a market report in the same days.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   RelatedResponse,
   SearchHit,
@@ -16,19 +16,11 @@ import type {
   StoryResponse,
   TimelineResponse,
 } from "../src/search/responses.js";
-import { loadFixtures, testApp } from "./helpers/api.js";
-import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
+import { appWithFixtures } from "./helpers/api.js";
 
-const alias = uniqueAlias("stories");
-const { app, client } = testApp(alias);
-
-beforeAll(async () => {
-  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures", "stories.jsonl")]);
-});
-afterAll(async () => {
-  await removeTestIndices(client, alias);
-  await client.close();
-});
+const { app } = appWithFixtures("stories", async () => [
+  join(import.meta.dirname, "fixtures", "stories.jsonl"),
+]);
 
 async function get<T>(path: string): Promise<T> {
   const response = await app.request(path);

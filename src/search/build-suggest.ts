@@ -21,7 +21,7 @@ import {
   wholeWordAsWritten,
   writtenStartBonus,
 } from "./title-prefix.js";
-import { allowedEdits, letterLeftOut, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
+import { letterLeftOut, mayBeTypo, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
 const { startMaxExpansions } = RANKING.typos;
@@ -178,10 +178,7 @@ function startLeftOut(word: string): estypes.QueryDslQueryContainer | undefined 
  */
 export function mayBeMistyped(input: SuggestInput): boolean {
   const words = suggestWords(input.q);
-  return (
-    words.length <= RANKING.typed.maxWords &&
-    words.some((word) => allowedEdits(word) > 0 || letterLeftOut(word) !== undefined)
-  );
+  return words.length <= RANKING.typed.maxWords && words.some(mayBeTypo);
 }
 
 /** What titles hold of the words typed: each word, and every word but each one, as typed. */

@@ -15,7 +15,15 @@ import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { type ParsedQuery, plainWords } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import { titlePrefixQuery } from "./title-prefix.js";
-import { allowedEdits, articlePrefix, completable, indexedForm, letterLeftOut, undoubled } from "./typos.js";
+import {
+  allowedEdits,
+  articlePrefix,
+  completable,
+  indexedForm,
+  letterLeftOut,
+  mayBeTypo,
+  undoubled,
+} from "./typos.js";
 
 const { didYouMean, typos } = RANKING;
 /** The words of the articles without their article (الحليب as حليب): typos of the word itself. */
@@ -25,31 +33,34 @@ const FIELD = "body.exact";
  * (احلليب, لاتعليم, غلجنوبية) is one edit from الحليب but two or more from حليب.
  */
 const WHOLE_WORDS_FIELD = "title.words";
-const WHOLE_WORDS = "typo_whole_word";
-const LEFT_OUT = "typo_left_out";
-/** Options asked of the left-out suggester, of which those leaving a letter out are kept. */
+/** Options the left-out suggester is asked for, of which only the words left a letter out of are kept. */
 const LEFT_OUT_OPTIONS = 10;
 const STEMMED = ["title", "lead", "body"];
 /** Corrections tried per rare word, and corrected queries checked per search at most. */
 const OPTIONS_PER_WORD = 3;
 const MAX_CANDIDATES = 8;
 
+/** The words a suggester asks about: those allowed 1 or 2 edits, either, or left a letter out of. */
+type WordGroup = 1 | 2 | "some" | "left-out";
+
+const IN_GROUP: Record<WordGroup, (word: string) => boolean> = {
+  1: (word) => allowedEdits(word) === 1,
+  2: (word) => allowedEdits(word) === 2,
+  some: (word) => allowedEdits(word) > 0,
+  "left-out": (word) => letterLeftOut(word) !== undefined,
+};
+
 /**
- * A suggester's text, the words allowed `edits` typos (any number: "some") of the first
- * `didYouMean.maxWords` that could be typos, and where each word starts in it.
+ * A suggester's text, the words of `group` among the first `didYouMean.maxWords` that could be
+ * typos, and where each word starts in it.
  */
-function suggesterText(
-  words: string[],
-  edits: 1 | 2 | "some" | "left-out",
-): { text: string; starts: Map<number, number> } {
+function suggesterText(words: string[], group: WordGroup): { text: string; starts: Map<number, number> } {
   const starts = new Map<number, number>();
   let text = "";
   let mayBeTypos = 0;
   words.forEach((word, i) => {
-    const allowed = allowedEdits(word);
-    const short = letterLeftOut(word) !== undefined;
-    if ((allowed || short) && ++mayBeTypos > didYouMean.maxWords) return;
-    if (edits === "left-out" ? !short : edits === "some" ? !allowed : allowed !== edits) return;
+    if (mayBeTypo(word) && ++mayBeTypos > didYouMean.maxWords) return;
+    if (!IN_GROUP[group](word)) return;
     if (text) text += " ";
     starts.set(text.length, i);
     text += word;
@@ -57,7 +68,14 @@ function suggesterText(
   return { text, starts };
 }
 
-function termSuggester(text: string, edits: 1 | 2): estypes.SearchFieldSuggester {
+function termSuggester(
+  text: string,
+  edits: 1 | 2,
+  {
+    minWordLength = typos.oneEditFrom,
+    size = OPTIONS_PER_WORD,
+  }: { minWordLength?: number; size?: number } = {},
+): estypes.SearchFieldSuggester {
   return {
     text,
     term: {
@@ -65,23 +83,39 @@ function termSuggester(text: string, edits: 1 | 2): estypes.SearchFieldSuggester
       suggest_mode: "popular",
       max_edits: edits,
       prefix_length: typos.prefixLength,
-      min_word_length: typos.oneEditFrom,
+      min_word_length: minWordLength,
       max_term_freq: didYouMean.maxTermFreq,
       min_doc_freq: didYouMean.minSuggestionFreq,
-      size: OPTIONS_PER_WORD,
+      size,
     },
   };
 }
 
-/**
- * A three-letter word may be a longer one with a letter left out (letterLeftOut), as the tolerant
- * search takes it: one edit, of which only the words it leaves a letter out of are kept
- * (suggestedSpellings), so more are asked for.
- */
-function leftOutSuggester(text: string): estypes.SearchFieldSuggester {
-  const { term } = termSuggester(text, 1) as { term: estypes.SearchTermSuggester };
-  return { text, term: { ...term, min_word_length: typos.letterLeftOutOf, size: LEFT_OUT_OPTIONS } };
+/** A term suggester: the words it asks about, how it is built, and how its options are read. */
+interface Suggester {
+  name: string;
+  words: WordGroup;
+  build: (text: string) => estypes.SearchFieldSuggester;
+  /** Its options are whole words as written, article included (else the article typed is put back). */
+  asWritten: boolean;
+  /** Which options to keep, of the word as the suggester read it. */
+  keep?: (typed: string, option: string) => boolean;
 }
+
+const SUGGESTERS: Suggester[] = [
+  { name: "typo_1", words: 1, build: (text) => termSuggester(text, 1), asWritten: false },
+  { name: "typo_2", words: 2, build: (text) => termSuggester(text, 2), asWritten: false },
+  { name: "typo_whole_word", words: "some", build: wholeWordSuggester, asWritten: true },
+  // A three-letter word may be a longer one with a letter left out (letterLeftOut), as the tolerant
+  // search takes it: one edit, of which only the words it leaves a letter out of are kept.
+  {
+    name: "typo_left_out",
+    words: "left-out",
+    build: (text) => termSuggester(text, 1, { minWordLength: typos.letterLeftOutOf, size: LEFT_OUT_OPTIONS }),
+    asWritten: false,
+    keep: leavesOut,
+  },
+];
 
 /**
  * The suggesters for the search request, or undefined when no word could be a typo. Plain queries
@@ -91,15 +125,12 @@ export function didYouMeanSuggesters(parsed: ParsedQuery): estypes.SearchSuggest
   const words = plainWords(parsed);
   if (parsed.phrases.length || parsed.excluded.length || words.length !== parsed.terms.length)
     return undefined;
-  const suggest: Record<string, estypes.SearchFieldSuggester> = {};
-  for (const edits of [1, 2] as const) {
-    const { text } = suggesterText(words, edits);
-    if (text) suggest[`typo_${edits}`] = termSuggester(text, edits);
-  }
-  const { text } = suggesterText(words, "some");
-  if (text) suggest[WHOLE_WORDS] = wholeWordSuggester(text);
-  const { text: short } = suggesterText(words, "left-out");
-  if (short) suggest[LEFT_OUT] = leftOutSuggester(short);
+  const suggest = Object.fromEntries(
+    SUGGESTERS.flatMap(({ name, words: group, build }) => {
+      const { text } = suggesterText(words, group);
+      return text ? [[name, build(text)]] : [];
+    }),
+  );
   return Object.keys(suggest).length ? suggest : undefined;
 }
 
@@ -156,30 +187,23 @@ export function suggestersForShards(
  */
 function suggestedSpellings(words: string[], response: estypes.SearchResponse): Map<string, number>[] {
   const spellings = words.map(() => new Map<string, number>());
-  const collect = (
-    name: string,
-    starts: Map<number, number>,
-    whole: boolean,
-    keep: (typed: string, option: string) => boolean = () => true,
-  ) => {
+  for (const { name, words: group, asWritten, keep = () => true } of SUGGESTERS) {
+    const { starts } = suggesterText(words, group);
     for (const entry of response.suggest?.[name] ?? []) {
       const at = starts.get(entry.offset);
       const spelt = at === undefined ? undefined : spellings[at];
       if (at === undefined || !spelt) continue;
-      const article = whole ? "" : articlePrefix(words[at] as string);
-      const options = ([entry.options].flat() as Array<{ text?: string; freq?: number }>).filter(
-        ({ text }) => text && keep(entry.text, text),
+      const article = asWritten ? "" : articlePrefix(words[at] as string);
+      const options = [entry.options].flat() as Array<{ text?: string; freq?: number }>;
+      const kept = options.flatMap(({ text, freq = 0 }) =>
+        text && keep(entry.text, text) ? [{ text, freq }] : [],
       );
-      for (const { text, freq = 0 } of options.slice(0, OPTIONS_PER_WORD)) {
-        if (!text) continue;
+      for (const { text, freq } of kept.slice(0, OPTIONS_PER_WORD)) {
         const spelling = `${article}${text}`;
         spelt.set(spelling, Math.max(freq, spelt.get(spelling) ?? 0));
       }
     }
-  };
-  for (const edits of [1, 2] as const) collect(`typo_${edits}`, suggesterText(words, edits).starts, false);
-  collect(WHOLE_WORDS, suggesterText(words, "some").starts, true);
-  collect(LEFT_OUT, suggesterText(words, "left-out").starts, false, leavesOut);
+  }
   return spellings;
 }
 

@@ -42,6 +42,11 @@ export function letterLeftOut(word: string): string | undefined {
   return gaps.map((i) => letters.toSpliced(i, 0, ".").join("")).join("|");
 }
 
+/** Whether a word could be a typo at all: within edits of another, or a short one a letter was left out of. */
+export function mayBeTypo(word: string): boolean {
+  return allowedEdits(word) > 0 || letterLeftOut(word) !== undefined;
+}
+
 /** The word with one of a pair of doubled letters dropped, for each pair: a letter pressed twice. */
 export function undoubled(word: string): string[] {
   const letters = [...word];
