@@ -15,6 +15,8 @@
       down: "البحث غير متاح هنا الآن، افتح صفحة البحث",
       all: "كل النتائج في صفحة البحث",
       loading: "جارٍ البحث…",
+      // Typed with the keyboard on the Latin layout: the results are for what the keys type in Arabic.
+      arabicKeys: (query) => `نتائج «${query}»، فلوحة المفاتيح كانت على الإنجليزية`,
       // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
       count: (n, digits) =>
         ({
@@ -40,6 +42,7 @@
       down: "Search is unavailable here right now; open the search page",
       all: "All results on the search page",
       loading: "Searching…",
+      arabicKeys: (query) => `Results for «${query}», typed on the Latin keyboard layout`,
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
       sources: (n, digits) => `${digits} ${n === 1 ? "source" : "sources"}`,
     },
@@ -244,6 +247,15 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
             const count = result.total.value;
             this.out.replaceChildren(
               h("p", {}, result.hits.length ? this.t.count(count, this.numbers.format(count)) : this.t.none),
+              ...(result.arabic_keys_query
+                ? [
+                    h(
+                      "p",
+                      { className: "arabic-keys", dir: "auto" },
+                      this.t.arabicKeys(result.arabic_keys_query),
+                    ),
+                  ]
+                : []),
               this.hits(result.hits, true),
               ...(result.hits.length
                 ? [h("p", {}, h("a", { href: this.searchPage(query), className: "all" }, this.t.all))]

@@ -421,6 +421,60 @@ describe("a topic typed rather than a headline", () => {
   });
 });
 
+describe("a query typed with the keyboard left on the Latin layout", () => {
+  const article = (id: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "وكالة الأنباء الوطنية",
+    published_at: "2025-06-01T08:00:00Z",
+  });
+  const keys = appWithFixtures("keys", async () => [
+    await writeFixture("keys", [
+      article("lk-sisi", "السيسي يستقبل وفدا اقتصاديا في القاهرة", "استقبل الرئيس وفدا من رجال الأعمال."),
+      article(
+        "lk-corona",
+        "فيروس كورونا يعود إلى الرياض بخمس إصابات جديدة",
+        "سجلت الوزارة خمس إصابات جديدة.",
+      ),
+      article(
+        "lk-crown",
+        "ولي العهد يفتتح معرض الكتاب الدولي",
+        "افتتح ولي العهد المعرض بمشاركة مئات الناشرين.",
+      ),
+      article(
+        "lk-galaxy",
+        "سامسونج تطلق هاتف Galaxy الجديد في الأسواق",
+        "أطلقت الشركة هاتف Galaxy بسعر أقل.",
+      ),
+      article("lk-health", "تطبيق S Health يصل إلى ساعات ذكية جديدة", "أعلنت الشركة وصول تطبيق S Health."),
+    ]),
+  ]);
+
+  it.each([
+    ["hgsdsd", "السيسي", "lk-sisi"],
+    [",gd hgui]", "ولي العهد", "lk-crown"],
+    // An article holds the s of tdv,s as typed: the comma types و on the Arabic keyboard.
+    ["tdv,s ;,v,kh", "فيروس كورونا", "lk-corona"],
+    // Still typing: what the suggestions offer, Enter finds.
+    ["hgsd", "السي", "lk-sisi"],
+  ])("%s: searched as %s, the same keys on the Arabic keyboard", async (q, arabic, id) => {
+    const result = await search(q, keys.app);
+    expect(result.arabic_keys_query).toBe(arabic);
+    expect(ids(result)[0]).toBe(id);
+    expect((await suggested(q, keys.app))[0]).toBe(id);
+  });
+
+  it("leaves a Latin word articles hold as typed", async () => {
+    const result = await search("Galaxy", keys.app);
+    expect(ids(result)).toEqual(["lk-galaxy"]);
+    expect(result.arabic_keys_query).toBeNull();
+    expect(await suggested("Gal", keys.app)).toEqual(["lk-galaxy"]);
+    // Neither as typed nor on the Arabic keys: nothing, and no claim about the keyboard.
+    expect(await search("Xiaomi", keys.app)).toMatchObject({ total: { value: 0 }, arabic_keys_query: null });
+  });
+});
+
 describe("did you mean", () => {
   it("corrects a misspelt word that no article holds", async () => {
     expect((await search("البرلمن")).suggestion).toBe("البرلمان");

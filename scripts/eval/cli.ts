@@ -26,7 +26,14 @@ import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
 import { projectRoot } from "../../src/project-root.js";
 import { BAND_ROWS, SIGNATURE_SIZE } from "../../src/text/fingerprint.js";
-import { deleteCorpus, type LoadedCorpus, listDocuments, loadCorpus, openCorpus } from "./corpus.js";
+import {
+  deleteCorpus,
+  type LoadedCorpus,
+  listDocuments,
+  loadCorpus,
+  openCorpus,
+  type StoredDoc,
+} from "./corpus.js";
 import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
 import {
   type CopyPair,
@@ -37,7 +44,14 @@ import {
   timeGrouping,
 } from "./datasets/copies.js";
 import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
-
+import {
+  gradeLatinWord,
+  type KeysItem,
+  keysItems,
+  type LatinWordQuery,
+  latinTitleWords,
+  withLetterDropped,
+} from "./datasets/keys.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
 import {
@@ -59,6 +73,9 @@ import {
   type DatasetFindings,
   type DatasetName,
   type DatasetReport,
+  IN_ARABIC_LETTERS,
+  LATIN_MISSPELT,
+  LATIN_TITLE_WORDS,
   MISTYPED,
   printReport,
   targetLine,
@@ -67,6 +84,7 @@ import {
 } from "./report.js";
 import { type RunSpec, runQueries, type SystemResult } from "./run.js";
 import {
+  type Answer,
   RELATED_SYSTEMS,
   type RelatedSystem,
   relatedRequest,
@@ -93,6 +111,7 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   topics: BASELINES,
   dym: ["project"],
   suggest: ["arabic", "project"],
+  keys: ["arabic", "project"],
   copies: ["project"],
 };
 
@@ -352,6 +371,77 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       examples: queries.unfinished.slice(0, 8).map(typedExample),
     });
   }
+  if (which.includes("keys")) await keysDataset(docs, ask, base);
+}
+
+/** Headlines recalled on the Latin layout, the same in Arabic letters, and Latin title words. */
+async function keysDataset(
+  docs: readonly StoredDoc[],
+  askSystem: (system: string, q: string) => Promise<Answer>,
+  base: { documents: number; seed: number },
+): Promise<void> {
+  const items = keysItems(docs, { seed, count: limit ?? 500 });
+  const mistyped = keysItems(docs, { seed: seed + 1, count: limit ?? 500, typo: true });
+  const words = latinTitleWords(docs, { seed, count: limit ?? 200 });
+  const misspelt = withLetterDropped(words);
+  console.log(`keys: ${items.length} queries typed on the Latin layout, ${words.length} Latin title words`);
+  // Which queries the project searched as the Arabic their keys type.
+  const readAsArabic = new Set<string>();
+  const ask = async (system: string, q: string) => {
+    const answer = await askSystem(system, q);
+    if (answer.arabicKeysQuery) readAsArabic.add(q);
+    return answer;
+  };
+  const systems = systemsOf("keys");
+  /** One set's rows, named "<system>, <suffix>". */
+  const rowsOf = async <Q>(
+    suffix: string,
+    queries: readonly Q[],
+    text: (query: Q) => string,
+    grade: RunSpec<Q>["grade"],
+    on = systems,
+  ) => {
+    const found = await runQueries({
+      systems: on,
+      queries,
+      onProgress: progress(suffix ? `keys, ${suffix}` : "keys"),
+      ask: (system, query) => ask(system, text(query)),
+      grade,
+    });
+    return found.map((row) => ({ ...row, system: suffix ? `${row.system}, ${suffix}` : row.system }));
+  };
+  const asTyped = (query: { query: string }) => query.query;
+  const results = [
+    ...(await rowsOf("", items, asTyped, gradeKnownItem)),
+    ...(await rowsOf(
+      IN_ARABIC_LETTERS,
+      items,
+      (item) => item.arabic,
+      gradeKnownItem,
+      systems.filter((system) => system === "project"),
+    )),
+    ...(await rowsOf(MISTYPED, mistyped, asTyped, gradeKnownItem)),
+    ...(await rowsOf(LATIN_TITLE_WORDS, words, asTyped, gradeLatinWord)),
+    ...(await rowsOf(LATIN_MISSPELT, misspelt, asTyped, gradeLatinWord)),
+  ];
+  const keyed = (set: KeysItem[]) => set.filter((item) => readAsArabic.has(item.query)).length;
+  const switched = (set: LatinWordQuery[]) => set.filter((word) => readAsArabic.has(word.query));
+  const listed = (set: LatinWordQuery[]) =>
+    `${set.length}${set.length ? ` (${set.map((word) => word.query).join(", ")})` : ""}`;
+  finish({
+    ...base,
+    dataset: "keys",
+    title: "Typed with the keyboard left on the Latin layout (SaudiNewsNet + ANT)",
+    results,
+    notes: [
+      ...describeItems(items),
+      "The typed dataset's way of recalling a headline, without the typo, written as the same keys show on the US layout (lam-alef as its two letters); relevant: the headline's story.",
+      `The project searched ${keyed(items)} of the ${items.length} as the Arabic their keys type (\`arabic_keys_query\`); with ${MISTYPED} (another ${mistyped.length} headlines, one typo each as in \`typed\`), ${keyed(mistyped)}.`,
+      `${LATIN_TITLE_WORDS}: ${words.length} Latin words of three letters or more that titles hold, searched as written; relevant: every story whose title holds the word. The project searched ${listed(switched(words))} of them as Arabic keys.`,
+      `${LATIN_MISSPELT}: those of five letters or more, their middle letter left out (${misspelt.length}). The project searched ${listed(switched(misspelt))} of them as Arabic keys.`,
+    ],
+    examples: items.slice(0, 8).map(({ arabic, query, cut }) => ({ arabic, query, cut })),
+  });
 }
 
 async function relatedDataset(): Promise<void> {
@@ -452,7 +542,7 @@ try {
   if (news.length && absent([FILES.saudi]).length)
     console.log(`${news.join(", ")}: skipped, ${FILES.saudi} is absent`);
   else if (news.length) await newsDatasets(news);
-  const typed = datasets.filter((d) => ["typed", "topics", "dym", "suggest"].includes(d));
+  const typed = datasets.filter((d) => ["typed", "topics", "dym", "suggest", "keys"].includes(d));
   const missing = absent([FILES.saudi, FILES.ant]);
   if (typed.length && missing.length)
     console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);

@@ -6,7 +6,7 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|copies|all\` (scripts/eval/). Each run
+Measured by \`npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|keys|copies|all\` (scripts/eval/). Each run
 loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
 query by query, after a short untimed warm-up (\`copies\` judges copy detection itself, without an
 index). This file is regenerated from docs/eval/<dataset>.json.
@@ -50,6 +50,13 @@ the stock queries are what an index offers a search box out of the box, the titl
 \`fuzziness: AUTO\`. The headline's story is the relevant answer. The notes also say whether Enter
 finds what was offered: the project's search for the same text (/api/search), and the share of
 queries whose first suggested story is on its first page, and of the first three suggested stories.
+\`keys\` recalls headlines as \`typed\` does and writes them as the same keys show on the US
+layout (lam-alef as its two letters), for a reader who left the keyboard there (السيسي: hgsdsd):
+once without a typo and once with one (rows "…, one typo"); the row "project, in Arabic letters"
+asks the first set as meant, its ceiling. The "Latin title words" rows ask the Latin words titles
+hold (three letters or more) as written, and again with the middle letter of those of five or more
+left out: every story whose title holds the word is relevant, and the notes count how many the
+project searched as Arabic keys instead. No target.
 
 Topics (\`topics\`): a reader types a subject to follow rather than a headline: three or four words
 a headline holds side by side that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/topics.ts),

@@ -21,6 +21,7 @@ export const DATASETS = [
   "topics",
   "dym",
   "suggest",
+  "keys",
   "copies",
 ] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -104,6 +105,7 @@ export function targetLine(report: DatasetResults): string {
   }
   if (dataset === "typed") return typedTarget(results, project);
   if (dataset === "suggest") return suggestComparison(results);
+  if (dataset === "keys") return keysComparison(results, project);
   if (dataset === "topics") return topicsComparison(results, project);
   const best = [arabic, standard]
     .filter((x): x is SystemResult => Boolean(x))
@@ -132,6 +134,19 @@ function topicsComparison(results: SystemResult[], project: SystemResult): strin
   const stock = results.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
   if (!stock) return "not compared: no stock baseline was run";
   return `P@10 ${project.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}× (no target)`;
+}
+
+/** Rows of the keys dataset besides the queries typed on the Latin layout. */
+export const IN_ARABIC_LETTERS = "in Arabic letters";
+export const LATIN_TITLE_WORDS = "Latin title words";
+export const LATIN_MISSPELT = "Latin title words, a letter left out";
+
+/** No target: typed on the Latin layout against the same queries in Arabic, and Latin words kept. */
+function keysComparison(results: SystemResult[], project: SystemResult): string {
+  const mrr = (system: string) => by(results, system)?.mrr.toFixed(3) ?? "not run";
+  const inArabic = by(results, `project, ${IN_ARABIC_LETTERS}`);
+  const kept = inArabic ? ` (${ratio(project.mrr, inArabic.mrr).toFixed(3)} of it)` : "";
+  return `typed on the Latin layout: MRR@10 ${project.mrr.toFixed(3)}, with one typo ${mrr(`project, ${MISTYPED}`)}; the same queries in Arabic letters ${mrr(`project, ${IN_ARABIC_LETTERS}`)}${kept}; stock arabic ${mrr("arabic")}; Latin title words ${mrr(`project, ${LATIN_TITLE_WORDS}`)}, with a letter left out ${mrr(`project, ${LATIN_MISSPELT}`)} (no target)`;
 }
 
 /** Suggestion rows are "<system>" (unfinished) and "<system>, <MISTYPED>" (one typo as well). */

@@ -30,6 +30,8 @@ export interface Answer {
   tookMs: number;
   /** The "did you mean" shown with the results (project only). */
   suggestion?: string | null;
+  /** The Arabic the query's keys type, when the results are for it (project only). */
+  arabicKeysQuery?: string | null;
 }
 
 /** What every system of one corpus shares: the client, the indices, each document's story. */
@@ -166,7 +168,13 @@ export const PROJECT: SearchSystem = {
       story: storyOf.get(hit.id) ?? hit.id,
       category: hit.category ?? undefined,
     }));
-    return { hits, ms, tookMs: response.took_ms, suggestion: response.suggestion };
+    return {
+      hits,
+      ms,
+      tookMs: response.took_ms,
+      suggestion: response.suggestion,
+      arabicKeysQuery: response.arabic_keys_query,
+    };
   },
 };
 

@@ -146,6 +146,8 @@ async function main(): Promise<number> {
       header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
       if (result.unquoted_query)
         header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
+      if (result.arabic_keys_query)
+        header += ` · typed on the Latin layout; results for: ${stripControls(result.arabic_keys_query)}`;
       if (result.partial) header += " · partial: the search ran out of time";
       if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
     }

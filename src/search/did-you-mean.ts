@@ -305,6 +305,22 @@ function checks(queries: estypes.QueryDslQueryContainer[], index: string): estyp
 }
 
 /**
+ * For one `msearch`: how many articles hold each word (the last begun, when `lastIsPrefix`),
+ * counted up to `upTo`.
+ */
+export function wordCounts(
+  words: string[],
+  lastIsPrefix: boolean,
+  index: string,
+  upTo: number,
+): estypes.MsearchRequestItem[] {
+  return words.flatMap((word, i) => [
+    { index },
+    { size: 0, track_total_hits: upTo, query: everyWord([word], lastIsPrefix && i === words.length - 1) },
+  ]);
+}
+
+/**
  * For one `msearch`: does the query as typed find an article holding every word, and does each
  * correction?
  */

@@ -268,4 +268,11 @@ export const RANKING = {
    * a story shares the topic's vocabulary rather than the event.
    */
   timelineMinShareOfBest: 0.25,
+  /**
+   * A query in Latin letters whose keys spell Arabic (search/keyboard-layout.ts). One word is
+   * little evidence: its Arabic reading goes first only when at least this share of the articles
+   * hold it (lwv: مصر), else only when the Latin finds nothing (ali and bank spell rare words, شمه
+   * and لاشين).
+   */
+  keyboardLayout: { oneWordMinShare: 0.001 },
 } as const;

@@ -65,6 +65,10 @@ export const SearchResponseSchema = z
       description:
         "Set when no article holds the quoted phrases: the results are for this query, the same words unquoted.",
     }),
+    arabic_keys_query: z.string().nullable().openapi({
+      description:
+        "Set when a query in Latin letters was read as the same keys type on the Arabic keyboard (hgsdsd: السيسي), the articles holding more of those words: the results are for this query.",
+    }),
   })
   .openapi("SearchResponse");
 

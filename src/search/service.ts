@@ -48,6 +48,13 @@ import {
   suggestersRequest,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
+import {
+  type KeyboardReadings,
+  keyboardReadings,
+  likelierReading,
+  type ReadingChoice,
+  readingCounts,
+} from "./keyboard-layout.js";
 import { startForms, typoMarks, withTitleMarks } from "./marks.js";
 import {
   DEFAULT_SUGGEST_SIZE,
@@ -120,10 +127,42 @@ export class SearchService {
   }
 
   async search(input: SearchInput): Promise<SearchResponse> {
-    const result = await this.#searchOnce(input);
+    const keys = await this.#keyboardReading(input);
+    let took = keys?.took ?? 0;
+    const onArabicKeys = async () => {
+      if (!keys) return undefined;
+      const arabic = { ...input, q: keys.readings.arabic.query };
+      const result = await this.#searchOnce(arabic);
+      took += result.took_ms;
+      return result.total.value > 0 ? { ...result, took_ms: took, arabic_keys_query: arabic.q } : undefined;
+    };
+    const first = keys?.reading === "arabic" ? await onArabicKeys() : undefined;
+    if (first) return first;
+    const typed = await this.#searchOnce(input);
+    took += typed.took_ms;
+    if (!typed.total.value && keys?.reading === "latin, then arabic") {
+      const second = await onArabicKeys();
+      if (second) return second;
+    }
+    const result = { ...typed, took_ms: took };
     const fallback = result.total.value > 0 ? undefined : unquotedFallback(input);
     if (!fallback) return result;
     return { ...(await this.#searchOnce(fallback)), unquoted_query: fallback.q };
+  }
+
+  /**
+   * For a query in Latin letters, which reading to search: as typed, or as its keys type on the
+   * Arabic keyboard (likelierReading, from how many articles hold each reading's words).
+   */
+  async #keyboardReading(
+    input: SearchInput,
+  ): Promise<{ readings: KeyboardReadings; reading: ReadingChoice; took: number } | undefined> {
+    const readings = keyboardReadings(input.q);
+    if (!readings) return undefined;
+    const { articles } = await this.#indexShape();
+    const counted = await this.client.msearch({ searches: readingCounts(readings, this.alias, articles) });
+    const counts = counted.responses.map((answer) => ("hits" in answer ? hitCount(answer.hits.total) : 0));
+    return { readings, reading: likelierReading(readings, counts, articles), took: counted.took };
   }
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
@@ -365,8 +404,9 @@ export class SearchService {
   }
 
   /**
-   * Titles completing what the reader typed; when none does, titles a typo away from it in the
-   * words no title holds. `took_ms`: Elasticsearch's, summed over the requests.
+   * Titles completing what the reader typed; when none does, those for the Arabic its keys type if
+   * it is in Latin letters, else titles a typo away from it in the words no title holds.
+   * `took_ms`: Elasticsearch's, summed over the requests.
    */
   async suggest(input: SuggestInput): Promise<{ suggestions: Suggestion[]; took_ms: number }> {
     let took = 0;
@@ -380,7 +420,13 @@ export class SearchService {
       took_ms: took,
     });
     const completed = await complete(buildSuggestRequest(input, this.alias));
-    if (completed.length || !mayBeMistyped(input)) return offered(completed);
+    if (completed.length) return offered(completed);
+    const readings = keyboardReadings(input.q);
+    if (readings) {
+      const onArabicKeys = await this.suggest({ ...input, q: readings.arabic.query });
+      return { ...onArabicKeys, took_ms: took + onArabicKeys.took_ms };
+    }
+    if (!mayBeMistyped(input)) return offered(completed);
     const held = await this.client.search(heldWordsRequest(input, this.alias));
     took += held.took;
     const tolerant = buildTolerantSuggestRequest(input, this.alias, heldWords(held));

@@ -109,5 +109,6 @@ export function shapeSearchResponse(
     suggestion: null,
     next_cursor: after && hits.length ? encodeCursor(after) : null,
     unquoted_query: null,
+    arabic_keys_query: null,
   };
 }

@@ -43,3 +43,71 @@ function neighbourMap(rows: typeof ARABIC_KEYBOARD_ROWS): ReadonlyMap<string, re
 }
 
 export const KEYBOARD_NEIGHBOURS = neighbourMap(ARABIC_KEYBOARD_ROWS);
+
+/** The US (QWERTY) keys under ARABIC_KEYBOARD_ROWS, row by row: `b` is the lam-alef key. */
+const LATIN_KEYBOARD_ROWS = ["qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./"] as const;
+
+/**
+ * What the Arabic 101 layout types for a key pressed with the US layout's character on it: the
+ * letter keys unshifted, the key left of 1, and the shifted keys that type a character of their own
+ * (hamza forms, diacritics, Arabic punctuation). Keys absent here type the same character on both.
+ */
+export const ARABIC_FOR_LATIN_KEY: ReadonlyMap<string, string> = new Map([
+  ...LATIN_KEYBOARD_ROWS.flatMap((keys, r) =>
+    [...keys].map((key, j): [string, string] => [key, ARABIC_KEYBOARD_ROWS[r]?.[j] ?? "لا"]),
+  ),
+  ["`", "ذ"],
+  ...Object.entries({
+    "~": "\u0651",
+    Q: "\u064E",
+    W: "\u064B",
+    E: "\u064F",
+    R: "\u064C",
+    T: "لإ",
+    Y: "إ",
+    U: "‘",
+    I: "÷",
+    O: "×",
+    P: "؛",
+    "{": "<",
+    "}": ">",
+    A: "\u0650",
+    S: "\u064D",
+    D: "]",
+    F: "[",
+    G: "لأ",
+    H: "أ",
+    J: "ـ",
+    K: "،",
+    L: "/",
+    Z: "~",
+    X: "\u0652",
+    C: "}",
+    V: "{",
+    B: "لآ",
+    N: "آ",
+    M: "’",
+    "<": ",",
+    ">": ".",
+    "?": "؟",
+  }),
+]);
+
+const LATIN_LETTER = /[A-Za-z]/;
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3]/;
+
+/**
+ * The text the same keys type on the Arabic keyboard, for text typed with the keyboard left on
+ * the Latin layout (hgsdsd: السيسي); undefined for text with an Arabic letter, or whose keys type
+ * no Arabic letter.
+ */
+export function arabicForLatinKeys(text: string): string | undefined {
+  if (!LATIN_LETTER.test(text) || ARABIC_LETTER.test(text)) return undefined;
+  const typed = [...text].map((char) => ARABIC_FOR_LATIN_KEY.get(char) ?? char).join("");
+  return ARABIC_LETTER.test(typed) ? typed : undefined;
+}
+
+/** Whether the key with this Latin character types an Arabic letter on the Arabic keyboard. */
+export function typesArabicLetter(key: string): boolean {
+  return ARABIC_LETTER.test(ARABIC_FOR_LATIN_KEY.get(key) ?? "");
+}

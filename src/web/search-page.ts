@@ -99,6 +99,12 @@ function unquotedNotice(input: SearchInput, unquoted: string | null): Markup {
   return html`<p class="did-you-mean unquoted" role="status">لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: <a href="${searchHref(input, { q: unquoted })}">${unquoted}</a></p>`;
 }
 
+/** Latin letters typed for Arabic: say these results are for what the same keys type in Arabic. */
+function arabicKeysNotice(input: SearchInput, rekeyed: string | null): Markup {
+  if (!rekeyed) return html``;
+  return html`<p class="did-you-mean arabic-keys" role="status">يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج: <a href="${searchHref(input, { q: rekeyed })}">${rekeyed}</a></p>`;
+}
+
 /** The search ran out of its time budget: say these are the results found until then. */
 function partialNotice(partial: boolean): Markup {
   if (!partial) return html``;
@@ -125,6 +131,7 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${st
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
 ${unquotedNotice(input, result.unquoted_query)}
+${arabicKeysNotice(input, result.arabic_keys_query)}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
@@ -156,4 +163,5 @@ const emptyResult: SearchResponse = {
   suggestion: null,
   next_cursor: null,
   unquoted_query: null,
+  arabic_keys_query: null,
 };

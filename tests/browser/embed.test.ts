@@ -153,6 +153,13 @@ describe("widgets on another origin", () => {
     }
   });
 
+  it("reads a query typed on the Latin layout as the Arabic its keys type", async () => {
+    const widget = page.locator("arabic-news-search");
+    await submit(widget, "kavm hglghpm");
+    expect(await widget.locator("p.arabic-keys").textContent()).toContain("«نشرة الملاحة»");
+    expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
+  });
+
   it("shows the newest search's answer when an older one comes back later", async () => {
     const widget = page.locator("arabic-news-search");
     const slow = "قمر صناعي";

@@ -85,6 +85,12 @@ describe("search page", () => {
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
   });
 
+  it("reads a query typed on the Latin layout as the Arabic its keys type, and says so", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("kavm hglbpm")}`);
+    expect(await page.locator(".arabic-keys a").textContent()).toBe("نشرة الملاحة");
+    expect(await page.locator("ol.hits > li .title").first().textContent()).toContain("نشرة الملاحة");
+  });
+
   it("works with the keyboard alone", async () => {
     await page.goto(`${stack.api}/`);
     await page.keyboard.press("Tab");
