@@ -17,6 +17,8 @@
       loading: "جارٍ البحث…",
       // Typed with the keyboard on the Latin layout: the results are for what the keys type in Arabic.
       arabicKeys: (query) => `نتائج «${query}»، فلوحة المفاتيح كانت على الإنجليزية`,
+      unquoted: (query) => `لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: «${query}»`,
+      didYouMean: ["هل تقصد: ", "؟"],
       // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
       count: (n, digits) =>
         ({
@@ -43,6 +45,8 @@
       all: "All results on the search page",
       loading: "Searching…",
       arabicKeys: (query) => `Results for «${query}», typed on the Latin keyboard layout`,
+      unquoted: (query) => `No article holds the quoted phrase; results for its words: «${query}»`,
+      didYouMean: ["Did you mean: ", "?"],
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
       sources: (n, digits) => `${digits} ${n === 1 ? "source" : "sources"}`,
     },
@@ -57,7 +61,7 @@ button{font:inherit;border:0;border-radius:6px;padding:.35rem 1rem;background:va
 [role=listbox]{position:absolute;top:100%;inset-inline:0;z-index:9;list-style:none;margin:0;padding:0;background:var(--ans-bg,#fff);border:1px solid var(--ans-border,#6b6b6b)}
 [role=option]{padding:.3rem .6rem;cursor:pointer}ol{list-style:none;margin:.5rem 0 0;padding:0}
 li.hit{padding:.4rem 0;border-bottom:1px solid var(--ans-border,#d0d0d0)}small{display:block;color:var(--ans-muted,#4a4a4a)}
-.snippet{font-size:.9em}
+.snippet{font-size:.9em}button.link{background:none;color:var(--ans-accent,#0b4f8a);padding:0;text-decoration:underline}
 h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
   // Elasticsearch's highlighter escapes with named and numeric (&#x27; &#x2F;) entities.
   const entities = { amp: "&", lt: "<", gt: ">", quot: '"' };
@@ -247,15 +251,7 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
             const count = result.total.value;
             this.out.replaceChildren(
               h("p", {}, result.hits.length ? this.t.count(count, this.numbers.format(count)) : this.t.none),
-              ...(result.arabic_keys_query
-                ? [
-                    h(
-                      "p",
-                      { className: "arabic-keys", dir: "auto" },
-                      this.t.arabicKeys(result.arabic_keys_query),
-                    ),
-                  ]
-                : []),
+              ...this.notices(result),
               this.hits(result.hits, true),
               ...(result.hits.length
                 ? [h("p", {}, h("a", { href: this.searchPage(query), className: "all" }, this.t.all))]
@@ -266,6 +262,23 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           } finally {
             if (turn === this.turn) this.out.setAttribute("aria-busy", "false");
           }
+        }
+        /** What the results are for, when not the query as typed, and a correction worth a click. */
+        notices(result) {
+          const line = (className, text) => h("p", { className, dir: "auto" }, text);
+          const [before, after] = this.t.didYouMean;
+          const corrected = h("button", { type: "button", className: "link" }, result.suggestion || "");
+          corrected.addEventListener("click", () => {
+            this.input.value = result.suggestion;
+            this.search();
+          });
+          return [
+            ...(result.arabic_keys_query
+              ? [line("arabic-keys", this.t.arabicKeys(result.arabic_keys_query))]
+              : []),
+            ...(result.unquoted_query ? [line("unquoted", this.t.unquoted(result.unquoted_query))] : []),
+            ...(result.suggestion ? [h("p", { className: "did-you-mean" }, before, corrected, after)] : []),
+          ];
         }
         async suggest() {
           const query = this.input.value.trim();

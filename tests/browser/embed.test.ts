@@ -153,6 +153,22 @@ describe("widgets on another origin", () => {
     }
   });
 
+  it("offers did-you-mean as a click, and says when the results are for a quoted phrase's words", async () => {
+    const widget = page.locator("arabic-news-search");
+    await submit(widget, "نشرة الملاحهة");
+    const corrected = widget.locator("p.did-you-mean button");
+    // Spelt as the articles spell it, not in the index's normal form.
+    expect(await corrected.textContent()).toBe("نشرة الملاحة");
+    await corrected.click();
+    await widget.locator('[aria-live][aria-busy="false"]').waitFor();
+    expect(await widget.getByLabel("ابحث في الأخبار").inputValue()).toBe("نشرة الملاحة");
+    expect(await widget.locator("p.did-you-mean").count()).toBe(0);
+    expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
+    await submit(widget, '"المناخ لرصد قمر"');
+    expect(await widget.locator("p.unquoted").textContent()).toContain("«المناخ لرصد قمر»");
+    expect(await widget.locator("li.hit").count()).toBeGreaterThan(0);
+  });
+
   it("reads a query typed on the Latin layout as the Arabic its keys type", async () => {
     const widget = page.locator("arabic-news-search");
     await submit(widget, "kavm hglghpm");
