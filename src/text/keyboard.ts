@@ -2,6 +2,8 @@
  * @module text/keyboard
  * Which keys neighbour which on the Arabic keyboard: the typo a finger makes most after a doubled
  * or swapped letter. "Did you mean" ranks corrections by it; the evaluation makes typos with it.
+ * And what each key of the US layout types on the Arabic one, for text typed with the keyboard
+ * left on the Latin layout.
  */
 
 /**
