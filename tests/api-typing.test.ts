@@ -524,6 +524,9 @@ describe("bounded cost", () => {
     ["a few long words", Array.from({ length: 6 }, (_, i) => `${"استراتيجيات".repeat(2)}${i}`).join(" ")],
     ["many words", Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(" ")],
     ["many made-up words", madeUpWords(24, 9)],
+    // Read both ways, then searched as Arabic (or as typed, then as Arabic).
+    ["one 500-key word on the Latin layout", "hg".repeat(250)],
+    ["many words on the Latin layout", "lwv hgsdsd tdv,s ".repeat(12)],
   ])("%s answers within the time budget", async (_name, q) => {
     const result = await search(q);
     expect(result.took_ms).toBeLessThan(Number.parseInt(RANKING.timeout, 10) * 1000);
