@@ -475,6 +475,34 @@ describe("a query typed with the keyboard left on the Latin layout", () => {
   });
 });
 
+describe("a letter pressed twice beside commoner one-key slips", () => {
+  /**
+   * ممبيعات: مبيعات pressed twice, but also a key away from ومبيعات, which more articles hold, and
+   * as near to بمبيعات and لمبيعات. Each reading is found with السيارات.
+   */
+  function salesArticles(): object[] {
+    const reports = (prefix: string, count: number, title: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: `ds-${prefix}-${String(i).padStart(2, "0")}`,
+        title: title(i + 1),
+        body: `${title(i + 1)}، بحسب بيانات الجمعية الوطنية لوكلاء السيارات الصادرة اليوم.`,
+        source: "صحيفة الاقتصاد",
+        published_at: new Date(Date.UTC(2025, 2, 1 + i)).toISOString(),
+      }));
+    return [
+      ...reports("and", 12, (i) => `الأسعار ومبيعات السيارات ترتفع في الشهر ${i}`),
+      ...reports("by", 3, (i) => `التجار يتأثرون بمبيعات السيارات في الشهر ${i}`),
+      ...reports("for", 3, (i) => `خطة لمبيعات السيارات في الشهر ${i}`),
+      ...reports("sales", 9, (i) => `مبيعات السيارات تتراجع في الشهر ${i}`),
+    ];
+  }
+  const sales = appWithFixtures("doubled", async () => [await writeFixture("doubled", salesArticles())]);
+
+  it("corrects it into the word without the second letter", async () => {
+    expect((await search("ممبيعات السيارات", sales.app)).suggestion).toBe("مبيعات السيارات");
+  });
+});
+
 describe("did you mean", () => {
   it("corrects a misspelt word that no article holds", async () => {
     expect((await search("البرلمن")).suggestion).toBe("البرلمان");
