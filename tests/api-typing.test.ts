@@ -475,12 +475,13 @@ describe("a query typed with the keyboard left on the Latin layout", () => {
   });
 });
 
-describe("a letter pressed twice beside commoner one-key slips", () => {
+describe("a letter pressed twice", () => {
   /**
    * ممبيعات: مبيعات pressed twice, but also a key away from ومبيعات, which more articles hold, and
-   * as near to بمبيعات and لمبيعات. Each reading is found with السيارات.
+   * as near to بمبيعات and لمبيعات. Each reading is found with السيارات. And اللليل: الليل with a
+   * letter pressed twice, which the elongation rule reads as اليل, a letter from الكل, far commoner.
    */
-  function salesArticles(): object[] {
+  function doubledArticles(): object[] {
     const reports = (prefix: string, count: number, title: (i: number) => string) =>
       Array.from({ length: count }, (_, i) => ({
         id: `ds-${prefix}-${String(i).padStart(2, "0")}`,
@@ -494,12 +495,18 @@ describe("a letter pressed twice beside commoner one-key slips", () => {
       ...reports("by", 3, (i) => `التجار يتأثرون بمبيعات السيارات في الشهر ${i}`),
       ...reports("for", 3, (i) => `خطة لمبيعات السيارات في الشهر ${i}`),
       ...reports("sales", 9, (i) => `مبيعات السيارات تتراجع في الشهر ${i}`),
+      ...reports("night", 3, (i) => `أخبار الليل في المدينة ${i}`),
+      ...reports("all", 40, (i) => `أخبار الكل في الحي ${i}`),
     ];
   }
-  const sales = appWithFixtures("doubled", async () => [await writeFixture("doubled", salesArticles())]);
+  const doubled = appWithFixtures("doubled", async () => [await writeFixture("doubled", doubledArticles())]);
 
-  it("corrects it into the word without the second letter", async () => {
-    expect((await search("ممبيعات السيارات", sales.app)).suggestion).toBe("مبيعات السيارات");
+  it("corrects it into the word without the second letter, though commoner slips are as near", async () => {
+    expect((await search("ممبيعات السيارات", doubled.app)).suggestion).toBe("مبيعات السيارات");
+  });
+
+  it("corrects it on a letter already doubled, three in a row", async () => {
+    expect((await search("أخبار اللليل", doubled.app)).suggestion).toBe("أخبار الليل");
   });
 });
 

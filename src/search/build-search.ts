@@ -6,7 +6,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
-import { carriesArticle, exactWords, normalizeArabic } from "../text/arabic.js";
+import { carriesArticle, exactWords } from "../text/arabic.js";
 import { joinedToPrevious, nameSpellings, wordsNamed } from "./compound-names.js";
 import { didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
@@ -153,7 +153,7 @@ const TITLE_WORDS: Record<TypoReach["form"], string> = {
 function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryContainer[] {
   const reach = titleTypoReach(word);
   if (reach.length) {
-    const undone = slip ? undoubled(normalizeArabic(word)) : [];
+    const undone = slip ? undoubled(word) : [];
     // Beside the doubled letter typed once, any other word a typo away is the less likely reading.
     const boost = undone.length ? typos.besideDoubledLetterBoost : undefined;
     return [

@@ -235,12 +235,14 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     // checked even when the suggesters did not propose it.
     if (!suggested.size) return [word];
     const typed = normalizeArabic(word);
+    const once = undoubled(word);
     // A far commoner word may go ahead of a likelier typo: each frequencyPerStep-fold of
-    // articles holding it is worth one step of typoLikelihood.
+    // articles holding it is worth one step of typoLikelihood. A letter pressed twice is read
+    // as typed (اللليل), which the normal form no longer shows.
     const rank = (option: string) =>
-      typoLikelihood(typed, option) -
+      (once.includes(option) ? 0 : typoLikelihood(typed, option)) -
       Math.log(Math.max(1, suggested.get(option) ?? 1)) / Math.log(didYouMean.frequencyPerStep);
-    const options = [...new Set([...undoubled(typed), ...suggested.keys()])]
+    const options = [...new Set([...once, ...suggested.keys()])]
       .filter((option) => option !== typed)
       .sort((a, b) => rank(a) - rank(b));
     return [word, ...options];

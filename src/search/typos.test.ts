@@ -41,6 +41,10 @@ describe("undoubled", () => {
     expect(undoubled("اللمعركه")).toEqual(["المعركه"]);
     expect(undoubled("مددد")).toEqual(["مدد"]);
     expect(undoubled("نصر")).toEqual([]);
+    // As typed: the elongation rule would read اللليل as اليل, two letters from الليل.
+    expect(undoubled("اللليل")).toEqual(["الليل"]);
+    // An elongated word is itself once its run collapses.
+    expect(undoubled("جمييييل")).toEqual([]);
   });
 });
 

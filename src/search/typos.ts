@@ -47,13 +47,18 @@ export function mayBeTypo(word: string): boolean {
   return allowedEdits(word) > 0 || letterLeftOut(word) !== undefined;
 }
 
-/** The word with one of a pair of doubled letters dropped, for each pair: a letter pressed twice. */
+/**
+ * The word with one of a pair of doubled letters dropped, for each pair, normalised: a letter
+ * pressed twice. Pairs are read as typed, before the elongation rule collapses three letters into
+ * one, so a letter pressed twice on a doubled one (اللليل) gives the word meant (الليل).
+ */
 export function undoubled(word: string): string[] {
   const letters = [...word];
+  const typed = normalizeArabic(word);
   const dropped = letters.flatMap((letter, i) =>
-    i > 0 && letter === letters[i - 1] ? [letters.toSpliced(i, 1).join("")] : [],
+    i > 0 && letter === letters[i - 1] ? [normalizeArabic(letters.toSpliced(i, 1).join(""))] : [],
   );
-  return [...new Set(dropped)];
+  return [...new Set(dropped)].filter((once) => once !== typed);
 }
 
 /** A title word as the title's fields index it: as written, article kept, and its exact form. */
