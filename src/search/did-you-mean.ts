@@ -165,24 +165,24 @@ function wholeWordSuggester(text: string): estypes.SearchFieldSuggester {
 }
 
 /**
- * The suggesters for an index of `shards` shards. Each shard applies `min_doc_freq` to its own
- * share of the articles, so a correction held by a few articles spread over several shards would
- * be found on one shard and missed on three: a sharded index asks each shard for its share of the
- * floor (the collated check still wants the corrected query to find an article).
+ * The suggesters for an index of `shards` shards. Lucene offers only words held by more articles
+ * than `min_doc_freq`, counted on each shard, so a correction held by a few articles spread over
+ * several shards would be offered on one shard and missed on three. A sharded index asks each
+ * shard for every word it holds, and for as many as all shards could need; Elasticsearch sums the
+ * shards' counts, and suggestedSpellings holds them to the floor and to the options per word.
  */
 export function suggestersForShards(
   suggest: estypes.SearchSuggester,
   shards: number,
 ): estypes.SearchSuggester {
   if (shards <= 1) return suggest;
-  const perShard = Math.ceil(didYouMean.minSuggestionFreq / shards);
   return Object.fromEntries(
-    Object.entries(suggest).map(([name, suggester]) => [
-      name,
-      typeof suggester === "object" && suggester && "term" in suggester && suggester.term
-        ? { ...suggester, term: { ...suggester.term, min_doc_freq: perShard } }
-        : suggester,
-    ]),
+    Object.entries(suggest).map(([name, suggester]) => {
+      if (!(typeof suggester === "object" && suggester && "term" in suggester && suggester.term))
+        return [name, suggester];
+      const size = (suggester.term.size ?? OPTIONS_PER_WORD) * shards;
+      return [name, { ...suggester, term: { ...suggester.term, min_doc_freq: 0, size, shard_size: size } }];
+    }),
   ) as estypes.SearchSuggester;
 }
 
@@ -201,7 +201,7 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
       const article = asWritten ? "" : articlePrefix(words[at] as string);
       const options = [entry.options].flat() as Array<{ text?: string; freq?: number }>;
       const kept = options.flatMap(({ text, freq = 0 }) =>
-        text && keep(entry.text, text) ? [{ text, freq }] : [],
+        text && freq > didYouMean.minSuggestionFreq && keep(entry.text, text) ? [{ text, freq }] : [],
       );
       for (const { text, freq } of kept.slice(0, OPTIONS_PER_WORD)) {
         const spelling = `${article}${text}`;

@@ -18,14 +18,22 @@ describe("scoringSearchType", () => {
 describe("suggestersForShards", () => {
   const suggest = didYouMeanSuggesters(parseQuery("البرلمن يقر"));
   if (!suggest) throw new Error("expected suggesters");
-  const floors = (shards: number) =>
+  const terms = (shards: number) =>
     Object.values(suggestersForShards(suggest, shards)).map(
-      (suggester) => (suggester as { term?: { min_doc_freq?: number } }).term?.min_doc_freq,
+      (suggester) =>
+        (suggester as { term: { min_doc_freq?: number; size?: number; shard_size?: number } }).term,
     );
 
-  it("keeps the floor on one shard and shares it out over several", () => {
+  it("keeps the floor on one shard; on several, asks each for every word it holds, three times as many", () => {
     expect(suggestersForShards(suggest, 1)).toBe(suggest);
-    expect(new Set(floors(1))).toEqual(new Set([RANKING.didYouMean.minSuggestionFreq]));
-    expect(new Set(floors(3))).toEqual(new Set([Math.ceil(RANKING.didYouMean.minSuggestionFreq / 3)]));
+    expect(new Set(terms(1).map((term) => term.min_doc_freq))).toEqual(
+      new Set([RANKING.didYouMean.minSuggestionFreq]),
+    );
+    const one = terms(1);
+    terms(3).forEach((term, i) => {
+      expect(term.min_doc_freq).toBe(0);
+      expect(term.size).toBe((one[i]?.size ?? 0) * 3);
+      expect(term.shard_size).toBe(term.size);
+    });
   });
 });
