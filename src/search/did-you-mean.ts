@@ -37,12 +37,12 @@ const WHOLE_WORDS_FIELD = "title.words";
 const LEFT_OUT_OPTIONS = 10;
 const STEMMED = ["title", "lead", "body"];
 /**
- * Corrections tried per rare word, and corrected queries checked per search at most. A suggester
- * ranks a slip that keeps the word's length above a letter dropped or added, so a word needs room
- * past its one-key slips for the word a letter pressed twice meant (ممبيعات: ومبيعات, بمبيعات,
- * لمبيعات before مبيعات).
+ * Corrections tried per rare word. A suggester ranks a slip that keeps the word's length above a
+ * letter dropped or added, so a word needs room past its one-key slips for the word a letter
+ * pressed twice meant (ممبيعات: ومبيعات, بمبيعات, لمبيعات before مبيعات).
  */
 const OPTIONS_PER_WORD = 5;
+/** Corrected queries checked per search at most. */
 const MAX_CANDIDATES = 8;
 
 /** The words a suggester asks about: those allowed 1 or 2 edits, either, or left a letter out of. */
