@@ -230,7 +230,11 @@ export const RANKING = {
     minTermFreq: 1,
     minDocFreq: 2,
     maxDocFreqRatio: 0.1,
-    minimumShouldMatch: "10%",
+    /**
+     * A tenth of the terms, but four at least: where few terms are picked (a short article, or a
+     * shard holding few articles, each picking its own), a tenth is one word like عام.
+     */
+    minimumShouldMatch: "4<4 40<10%",
     /**
      * Each term weighs as the article weighs it (tf·idf against its strongest term): the actors and
      * places it keeps naming count above the long tail of words said once, which is what tells
