@@ -45,7 +45,6 @@ import {
 } from "./datasets/copies.js";
 import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
 import {
-  gradeLatinWord,
   type KeysItem,
   keysItems,
   type LatinWordQuery,
@@ -62,7 +61,7 @@ import {
   suggest,
   suggestQueries,
 } from "./datasets/suggest.js";
-import { gradeTopic, topicTexts } from "./datasets/topics.js";
+import { topicTexts } from "./datasets/topics.js";
 import { describeItems, type TypedItem, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
@@ -82,7 +81,7 @@ import {
   writeMarkdown,
   writeReport,
 } from "./report.js";
-import { type RunSpec, runQueries, type SystemResult } from "./run.js";
+import { gradeStories, type RunSpec, runQueries, type SystemResult } from "./run.js";
 import {
   type Answer,
   RELATED_SYSTEMS,
@@ -287,7 +286,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       count: limit ?? 200,
     });
     console.log(`topics: ${queries.length} queries`);
-    const results = await searchEach("topics", queries, (topic) => topic.query, gradeTopic);
+    const results = await searchEach("topics", queries, (topic) => topic.query, gradeStories);
     finish({
       ...base,
       dataset: "topics",
@@ -421,8 +420,8 @@ async function keysDataset(
       systems.filter((system) => system === "project"),
     )),
     ...(await rowsOf(MISTYPED, mistyped, asTyped, gradeKnownItem)),
-    ...(await rowsOf(LATIN_TITLE_WORDS, words, asTyped, gradeLatinWord)),
-    ...(await rowsOf(LATIN_MISSPELT, misspelt, asTyped, gradeLatinWord)),
+    ...(await rowsOf(LATIN_TITLE_WORDS, words, asTyped, gradeStories)),
+    ...(await rowsOf(LATIN_MISSPELT, misspelt, asTyped, gradeStories)),
   ];
   const keyed = (set: KeysItem[]) => set.filter((item) => readAsArabic.has(item.query)).length;
   const switched = (set: LatinWordQuery[]) => set.filter((word) => readAsArabic.has(word.query));

@@ -3,7 +3,15 @@
  * Sends every query to every system and scores the answers. Systems take turns query by query,
  * so caches and background merges affect them alike, and a short untimed warm-up comes first.
  */
-import { mean, ndcgAt, percentile, precisionAt, recallAt, reciprocalRank } from "../../src/eval/metrics.js";
+import {
+  judge,
+  mean,
+  ndcgAt,
+  percentile,
+  precisionAt,
+  recallAt,
+  reciprocalRank,
+} from "../../src/eval/metrics.js";
 import type { Answer, JudgedHit } from "./systems.js";
 
 export interface Grade {
@@ -12,6 +20,17 @@ export interface Grade {
   totalRelevant: number;
   /** Optional second precision, e.g. before discounting copies of the source article. */
   rawFlags?: boolean[];
+}
+
+/** Relevant: any of the query's stories (a topic's, or a word's titles'). */
+export function gradeStories(query: { stories: ReadonlySet<string> }, hits: JudgedHit[]): Grade {
+  return {
+    flags: judge(
+      hits.map((hit) => hit.story),
+      query.stories,
+    ),
+    totalRelevant: query.stories.size,
+  };
 }
 
 export interface SystemResult {

@@ -1,16 +1,6 @@
-/**
- * @module eval/datasets/keys
- * Queries typed with the keyboard left on the Latin layout: headline words recalled as in the
- * typed dataset (no typo, the last word cut half the time), written as the same keys type them on
- * the US layout (السيسي: hgsdsd). Beside them, the Latin words titles hold, searched as written:
- * a reader who means them must not be sent to Arabic.
- */
-import { judge } from "../../../src/eval/metrics.js";
 import { seededRng, shuffled } from "../../../src/eval/perturb.js";
 import { ARABIC_FOR_LATIN_KEY } from "../../../src/text/keyboard.js";
 import type { StoredDoc } from "../corpus.js";
-import type { Grade } from "../run.js";
-import type { JudgedHit } from "../systems.js";
 import { type TypedItem, typedItems } from "./typed.js";
 
 // Each Arabic character's key on the US layout (lam-alef typed as its two letters).
@@ -76,15 +66,4 @@ export function withLetterDropped(words: readonly LatinWordQuery[]): LatinWordQu
       const at = Math.floor(word.query.length / 2);
       return { ...word, query: word.query.slice(0, at) + word.query.slice(at + 1) };
     });
-}
-
-/** A hit is relevant when its story's title holds the word. */
-export function gradeLatinWord(query: LatinWordQuery, hits: JudgedHit[]): Grade {
-  return {
-    flags: judge(
-      hits.map((hit) => hit.story),
-      query.stories,
-    ),
-    totalRelevant: query.stories.size,
-  };
 }

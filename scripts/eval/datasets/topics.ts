@@ -6,10 +6,7 @@
  */
 
 import type { EsClient } from "../../../src/es/client.js";
-import { judge } from "../../../src/eval/metrics.js";
-import type { TopicQuery, TopicText } from "../../../src/eval/topics.js";
-import type { Grade } from "../run.js";
-import type { JudgedHit } from "../systems.js";
+import type { TopicText } from "../../../src/eval/topics.js";
 
 /** Texts of the index's articles (title, lead and body), in id order. */
 export async function topicTexts(client: EsClient, index: string): Promise<TopicText[]> {
@@ -23,15 +20,4 @@ export async function topicTexts(client: EsClient, index: string): Promise<Topic
   for await (const doc of stored)
     texts.push({ story: doc.dup_group, title: doc.title, text: [doc.title, doc.lead, doc.body].join("\n") });
   return texts;
-}
-
-/** Relevant: any story holding the phrase. */
-export function gradeTopic(query: TopicQuery, hits: JudgedHit[]): Grade {
-  return {
-    flags: judge(
-      hits.map((hit) => hit.story),
-      query.stories,
-    ),
-    totalRelevant: query.stories.size,
-  };
 }
