@@ -479,8 +479,8 @@ describe("a letter pressed twice", () => {
   /**
    * ممبيعات: مبيعات pressed twice, but also a key away from ومبيعات, which more articles hold, and
    * as near to بمبيعات and لمبيعات. Each reading is found with السيارات; مبيعات's three articles
-   * lie one to a shard on three shards. And اللليل: الليل with a
-   * letter pressed twice, which the elongation rule reads as اليل, a letter from الكل, far commoner.
+   * lie one to a shard on three shards. And اللليل: الليل with a letter pressed twice, which the
+   * elongation rule reads as اليل, a letter from الكل, far commoner.
    */
   function doubledArticles(): object[] {
     const reports = (prefix: string, count: number, title: (i: number) => string) =>
