@@ -26,7 +26,7 @@ import { titlePrefixAsWritten, titlePrefixQuery, wholeWordAsWritten } from "./ti
 import {
   allowedEdits,
   completable,
-  letterLeftOut,
+  leftOutQuery,
   type TypoReach,
   titleTypoReach,
   typoOptions,
@@ -165,10 +165,8 @@ function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryCon
       ),
     ];
   }
-  const pattern = letterLeftOut(word);
-  if (!pattern) return [];
-  const rewrite = `top_terms_blended_freqs_${typos.maxExpansions}`;
-  return [{ regexp: { "title.exact": { value: pattern, rewrite, boost: typos.letterLeftOutBoost } } }];
+  const leftOut = leftOutQuery(word, "title.exact", { boost: typos.letterLeftOutBoost });
+  return leftOut ? [leftOut] : [];
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */

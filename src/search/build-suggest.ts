@@ -21,7 +21,7 @@ import {
   wholeWordAsWritten,
   writtenStartBonus,
 } from "./title-prefix.js";
-import { letterLeftOut, mayBeTypo, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
+import { leftOutQuery, mayBeTypo, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
 
 const FIELD = "title.autocomplete";
 const { startMaxExpansions } = RANKING.typos;
@@ -161,17 +161,6 @@ function withNameSpelling(
 }
 
 /**
- * A word too short for typos, begun in a title word with a letter it left out (letterLeftOut): مشر
- * begins مؤشر.
- */
-function startLeftOut(word: string): estypes.QueryDslQueryContainer | undefined {
-  const pattern = letterLeftOut(word);
-  if (!pattern) return undefined;
-  const rewrite = `top_terms_blended_freqs_${startMaxExpansions}`;
-  return { regexp: { [FIELD]: { value: pattern, rewrite } } };
-}
-
-/**
  * Whether some word typed could be a typo (typos.ts) or a longer one with a letter left out, in
  * few enough words for a recalled headline: when nothing completes, only then is the completion
  * asked again within typos.
@@ -244,7 +233,8 @@ export function buildTolerantSuggestRequest(
   const typed = tolerantAsTyped(words);
   const typo = (word: string): estypes.QueryDslQueryContainer | undefined => {
     const reach = startTypoReach(word);
-    if (!reach.length) return startLeftOut(word);
+    // Too short for typos: a title word's start it left a letter out of (مشر begins مؤشر).
+    if (!reach.length) return leftOutQuery(word, FIELD, { maxExpansions: startMaxExpansions });
     const should = reach.map(({ form, edits, prefixLength }) => ({
       match: {
         [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) },

@@ -303,12 +303,18 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
   };
 }
 
-/** One check per query: does it find an article? Each stops at its first hit. */
-function checks(queries: estypes.QueryDslQueryContainer[], index: string): estypes.MsearchRequestItem[] {
-  return queries.flatMap((query) => [
-    { index },
-    { size: 0, terminate_after: 1, track_total_hits: true, query },
-  ]);
+/**
+ * One check per query: does it find an article (each stops at its first hit), or, given `upTo`,
+ * how many, counted up to that.
+ */
+function checks(
+  queries: estypes.QueryDslQueryContainer[],
+  index: string,
+  upTo?: number,
+): estypes.MsearchRequestItem[] {
+  const counting =
+    upTo === undefined ? { terminate_after: 1, track_total_hits: true } : { track_total_hits: upTo };
+  return queries.flatMap((query) => [{ index }, { size: 0, ...counting, query }]);
 }
 
 /**
@@ -321,10 +327,11 @@ export function wordCounts(
   index: string,
   upTo: number,
 ): estypes.MsearchRequestItem[] {
-  return words.flatMap((word, i) => [
-    { index },
-    { size: 0, track_total_hits: upTo, query: everyWord([word], lastIsPrefix && i === words.length - 1) },
-  ]);
+  return checks(
+    words.map((word, i) => everyWord([word], lastIsPrefix && i === words.length - 1)),
+    index,
+    upTo,
+  );
 }
 
 /**

@@ -112,15 +112,18 @@ export class SearchService {
 
   /**
    * A request whose scores order the answer, fitted to how the index is sharded: global statistics
-   * where per-shard ones would change the page, and the suggesters' floors shared out per shard.
+   * where per-shard ones would change the page, and suggesters fitted to the shards.
    */
   async #scored<T extends estypes.SearchRequest>(request: T): Promise<T> {
     const searchType = scoringSearchType(await this.#indexShape());
-    return { ...(await this.#shardFloors(request)), ...(searchType ? { search_type: searchType } : {}) };
+    return {
+      ...(await this.#shardedSuggesters(request)),
+      ...(searchType ? { search_type: searchType } : {}),
+    };
   }
 
-  /** The request with its suggesters' floors shared out per shard (suggestersForShards). */
-  async #shardFloors<T extends estypes.SearchRequest>(request: T): Promise<T> {
+  /** The request with its suggesters fitted to the index's shards (suggestersForShards). */
+  async #shardedSuggesters<T extends estypes.SearchRequest>(request: T): Promise<T> {
     if (!request.suggest) return request;
     const { shards } = await this.#indexShape();
     return { ...request, suggest: suggestersForShards(request.suggest, shards) };
@@ -247,7 +250,7 @@ export class SearchService {
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
   async #suggesters(parsed: ParsedQuery): Promise<estypes.SearchResponse | undefined> {
     const request = suggestersRequest(parsed, this.alias);
-    return request && this.client.search(await this.#shardFloors(request));
+    return request && this.client.search(await this.#shardedSuggesters(request));
   }
 
   /**

@@ -4,6 +4,7 @@
  * letters as typed (normalised); how much counts the word as the exact fields index it, the
  * article dropped, so أخبار and الاخبار get the same two edits.
  */
+import type { estypes } from "@elastic/elasticsearch";
 import { exactWords, normalizeArabic } from "../text/arabic.js";
 import { editDistance, startEditDistance } from "../text/edit-distance.js";
 import { RANKING } from "./ranking.js";
@@ -40,6 +41,21 @@ export function letterLeftOut(word: string): string | undefined {
   if (letters.length !== typos.letterLeftOutOf || !LETTERS_ONLY.test(typed)) return undefined;
   const gaps = Array.from({ length: letters.length + 1 }, (_, i) => i);
   return gaps.map((i) => letters.toSpliced(i, 0, ".").join("")).join("|");
+}
+
+/**
+ * The words of `field` that `word` leaves a letter out of (letterLeftOut), trying at most
+ * `maxExpansions` of them; undefined for a word that is not short enough to have left one out.
+ */
+export function leftOutQuery(
+  word: string,
+  field: string,
+  { maxExpansions = typos.maxExpansions, boost }: { maxExpansions?: number; boost?: number } = {},
+): estypes.QueryDslQueryContainer | undefined {
+  const pattern = letterLeftOut(word);
+  if (!pattern) return undefined;
+  const rewrite = `top_terms_blended_freqs_${maxExpansions}`;
+  return { regexp: { [field]: { value: pattern, rewrite, ...(boost === undefined ? {} : { boost }) } } };
 }
 
 /** Whether a word could be a typo at all: within edits of another, or a short one a letter was left out of. */
