@@ -8,10 +8,12 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import type { estypes } from "@elastic/elasticsearch";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { type PreparedArticle, prepareArticle } from "../src/articles/document.js";
 import { ArticleInputSchema } from "../src/articles/schema.js";
 import { BulkBody, BulkWriter } from "../src/es/bulk-writer.js";
+import { loadIndexDefinition } from "../src/es/index-definition.js";
 import { createPhysicalIndex, swapAlias } from "../src/es/indices.js";
 import { DuplicateGrouper, fingerprintOf } from "../src/ingest/duplicates/grouper.js";
 import { runImport } from "../src/ingest/pipeline.js";
@@ -249,6 +251,75 @@ describe("near-duplicate groups", () => {
       expect(second.document.dup_group).toBe(first.document.id);
       expect(grouper.bandsAskedOfIndex).toBe(second.document.minhash_bands.length);
     }
+  });
+});
+
+describe("fingerprints read back from the index", () => {
+  /** Groups a copy of `first`, indexed alone, recording the request of the grouper's lookup. */
+  async function groupCopy(index: string, first: PreparedArticle) {
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [first]);
+    const search = client.search.bind(client);
+    const sent: estypes.SearchRequest[] = [];
+    const spy = vi.spyOn(client, "search").mockImplementation(((request: estypes.SearchRequest) => {
+      sent.push(request);
+      return search(request);
+    }) as never);
+    try {
+      const second = prepared(copy);
+      await assign(new DuplicateGrouper(client, index), [second]);
+      return {
+        group: second.document.dup_group,
+        lookup: sent.find((request) => request.query?.bool?.should),
+      };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("reads them from doc values, not from each article's source", async () => {
+    const first = prepared(story);
+    const { group, lookup } = await groupCopy(await createTestIndex(client, "dups"), first);
+    expect(group).toBe(first.document.id);
+    expect(lookup).toMatchObject({ _source: false, stored_fields: ["_none_"] });
+  });
+
+  /** An index of version 11's mappings, holding `first` with its fingerprint stored as count:signature. */
+  async function olderIndex(alias: string, first: PreparedArticle) {
+    const definition = loadIndexDefinition();
+    const minhash = { type: "keyword", index: false, doc_values: false } as const;
+    const properties = { ...definition.mappings.properties, minhash };
+    const older = { ...definition, version: 11, mappings: { ...definition.mappings, properties } };
+    const index = await createPhysicalIndex(client, alias, { definition: older });
+    first.document.minhash = `${first.shingles}:${Buffer.from(first.signature.buffer).toString("base64")}`;
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [first]);
+    return index;
+  }
+
+  it("reads them from the source in an index of older mappings, which stored count:signature", async () => {
+    const first = prepared(story);
+    const { group, lookup } = await groupCopy(await olderIndex(uniqueAlias("dups-older"), first), first);
+    expect(group).toBe(first.document.id);
+    expect(lookup?._source).toEqual(expect.arrayContaining(["minhash"]));
+  });
+
+  it("follows its alias to an index of older mappings (a snapshot restored under a running server)", async () => {
+    const alias = uniqueAlias("dups-moved");
+    const first = prepared(story);
+    const current = await createPhysicalIndex(client, alias);
+    await importBatch(new DuplicateGrouper(client, current, { soleWriter: true }), current, [first]);
+    await swapAlias(client, alias, current);
+    const grouper = new DuplicateGrouper(client, alias);
+    const storyCopy = prepared(copy);
+    await assign(grouper, [storyCopy]);
+    const report = prepared(wire);
+    await swapAlias(client, alias, await olderIndex(`${alias}-restored`, report));
+    const reportCopy = prepared({
+      title: "خطة لرفع إنتاج القمح",
+      body: wireParagraphs.slice(0, 4).join("\n\n"),
+    });
+    await assign(grouper, [reportCopy]);
+    expect(storyCopy.document.dup_group).toBe(first.document.id);
+    expect(reportCopy.document.dup_group).toBe(report.document.id);
   });
 });
 

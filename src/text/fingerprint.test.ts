@@ -63,6 +63,18 @@ describe("fingerprint", () => {
     expect(decodeFingerprint(older)).toEqual({ signature, shingles: 0 });
   });
 
+  it("reads a fingerprint stored as count:signature (an older index)", () => {
+    const found = fingerprint(title, story);
+    const older = `${found.shingles}:${Buffer.from(found.signature.buffer).toString("base64")}`;
+    expect(decodeFingerprint(older)).toEqual(found);
+  });
+
+  it("stores the fingerprint as plain base64, as a binary field takes it", () => {
+    const encoded = encodeFingerprint(fingerprint(title, story));
+    expect(encoded).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(Buffer.from(encoded, "base64").toString("base64")).toBe(encoded);
+  });
+
   it("gives a text cut to half its length a shared band (rows per band are few)", () => {
     const long = Array.from({ length: 8 }, (_, i) => `${story} الفقرة ${i}`).join("\n");
     const half = long.slice(0, long.length / 2);

@@ -192,21 +192,30 @@ export function similarity(a: Uint32Array, b: Uint32Array, bOffset = 0): number 
   return equal / SIGNATURE_SIZE;
 }
 
+/** Bytes of a stored fingerprint: the shingle count, then the signature. */
+const COUNT_BYTES = 4;
+
 /**
- * The fingerprint as the index stores it (`minhash`): the shingle count, a colon, the signature in
- * base64. Older versions stored the signature alone, of title and body: read with a count of 0,
- * which never makes a copy, until `--reindex` fingerprints the article again.
+ * The fingerprint as the index stores it (`minhash`, binary with doc values, which the grouper's
+ * lookups read without loading each article's source): in base64, the shingle count as a
+ * little-endian 32-bit number, then the signature. Older versions stored `count:signature`, and
+ * before them the signature alone, of title and body: read with a count of 0, which never makes a
+ * copy, until `--reindex` fingerprints the article again.
  */
 export function encodeFingerprint({ signature, shingles }: Fingerprint): string {
-  const bytes = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-  return `${shingles}:${bytes.toString("base64")}`;
+  const bytes = Buffer.alloc(COUNT_BYTES + signature.byteLength);
+  bytes.writeUInt32LE(shingles);
+  bytes.set(new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength), COUNT_BYTES);
+  return bytes.toString("base64");
 }
 
 export function decodeFingerprint(encoded: string): Fingerprint {
   const colon = encoded.indexOf(":");
   const bytes = Buffer.from(encoded.slice(colon + 1), "base64");
-  return {
-    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-    shingles: colon < 0 ? 0 : Number(encoded.slice(0, colon)),
-  };
+  const signatureFrom = (start: number) =>
+    new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.byteLength));
+  if (colon >= 0) return { signature: signatureFrom(0), shingles: Number(encoded.slice(0, colon)) };
+  if (bytes.byteLength === COUNT_BYTES + SIGNATURE_SIZE * 4)
+    return { signature: signatureFrom(COUNT_BYTES), shingles: bytes.readUInt32LE(0) };
+  return { signature: signatureFrom(0), shingles: 0 };
 }

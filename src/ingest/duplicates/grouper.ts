@@ -10,7 +10,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
 import { type BandedFingerprint, copyScore, NOT_A_COPY } from "../../text/copy-decision.js";
-import { bandKey, decodeFingerprint, similarity } from "../../text/fingerprint.js";
+import { bandKey, bandNumbers, decodeFingerprint, similarity } from "../../text/fingerprint.js";
 import { ForgottenBands } from "./forgotten-bands.js";
 import { RecentArticles } from "./recent-articles.js";
 
@@ -73,6 +73,47 @@ function storyWindow(earliest: number, latest: number): estypes.QueryDslQueryCon
 /** Whether an article published at `publishedAt` may belong to a story first reported at `storyStart`. */
 const withinStory = (publishedAt: number, storyStart: number) =>
   !(Math.abs(publishedAt - storyStart) > STORY_MS);
+
+/**
+ * Where a lookup reads the articles it finds: doc values where the index keeps the fingerprint
+ * there (mappings version 12 on), which spares decompressing each article's stored text; else the
+ * source.
+ */
+type StoredRead = "doc values" | "source";
+
+/** What a lookup reads of each article, as stored. */
+interface StoredFingerprint {
+  id: string;
+  dup_group: string;
+  published_at: string;
+  minhash: string;
+}
+
+function readRequest(
+  read: StoredRead,
+): Pick<estypes.SearchRequest, "_source" | "stored_fields" | "docvalue_fields"> {
+  if (read === "source") return { _source: ["id", "dup_group", "published_at", "minhash"] };
+  const published = { field: "published_at", format: "epoch_millis" };
+  // Not even `_id`: any stored field is read by decompressing the block that holds the source.
+  return {
+    _source: false,
+    stored_fields: ["_none_"],
+    docvalue_fields: ["id", "dup_group", published, "minhash"],
+  };
+}
+
+/** An indexed article as a lookup read it, or undefined for one without a fingerprint. */
+function knownOf({ _source: source, fields }: estypes.SearchHit<StoredFingerprint>): Known | undefined {
+  const first = (field: string): unknown => (fields?.[field] as unknown[] | undefined)?.[0];
+  const minhash = source ? source.minhash : first("minhash");
+  if (typeof minhash !== "string") return undefined;
+  return {
+    id: String(source ? source.id : first("id")),
+    group: String(source ? source.dup_group : first("dup_group")),
+    storyStart: source ? Date.parse(source.published_at) : Number(first("published_at")),
+    ...decodeFingerprint(minhash),
+  };
+}
 
 export interface DuplicateGrouperOptions {
   retry?: RetryPolicy;
@@ -246,6 +287,7 @@ export class DuplicateGrouper {
     if (!everything && this.#forgotten.empty) return new Map();
     // The band keys asked about, by band position: one `terms` clause each.
     const asked: Set<string>[] = [];
+    const askedNumbers: Set<number>[] = [];
     let articlesAsked = 0;
     let [earliest, latest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
     for (const { bands, publishedAt } of batch) {
@@ -254,8 +296,8 @@ export class DuplicateGrouper {
         const number = bands[band] ?? 0;
         if (!everything && !this.#forgotten.has(number)) continue;
         asks = true;
-        const atPosition = asked[band] ?? new Set<string>();
-        asked[band] = atPosition.add(bandKey(band, number));
+        asked[band] = (asked[band] ?? new Set<string>()).add(bandKey(band, number));
+        askedNumbers[band] = (askedNumbers[band] ?? new Set<number>()).add(number);
       }
       if (!asks) continue;
       articlesAsked++;
@@ -267,15 +309,11 @@ export class DuplicateGrouper {
     const positions = asked.flatMap((keys) => (keys ? [{ terms: { minhash_bands: [...keys] } }] : []));
     if (!positions.length) return byBand;
     for (const keys of asked) this.#bandsAsked += keys?.size ?? 0;
+    // Asked at each lookup: the alias may move to an index of other mappings (a reindex, a restore).
+    const read = await this.#whereFingerprintsAre();
     const response = await withRetry(
       () =>
-        this.client.search<{
-          id: string;
-          dup_group: string;
-          published_at: string;
-          minhash: string;
-          minhash_bands: string[];
-        }>(
+        this.client.search<StoredFingerprint>(
           {
             index: this.index,
             size: Math.min(MAX_CANDIDATES, articlesAsked * this.#candidatesPerArticle),
@@ -283,31 +321,39 @@ export class DuplicateGrouper {
             query: {
               bool: { should: positions, minimum_should_match: 1, filter: storyWindow(earliest, latest) },
             },
-            _source: ["id", "dup_group", "published_at", "minhash", "minhash_bands"],
+            ...readRequest(read),
           },
           { maxRetries: 0 },
         ),
       this.#retry,
     );
     for (const hit of response.hits.hits) {
-      const source = hit._source;
-      if (!source?.minhash) continue;
-      const known = {
-        id: source.id,
-        group: source.dup_group,
-        storyStart: Date.parse(source.published_at),
-        ...decodeFingerprint(source.minhash),
-      };
-      // Stored in band order (bandKeys), so each key is looked for at its own position.
-      for (let band = 0; band < source.minhash_bands.length; band++) {
-        const key = source.minhash_bands[band] ?? "";
-        if (!asked[band]?.has(key)) continue;
+      const known = knownOf(hit);
+      if (!known) continue;
+      // Its bands come from its signature, as they did when it was stored: no need to read them.
+      const numbers = bandNumbers(known.signature);
+      for (let band = 0; band < numbers.length; band++) {
+        const number = numbers[band] ?? 0;
+        if (!askedNumbers[band]?.has(number)) continue;
+        const key = bandKey(band, number);
         const list = byBand.get(key) ?? [];
         list.push(known);
         byBand.set(key, list);
       }
     }
     return byBand;
+  }
+
+  /** Whether the index keeps fingerprints in doc values (StoredRead). */
+  async #whereFingerprintsAre(): Promise<StoredRead> {
+    const response = await withRetry(
+      () => this.client.indices.getFieldMapping({ index: this.index, fields: "minhash" }, { maxRetries: 0 }),
+      this.#retry,
+    );
+    const mapped = Object.values(response).map(({ mappings }) => mappings.minhash?.mapping.minhash);
+    const inDocValues = (mapping: unknown) =>
+      (mapping as { doc_values?: boolean } | undefined)?.doc_values === true;
+    return mapped.length > 0 && mapped.every(inDocValues) ? "doc values" : "source";
   }
 
   async #holdsOthers(): Promise<boolean> {
