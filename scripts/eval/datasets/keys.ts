@@ -1,3 +1,10 @@
+/**
+ * @module eval/datasets/keys
+ * Queries typed with the keyboard left on the Latin layout: headline words recalled as in the
+ * typed dataset (no typo, the last word cut half the time), written as the same keys type them on
+ * the US layout (السيسي: hgsdsd). Beside them, the Latin words titles hold, searched as written:
+ * a reader who means them must not be sent to Arabic.
+ */
 import { seededRng, shuffled } from "../../../src/eval/perturb.js";
 import { ARABIC_FOR_LATIN_KEY } from "../../../src/text/keyboard.js";
 import type { StoredDoc } from "../corpus.js";

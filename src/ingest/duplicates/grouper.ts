@@ -88,30 +88,26 @@ interface StoredFingerprint {
   published_at: string;
   minhash: string;
 }
+const STORED_FIELDS = ["id", "dup_group", "published_at", "minhash"] as const;
 
 function readRequest(
   read: StoredRead,
 ): Pick<estypes.SearchRequest, "_source" | "stored_fields" | "docvalue_fields"> {
-  if (read === "source") return { _source: ["id", "dup_group", "published_at", "minhash"] };
-  const published = { field: "published_at", format: "epoch_millis" };
+  if (read === "source") return { _source: [...STORED_FIELDS] };
   // Not even `_id`: any stored field is read by decompressing the block that holds the source.
-  return {
-    _source: false,
-    stored_fields: ["_none_"],
-    docvalue_fields: ["id", "dup_group", published, "minhash"],
-  };
+  return { _source: false, stored_fields: ["_none_"], docvalue_fields: [...STORED_FIELDS] };
 }
 
 /** An indexed article as a lookup read it, or undefined for one without a fingerprint. */
-function knownOf({ _source: source, fields }: estypes.SearchHit<StoredFingerprint>): Known | undefined {
-  const first = (field: string): unknown => (fields?.[field] as unknown[] | undefined)?.[0];
-  const minhash = source ? source.minhash : first("minhash");
-  if (typeof minhash !== "string") return undefined;
+function knownOf({ _source, fields }: estypes.SearchHit<StoredFingerprint>): Known | undefined {
+  const stored: Partial<Record<keyof StoredFingerprint, unknown>> =
+    _source ?? Object.fromEntries(STORED_FIELDS.map((field) => [field, fields?.[field]?.[0]]));
+  if (typeof stored.minhash !== "string") return undefined;
   return {
-    id: String(source ? source.id : first("id")),
-    group: String(source ? source.dup_group : first("dup_group")),
-    storyStart: source ? Date.parse(source.published_at) : Number(first("published_at")),
-    ...decodeFingerprint(minhash),
+    id: String(stored.id),
+    group: String(stored.dup_group),
+    storyStart: Date.parse(String(stored.published_at)),
+    ...decodeFingerprint(stored.minhash),
   };
 }
 
@@ -285,9 +281,8 @@ export class DuplicateGrouper {
     this.#indexHoldsOthers ??= this.#holdsOthers();
     const everything = await this.#indexHoldsOthers;
     if (!everything && this.#forgotten.empty) return new Map();
-    // The band keys asked about, by band position: one `terms` clause each.
-    const asked: Set<string>[] = [];
-    const askedNumbers: Set<number>[] = [];
+    // The bands asked about, by band position: one `terms` clause each.
+    const asked: Set<number>[] = [];
     let articlesAsked = 0;
     let [earliest, latest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
     for (const { bands, publishedAt } of batch) {
@@ -296,8 +291,7 @@ export class DuplicateGrouper {
         const number = bands[band] ?? 0;
         if (!everything && !this.#forgotten.has(number)) continue;
         asks = true;
-        asked[band] = (asked[band] ?? new Set<string>()).add(bandKey(band, number));
-        askedNumbers[band] = (askedNumbers[band] ?? new Set<number>()).add(number);
+        asked[band] = (asked[band] ?? new Set<number>()).add(number);
       }
       if (!asks) continue;
       articlesAsked++;
@@ -306,9 +300,11 @@ export class DuplicateGrouper {
       latest = Math.max(latest, publishedAt);
     }
     const byBand = new Map<string, Known[]>();
-    const positions = asked.flatMap((keys) => (keys ? [{ terms: { minhash_bands: [...keys] } }] : []));
+    const positions = asked.flatMap((numbers, band) =>
+      numbers ? [{ terms: { minhash_bands: [...numbers].map((number) => bandKey(band, number)) } }] : [],
+    );
     if (!positions.length) return byBand;
-    for (const keys of asked) this.#bandsAsked += keys?.size ?? 0;
+    for (const numbers of asked) this.#bandsAsked += numbers?.size ?? 0;
     // Asked at each lookup: the alias may move to an index of other mappings (a reindex, a restore).
     const read = await this.#whereFingerprintsAre();
     const response = await withRetry(
@@ -334,7 +330,7 @@ export class DuplicateGrouper {
       const numbers = bandNumbers(known.signature);
       for (let band = 0; band < numbers.length; band++) {
         const number = numbers[band] ?? 0;
-        if (!askedNumbers[band]?.has(number)) continue;
+        if (!asked[band]?.has(number)) continue;
         const key = bandKey(band, number);
         const list = byBand.get(key) ?? [];
         list.push(known);
