@@ -238,6 +238,68 @@ describe("typos", () => {
   });
 });
 
+describe("a typo in a word only the articles' text holds", () => {
+  const article = (id: string, source: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source,
+    published_at: "2025-03-01T08:00:00Z",
+  });
+  const outbreak =
+    "أعلنت وزارة الصحة تسجيل خمس إصابات جديدة في الرياض، وقالت إن فيروس كورونا لا يزال ينتشر بين المخالطين وإن الفرق الطبية تتابع حالتهم.";
+  const texts = appWithFixtures("body-typo", async () => [
+    await writeFixture("body-typo", [
+      article("bt-outbreak", "وكالة الخليج", "الصحة تسجل خمس إصابات جديدة في الرياض", outbreak),
+      article("bt-outbreak-copy", "صحيفة الشمال", "تسجيل خمس إصابات جديدة في الرياض", outbreak),
+      article(
+        "bt-flu",
+        "وكالة الخليج",
+        "المستشفيات ترفع جاهزيتها مع دخول الشتاء",
+        "رفعت المستشفيات جاهزيتها لمواجهة فيروس الإنفلونزا الموسمية مع انخفاض درجات الحرارة.",
+      ),
+      article(
+        "bt-no-deaths",
+        "صحيفة الشمال",
+        "كورونا: لا وفيات جديدة في جدة",
+        "قالت الوزارة إنه لم تسجل أي وفيات خلال الأسبوع الماضي.",
+      ),
+      article(
+        "bt-rider",
+        "وكالة الخليج",
+        "فارس سعودي يفوز بسباق القدرة والتحمل",
+        "فاز الفارس بالمركز الأول في سباق القدرة والتحمل بمشاركة فرسان من عشر دول.",
+      ),
+      article(
+        "bt-rider-2",
+        "صحيفة الشمال",
+        "انطلاق بطولة الفروسية في الدمام",
+        "يشارك في البطولة فارس من كل نادٍ من أندية المنطقة الشرقية.",
+      ),
+    ]),
+  ]);
+
+  it("finds the story whose text holds the word meant, above titles holding the other word alone", async () => {
+    // No title holds فيروس, so the titles' typo reach cannot find it: the suggesters' likelier
+    // spellings of فيرس are read in every field.
+    const result = await search("فيرس كورونا", texts.app);
+    expect(ids(result)[0]).toBe("bt-outbreak");
+    expect(ids(result)).toContain("bt-no-deaths");
+    expect(ids(result)).not.toContain("bt-outbreak-copy");
+    const [first] = result.hits;
+    expect(first?.highlights.body.join()).toContain("<mark>فيروس</mark> <mark>كورونا</mark>");
+    expect(first?.copies).toBe(1);
+    expect(result.suggestion).toBe("فيروس كورونا");
+  });
+
+  it("counts a story's copies as the ranking found them, so the page adds up", async () => {
+    // Alone, فيرس finds the texts holding فيروس only as its likelier spelling.
+    const result = await search("فيرس", texts.app);
+    expect(result.hits.find((hit) => hit.id === "bt-outbreak")?.copies).toBe(1);
+    expect(result.hits.reduce((sum, hit) => sum + hit.copies + 1, 0)).toBe(result.total.value);
+  });
+});
+
 describe("a misspelling some articles share", () => {
   const shared = appWithFixtures("misspelling", async () => [fixture("shared-misspelling.jsonl")]);
 

@@ -74,7 +74,7 @@ const VARIANTS: Record<string, Variant> = {
   "page: articles, highlighted": async (q) =>
     send(pageRequest(parseQuery(q), input(q), await shown(q), index)),
   "page: copies counted": async (q) => {
-    const request = pageCopiesRequest(parseQuery(q), input(q), await shown(q), index, "strict");
+    const request = pageCopiesRequest(parseQuery(q), input(q), await shown(q), index, { recall: "strict" });
     return request ? send(request) : 0;
   },
   "plain multi_match": (q) =>

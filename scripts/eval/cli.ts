@@ -62,7 +62,7 @@ import {
   suggestQueries,
 } from "./datasets/suggest.js";
 import { topicTexts } from "./datasets/topics.js";
-import { describeItems, type TypedItem, typedExample, typedItems } from "./datasets/typed.js";
+import { describeItems, type TypedItem, typedBodySets, typedExample, typedItems } from "./datasets/typed.js";
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
 import {
@@ -145,8 +145,11 @@ const stamp = { date: new Date().toISOString().slice(0, 10), commit: commitStamp
 
 const config = parseEnv(ElasticsearchConfigSchema);
 
-/** The dym row asked from body sentences (the target is read on the headline row). */
-const BODY_SENTENCES = "project, body sentences";
+/** Rows asked from body sentences (targets are read on the headline rows). */
+const FROM_BODIES = ", body sentences";
+const BODY_SENTENCES = `project${FROM_BODIES}`;
+/** Offsets the run's seed for the typed dataset's body sentences. */
+const TYPED_BODY_STREAM = 0x74626f;
 
 const client = createEsClient({
   nodes: configuredOrLocalUrls(),
@@ -268,14 +271,32 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     const results = await searchEach("typed", items, (item) => item.query, gradeKnownItem);
     const best = bestStock(results);
     const stock = results.filter((r) => STOCK_SYSTEMS.some((system) => system.name === r.system));
+    // The same recall from a sentence of an article's body, for the project and the best stock
+    // variant: a typo in a word no title holds.
+    const [fromBodies = []] = await typedBodySets(
+      client,
+      corpus.indices.project,
+      docs,
+      { seed: seed + TYPED_BODY_STREAM, count: limit ?? 500 },
+      { typo: true, cutChance: 0.5 },
+    );
+    const bodySystems = systemsOf("typed").filter((name) => name === "project" || name === best?.system);
+    const bodyRows = await runQueries({
+      systems: bodySystems,
+      queries: fromBodies,
+      onProgress: progress("typed, body sentences"),
+      ask: (system, item) => ask(system, item.query),
+      grade: gradeKnownItem,
+    });
     finish({
       ...base,
       dataset: "typed",
       title: "Typed from memory: recalled headline words with a typo (SaudiNewsNet + ANT)",
-      results,
+      results: [...results, ...bodyRows.map((row) => ({ ...row, system: `${row.system}${FROM_BODIES}` }))],
       notes: [
         ...describeItems(items),
         `${stock.length} stock variants run (analyzer × fuzziness × bool_prefix × title boost); best by MRR@10: ${best?.system ?? "none"}.`,
+        `Rows${FROM_BODIES}: ${fromBodies.length} more queries recalled the same way from a sentence (6–20 words) of an article's body instead of its title, for the project and the best stock variant; relevant: that article's story. The target is read on the headline rows.`,
       ],
       examples: items.slice(0, 16).map(typedExample),
     });

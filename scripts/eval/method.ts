@@ -36,7 +36,10 @@ story is the one relevant answer. \`typed\` compares the project with the whole 
 \`type: bool_prefix\` or not, \`title^2\` or not (named e.g. \`arabic+fuzzy+bool_prefix+title^2\`);
 the target is set against the best of them. **handtuned** is a reference, not a target: title and
 body under both stock analyzers (\`most_fields\`, one edit allowed from four letters, title
-weighted up) plus the typed words as a title \`match_phrase_prefix\`. \`dym\` asks the project
+weighted up) plus the typed words as a title \`match_phrase_prefix\`. \`typed\` also asks the
+project and the best stock variant the same kind of queries recalled from a sentence (6–20 words)
+of a sampled article's body, whose story is then the relevant answer (rows \`…, body sentences\`):
+a typo in a word no title holds. \`dym\` asks the project
 misspelt queries (one typo, nothing cut) and as many correctly spelt ones (the same recall, no
 typo): "shown" is the share given a suggestion; a suggestion is accurate when, compared word by
 word after normalizeArabic with a leading article ignored, it spells the words the reader meant.

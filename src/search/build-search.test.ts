@@ -9,6 +9,7 @@ import {
   MAX_WINDOW,
   pageCopiesRequest,
   pageRequest,
+  type Recall,
   type StrictOutcome,
   strictFindsEveryWord,
   suggestersAfterStrict,
@@ -22,6 +23,8 @@ import { RANKING } from "./ranking.js";
 const input = (params: Record<string, unknown>) => SearchParams.parse(params);
 /** The title's words as written, weighed on the scale of title.exact. */
 const WRITTEN = `title.words^${RANKING.typos.writtenFormScale}`;
+/** Title, lead and body, stemmed, as the recall weighs them. */
+const STEMMED = (["title", "lead", "body"] as const).map((field) => `${field}^${RANKING.fields[field]}`);
 
 /** The rescore's signals for a query. */
 function rescoreSignals(q: string): estypes.QueryDslQueryContainer[] {
@@ -73,11 +76,31 @@ describe("buildSearchRequest", () => {
   it("takes a doubled letter typed once for the likeliest slip, in a word the suggesters found rare", () => {
     const parsed = parseQuery("النصرر يفوز");
     const undone = `"query":"النصر","fields":["${WRITTEN}","title.exact"],"boost":${RANKING.typos.doubledLetterBoost}`;
-    expect(JSON.stringify(buildQuery(parsed, "tolerant", new Set(["النصرر"])))).toContain(undone);
+    const mistyped = new Map([["النصرر", ["النصر"]]]);
+    expect(JSON.stringify(buildQuery(parsed, "tolerant", mistyped))).toContain(undone);
     expect(JSON.stringify(buildQuery(parsed, "tolerant"))).not.toContain('"query":"النصر"');
-    expect(JSON.stringify(buildQuery(parsed, "strict", new Set(["النصرر"])))).not.toContain(
-      '"query":"النصر"',
-    );
+    expect(JSON.stringify(buildQuery(parsed, "strict", mistyped))).not.toContain('"query":"النصر"');
+  });
+
+  it("reads a mistyped word as its likeliest spellings in every field, below the words as typed", () => {
+    const parsed = parseQuery("فيرس كورونا");
+    const mistyped = new Map([["فيرس", ["فيروس", "فارس", "فورس"]]]);
+    const stemmed = (word: string) => ({
+      multi_match: { query: word, fields: STEMMED, type: RANKING.matchType, minimum_should_match: "1" },
+    });
+    const likelier = {
+      bool: {
+        must: [{ bool: { should: ["فيرس", "فيروس", "فارس"].map(stemmed) } }, stemmed("كورونا")],
+        boost: RANKING.typos.likelierSpellingBoost,
+      },
+    };
+    expect(RANKING.typos.likelierSpellings).toBe(2);
+    expect(RANKING.typos.likelierSpellingBoost).toBeLessThan(1);
+    const recalled = (recall: Recall) => JSON.stringify(buildQuery(parsed, recall, mistyped));
+    expect(recalled("tolerant")).toContain(JSON.stringify(likelier));
+    expect(recalled("tolerant")).not.toContain("فورس");
+    expect(recalled("relaxed")).not.toContain("فيروس");
+    expect(recalled("strict")).not.toContain("فيروس");
   });
 
   it("finds candidates in a first stage and reorders the top window in a second", () => {
@@ -407,6 +430,15 @@ describe("buildSearchRequest", () => {
     const request = pageRequest(parseQuery("السيسي بوتين"), input({ q: "السيسي بوتين" }), shown, "i");
     expect(request).toMatchObject({ size: 2, query: { ids: { values: ["b", "a"] } } });
     expect(JSON.stringify(request.highlight)).toContain("highlight_query");
+    // The spellings a tolerant recall read a mistyped word as are marked where an article holds them.
+    const mistyped = new Map([["السيسو", ["السيسي"]]]);
+    const misspelt = input({ q: "السيسو بوتين" });
+    const marked = (recall: Recall) =>
+      JSON.stringify(
+        pageRequest(parseQuery(misspelt.q), misspelt, shown, "i", { recall, mistyped }).highlight,
+      );
+    expect(marked("tolerant")).toContain('{"match":{"body":"السيسو بوتين السيسي"}}');
+    expect(marked("strict")).toContain('{"match":{"body":"السيسو بوتين"}}');
     const one = [{ id: "a", story: undefined, score: 1, sort: undefined }];
     expect(pageRequest(parseQuery(""), input({ q: "" }), one, "i").highlight).toBeUndefined();
     expect(
@@ -420,18 +452,21 @@ describe("buildSearchRequest", () => {
       { id: "a", story: undefined, score: 1, sort: undefined },
     ];
     const searched = input({ q: "السيسي بوتين", source: "مصدر أ", from: "2025-01-01" });
-    const request = pageCopiesRequest(parseQuery("السيسي بوتين"), searched, shown, "i", "tolerant");
+    const mistyped = new Map([["السيسو", ["السيسي"]]]);
+    const chosenBy = { recall: "tolerant", mistyped } as const;
+    const request = pageCopiesRequest(parseQuery("السيسو بوتين"), searched, shown, "i", chosenBy);
     expect(request).toMatchObject({
       size: 0,
       aggs: { stories: { terms: { field: "dup_group", size: 1, include: ["s1"], execution_hint: "map" } } },
     });
     const counted = JSON.stringify(request?.query);
     expect(counted).toContain('{"terms":{"dup_group":["s1"]}}');
-    expect(counted).toContain(JSON.stringify(buildQuery(parseQuery("السيسي بوتين"), "tolerant")));
+    expect(counted).toContain(JSON.stringify(buildQuery(parseQuery("السيسو بوتين"), "tolerant", mistyped)));
     expect(counted).toContain('{"terms":{"source":["مصدر أ"]}}');
     expect(counted).toContain('"published_at"');
     const alone = [{ id: "a", story: undefined, score: 1, sort: undefined }];
-    expect(pageCopiesRequest(parseQuery("x"), input({ q: "x" }), alone, "i", "strict")).toBeUndefined();
+    const strict = { recall: "strict" } as const;
+    expect(pageCopiesRequest(parseQuery("x"), input({ q: "x" }), alone, "i", strict)).toBeUndefined();
   });
 
   it("pages with the cursor using search_after", () => {

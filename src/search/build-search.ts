@@ -178,7 +178,7 @@ function titlePrefix(word: string): estypes.QueryDslQueryContainer {
 function typedWords(
   parsed: ParsedQuery,
   recall: Recall,
-  mistyped: ReadonlySet<string> = new Set(),
+  mistyped: Mistyped = new Map(),
 ): estypes.QueryDslQueryContainer[] {
   const words = plainWords(parsed);
   const typing = typingWord(parsed);
@@ -217,6 +217,35 @@ function stemmedWords(
   };
 }
 
+/**
+ * The words with each mistyped one read as any of its likelier spellings, stemmed in any field:
+ * where a typo is in a word the title does not hold (the body's), its titles' typo reach cannot find
+ * it. The suggesters' few spellings are terms to look up, not a walk of the body's vocabulary.
+ */
+function likelierWords(words: string[], mistyped?: Mistyped): estypes.QueryDslQueryContainer {
+  const stemmed = (word: string) => stemmedWords([word], "1");
+  return {
+    bool: {
+      must: words.map((word) => {
+        const spellings = likelierSpellings(word, mistyped);
+        return spellings.length ? { bool: { should: [word, ...spellings].map(stemmed) } } : stemmed(word);
+      }),
+      boost: typos.likelierSpellingBoost,
+    },
+  };
+}
+
+/** The spellings a mistyped word is also read as: the suggesters' likeliest. */
+function likelierSpellings(word: string, mistyped: Mistyped = new Map()): readonly string[] {
+  return mistyped.get(word)?.slice(0, typos.likelierSpellings) ?? [];
+}
+
+/** Every spelling a recall reads mistyped words as: only the tolerant one reads any. */
+function likelierRead(recall: Recall, mistyped: Mistyped = new Map()): string[] {
+  if (recall !== "tolerant") return [];
+  return [...mistyped.keys()].flatMap((word) => likelierSpellings(word, mistyped));
+}
+
 /** One OR-group: any alternative, stemmed in any field or within a typo of its exact form. */
 function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContainer {
   return {
@@ -239,6 +268,9 @@ function alternativesClause(alternatives: string[]): estypes.QueryDslQueryContai
  * (widerRecall).
  */
 export type Recall = "strict" | "relaxed" | "tolerant";
+
+/** Words typed that the suggesters found rare, each with its likelier spellings (mistypedWords). */
+export type Mistyped = ReadonlyMap<string, readonly string[]>;
 
 /**
  * The reader is recalling a headline (a few words, no question): titles as typed are worth
@@ -285,7 +317,7 @@ function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQuer
 function recallClauses(
   parsed: ParsedQuery,
   recall: Recall,
-  mistyped?: ReadonlySet<string>,
+  mistyped?: Mistyped,
 ): estypes.QueryDslQueryContainer[] {
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
@@ -303,6 +335,7 @@ function recallClauses(
       if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
+      if (likelierRead(recall, mistyped).length) should.push(likelierWords(plain, mistyped));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -462,7 +495,7 @@ function wordPairs(text: string): string[] {
 export function buildQuery(
   parsed: ParsedQuery,
   recall: Recall,
-  mistyped?: ReadonlySet<string>,
+  mistyped?: Mistyped,
 ): estypes.QueryDslQueryContainer {
   if (isEmptyQuery(parsed)) return { match_all: {} };
   const must_not = parsed.excluded.map(
@@ -491,13 +524,14 @@ const RECENCY: estypes.QueryDslQueryContainer = {
 };
 
 /**
- * What the highlighter marks: the stemmed words in each field. Not typo matches: building their
- * automata for every hit costs more than the search; nor the unfinished last word, whose starts the
- * service marks in the titles itself (search/marks). One plain `match` per field: a query over all
- * three fields would be taken apart for each.
+ * What the highlighter marks: the stemmed words in each field, and the likelier spellings the
+ * recall read mistyped words as. Not typo matches: building their automata for every hit costs more
+ * than the search; nor the unfinished last word, whose starts the service marks in the titles
+ * itself (search/marks). One plain `match` per field: a query over all three fields would be taken
+ * apart for each.
  */
-function highlight(parsed: ParsedQuery): estypes.SearchHighlight {
-  const text = positiveText(parsed);
+function highlight(parsed: ParsedQuery, { recall, mistyped }: ChosenBy): estypes.SearchHighlight {
+  const text = [positiveText(parsed), ...likelierRead(recall, mistyped)].join(" ");
   const words = (field: string): estypes.QueryDslQueryContainer => ({ match: { [field]: text } });
   return {
     encoder: "html",
@@ -588,10 +622,10 @@ export interface RankingStage {
   /** The completion of the word being typed most titles matching the query use (likeliestCompletion). */
   completion?: string;
   /**
-   * The words the suggesters found rare, with a likelier spelling (mistypedWords): a doubled
-   * letter in one is taken for a slip in the tolerant recall.
+   * The words the suggesters found rare, with their likelier spellings (mistypedWords): a doubled
+   * letter in one is taken for a slip in the tolerant recall, which also reads each as any of them.
    */
-  mistyped?: ReadonlySet<string>;
+  mistyped?: Mistyped;
 }
 
 /** The stage a search starts with: strict recall, room for the page's stories and their copies. */
@@ -751,12 +785,16 @@ export function searchRequest(
   return request;
 }
 
+/** What a page's requests need of the ranking stage that chose its articles. */
+export type ChosenBy = Pick<RankingStage, "recall" | "mistyped">;
+
 /** The articles the page shows, highlighted: by id, in any order (the caller keeps its ranking). */
 export function pageRequest(
   parsed: ParsedQuery,
   input: SearchInput,
   shown: readonly Candidate[],
   index: string,
+  chosenBy: ChosenBy = { recall: "strict" },
 ): estypes.SearchRequest {
   return {
     index,
@@ -764,12 +802,12 @@ export function pageRequest(
     track_total_hits: false,
     query: { ids: { values: shown.map((candidate) => candidate.id) } },
     _source: { excludes: ["body", ...INDEX_ONLY_FIELDS] },
-    ...(input.highlight && !isEmptyQuery(parsed) ? { highlight: highlight(parsed) } : {}),
+    ...(input.highlight && !isEmptyQuery(parsed) ? { highlight: highlight(parsed, chosenBy) } : {}),
   };
 }
 
 /**
- * How many articles of each shown story match the query (as the ranking request's `recall`
+ * How many articles of each shown story match the query (as the ranking stage that chose them
  * matched it) and every filter, so a story's count agrees with the results'.
  */
 export function pageCopiesRequest(
@@ -777,9 +815,9 @@ export function pageCopiesRequest(
   input: SearchInput,
   shown: readonly Candidate[],
   index: string,
-  recall: Recall,
+  { recall, mistyped }: ChosenBy,
 ): estypes.SearchRequest | undefined {
   const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
   if (!stories.length) return undefined;
-  return storyCountsRequest(stories, [buildQuery(parsed, recall), ...allFilters(input)], index);
+  return storyCountsRequest(stories, [buildQuery(parsed, recall, mistyped), ...allFilters(input)], index);
 }

@@ -69,11 +69,21 @@ describe("didYouMeanSuggesters", () => {
 });
 
 describe("mistypedWords", () => {
-  it("names the words typed that a correction changes", () => {
+  it("names the words typed that a correction changes, each with its spellings in the corrections' order", () => {
     const parsed = parseQuery("السيسو يستقبل الاستسمارات");
-    const corrected = ["السيسو يستقبل الاستثمارات", "السيسي يستقبل الاستسمارات"];
-    expect(mistypedWords(parsed, corrected)).toEqual(new Set(["الاستسمارات", "السيسو"]));
-    expect(mistypedWords(parsed, [])).toEqual(new Set());
+    const corrected = [
+      "السيسو يستقبل الاستثمارات",
+      "السيسي يستقبل الاستسمارات",
+      "السيسو يستقبل الاستمارات",
+      "السيسي يستقبل الاستثمارات",
+    ];
+    expect(mistypedWords(parsed, corrected)).toEqual(
+      new Map([
+        ["الاستسمارات", ["الاستثمارات", "الاستمارات"]],
+        ["السيسو", ["السيسي"]],
+      ]),
+    );
+    expect(mistypedWords(parsed, [])).toEqual(new Map());
   });
 });
 

@@ -212,15 +212,23 @@ function suggestedSpellings(words: string[], response: estypes.SearchResponse): 
   return spellings;
 }
 
-/** The words typed that a correction changes: rare, with a likelier spelling. */
-export function mistypedWords(parsed: ParsedQuery, corrected: readonly string[]): Set<string> {
+/**
+ * The words typed that a correction changes (rare, with a likelier spelling), each with the
+ * spellings the corrections give it, likeliest first.
+ */
+export function mistypedWords(parsed: ParsedQuery, corrected: readonly string[]): Map<string, string[]> {
   const words = plainWords(parsed);
-  return new Set(
-    corrected.flatMap((text) => {
-      const spelt = text.split(" ");
-      return words.filter((word, at) => spelt[at] !== word);
-    }),
-  );
+  const likelier = new Map<string, string[]>();
+  for (const text of corrected) {
+    const spelt = text.split(" ");
+    words.forEach((word, at) => {
+      const spelling = spelt[at];
+      if (spelling === undefined || spelling === word) return;
+      const spellings = likelier.get(word) ?? [];
+      if (!spellings.includes(spelling)) likelier.set(word, [...spellings, spelling]);
+    });
+  }
+  return likelier;
 }
 
 /**

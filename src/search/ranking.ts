@@ -129,6 +129,13 @@ export const RANKING = {
     completionAsWrittenPrefixLength: 0,
     maxExpansions: 20,
     /**
+     * The tolerant recall also reads a word the suggesters found rare as one of their likeliest
+     * spellings, in any field: the first is not always the word meant; more cost more than they find.
+     */
+    likelierSpellings: 2,
+    /** Those readings score below the words as typed: a typo alternative must not outrank them. */
+    likelierSpellingBoost: 0.5,
+    /**
      * The same for the starts of title words the suggestions look in: far denser than whole words,
      * a start has more than 20 neighbours a typo away, and those Lucene keeps go by the alphabet.
      */

@@ -11,13 +11,13 @@ import type { EsClient } from "../es/client.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import {
   CANDIDATES_PER_RESULT,
+  type ChosenBy,
   firstStage,
   headlineTyping,
   MAX_WINDOW,
   pageCopiesRequest,
   pageRequest,
   type RankingStage,
-  type Recall,
   searchRequest,
   storiesWanted,
   strictFindsEveryWord,
@@ -191,7 +191,7 @@ export class SearchService {
     // An article holding every word as typed means no correction is shown: nothing to check.
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
     const [page, suggestion] = await Promise.all([
-      this.#page(parsed, input, shown, wider ?? "strict"),
+      this.#page(parsed, input, shown, widerStage ?? first),
       this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
@@ -255,7 +255,7 @@ export class SearchService {
 
   /**
    * The shown articles' text and highlights, in rank order with their ranking scores, and how many
-   * articles of each one's story match the query and filters (`recall`: the ranking stage's). The
+   * articles of each one's story match the query and filters as the stage that chose them did. The
    * count is a request of its own, sent alongside: folded into the page's request, it cost more
    * than the two apart (docs/performance.md).
    */
@@ -263,16 +263,16 @@ export class SearchService {
     parsed: ParsedQuery,
     input: SearchInput,
     shown: Candidate[],
-    recall: Recall,
+    chosenBy: ChosenBy,
   ): Promise<{
     hits: estypes.SearchHit<Partial<ArticleDocument>>[];
     copies: Map<string, StoryCount>;
     took: number;
   }> {
     if (!shown.length) return { hits: [], copies: new Map(), took: 0 };
-    const copiesRequest = pageCopiesRequest(parsed, input, shown, this.alias, recall);
+    const copiesRequest = pageCopiesRequest(parsed, input, shown, this.alias, chosenBy);
     const [response, counted] = await Promise.all([
-      this.client.search<Partial<ArticleDocument>>(pageRequest(parsed, input, shown, this.alias)),
+      this.client.search<Partial<ArticleDocument>>(pageRequest(parsed, input, shown, this.alias, chosenBy)),
       copiesRequest && this.client.search(copiesRequest),
     ]);
     const byId = new Map(response.hits.hits.map((hit) => [hit._id, hit]));
@@ -281,7 +281,7 @@ export class SearchService {
     const marks = {
       starts,
       typos:
-        input.highlight && recall === "tolerant"
+        input.highlight && chosenBy.recall === "tolerant"
           ? typoMarks(plainWords(parsed), typing ? starts : undefined)
           : [],
     };

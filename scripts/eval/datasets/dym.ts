@@ -8,12 +8,10 @@
  */
 import type { EsClient } from "../../../src/es/client.js";
 import { mean, percentile } from "../../../src/eval/metrics.js";
-import { pick, seededRng, shuffled } from "../../../src/eval/perturb.js";
 import { spellsIntended } from "../../../src/eval/suggestions.js";
-import { bodySentences, typeFromMemory } from "../../../src/eval/typos.js";
 import type { StoredDoc } from "../corpus.js";
 import type { Answer } from "../systems.js";
-import { ANT_SOURCE, type TypedItem, typedExample, typedSetPair } from "./typed.js";
+import { type TypedItem, typedBodySets, typedExample, typedSetPair } from "./typed.js";
 
 export interface DymQueries {
   misspelt: TypedItem[];
@@ -38,9 +36,8 @@ export function dymQueries(
 }
 
 /**
- * `count` of each, recalled from one sentence of an article's body (a seeded sample of articles,
- * a different one for each set), typed as the headline sets are. The item's `title` is the
- * sentence.
+ * `count` of each, recalled from one sentence of an article's body (typedBodySets), typed as the
+ * headline sets are.
  */
 export async function dymBodyQueries(
   client: EsClient,
@@ -48,32 +45,15 @@ export async function dymBodyQueries(
   docs: readonly StoredDoc[],
   { seed, count }: { seed: number; count: number },
 ): Promise<DymQueries> {
-  const rng = seededRng(seed + STREAM.body);
-  const sampled = shuffled(docs, rng, Math.min(docs.length, count * 4));
-  const { docs: read } = await client.mget<{ body?: string }>({
+  const [misspelt = [], correct = []] = await typedBodySets(
+    client,
     index,
-    ids: sampled.map((doc) => doc.id),
-    _source: ["body"],
-  });
-  const bodies = new Map(read.map((doc) => [doc._id, "_source" in doc ? (doc._source?.body ?? "") : ""]));
-  const sets: DymQueries = { misspelt: [], correct: [] };
-  for (const doc of sampled) {
-    const set = sets.misspelt.length < count ? sets.misspelt : sets.correct;
-    if (set.length >= count) break;
-    const sentence = pick(bodySentences(bodies.get(doc.id) ?? ""), rng);
-    const typo = set === sets.misspelt;
-    const typed = sentence && typeFromMemory(sentence, rng, { typo, cutChance: 0 });
-    if (!sentence || !typed) continue;
-    set.push({
-      id: doc.id,
-      title: sentence,
-      corpus: doc.source === ANT_SOURCE ? "ant" : "saudinewsnet",
-      query: typed.typed.join(" "),
-      story: doc.dup_group,
-      ...typed,
-    });
-  }
-  return sets;
+    docs,
+    { seed: seed + STREAM.body, count },
+    { typo: true, cutChance: 0 },
+    { typo: false, cutChance: 0 },
+  );
+  return { misspelt, correct };
 }
 
 export interface DymResult {

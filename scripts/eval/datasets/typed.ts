@@ -2,10 +2,13 @@
  * @module eval/datasets/typed
  * Queries as readers type them from memory (src/eval/typos.ts): two or three words of a headline,
  * one of them mistyped, the last one sometimes unfinished. The headline's own story is the one
- * relevant answer. Titles come half from SaudiNewsNet, half from ANT, indexed together.
+ * relevant answer. Titles come half from SaudiNewsNet, half from ANT, indexed together. The same
+ * recall from a sentence of an article's body (typedBodySets) checks that what helps on headlines
+ * is not the headlines' doing.
  */
-import { seededRng, shuffled } from "../../../src/eval/perturb.js";
-import { type TypedQuery, type TypeOptions, typeFromMemory } from "../../../src/eval/typos.js";
+import type { EsClient } from "../../../src/es/client.js";
+import { pick, seededRng, shuffled } from "../../../src/eval/perturb.js";
+import { bodySentences, type TypedQuery, type TypeOptions, typeFromMemory } from "../../../src/eval/typos.js";
 import type { StoredDoc } from "../corpus.js";
 import { answerable } from "./known-item.js";
 
@@ -90,6 +93,47 @@ export function typedSetPair(
     typedItems(docs, { seed: seed + set.stream, count, typo: set.typo, cutChance: set.cutChance, exclude });
   const firstItems = drawn(first);
   return [firstItems, drawn(second, new Set(firstItems.map((item) => item.id)))];
+}
+
+/**
+ * Sets of `count` queries each, in `sets`' ways of typing, recalled from one sentence of an
+ * article's body (a seeded sample of articles, each set filled from the next ones). The item's
+ * `title` is the sentence.
+ */
+export async function typedBodySets(
+  client: EsClient,
+  index: string,
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+  ...sets: TypeOptions[]
+): Promise<TypedItem[][]> {
+  const rng = seededRng(seed);
+  const sampled = shuffled(docs, rng, Math.min(docs.length, count * 2 * sets.length));
+  const { docs: read } = await client.mget<{ body?: string }>({
+    index,
+    ids: sampled.map((doc) => doc.id),
+    _source: ["body"],
+  });
+  const bodies = new Map(read.map((doc) => [doc._id, "_source" in doc ? (doc._source?.body ?? "") : ""]));
+  const items: TypedItem[][] = sets.map(() => []);
+  for (const doc of sampled) {
+    const at = items.findIndex((set) => set.length < count);
+    const set = items[at];
+    const options = sets[at];
+    if (!set || !options) break;
+    const sentence = pick(bodySentences(bodies.get(doc.id) ?? ""), rng);
+    const typed = sentence && typeFromMemory(sentence, rng, options);
+    if (!sentence || !typed) continue;
+    set.push({
+      id: doc.id,
+      title: sentence,
+      corpus: doc.source === ANT_SOURCE ? "ant" : "saudinewsnet",
+      query: typed.typed.join(" "),
+      story: doc.dup_group,
+      ...typed,
+    });
+  }
+  return items;
 }
 
 const tally = <T>(values: readonly T[]) => {
