@@ -679,9 +679,9 @@ export function widerRecall(
 }
 
 /**
- * The wider stages match typos only in titles as typed (a headline recalled, not a question),
- * and find articles with one word of two (the strict stage wants both of two, any of more, any
- * of a question's).
+ * The wider stages match typos in titles as typed, and rare words as their likelier spellings, for
+ * a few words recalled (a headline, not a question), and find articles with one word of two (the
+ * strict stage wants both of two, any of more, any of a question's).
  */
 function toleranceCanHelp(parsed: ParsedQuery): boolean {
   return recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion);
