@@ -259,6 +259,12 @@ describe("a typo in a word only the articles' text holds", () => {
         "رفعت المستشفيات جاهزيتها لمواجهة فيروس الإنفلونزا الموسمية مع انخفاض درجات الحرارة.",
       ),
       article(
+        "bt-apart",
+        "صحيفة الشمال",
+        "الوزارة تحذر من الشائعات",
+        "حذرت الوزارة من فيروس الشائعات الذي ينتشر على مواقع التواصل الاجتماعي، ودعت المواطنين إلى استقاء المعلومات من مصادرها، ونفت ما يتداول عن كورونا.",
+      ),
+      article(
         "bt-no-deaths",
         "صحيفة الشمال",
         "كورونا: لا وفيات جديدة في جدة",
@@ -281,7 +287,7 @@ describe("a typo in a word only the articles' text holds", () => {
 
   it("finds the story whose text holds the word meant, above titles holding the other word alone", async () => {
     // No title holds فيروس, so the titles' typo reach cannot find it: the suggesters' likelier
-    // spellings of فيرس are read in every field.
+    // spellings of فيرس are read in every field, side by side with كورونا above apart.
     const result = await search("فيرس كورونا", texts.app);
     expect(ids(result)[0]).toBe("bt-outbreak");
     expect(ids(result)).toContain("bt-no-deaths");

@@ -103,6 +103,29 @@ describe("buildSearchRequest", () => {
     expect(recalled("strict")).not.toContain("فيروس");
   });
 
+  it("rescores the likeliest reading's words in order, on the scale of the likelier readings", () => {
+    const searched = input({ q: "فيرس كورونا" });
+    const mistyped = new Map([["فيرس", ["فيروس", "فارس", "فورس"]]]);
+    const rescored = (recall: Recall) => {
+      const stage = { candidates: 20, recall, mistyped };
+      const rescore = buildSearchRequest(searched, "a", stage).rescore;
+      return JSON.stringify((Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query);
+    };
+    const inOrder = (reading: string) =>
+      JSON.stringify({
+        multi_match: {
+          query: reading,
+          fields: STEMMED,
+          type: "phrase",
+          slop: RANKING.phraseSlop,
+          boost: RANKING.phraseBoost * RANKING.typos.likelierSpellingBoost,
+        },
+      });
+    expect(rescored("tolerant")).toContain(inOrder("فيروس كورونا"));
+    expect(rescored("tolerant")).not.toContain("فارس");
+    expect(rescored("relaxed")).not.toContain("فيروس");
+  });
+
   it("finds candidates in a first stage and reorders the top window in a second", () => {
     const request = buildSearchRequest(input({ q: "السيسي بوتين" }), "articles");
     const recall = JSON.stringify(request.query);

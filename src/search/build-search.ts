@@ -439,7 +439,11 @@ function sideBySide(parsed: ParsedQuery, text: string): estypes.QueryDslQueryCon
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them).
  */
-function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQueryContainer {
+function rescoreQuery(
+  parsed: ParsedQuery,
+  recall: Recall,
+  mistyped?: Mistyped,
+): estypes.QueryDslQueryContainer {
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
@@ -453,6 +457,9 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
         ...wordsInOrder(parsed, text),
+        ...likeliestReading(parsed, recall, mistyped).flatMap((reading) =>
+          wordsInOrder(parsed, reading, RANKING.typos.likelierSpellingBoost),
+        ),
         RECENCY,
         ...wordPairs(text).map((pair) => ({
           multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
@@ -467,7 +474,7 @@ function rescoreQuery(parsed: ParsedQuery, recall: Recall): estypes.QueryDslQuer
  * which the recall has scored already, and scored again it would outweigh the word as typed. None
  * for a question: its answer need not repeat its words in order (the word pairs still count).
  */
-function wordsInOrder(parsed: ParsedQuery, text: string): estypes.QueryDslQueryContainer[] {
+function wordsInOrder(parsed: ParsedQuery, text: string, scale = 1): estypes.QueryDslQueryContainer[] {
   if (parsed.isQuestion || exactWords(text).length < 2) return [];
   return [
     {
@@ -476,9 +483,22 @@ function wordsInOrder(parsed: ParsedQuery, text: string): estypes.QueryDslQueryC
         fields: STEMMED,
         type: "phrase",
         slop: RANKING.phraseSlop,
-        boost: RANKING.phraseBoost,
+        boost: RANKING.phraseBoost * scale,
       },
     },
+  ];
+}
+
+/**
+ * The words as the tolerant recall likeliest reads them (likelierWords): each mistyped one as its
+ * likeliest spelling. None for another recall.
+ */
+function likeliestReading(parsed: ParsedQuery, recall: Recall, mistyped?: Mistyped): string[] {
+  if (!likelierRead(recall, mistyped).length) return [];
+  return [
+    plainWords(parsed)
+      .map((word) => likelierSpellings(word, mistyped)[0] ?? word)
+      .join(" "),
   ];
 }
 
@@ -769,7 +789,7 @@ export function searchRequest(
     request.rescore = {
       window_size: RANKING.rescore.windowSize,
       query: {
-        rescore_query: rescoreQuery(parsed, recall),
+        rescore_query: rescoreQuery(parsed, recall, mistyped),
         query_weight: RANKING.rescore.queryWeight,
         rescore_query_weight: RANKING.rescore.rescoreQueryWeight,
       },
