@@ -23,8 +23,11 @@ import { RANKING } from "./ranking.js";
 const input = (params: Record<string, unknown>) => SearchParams.parse(params);
 /** The title's words as written, weighed on the scale of title.exact. */
 const WRITTEN = `title.words^${RANKING.typos.writtenFormScale}`;
-/** Title, lead and body, stemmed, as the recall weighs them. */
-const STEMMED = (["title", "lead", "body"] as const).map((field) => `${field}^${RANKING.fields[field]}`);
+/** Title, lead and body, stemmed or in their exact forms, as the search weighs them. */
+const weighed = (suffix: string) =>
+  (["title", "lead", "body"] as const).map((field) => `${field}${suffix}^${RANKING.fields[field]}`);
+const STEMMED = weighed("");
+const EXACT = weighed(".exact");
 
 /** The rescore's signals for a query. */
 function rescoreSignals(q: string): estypes.QueryDslQueryContainer[] {
@@ -103,7 +106,7 @@ describe("buildSearchRequest", () => {
     expect(recalled("strict")).not.toContain("فيروس");
   });
 
-  it("rescores the likeliest reading's words in order, on the scale of the likelier readings", () => {
+  it("rescores the likeliest reading's words in order and exact forms, on the scale of the likelier readings", () => {
     const searched = input({ q: "فيرس كورونا" });
     const mistyped = new Map([["فيرس", ["فيروس", "فارس", "فورس"]]]);
     const rescored = (recall: Recall) => {
@@ -122,6 +125,16 @@ describe("buildSearchRequest", () => {
         },
       });
     expect(rescored("tolerant")).toContain(inOrder("فيروس كورونا"));
+    expect(rescored("tolerant")).toContain(
+      JSON.stringify({
+        multi_match: {
+          query: "فيروس",
+          fields: EXACT,
+          type: "most_fields",
+          boost: RANKING.exactBoost * RANKING.typos.likelierSpellingBoost,
+        },
+      }),
+    );
     expect(rescored("tolerant")).not.toContain("فارس");
     expect(rescored("relaxed")).not.toContain("فيروس");
   });

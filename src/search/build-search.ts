@@ -457,9 +457,7 @@ function rescoreQuery(
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
         ...wordsInOrder(parsed, text),
-        ...likeliestReading(parsed, recall, mistyped).flatMap((reading) =>
-          wordsInOrder(parsed, reading, RANKING.typos.likelierSpellingBoost),
-        ),
+        ...likeliestReadingSignals(parsed, recall, mistyped),
         RECENCY,
         ...wordPairs(text).map((pair) => ({
           multi_match: { query: pair, fields: STEMMED, type: "phrase" as const, boost: RANKING.pairBoost },
@@ -490,15 +488,31 @@ function wordsInOrder(parsed: ParsedQuery, text: string, scale = 1): estypes.Que
 }
 
 /**
- * The words as the tolerant recall likeliest reads them (likelierWords): each mistyped one as its
- * likeliest spelling. None for another recall.
+ * The rescore's signals for the words as the tolerant recall likeliest reads them (each mistyped
+ * one as its likeliest spelling), on the scale of those readings: the words in order and the
+ * spellings' exact forms, which the words as typed get and a misspelt word never matches.
  */
-function likeliestReading(parsed: ParsedQuery, recall: Recall, mistyped?: Mistyped): string[] {
+function likeliestReadingSignals(
+  parsed: ParsedQuery,
+  recall: Recall,
+  mistyped?: Mistyped,
+): estypes.QueryDslQueryContainer[] {
   if (!likelierRead(recall, mistyped).length) return [];
+  const words = plainWords(parsed);
+  const likeliest = (word: string) => likelierSpellings(word, mistyped)[0];
+  const reading = words.map((word) => likeliest(word) ?? word).join(" ");
+  const spellings = words.flatMap((word) => likeliest(word) ?? []).join(" ");
+  const scale = typos.likelierSpellingBoost;
   return [
-    plainWords(parsed)
-      .map((word) => likelierSpellings(word, mistyped)[0] ?? word)
-      .join(" "),
+    ...wordsInOrder(parsed, reading, scale),
+    {
+      multi_match: {
+        query: spellings,
+        fields: EXACT,
+        type: "most_fields",
+        boost: RANKING.exactBoost * scale,
+      },
+    },
   ];
 }
 
