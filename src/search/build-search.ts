@@ -437,7 +437,8 @@ function sideBySide(parsed: ParsedQuery, text: string): estypes.QueryDslQueryCon
 
 /**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
- * names; the words as typed in titles, when the first stage did not already match them).
+ * names; the words as typed in titles, when the first stage did not already match them; after a
+ * tolerant recall, the words as their likeliest spellings read them).
  */
 function rescoreQuery(
   parsed: ParsedQuery,
