@@ -222,7 +222,7 @@ function stemmedWords(
  * where a typo is in a word the title does not hold (the body's), its titles' typo reach cannot find
  * it. The suggesters' few spellings are terms to look up, not a walk of the body's vocabulary.
  */
-function likelierWords(words: string[], mistyped?: Mistyped): estypes.QueryDslQueryContainer {
+function likelierWords(words: string[], mistyped: Mistyped): estypes.QueryDslQueryContainer {
   const stemmed = (word: string) => stemmedWords([word], "1");
   return {
     bool: {
@@ -236,14 +236,13 @@ function likelierWords(words: string[], mistyped?: Mistyped): estypes.QueryDslQu
 }
 
 /** The spellings a mistyped word is also read as: the suggesters' likeliest. */
-function likelierSpellings(word: string, mistyped: Mistyped = new Map()): readonly string[] {
+function likelierSpellings(word: string, mistyped: Mistyped): readonly string[] {
   return mistyped.get(word)?.slice(0, typos.likelierSpellings) ?? [];
 }
 
-/** Every spelling a recall reads mistyped words as: only the tolerant one reads any. */
-function likelierRead(recall: Recall, mistyped: Mistyped = new Map()): string[] {
-  if (recall !== "tolerant") return [];
-  return [...mistyped.keys()].flatMap((word) => likelierSpellings(word, mistyped));
+/** The mistyped words a recall reads as their likelier spellings: only the tolerant one reads any. */
+function readAsLikelier(recall: Recall, mistyped: Mistyped = new Map()): Mistyped {
+  return recall === "tolerant" ? mistyped : new Map();
 }
 
 /** One OR-group: any alternative, stemmed in any field or within a typo of its exact form. */
@@ -335,7 +334,8 @@ function recallClauses(
       if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
-      if (likelierRead(recall, mistyped).length) should.push(likelierWords(plain, mistyped));
+      const likelier = readAsLikelier(recall, mistyped);
+      if (likelier.size) should.push(likelierWords(plain, likelier));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -498,9 +498,10 @@ function likeliestReadingSignals(
   recall: Recall,
   mistyped?: Mistyped,
 ): estypes.QueryDslQueryContainer[] {
-  if (!likelierRead(recall, mistyped).length) return [];
+  const likelier = readAsLikelier(recall, mistyped);
+  if (!likelier.size) return [];
   const words = plainWords(parsed);
-  const likeliest = (word: string) => likelierSpellings(word, mistyped)[0];
+  const likeliest = (word: string) => likelierSpellings(word, likelier)[0];
   const reading = words.map((word) => likeliest(word) ?? word).join(" ");
   const spellings = words.flatMap((word) => likeliest(word) ?? []).join(" ");
   const scale = typos.likelierSpellingBoost;
@@ -566,7 +567,9 @@ const RECENCY: estypes.QueryDslQueryContainer = {
  * apart for each.
  */
 function highlight(parsed: ParsedQuery, { recall, mistyped }: ChosenBy): estypes.SearchHighlight {
-  const text = [positiveText(parsed), ...likelierRead(recall, mistyped)].join(" ");
+  const likelier = readAsLikelier(recall, mistyped);
+  const spellings = [...likelier.keys()].flatMap((word) => likelierSpellings(word, likelier));
+  const text = [positiveText(parsed), ...spellings].join(" ");
   const words = (field: string): estypes.QueryDslQueryContainer => ({ match: { [field]: text } });
   return {
     encoder: "html",

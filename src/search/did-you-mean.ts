@@ -225,7 +225,8 @@ export function mistypedWords(parsed: ParsedQuery, corrected: readonly string[])
       const spelling = spelt[at];
       if (spelling === undefined || spelling === word) return;
       const spellings = likelier.get(word) ?? [];
-      if (!spellings.includes(spelling)) likelier.set(word, [...spellings, spelling]);
+      if (!spellings.includes(spelling)) spellings.push(spelling);
+      likelier.set(word, spellings);
     });
   }
   return likelier;
