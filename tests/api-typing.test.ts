@@ -282,6 +282,15 @@ describe("a typo in a word only the articles' text holds", () => {
         "انطلاق بطولة الفروسية في الدمام",
         "يشارك في البطولة فارس من كل نادٍ من أندية المنطقة الشرقية.",
       ),
+      // فيري: فيرس with a neighbouring key (ي for س), a name fewer articles hold than فيروس.
+      ...["يسجل هدفين", "يغيب عن المباراة", "يجدد عقده"].map((news, i) =>
+        article(
+          `bt-ferry-${i}`,
+          "صحيفة الملاعب",
+          `المهاجم البرازيلي فيري ${news}`,
+          `قال النادي إن مهاجمه البرازيلي فيري ${news} هذا الأسبوع.`,
+        ),
+      ),
     ]),
   ]);
 
@@ -296,6 +305,11 @@ describe("a typo in a word only the articles' text holds", () => {
     expect(first?.highlights.body.join()).toContain("<mark>فيروس</mark> <mark>كورونا</mark>");
     expect(first?.copies).toBe(1);
     expect(result.suggestion).toBe("فيروس كورونا");
+  });
+
+  it("corrects a word a long vowel was left out of before a commoner word a key away", async () => {
+    // فيرس is فيروس without its و, as writers often spell foreign words.
+    expect((await search("فيرس ", texts.app)).suggestion).toBe("فيروس");
   });
 
   it("counts a story's copies as the ranking found them, so the page adds up", async () => {

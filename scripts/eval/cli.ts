@@ -43,7 +43,7 @@ import {
   madeUpArticles,
   timeGrouping,
 } from "./datasets/copies.js";
-import { dymBodyQueries, dymQueries, runDym } from "./datasets/dym.js";
+import { dymBodyQueries, dymLongVowelQueries, dymQueries, runDym } from "./datasets/dym.js";
 import {
   type KeysItem,
   keysItems,
@@ -148,6 +148,8 @@ const config = parseEnv(ElasticsearchConfigSchema);
 /** Rows asked from body sentences (targets are read on the headline rows). */
 const FROM_BODIES = ", body sentences";
 const BODY_SENTENCES = `project${FROM_BODIES}`;
+/** The did-you-mean row whose typos are long vowels left out. */
+const LONG_VOWEL_LEFT_OUT = "project, a long vowel left out";
 /** Offsets the run's seed for the typed dataset's body sentences. */
 const TYPED_BODY_STREAM = 0x74626f;
 
@@ -330,15 +332,21 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     const body = await dymBodyQueries(client, corpus.indices.project, docs, { seed, count: limit ?? 500 });
     console.log(`dym: ${body.misspelt.length} and ${body.correct.length} more, recalled from body sentences`);
     const fromBodies = await runDym(BODY_SENTENCES, body, (q) => ask("project", q));
+    const longVowel = dymLongVowelQueries(docs, { seed, count: limit ?? 500 }, queries);
+    console.log(`dym: ${longVowel.length} more, misspelt by a long vowel left out`);
+    const leftOut = await runDym(LONG_VOWEL_LEFT_OUT, { misspelt: longVowel, correct: [] }, (q) =>
+      ask("project", q),
+    );
     finish({
       ...base,
       dataset: "dym",
       title: "Did you mean: recalled headline words, misspelt and not (SaudiNewsNet + ANT)",
-      results: [result, fromBodies.result],
+      results: [result, fromBodies.result, leftOut.result],
       notes: [
         ...describeItems(queries.misspelt).map((note) => `Misspelt: ${note}`),
         `Correctly spelt: ${describeItems(queries.correct)[0]}`,
         `${BODY_SENTENCES}: the project again, on ${body.misspelt.length} misspelt and ${body.correct.length} correctly spelt queries recalled the same way from a sentence (6–20 words) of an article's body, to check that what helps on headlines is not the headlines' doing. The target is read on the headline sets.`,
+        `${LONG_VOWEL_LEFT_OUT}: the project again, on ${longVowel.length} queries recalled from other headlines as the misspelt set is, their typo a long vowel (ا و ي ى) left out after a word's first letter and article, as writers spell foreign words (فيرس for فيروس); no correctly spelt set.`,
         "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored.",
       ],
       examples,

@@ -45,7 +45,8 @@ typo): "shown" is the share given a suggestion; a suggestion is accurate when, c
 word after normalizeArabic with a leading article ignored, it spells the words the reader meant.
 It asks the same again of words recalled from a sentence (6–20 words) of a sampled article's body,
 so that a gain on headlines is seen not to come from the headlines alone; the target is read on the
-headline sets. \`suggest\` asks for eight titles as a headline is typed: two or three of its words
+headline sets. A third misspelt set (row \`…, a long vowel left out\`) has for its typo a long vowel
+left out (فيرس for فيروس), a spelling writers use rather than a slip. \`suggest\` asks for eight titles as a headline is typed: two or three of its words
 in order, the last one unfinished (cut as in \`typed\`), and a second set with one typo as well
 (rows named "…, one typo"). The project answers through \`SearchService.suggest\` (/api/suggest);
 the stock queries are what an index offers a search box out of the box, the title under the

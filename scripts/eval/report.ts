@@ -211,7 +211,7 @@ export function markdownTable(report: DatasetResults): string {
         f3(r.shown),
         f3(r.accurate),
         String(r.correct),
-        f3(r.shownOnCorrect),
+        r.correct ? f3(r.shownOnCorrect) : "—",
         ...timing(r),
       ]),
     );

@@ -5,6 +5,7 @@ import { seededRng } from "./perturb.js";
 import {
   bodySentences,
   cutWord,
+  LONG_VOWEL,
   mistype,
   recallableWords,
   TYPOS,
@@ -37,6 +38,15 @@ describe("mistype", () => {
       expect(Array.from(typed)).toHaveLength(5);
       expect(Array.from(word).some((_, i) => word.slice(0, i) + word.slice(i + 1) === typed)).toBe(true);
     }
+  });
+
+  it("leaves out a long vowel, never the article's or the first letter", () => {
+    const typed = new Set(
+      Array.from({ length: 20 }, (_, seed) => mistype("الفيروس", seededRng(seed), [LONG_VOWEL])?.typed),
+    );
+    expect(typed).toEqual(new Set(["الفروس", "الفيرس"]));
+    expect(mistype("اتفاق", seededRng(1), [LONG_VOWEL])?.typed).toBe("اتفق");
+    expect(mistype("سفر", seededRng(1), [LONG_VOWEL])).toBeUndefined();
   });
 
   it("doubles one letter", () => {

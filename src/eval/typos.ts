@@ -4,12 +4,18 @@
  * mistypes one of them (a letter dropped, two swapped, a neighbouring key hit, a letter doubled);
  * half the time the last word is left unfinished. Pure and seeded, so every run asks the same.
  */
-import { normalizeArabic } from "../text/arabic.js";
+import { DEFINITE_ARTICLE, normalizeArabic } from "../text/arabic.js";
 import { KEYBOARD_NEIGHBOURS } from "../text/keyboard.js";
 import { headlineWords, pick, type Rng, sample } from "./perturb.js";
 
 export const TYPOS = ["drop", "swap", "neighbour", "double"] as const;
-export type TypoKind = (typeof TYPOS)[number];
+/**
+ * A long vowel (ا و ي) left out after the word's first letter and article: a spelling writers use,
+ * of foreign words most (فيرس for فيروس), rather than a slip. Not among the protocol's TYPOS.
+ */
+export const LONG_VOWEL = "long vowel";
+export type TypoKind = (typeof TYPOS)[number] | typeof LONG_VOWEL;
+const LONG_VOWELS = new Set(["ا", "و", "ي", "ى"]);
 
 /** Function words a reader does not recall a headline by; compared after normalizeArabic. */
 const STOP_WORDS = new Set(
@@ -54,13 +60,17 @@ function positions(kind: TypoKind, letters: readonly string[]): number[] {
   const all = letters.map((_, i) => i);
   if (kind === "swap") return all.slice(0, -1).filter((i) => letters[i] !== letters[i + 1]);
   if (kind === "neighbour") return all.filter((i) => KEYBOARD_NEIGHBOURS.has(letters[i] ?? ""));
+  if (kind === LONG_VOWEL) {
+    const after = (DEFINITE_ARTICLE.exec(letters.join(""))?.[0].length ?? 0) + 1;
+    return all.filter((i) => i >= after && LONG_VOWELS.has(letters[i] ?? ""));
+  }
   return all;
 }
 
 function apply(kind: TypoKind, letters: readonly string[], at: number, rng: Rng): string {
   const out = [...letters];
   const letter = out[at] ?? "";
-  if (kind === "drop") out.splice(at, 1);
+  if (kind === "drop" || kind === LONG_VOWEL) out.splice(at, 1);
   else if (kind === "double") out.splice(at, 0, letter);
   else if (kind === "swap") [out[at], out[at + 1]] = [out[at + 1] ?? "", letter];
   else out[at] = pick(KEYBOARD_NEIGHBOURS.get(letter) ?? [], rng) ?? letter;
@@ -103,6 +113,8 @@ export interface TypeOptions {
   typo: boolean;
   /** Chance of cutting the last word when the typo is in another word. */
   cutChance: number;
+  /** The kinds of typo drawn from (TYPOS unless given). */
+  typoKinds?: readonly TypoKind[];
 }
 
 const LONG_WORD = 4;
@@ -124,7 +136,7 @@ export function typeFromMemory(title: string, rng: Rng, options: TypeOptions): T
     let typo: Typo | null = null;
     if (options.typo) {
       const at = pick(long, rng) as number;
-      const made = mistype(intended[at] as string, rng);
+      const made = mistype(intended[at] as string, rng, options.typoKinds);
       if (!made) continue;
       typo = { kind: made.kind, word: at, intended: intended[at] as string, typed: made.typed };
       typed[at] = made.typed;

@@ -203,6 +203,12 @@ describe("typoLikelihood", () => {
     expect(typoLikelihood("بوتبن", "بوتين")).toBe(1);
     expect(typoLikelihood("تبر", "تعبر")).toBe(2);
   });
+
+  it("ranks a long vowel left out with a neighbouring key", () => {
+    expect(typoLikelihood("فيرس", "فيروس")).toBe(1);
+    expect(typoLikelihood("اللبننية", "اللبنانية")).toBe(1);
+    expect(typoLikelihood("تعويضت", "تعويضات")).toBe(1);
+  });
 });
 
 describe("collateRequests", () => {

@@ -268,19 +268,28 @@ export function corrections(parsed: ParsedQuery, response: estypes.SearchRespons
     .map((combo) => combo.words.join(" "));
 }
 
+/** The letters of `correction` whose omission gives `typed`: none unless it is one letter longer. */
+function lettersLeftOut(typed: string, correction: string): string[] {
+  const letters = [...correction];
+  if (letters.length !== [...typed].length + 1) return [];
+  return letters.filter((_, i) => letters.toSpliced(i, 1).join("") === typed);
+}
+
 /** Whether `typed` is `correction` with one letter left out. */
 function leavesOut(typed: string, correction: string): boolean {
-  const letters = [...correction];
-  return (
-    letters.length === [...typed].length + 1 &&
-    letters.some((_, i) => letters.toSpliced(i, 1).join("") === typed)
-  );
+  return lettersLeftOut(typed, correction).length > 0;
 }
 
 /**
- * How readers mistype, likeliest first: a letter pressed twice, two letters swapped or a
- * neighbouring key hit, a letter left out, anything else. Lower is likelier; it orders a word's
- * corrections.
+ * Long vowels (normalised), which writers often leave out, of foreign names and words most of all
+ * (فيرس for فيروس, كرونا for كورونا): as likely a slip as a neighbouring key.
+ */
+const LONG_VOWELS = new Set(["ا", "و", "ي"]);
+
+/**
+ * How readers mistype, likeliest first: a letter pressed twice, two letters swapped, a
+ * neighbouring key hit or a long vowel left out, another letter left out, anything else. Lower is
+ * likelier; it orders a word's corrections.
  */
 export function typoLikelihood(typed: string, correction: string): number {
   const a = [...typed];
@@ -289,7 +298,11 @@ export function typoLikelihood(typed: string, correction: string): number {
     [...letters.slice(0, i), ...letters.slice(i + 1)].join("");
   if (a.length === b.length + 1)
     return a.some((letter, i) => i > 0 && letter === a[i - 1] && without(a, i) === correction) ? 0 : 3;
-  if (a.length + 1 === b.length) return leavesOut(typed, correction) ? 2 : 3;
+  if (a.length + 1 === b.length) {
+    const leftOut = lettersLeftOut(typed, correction);
+    if (leftOut.some((letter) => LONG_VOWELS.has(letter))) return 1;
+    return leftOut.length ? 2 : 3;
+  }
   if (a.length !== b.length) return 3;
   const differ = a.flatMap((letter, i) => (letter === b[i] ? [] : [i]));
   const [i, j] = differ;

@@ -9,9 +9,10 @@
 import type { EsClient } from "../../../src/es/client.js";
 import { mean, percentile } from "../../../src/eval/metrics.js";
 import { spellsIntended } from "../../../src/eval/suggestions.js";
+import { LONG_VOWEL } from "../../../src/eval/typos.js";
 import type { StoredDoc } from "../corpus.js";
 import type { Answer } from "../systems.js";
-import { type TypedItem, typedBodySets, typedExample, typedSetPair } from "./typed.js";
+import { type TypedItem, typedBodySets, typedExample, typedItems, typedSetPair } from "./typed.js";
 
 export interface DymQueries {
   misspelt: TypedItem[];
@@ -19,7 +20,7 @@ export interface DymQueries {
 }
 
 /** Offsets the run's seed, so these titles do not mirror those of the typed dataset. */
-const STREAM = { misspelt: 0x64796d, correct: 0x64796e, body: 0x64796f };
+const STREAM = { misspelt: 0x64796d, correct: 0x64796e, body: 0x64796f, longVowel: 0x647970 };
 
 /** `count` of each, from different titles, both sets half SaudiNewsNet and half ANT. */
 export function dymQueries(
@@ -33,6 +34,25 @@ export function dymQueries(
     { stream: STREAM.correct, typo: false, cutChance: 0 },
   );
   return { misspelt, correct };
+}
+
+/**
+ * `count` misspelt queries whose typo is a long vowel left out (src/eval/typos.ts, LONG_VOWEL), from
+ * titles the headline sets do not use.
+ */
+export function dymLongVowelQueries(
+  docs: readonly StoredDoc[],
+  { seed, count }: { seed: number; count: number },
+  { misspelt, correct }: DymQueries,
+): TypedItem[] {
+  return typedItems(docs, {
+    seed: seed + STREAM.longVowel,
+    count,
+    typo: true,
+    typoKinds: [LONG_VOWEL],
+    cutChance: 0,
+    exclude: new Set([...misspelt, ...correct].map((item) => item.id)),
+  });
 }
 
 /**
