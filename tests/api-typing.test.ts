@@ -320,6 +320,58 @@ describe("a typo in a word only the articles' text holds", () => {
   });
 });
 
+describe("a word being typed that titles hold only as the start of a rare word", () => {
+  const report = (id: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "وكالة الخليج",
+    published_at: "2025-04-01T08:00:00Z",
+  });
+  const rare = appWithFixtures("begun-only", async () => [
+    await writeFixture("begun-only", [
+      report(
+        "bo-coined",
+        "دعشنة الخطاب على مواقع التواصل",
+        "يرى باحثون أن دعشنة الخطاب على مواقع التواصل تبدأ بتعميم الأحكام على المخالفين.",
+      ),
+      report(
+        "bo-isis-0",
+        "التحالف يقصف مواقع داعش قرب الرقة",
+        "قصفت طائرات التحالف الدولي مواقع لتنظيم داعش قرب الرقة ودمرت مخازن للذخيرة.",
+      ),
+      report(
+        "bo-isis-1",
+        "القوات العراقية تستعيد قرى من داعش جنوب الموصل",
+        "أعلنت قيادة العمليات المشتركة استعادة ثلاث قرى من داعش جنوب الموصل بعد معارك استمرت يومين.",
+      ),
+      report(
+        "bo-isis-2",
+        "محكمة تقضي بسجن عائدين من صفوف داعش",
+        "قضت المحكمة الجزائية بسجن خمسة متهمين عادوا من مناطق النزاع بعد انضمامهم إلى داعش.",
+      ),
+      report(
+        "bo-isis-3",
+        "دراسة ترصد تراجع دعاية داعش على الإنترنت",
+        "رصدت دراسة لمركز أبحاث أوروبي انخفاض عدد الحسابات التي تنشر دعاية داعش خلال العام.",
+      ),
+    ]),
+  ]);
+
+  it("finds, after the titles it begins, the common word it leaves a long vowel out of", async () => {
+    // دعش begins دعشنة alone: that one title does not vouch for it as the reader's word.
+    const found = ids(await search("دعش", rare.app));
+    expect(found[0]).toBe("bo-coined");
+    expect(found.slice(1).sort()).toEqual(["bo-isis-0", "bo-isis-1", "bo-isis-2", "bo-isis-3"]);
+  });
+
+  it("offers, after the titles it begins, the titles a slip away", async () => {
+    const offered = await suggested("دعش", rare.app);
+    expect(offered[0]).toBe("bo-coined");
+    expect(offered.slice(1).sort()).toEqual(["bo-isis-0", "bo-isis-1", "bo-isis-2", "bo-isis-3"]);
+  });
+});
+
 describe("a misspelling some articles share", () => {
   const shared = appWithFixtures("misspelling", async () => [fixture("shared-misspelling.jsonl")]);
 

@@ -255,6 +255,12 @@ describe("buildSearchRequest", () => {
     expect(wider({ mistyped: [q], titlesAsTyped: RANKING.vouchingTitles - 1 })).toBe("tolerant");
     expect(wider({ titlesAsTyped: RANKING.vouchingTitles - 1 })).toBeUndefined();
     expect(wider({ mistyped: [q], titlesAsTyped: 1, found: RANKING.strictEnough - 1 })).toBe("relaxed");
+    // …nor do a few titles that hold the word being typed only as the start of longer words
+    // (دعش: دعشنة), however many articles the stems find.
+    expect(wider({ mistyped: [q], found: 3, typingOnlyBegun: true })).toBe("tolerant");
+    expect(wider({ mistyped: [q], typingOnlyBegun: true })).toBe("tolerant");
+    expect(wider({ found: 3, typingOnlyBegun: true })).toBe("relaxed");
+    expect(wider({ typingOnlyBegun: true })).toBeUndefined();
     // Sorted pages and questions do not ask whether a title holds the words as typed.
     expect(wider({ bestMatched: [] }, q, { sort: "newest" })).toBeUndefined();
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
@@ -279,6 +285,8 @@ describe("buildSearchRequest", () => {
     // A title or two holding both as typed, among many articles: the words may be a shared slip.
     expect(askedAfter(two, { titlesAsTyped: RANKING.vouchingTitles - 1 })).toBe(true);
     expect(askedAfter(two, { titlesAsTyped: 1, found: RANKING.strictEnough - 1 })).toBe(false);
+    expect(askedAfter(two, { found: RANKING.strictEnough - 1, typingOnlyBegun: true })).toBe(true);
+    expect(askedAfter(two, { typingOnlyBegun: true })).toBe(true);
     expect(askedAfter(three, {})).toBe(false);
     expect(askedAfter(three, { bestMatched: [] })).toBe(true);
     expect(askedAfter(three, { titlesAsTyped: 1 })).toBe(true);

@@ -682,6 +682,11 @@ export interface StrictOutcome {
   bestMatched: readonly string[];
   /** How many of the ranked articles hold every word as typed in their title (TYPED_TITLE). */
   titlesAsTyped: number;
+  /**
+   * A word typed alone begins few titles, none holding it whole (دعش: دعشنة; suggestions.ts,
+   * typingOnlyBegun); undefined when no headline word is being typed.
+   */
+  typingOnlyBegun?: boolean;
 }
 
 /**
@@ -744,9 +749,12 @@ export function suggestersAfterStrict(
 
 /**
  * Whether the titles holding every word as typed, the best article's among them, show the words
- * are real: unless the stems find many articles and few titles hold them (RANKING.vouchingTitles).
+ * are real: not a few titles that only begin a word typed alone (دعش: دعشنة, while the reader may
+ * be typing داعش misspelt); nor, among many articles, fewer titles than
+ * RANKING.vouchingTitles, which may share a reader's misspelling.
  */
 function titlesVouch(strict: Omit<StrictOutcome, "mistyped">): boolean {
+  if (strict.typingOnlyBegun) return false;
   return strict.titlesAsTyped >= RANKING.vouchingTitles || strict.found < RANKING.strictEnough;
 }
 

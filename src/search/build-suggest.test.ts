@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildSuggestRequest,
   buildTolerantSuggestRequest,
+  heldButTyping,
   heldWords,
   heldWordsRequest,
   mayBeMistyped,
@@ -267,6 +268,13 @@ describe("heldWordsRequest", () => {
       },
     };
     expect(heldWords(response)).toEqual({ each: [true, false], allBut: [false, true] });
+  });
+});
+
+describe("heldButTyping", () => {
+  it("holds every word but the one being typed", () => {
+    expect(heldButTyping(input("الملك سلم"))).toEqual({ each: [true, false], allBut: [] });
+    expect(heldButTyping(input("دعش"))).toEqual({ each: [false], allBut: [] });
   });
 });
 

@@ -196,6 +196,12 @@ export function heldWordsRequest(input: SuggestInput, index: string): estypes.Se
   };
 }
 
+/** What titles completing every word hold: all of them, the word being typed only as a start. */
+export function heldButTyping(input: SuggestInput): WordsHeld {
+  const words = suggestWords(input.q);
+  return { each: words.map((_, i) => i < words.length - 1), allBut: [] };
+}
+
 /** heldWordsRequest's answer. */
 export function heldWords(response: estypes.SearchResponse): WordsHeld {
   const found = (name: string) => {

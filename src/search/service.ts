@@ -30,9 +30,11 @@ import {
 import {
   buildSuggestRequest,
   buildTolerantSuggestRequest,
+  heldButTyping,
   heldWords,
   heldWordsRequest,
   mayBeMistyped,
+  type WordsHeld,
 } from "./build-suggest.js";
 import {
   asAsked,
@@ -74,7 +76,7 @@ import {
   storyCounts,
   storyCountsRequest,
 } from "./stories.js";
-import { likeliestCompletion, offeredSuggestions } from "./suggestions.js";
+import { likeliestCompletion, offeredSuggestions, typingOnlyBegun } from "./suggestions.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -179,11 +181,17 @@ export class SearchService {
     const found = hitCount(strict.response.hits.total);
     const bestMatched = matched[0] ?? [];
     const titlesAsTyped = matched.filter((names) => names.includes(TYPED_TITLE)).length;
-    const suggested = suggestersAfterStrict(parsed, input, { found, bestMatched, titlesAsTyped })
+    const typingOnlyBegun = completed?.typingOnlyBegun;
+    const suggested = suggestersAfterStrict(parsed, input, {
+      found,
+      bestMatched,
+      titlesAsTyped,
+      typingOnlyBegun,
+    })
       ? await this.#suggesters(parsed)
       : undefined;
     const mistyped = corrections(parsed, suggested ?? strict.response);
-    const outcome = { found, mistyped, bestMatched, titlesAsTyped };
+    const outcome = { found, mistyped, bestMatched, titlesAsTyped, typingOnlyBegun };
     const wider = widerRecall(parsed, input, outcome);
     const widerStage = wider && { ...first, recall: wider, mistyped: mistypedWords(parsed, mistyped) };
     const ranked = widerStage ? await this.#rank(parsed, input, widerStage) : undefined;
@@ -235,16 +243,22 @@ export class SearchService {
 
   /**
    * The completion of the headline word being typed that most of the titles the suggestions would
-   * offer use (بوت: بوتين), so that the search ranks first what they offer first.
+   * offer use (بوت: بوتين), so that the search ranks first what they offer first; and whether they
+   * are a few titles that only begin the word (typingOnlyBegun), which do not vouch for it.
    */
   async #likeliestCompletion(
     parsed: ParsedQuery,
     input: SearchInput,
-  ): Promise<{ completion: string | undefined; took: number } | undefined> {
+  ): Promise<{ completion: string | undefined; typingOnlyBegun: boolean; took: number } | undefined> {
     if (!headlineTyping(parsed)) return undefined;
     const request = buildSuggestRequest({ q: input.q, size: DEFAULT_SUGGEST_SIZE }, this.alias);
     const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
-    return { completion: likeliestCompletion(response.hits.hits, input.q), took: response.took };
+    const { hits } = response.hits;
+    return {
+      completion: likeliestCompletion(hits, input.q),
+      typingOnlyBegun: typingOnlyBegun(hits, input.q, DEFAULT_SUGGEST_SIZE),
+      took: response.took,
+    };
   }
 
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
@@ -408,8 +422,10 @@ export class SearchService {
 
   /**
    * Titles completing what the reader typed; when none does, those for the Arabic its keys type if
-   * it is in Latin letters, else titles a typo away from it in the words no title holds.
-   * `took_ms`: Elasticsearch's, summed over the requests.
+   * it is in Latin letters, else titles a typo away from it in the words no title holds. Titles a
+   * typo away from a word typed alone also follow a few titles that only begin it, when the
+   * suggesters take it for a slip (دعش: the one title with دعشنة, then داعش's). `took_ms`:
+   * Elasticsearch's, summed over the requests.
    */
   async suggest(input: SuggestInput): Promise<{ suggestions: Suggestion[]; took_ms: number }> {
     let took = 0;
@@ -418,21 +434,34 @@ export class SearchService {
       took += response.took;
       return response.hits.hits;
     };
-    const offered = (hits: estypes.SearchHit<Partial<ArticleDocument>>[], typoAway = false) => ({
-      suggestions: offeredSuggestions(hits, input.q, input.size, { typoAway }),
-      took_ms: took,
-    });
     const completed = await complete(buildSuggestRequest(input, this.alias));
-    if (completed.length) return offered(completed);
-    const readings = keyboardReadings(input.q);
-    if (readings) {
-      const onArabicKeys = await this.suggest({ ...input, q: readings.arabic.query });
-      return { ...onArabicKeys, took_ms: took + onArabicKeys.took_ms };
+    const asTyped = offeredSuggestions(completed, input.q, input.size);
+    const offered = (typoAway: Suggestion[] = []) => {
+      const shown = new Set(asTyped.map((suggestion) => suggestion.id));
+      const more = typoAway.filter((suggestion) => !shown.has(suggestion.id));
+      return { suggestions: [...asTyped, ...more].slice(0, input.size), took_ms: took };
+    };
+    let held: WordsHeld;
+    if (completed.length) {
+      if (!typingOnlyBegun(completed, input.q, input.size)) return offered();
+      const parsed = parseQuery(input.q);
+      const suggested = await this.#suggesters(parsed);
+      took += suggested?.took ?? 0;
+      if (!suggested || !corrections(parsed, suggested).length) return offered();
+      held = heldButTyping(input);
+    } else {
+      const readings = keyboardReadings(input.q);
+      if (readings) {
+        const onArabicKeys = await this.suggest({ ...input, q: readings.arabic.query });
+        return { ...onArabicKeys, took_ms: took + onArabicKeys.took_ms };
+      }
+      if (!mayBeMistyped(input)) return offered();
+      const answer = await this.client.search(heldWordsRequest(input, this.alias));
+      took += answer.took;
+      held = heldWords(answer);
     }
-    if (!mayBeMistyped(input)) return offered(completed);
-    const held = await this.client.search(heldWordsRequest(input, this.alias));
-    took += held.took;
-    const tolerant = buildTolerantSuggestRequest(input, this.alias, heldWords(held));
-    return offered(tolerant ? await complete(tolerant) : [], true);
+    const tolerant = buildTolerantSuggestRequest(input, this.alias, held);
+    const typoAway = tolerant ? await complete(tolerant) : [];
+    return offered(offeredSuggestions(typoAway, input.q, input.size, { typoAway: true }));
   }
 }

@@ -1,7 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import type { ArticleDocument } from "../articles/document.js";
-import { likeliestCompletion, offeredSuggestions } from "./suggestions.js";
+import { likeliestCompletion, offeredSuggestions, typingOnlyBegun } from "./suggestions.js";
 
 let next = 0;
 /** A completion hit; hits are given in the completion's order (score, then newest). */
@@ -116,5 +116,17 @@ describe("likeliestCompletion", () => {
     expect(likeliestCompletion([hit("مطار القاهرة")], "بوت")).toBeUndefined();
     // One title's word may be chance (مدن الويس: ويسيطر).
     expect(likeliestCompletion([hit("مدني مكة يخلي ويسيطر")], "مدن الويس")).toBeUndefined();
+  });
+});
+
+describe("typingOnlyBegun", () => {
+  it("is whether fewer titles than asked begin a word typed alone, none holding it whole", () => {
+    expect(typingOnlyBegun([hit("دعشنة الخطاب")], "دعش", 8)).toBe(true);
+    expect(typingOnlyBegun([hit("دعشنة الخطاب")], "الخطاب دعش", 8)).toBe(false);
+    expect(typingOnlyBegun([hit("دعشنة الخطاب"), hit("دعشنة المجتمع")], "دعش", 2)).toBe(false);
+    expect(typingOnlyBegun([hit("الصين تستضيف القمة"), hit("الصينية تفوز")], "الصين", 8)).toBe(false);
+    // A listed spelling held whole is the word as typed.
+    expect(typingOnlyBegun([hit("تطورات كوفيد في المنطقة")], "كورونا", 8)).toBe(false);
+    expect(typingOnlyBegun([], "دعش", 8)).toBe(false);
   });
 });

@@ -97,14 +97,31 @@ export function likeliestCompletion(hits: Hit[], q: string): string | undefined 
   const last = suggestWords(q).at(-1);
   if (last === undefined) return undefined;
   const typing = startForms(last);
-  const asTyped = [last, ...listedSpellings(last)].flatMap((word) => exactWords(word).slice(0, 1));
   const uses = completionUses(titlesOnce(hits, typing));
-  if (asTyped.some((word) => uses.has(word))) return undefined;
+  if (heldWhole(last, uses)) return undefined;
   let likeliest: string | undefined;
   let most = RANKING.typed.likeliestCompletionMinTitles - 1;
   for (const [word, count] of uses)
     if (count > most && !typing.includes(word)) [likeliest, most] = [word, count];
   return likeliest;
+}
+
+/**
+ * Whether a word typed alone begins fewer titles than `size`, none holding it whole (دعش: دعشنة):
+ * so rare a start may be a common word misspelt (داعش), which such titles do not vouch for. Not
+ * after other words, which leave few titles to any word being typed (مشاريع اقتصا).
+ */
+export function typingOnlyBegun(hits: Hit[], q: string, size: number): boolean {
+  const words = suggestWords(q);
+  const last = words.at(-1);
+  if (words.length !== 1 || last === undefined || !hits.length) return false;
+  const titles = titlesOnce(hits, startForms(last));
+  return titles.length < size && !heldWhole(last, completionUses(titles));
+}
+
+function heldWhole(last: string, uses: ReadonlyMap<string, number>): boolean {
+  const asTyped = [last, ...listedSpellings(last)].flatMap((word) => exactWords(word).slice(0, 1));
+  return asTyped.some((word) => uses.has(word));
 }
 
 /** typoLikelihood's score for a slip it does not name. */
