@@ -1,11 +1,11 @@
 /**
- * npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
+ * npm run eval -- arcd|known-item|related|typed|topics|words|dym|suggest|keys|copies|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]
  * @module eval/cli
  * Loads each dataset's corpus into fresh `eval-*` indices (the project's and the baselines' its
  * systems search), runs its queries on every system, prints a table per dataset and writes
  * docs/eval/<dataset>.json and docs/relevance.md. Three corpora, each loaded once for the datasets
  * that share it: news (SaudiNewsNet + ARCD paragraphs) for arcd and known-item, ANT for related,
- * SaudiNewsNet + ANT for typed, topics, dym and suggest. `--systems` keeps only the named systems
+ * SaudiNewsNet + ANT for typed, topics, words, dym, suggest and keys. `--systems` keeps only the named systems
  * (for suggest, `arabic` names its stock queries); `--limit` caps the queries (for dym and suggest,
  * each of their two sets).
  * `--keep` leaves the indices in place and prints the run's name; `--reuse RUN` searches that run's
@@ -20,7 +20,8 @@ import { parseArgs } from "node:util";
 import { ElasticsearchConfigSchema, parseEnv } from "../../src/config.js";
 import { createEsClient } from "../../src/es/client.js";
 import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
-import { HELD_BY, topicQueries } from "../../src/eval/topics.js";
+import { HELD_BY, type TopicText, topicQueries } from "../../src/eval/topics.js";
+import { WORD_HELD_BY, WORD_LETTERS, WORD_SETS, wordQueries } from "../../src/eval/words.js";
 import { DuplicateGrouper } from "../../src/ingest/duplicates/grouper.js";
 import { readInput } from "../../src/ingest/open-input.js";
 import { validateRecord } from "../../src/ingest/validate.js";
@@ -108,6 +109,7 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   related: RELATED_SYSTEMS,
   typed: [...STOCK_SYSTEMS.map((system) => system.name), "handtuned", "project"],
   topics: BASELINES,
+  words: BASELINES,
   dym: ["project"],
   suggest: ["arabic", "project"],
   keys: ["arabic", "project"],
@@ -303,8 +305,13 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       examples: items.slice(0, 16).map(typedExample),
     });
   }
+  let texts: Promise<TopicText[]> | undefined;
+  const readTexts = () => {
+    texts ??= topicTexts(client, corpus.indices.project);
+    return texts;
+  };
   if (which.includes("topics")) {
-    const queries = topicQueries(await topicTexts(client, corpus.indices.project), {
+    const queries = topicQueries(await readTexts(), {
       seed,
       count: limit ?? 200,
     });
@@ -319,6 +326,34 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
         `Phrases of 3 or 4 words of the headlines (Arabic, no digits, no function words) that ${HELD_BY.min} to ${HELD_BY.max} stories hold, typed as a headline wrote them, without quotes; relevant: every story one of whose articles holds the words side by side and in order in its title, lead or body (compared as the exact sub-fields index them), so P@10 is the share of the page holding what was typed. Two copies of one story count once.`,
       ],
       examples: queries.slice(0, 12).map(({ query, stories }) => ({ query, stories: stories.size })),
+    });
+  }
+  if (which.includes("words")) {
+    const queries = wordQueries(await readTexts(), { seed, count: limit ?? 200 });
+    console.log(`words: ${queries.length} queries`);
+    const results: SystemResult[] = [];
+    for (const set of WORD_SETS) {
+      const rows = await searchEach(
+        "words",
+        queries.filter((query) => query.set === set),
+        (query) => query.query,
+        gradeStories,
+      );
+      results.push(...rows.map((row) => ({ ...row, system: `${row.system}, ${set}` })));
+    }
+    const counted = WORD_SETS.map((set) => `${set} ${queries.filter((query) => query.set === set).length}`);
+    finish({
+      ...base,
+      dataset: "words",
+      title: "One word typed alone: spelt right, misspelt or unfinished (SaudiNewsNet + ANT)",
+      results,
+      notes: [
+        `Words of the headlines (Arabic, ${WORD_LETTERS.min}–${WORD_LETTERS.max} letters, no digits, no function words) that ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories hold, typed alone without a space after them (queries of each kind: ${counted.join(", ")}): as written; with one typo of the typed protocol's kinds; with a long vowel left out after the first letter and article; cut to 60% of its letters (at least 3). Relevant: every story one of whose articles holds the word meant in its title, lead or body (compared as the exact sub-fields index it), so P@10 is the share of the page holding the word meant.`,
+        "Another form the stemmer joins to the word (مشروع for مشروعه) and a longer word it begins count as not holding it, so a query matching the exact form alone does best on the rows spelt right; the project also reads the word as one still being typed.",
+      ],
+      examples: queries
+        .slice(0, 12)
+        .map(({ set, query, meant, stories }) => ({ set, query, meant, stories: stories.size })),
     });
   }
   if (which.includes("dym") && !systemsOf("dym").length)
@@ -570,7 +605,7 @@ try {
   if (news.length && absent([FILES.saudi]).length)
     console.log(`${news.join(", ")}: skipped, ${FILES.saudi} is absent`);
   else if (news.length) await newsDatasets(news);
-  const typed = datasets.filter((d) => ["typed", "topics", "dym", "suggest", "keys"].includes(d));
+  const typed = datasets.filter((d) => ["typed", "topics", "words", "dym", "suggest", "keys"].includes(d));
   const missing = absent([FILES.saudi, FILES.ant]);
   if (typed.length && missing.length)
     console.log(`${typed.join(", ")}: skipped, ${missing.join(", ")} absent`);

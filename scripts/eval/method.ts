@@ -6,7 +6,7 @@
 export const METHOD = `
 # Relevance
 
-Measured by \`npm run eval -- arcd|known-item|related|typed|topics|dym|suggest|keys|copies|all\` (scripts/eval/). Each run
+Measured by \`npm run eval -- arcd|known-item|related|typed|topics|words|dym|suggest|keys|copies|all\` (scripts/eval/). Each run
 loads the corpus into fresh indices on the same Elasticsearch and sends every query to every system,
 query by query, after a short untimed warm-up (\`copies\` judges copy detection itself, without an
 index). This file is regenerated from docs/eval/<dataset>.json.
@@ -68,11 +68,17 @@ drawn with the seed and typed as the headline wrote them. Every story holding th
 and in order (title, lead or body, compared as the exact sub-fields index them) is relevant, so P@10
 is the share of the page holding what was typed.
 
+Words (\`words\`): one word typed alone, the commonest news search: a word of the headlines (4–9
+letters) that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/words.ts), drawn with the
+seed and typed without a space after it four ways (rows "…, spelt right", "…, one typo", "…, a long
+vowel left out", "…, cut short"). Every story holding the word meant (title, lead or body, as the
+exact sub-fields index it) is relevant, so P@10 is the share of the page holding the word meant.
+
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited once
 — what folding copies does for readers, applied to every system alike. Metrics are at 10 results:
 MRR (1/rank of the first relevant result), Recall, nDCG (binary gain), Precision (for related
-coverage and topics; "raw" counts every same-category hit, copies of the source article included).
+coverage, topics and words; "raw" counts every same-category hit, copies of the source article included).
 "missed" is the share of queries with no relevant result in the top 10. Latency: p50/p95 of the
 round trip seen by the client (one request at a time), and p50 of Elasticsearch's own \`took\`.
 `;

@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { WORD_SETS } from "../../src/eval/words.js";
 import { projectRoot } from "../../src/project-root.js";
 import { type CopiesResult, copiesTable, copiesTarget } from "./datasets/copies-report.js";
 import type { DymResult } from "./datasets/dym.js";
@@ -22,6 +23,7 @@ export const DATASETS = [
   "dym",
   "suggest",
   "keys",
+  "words",
   "copies",
 ] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -91,6 +93,7 @@ const STOCK_NAMES = new Set(STOCK_SYSTEMS.map((system) => system.name));
 export function targetLine(report: DatasetResults): string {
   if (report.dataset === "dym") return dymTarget(report.results);
   if (report.dataset === "copies") return copiesTarget(report.results);
+  if (report.dataset === "words") return wordsComparison(report.results);
   const { dataset, results } = report;
   const project = by(results, "project");
   if (!project) return "target not checked: the project system was not run";
@@ -134,6 +137,19 @@ function topicsComparison(results: SystemResult[], project: SystemResult): strin
   const stock = results.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
   if (!stock) return "not compared: no stock baseline was run";
   return `P@10 ${project.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}× (no target)`;
+}
+
+/** No target: for each way the word was typed, the project's page against the best stock query's, by P@10. */
+function wordsComparison(results: SystemResult[]): string {
+  return WORD_SETS.map((set) => {
+    const rows = results.filter((r) => r.system.endsWith(`, ${set}`));
+    const project = by(rows, `project, ${set}`);
+    const stock = rows.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
+    if (!project || !stock) return `${set}: not compared`;
+    return `${set}: P@10 ${project.precision.toFixed(3)} against ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}×`;
+  })
+    .join("; ")
+    .concat(" (no target)");
 }
 
 /** Rows of the keys dataset besides the queries typed on the Latin layout. */
@@ -215,7 +231,7 @@ export function markdownTable(report: DatasetResults): string {
         ...timing(r),
       ]),
     );
-  if (report.dataset === "related" || report.dataset === "topics") {
+  if (report.dataset === "related" || report.dataset === "topics" || report.dataset === "words") {
     const raw = report.results.some((r) => r.rawPrecision !== undefined);
     return rowsToMarkdown(
       ["system", "queries", "P@10", ...(raw ? ["P@10 raw"] : []), "MRR@10", "nDCG@10", ...TIMING_HEAD],

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { normalizeArabic } from "../text/arabic.js";
+import { WORD_HELD_BY, wordQueries } from "./words.js";
+
+describe("wordQueries", () => {
+  const article = (story: string, text: string, title = "") => ({ story, title, text });
+  const held = (n: number, text: string, prefix: string) =>
+    Array.from({ length: n }, (_, i) => article(`${prefix}-${i}`, text, i ? "" : text));
+
+  it("draws headline words enough stories hold, each typed four ways, with every story holding it", () => {
+    const texts = [
+      ...held(WORD_HELD_BY.min, "قصف مواقع داعش", "isis"),
+      ...held(WORD_HELD_BY.min - 1, "افتتاح معرض الكتاب", "fair"),
+      ...held(WORD_HELD_BY.min, "ارتفاع أسعار النفط", "oil").map((t) => ({ ...t, title: "" })),
+      article("other", "تراجع داعش في الرقة"),
+    ];
+    const queries = wordQueries(texts, { seed: 1, count: 50 });
+    const meant = new Set(queries.map((query) => query.meant));
+    expect(meant).toContain("داعش");
+    expect(meant).toContain("مواقع");
+    // Too few stories, no headline, or a function word or a short one: not drawn.
+    for (const word of ["معرض", "أسعار", "قصف"]) expect(meant).not.toContain(word);
+    const isis = queries.filter((query) => query.meant === "داعش");
+    expect(isis.map((query) => query.set)).toEqual([
+      "spelt right",
+      "one typo",
+      "a long vowel left out",
+      "cut short",
+    ]);
+    expect(isis[0]?.stories).toEqual(
+      new Set([...texts.slice(0, WORD_HELD_BY.min).map((t) => t.story), "other"]),
+    );
+    const [right, typo, vowel, cut] = isis.map((query) => query.query);
+    expect(right).toBe("داعش");
+    expect(normalizeArabic(typo ?? "")).not.toBe("داعش");
+    expect(vowel).toBe("دعش");
+    expect(cut).toBe("داع");
+  });
+
+  it("draws the same words, typed alike, for the same seed", () => {
+    const texts = [...held(12, "قصف مواقع داعش", "a"), ...held(12, "ارتفاع أسعار النفط", "b")];
+    expect(wordQueries(texts, { seed: 7, count: 3 })).toEqual(wordQueries(texts, { seed: 7, count: 3 }));
+  });
+});
