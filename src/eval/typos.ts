@@ -15,6 +15,7 @@ export const TYPOS = ["drop", "swap", "neighbour", "double"] as const;
  */
 export const LONG_VOWEL = "long vowel";
 export type TypoKind = (typeof TYPOS)[number] | typeof LONG_VOWEL;
+/** The long vowels as written, alif maqsura among them. */
 const LONG_VOWELS = new Set(["ا", "و", "ي", "ى"]);
 
 /** Function words a reader does not recall a headline by; compared after normalizeArabic. */

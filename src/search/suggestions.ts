@@ -119,6 +119,7 @@ export function typingOnlyBegun(hits: Hit[], q: string, size: number): boolean {
   return titles.length < size && !heldWhole(last, completionUses(titles));
 }
 
+/** Whether a title's word is the word being typed, as typed or in a spelling the synonyms list. */
 function heldWhole(last: string, uses: ReadonlyMap<string, number>): boolean {
   const asTyped = [last, ...listedSpellings(last)].flatMap((word) => exactWords(word).slice(0, 1));
   return asTyped.some((word) => uses.has(word));
