@@ -356,6 +356,71 @@ describe("paging", () => {
   });
 });
 
+describe("newest first", () => {
+  const report = (id: string, day: number, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "وكالة الأنباء",
+    published_at: `2025-05-${String(day).padStart(2, "0")}T09:00:00Z`,
+  });
+  const dated = appWithFixtures("newest", async () => [
+    await writeFixture("newest", [
+      report(
+        "nw-visit",
+        1,
+        "وزير الخارجية السعودي يزور القاهرة",
+        "وصل وزير الخارجية السعودي إلى القاهرة في زيارة رسمية يبحث خلالها العلاقات الثنائية.",
+      ),
+      report(
+        "nw-talks",
+        3,
+        "محادثات في الرياض حول الملف اليمني",
+        "استقبل وزير الخارجية السعودي نظيره اليمني وبحثا مستجدات الأوضاع في اليمن.",
+      ),
+      report(
+        "nw-brazil",
+        4,
+        "البرازيل تستضيف قمة للطاقة",
+        "افتتح وزير الطاقة البرازيلي القمة بحضور ممثلين عن ثلاثين دولة.",
+      ),
+      // Newer, each holding one of the words only.
+      report(
+        "nw-health",
+        8,
+        "وزير الصحة يفتتح مستشفى جديدا",
+        "افتتح وزير الصحة مستشفى بسعة مئتي سرير في جدة.",
+      ),
+      report(
+        "nw-league",
+        9,
+        "الدوري السعودي يستأنف منافساته",
+        "تستأنف منافسات الدوري السعودي للمحترفين الأسبوع المقبل بعد فترة التوقف الدولي.",
+      ),
+      report(
+        "nw-france",
+        10,
+        "الخارجية الفرنسية تستدعي سفيرها",
+        "أعلنت الخارجية الفرنسية استدعاء سفيرها للتشاور في قرار مفاجئ.",
+      ),
+    ]),
+  ]);
+  const newest = async (q: string) => {
+    const response = await dated.app.request(`/api/search?sort=newest&q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    return ids((await response.json()) as SearchResponse);
+  };
+
+  it("lists only the articles holding every word, newest first", async () => {
+    // By relevance the newer articles holding one word come far below; by date nothing would.
+    expect(await newest("وزير الخارجية السعودي")).toEqual(["nw-talks", "nw-visit"]);
+  });
+
+  it("lists those holding all words but one when none holds them all", async () => {
+    expect(await newest("وزير الخارجية البرازيلي")).toEqual(["nw-brazil", "nw-talks", "nw-visit"]);
+  });
+});
+
 describe("suggestions and related coverage", () => {
   it("completes titles as typed, whatever the spelling", async () => {
     const response = await app.request(`/api/suggest?q=${encodeURIComponent("مهرجان الزيت")}`);

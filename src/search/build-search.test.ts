@@ -7,6 +7,7 @@ import {
   decodeCursor,
   encodeCursor,
   MAX_WINDOW,
+  newestFallback,
   pageCopiesRequest,
   pageRequest,
   type Recall,
@@ -263,6 +264,8 @@ describe("buildSearchRequest", () => {
     expect(wider({ typingOnlyBegun: true })).toBeUndefined();
     // Sorted pages and questions do not ask whether a title holds the words as typed.
     expect(wider({ bestMatched: [] }, q, { sort: "newest" })).toBeUndefined();
+    // Newest first, all words but one would come among the few holding every word.
+    expect(wider({ found: 3 }, q, { sort: "newest" })).toBeUndefined();
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
     expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
     expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
@@ -438,6 +441,39 @@ describe("buildSearchRequest", () => {
     expect(text).not.toContain("query_string");
     expect(text).not.toContain("wildcard");
     expect(text).not.toContain("regexp");
+  });
+
+  it("newest first, wants every word of a reader's query, and never any one word alone", () => {
+    const q = "وزير الخارجية السعودي";
+    const newest = (recall: Recall) =>
+      JSON.stringify(buildSearchRequest(input({ q, sort: "newest" }), "a", { candidates: 20, recall }).query);
+    for (const recall of ["strict", "tolerant"] as const) {
+      expect(newest(recall)).toContain(`"minimum_should_match":"${RANKING.newest.minimumShouldMatch}"`);
+      expect(newest(recall)).not.toContain(`"boost":${RANKING.relaxedBoost}`);
+    }
+    expect(newest("relaxed")).toContain(
+      `"minimum_should_match":"${RANKING.newest.fallbackMinimumShouldMatch}"`,
+    );
+    // By relevance, a score ranks the articles holding one word of three far below.
+    const ranked = JSON.stringify(buildSearchRequest(input({ q }), "a").query);
+    expect(ranked).not.toContain(RANKING.newest.minimumShouldMatch);
+    // The copies counted match the page's recall.
+    const shown = [{ id: "a1", story: "s1", score: 1, sort: undefined }];
+    const counted = JSON.stringify(
+      pageCopiesRequest(parseQuery(q), input({ q, sort: "newest" }), shown, "a", { recall: "strict" }),
+    );
+    expect(counted).toContain(RANKING.newest.minimumShouldMatch);
+  });
+
+  it("asks again, newest first, for all words but one only when nothing holds them all", () => {
+    const fallback = (q: string, found: number, recall: Recall, sort?: string) =>
+      newestFallback(parseQuery(q), input({ q, ...(sort ? { sort } : {}) }), found, recall);
+    expect(fallback("شقيق الداخلية براكاج", 0, "tolerant", "newest")).toBe(true);
+    expect(fallback("شقيق الداخلية براكاج", 0, "strict", "newest")).toBe(true);
+    expect(fallback("شقيق الداخلية براكاج", 1, "strict", "newest")).toBe(false);
+    expect(fallback("شقيق الداخلية براكاج", 0, "relaxed", "newest")).toBe(false);
+    expect(fallback("براكاج", 0, "strict", "newest")).toBe(false);
+    expect(fallback("شقيق الداخلية براكاج", 0, "strict")).toBe(false);
   });
 
   it("sorts by date for newest and for an empty query, without a rescore", () => {

@@ -316,14 +316,15 @@ function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQuer
 function recallClauses(
   parsed: ParsedQuery,
   recall: Recall,
-  mistyped?: Mistyped,
+  mistyped: Mistyped | undefined,
+  order: PageOrder,
 ): estypes.QueryDslQueryContainer[] {
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      stemmedWords(plain, parsed.isQuestion ? RANKING.questionMinimumShouldMatch : WORDS_TO_MATCH),
+      stemmedWords(plain, wordsToMatch(parsed, order)),
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
@@ -331,7 +332,10 @@ function recallClauses(
     } else {
       // Any of them, far weaker, where the clause above wants every word: a word that matches
       // nowhere does not empty the page. Where it wants any, this would score every match twice.
-      if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
+      // Newest first nothing ranks it below: the relaxed recall wants all words but one instead.
+      if (order === "newest") {
+        if (recall === "relaxed") should.push(stemmedWords(plain, RANKING.newest.fallbackMinimumShouldMatch));
+      } else if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
       const likelier = readAsLikelier(recall, mistyped);
@@ -344,6 +348,12 @@ function recallClauses(
   for (const phrase of parsed.phrases)
     clauses.push({ multi_match: { query: phrase, fields: EXACT, type: "phrase", slop: 0 } });
   return clauses;
+}
+
+/** How many of the words the stemmed recall wants: newest first, more than relevance order does. */
+function wordsToMatch(parsed: ParsedQuery, order: PageOrder): string {
+  if (order === "newest") return RANKING.newest.minimumShouldMatch;
+  return parsed.isQuestion ? RANKING.questionMinimumShouldMatch : WORDS_TO_MATCH;
 }
 
 /** The query holds every word of the title: it names the article (ابن خلدون in أين درس ابن خلدون). */
@@ -532,6 +542,7 @@ export function buildQuery(
   parsed: ParsedQuery,
   recall: Recall,
   mistyped?: Mistyped,
+  order: PageOrder = "relevance",
 ): estypes.QueryDslQueryContainer {
   if (isEmptyQuery(parsed)) return { match_all: {} };
   const must_not = parsed.excluded.map(
@@ -543,7 +554,7 @@ export function buildQuery(
       },
     }),
   );
-  return { bool: { must: recallClauses(parsed, recall, mistyped), must_not } };
+  return { bool: { must: recallClauses(parsed, recall, mistyped, order), must_not } };
 }
 
 /** Recency, added to every article of the window: the newer of two near-equal articles first. */
@@ -718,7 +729,27 @@ export function widerRecall(
     (asksTitleAsTyped(parsed, input) && !titleAsTyped) ||
     (strict.mistyped.length > 0 && !(titleAsTyped && titlesVouch(strict)));
   if (typoLikely) return "tolerant";
-  return strict.found < RANKING.strictEnough ? "relaxed" : undefined;
+  // Newest first, articles holding all words but one would come among those holding every word.
+  const few = pageOrder(parsed, input.sort) === "newest" ? 1 : RANKING.strictEnough;
+  return strict.found < few ? "relaxed" : undefined;
+}
+
+/**
+ * Whether a newest-first page that found nothing asks again for articles holding all words but one
+ * (the relaxed recall, newest first): a query of several words, not already asked so.
+ */
+export function newestFallback(
+  parsed: ParsedQuery,
+  input: SearchInput,
+  found: number,
+  recall: Recall,
+): boolean {
+  return (
+    found === 0 &&
+    recall !== "relaxed" &&
+    pageOrder(parsed, input.sort) === "newest" &&
+    plainWords(parsed).length > 1
+  );
 }
 
 /**
@@ -798,7 +829,7 @@ export function searchRequest(
     track_total_hits: MAX_WINDOW,
     query: {
       bool: {
-        must: [buildQuery(parsed, recall, mistyped)],
+        must: [buildQuery(parsed, recall, mistyped, pageOrder(parsed, input.sort))],
         filter: filterQuery,
         ...(ranked ? completionBonus(parsed, completion) : {}),
       },
@@ -865,5 +896,6 @@ export function pageCopiesRequest(
 ): estypes.SearchRequest | undefined {
   const stories = [...new Set(shown.flatMap((candidate) => (candidate.story ? [candidate.story] : [])))];
   if (!stories.length) return undefined;
-  return storyCountsRequest(stories, [buildQuery(parsed, recall, mistyped), ...allFilters(input)], index);
+  const matched = buildQuery(parsed, recall, mistyped, pageOrder(parsed, input.sort));
+  return storyCountsRequest(stories, [matched, ...allFilters(input)], index);
 }

@@ -39,6 +39,13 @@ export const RANKING = {
    */
   relaxedBoost: 0.1,
   /**
+   * Newest first, no score orders the page, so an article holds every word (of a longer query all
+   * but a quarter, of a long one half): wanting any word, as relevance order can afford, filled the
+   * page with the newest articles holding one common word. When none holds that many, the page
+   * takes those holding all words but one (of a long query half) rather than going empty.
+   */
+  newest: { minimumShouldMatch: "4<-25% 8<50%", fallbackMinimumShouldMatch: "1<-1 4<50%" },
+  /**
    * The typed alternative: the words as written in the title or lead, within a typo, the last one
    * (while the reader types) as the start of a word. It finds a headline recalled with a misspelt
    * or unfinished word, and lifts titles holding the words typed well above texts that merely

@@ -15,9 +15,11 @@ import {
   firstStage,
   headlineTyping,
   MAX_WINDOW,
+  newestFallback,
   pageCopiesRequest,
   pageRequest,
   type RankingStage,
+  type Recall,
   searchRequest,
   storiesWanted,
   strictFindsEveryWord,
@@ -192,14 +194,23 @@ export class SearchService {
       : undefined;
     const mistyped = corrections(parsed, suggested ?? strict.response);
     const outcome = { found, mistyped, bestMatched, titlesAsTyped, typingOnlyBegun };
+    let widerTook = 0;
+    const widen = async (recall: Recall) => {
+      const stage = { ...first, recall, mistyped: mistypedWords(parsed, mistyped) };
+      const ranked = await this.#rank(parsed, input, stage);
+      widerTook += ranked.took;
+      return { stage, ranked };
+    };
     const wider = widerRecall(parsed, input, outcome);
-    const widerStage = wider && { ...first, recall: wider, mistyped: mistypedWords(parsed, mistyped) };
-    const ranked = widerStage ? await this.#rank(parsed, input, widerStage) : undefined;
-    const { response, shown } = ranked ?? strict;
+    let chosen: { stage: RankingStage; ranked: typeof strict } = { stage: first, ranked: strict };
+    if (wider) chosen = await widen(wider);
+    if (newestFallback(parsed, input, hitCount(chosen.ranked.response.hits.total), chosen.stage.recall))
+      chosen = await widen("relaxed");
+    const { response, shown } = chosen.ranked;
     // An article holding every word as typed means no correction is shown: nothing to check.
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
     const [page, suggestion] = await Promise.all([
-      this.#page(parsed, input, shown, widerStage ?? first),
+      this.#page(parsed, input, shown, chosen.stage),
       this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
@@ -209,7 +220,7 @@ export class SearchService {
         (completed?.took ?? 0) +
         strict.took +
         (suggested?.took ?? 0) +
-        (ranked?.took ?? 0) +
+        widerTook +
         page.took +
         (suggestion?.took ?? 0),
       suggestion: asAsked(parsed, suggestion?.text ?? null),
