@@ -85,6 +85,7 @@ import {
 import { gradeStories, type RunSpec, runQueries, type SystemResult } from "./run.js";
 import {
   type Answer,
+  NEWEST_FIRST,
   RELATED_SYSTEMS,
   type RelatedSystem,
   relatedRequest,
@@ -316,7 +317,16 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       count: limit ?? 200,
     });
     console.log(`topics: ${queries.length} queries`);
-    const results = await searchEach("topics", queries, (topic) => topic.query, gradeStories);
+    const ranked = await searchEach("topics", queries, (topic) => topic.query, gradeStories);
+    // The same topics newest first: a page sorted by date holds what was typed only if the recall does.
+    const newest = await runQueries({
+      systems: systemsOf("topics").map((name) => `${name}${NEWEST_FIRST}`),
+      queries,
+      onProgress: progress(`topics${NEWEST_FIRST}`),
+      ask: (system, topic) => ask(system, topic.query),
+      grade: gradeStories,
+    });
+    const results = [...ranked, ...newest];
     finish({
       ...base,
       dataset: "topics",
@@ -324,6 +334,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       results,
       notes: [
         `Phrases of 3 or 4 words of the headlines (Arabic, no digits, no function words) that ${HELD_BY.min} to ${HELD_BY.max} stories hold, typed as a headline wrote them, without quotes; relevant: every story one of whose articles holds the words side by side and in order in its title, lead or body (compared as the exact sub-fields index them), so P@10 is the share of the page holding what was typed. Two copies of one story count once.`,
+        `Rows${NEWEST_FIRST}: the same topics sorted by date, the stock queries as a developer would sort them (the same multi_match, newest first), the project with sort=newest.`,
       ],
       examples: queries.slice(0, 12).map(({ query, stories }) => ({ query, stories: stories.size })),
     });

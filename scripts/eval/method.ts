@@ -66,7 +66,8 @@ Topics (\`topics\`): a reader types a subject to follow rather than a headline: 
 a headline holds side by side that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/topics.ts),
 drawn with the seed and typed as the headline wrote them. Every story holding the words side by side
 and in order (title, lead or body, compared as the exact sub-fields index them) is relevant, so P@10
-is the share of the page holding what was typed.
+is the share of the page holding what was typed. The rows "…, newest first" ask the same sorted by
+date: the stock queries as a developer would sort them, the project with \`sort=newest\`.
 
 Words (\`words\`): one word typed alone, the commonest news search: a word of the headlines (4–9
 letters) that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/words.ts), drawn with the

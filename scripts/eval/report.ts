@@ -12,7 +12,7 @@ import { projectRoot } from "../../src/project-root.js";
 import { type CopiesResult, copiesTable, copiesTarget } from "./datasets/copies-report.js";
 import type { DymResult } from "./datasets/dym.js";
 import type { SystemResult } from "./run.js";
-import { STOCK_SYSTEMS } from "./systems.js";
+import { NEWEST_FIRST, STOCK_SYSTEMS } from "./systems.js";
 
 export const DATASETS = [
   "arcd",
@@ -132,11 +132,19 @@ function typedTarget(results: SystemResult[], project: SystemResult): string {
   return `MRR@10 ≥ 1.6 × best stock baseline (${best.system}): ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${best.mrr.toFixed(3)}) — ${verdict(r >= 1.6)}${reference}`;
 }
 
-/** No target of its own: the project's page against the best stock query's, by P@10. */
+/** No target of its own: the project's page against the best stock query's, by P@10, ranked and newest first. */
 function topicsComparison(results: SystemResult[], project: SystemResult): string {
-  const stock = results.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
-  if (!stock) return "not compared: no stock baseline was run";
-  return `P@10 ${project.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}× (no target)`;
+  const compared = (mine: SystemResult | undefined, rows: SystemResult[]) => {
+    const stock = rows.filter((r) => r !== mine).sort((a, b) => b.precision - a.precision)[0];
+    if (!mine || !stock) return "not compared";
+    return `P@10 ${mine.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(mine.precision, stock.precision).toFixed(2)}×`;
+  };
+  const newest = results.filter((r) => r.system.endsWith(NEWEST_FIRST));
+  const ranked = results.filter((r) => !newest.includes(r));
+  const byDate = newest.length
+    ? `; newest first, ${compared(by(newest, `project${NEWEST_FIRST}`), newest)}`
+    : "";
+  return `${compared(project, ranked)}${byDate} (no target)`;
 }
 
 /** No target: for each way the word was typed, the project's page against the best stock query's, by P@10. */

@@ -68,10 +68,14 @@ export async function timedRequest(client: EsClient, request: estypes.SearchRequ
   return { hits, ms, tookMs: response.took };
 }
 
+/** The newest first, equal dates to the lower id. */
+const BY_DATE_THEN_ID: estypes.Sort = [{ published_at: { order: "desc" } }, { id: { order: "asc" } }];
+
 const rawSystem = (
   name: string,
   index: IndexKind,
   query: (q: string) => estypes.QueryDslQueryContainer,
+  sort: estypes.Sort = BY_SCORE_THEN_ID,
 ): SearchSystem => ({
   name,
   index,
@@ -80,7 +84,7 @@ const rawSystem = (
       index: indices[index],
       size: 10,
       query: query(q),
-      sort: BY_SCORE_THEN_ID,
+      sort,
       _source: ["id", "dup_group", "category"],
     }),
 });
@@ -154,14 +158,17 @@ export function projectService(context: SearchContext): SearchService {
 }
 
 /** The product: the SearchService /api/search calls, with everything it does for one query. */
-export const PROJECT: SearchSystem = {
-  name: "project",
+/** A system's rows sorted by date: the same query, newest first. */
+export const NEWEST_FIRST = ", newest first";
+
+const projectSystem = (name: string, sort?: "newest"): SearchSystem => ({
+  name,
   index: "project",
   async search(context, q) {
     const { storyOf } = context;
     const service = projectService(context);
     const started = performance.now();
-    const response = await service.search(SearchParams.parse({ q, size: "10" }));
+    const response = await service.search(SearchParams.parse({ q, size: "10", ...(sort ? { sort } : {}) }));
     const ms = performance.now() - started;
     const hits = response.hits.map((hit) => ({
       id: hit.id,
@@ -176,10 +183,28 @@ export const PROJECT: SearchSystem = {
       arabicKeysQuery: response.arabic_keys_query,
     };
   },
-};
+});
+
+export const PROJECT = projectSystem("project");
+
+/**
+ * The plain baselines and the project, newest first: the stock query as a developer would sort it
+ * by date (its `multi_match`, any word), the project with `sort=newest`.
+ */
+const NEWEST_SYSTEMS: readonly SearchSystem[] = [
+  ...(["standard", "arabic"] as const).map((analyzer) =>
+    rawSystem(
+      `${analyzer}${NEWEST_FIRST}`,
+      analyzer,
+      (q) => ({ multi_match: { query: q, fields: ["title", "body"] } }),
+      BY_DATE_THEN_ID,
+    ),
+  ),
+  projectSystem(`project${NEWEST_FIRST}`, "newest"),
+];
 
 export const SEARCH_SYSTEMS: ReadonlyMap<string, SearchSystem> = new Map(
-  [...STOCK_SYSTEMS, HANDTUNED, PROJECT].map((system) => [system.name, system]),
+  [...STOCK_SYSTEMS, HANDTUNED, PROJECT, ...NEWEST_SYSTEMS].map((system) => [system.name, system]),
 );
 
 /** What a system's related request starts from: the article as stored in the project index. */
