@@ -454,6 +454,11 @@ describe("buildSearchRequest", () => {
     expect(newest("relaxed")).toContain(
       `"minimum_should_match":"${RANKING.newest.fallbackMinimumShouldMatch}"`,
     );
+    // The words before one being typed too.
+    const typing = JSON.stringify(
+      buildSearchRequest(input({ q: "وزير الخارجية السعودي يز", sort: "newest" }), "a").query,
+    );
+    expect(typing).not.toContain(`"minimum_should_match":"${RANKING.everyWordUpTo}<1"`);
     // By relevance, a score ranks the articles holding one word of three far below.
     const ranked = JSON.stringify(buildSearchRequest(input({ q }), "a").query);
     expect(ranked).not.toContain(RANKING.newest.minimumShouldMatch);

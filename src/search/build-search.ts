@@ -299,11 +299,11 @@ export function typingWord(parsed: ParsedQuery): string | undefined {
  * two-word name being typed, in its other spelling too (عبد ال…: عبدال…; عبدال…: عبد ال…), as the
  * suggestions complete it.
  */
-function completedWords(parsed: ParsedQuery, last: string): estypes.QueryDslQueryContainer {
+function completedWords(parsed: ParsedQuery, last: string, order: PageOrder): estypes.QueryDslQueryContainer {
   const words = plainWords(parsed);
   const completed = (spelling: string[]): estypes.QueryDslQueryContainer => {
     const before = spelling.slice(0, -1);
-    const stemmed = before.length ? [stemmedWords(before, WORDS_TO_MATCH)] : [];
+    const stemmed = before.length ? [stemmedWords(before, wordsToMatch(parsed, order))] : [];
     return { bool: { must: [...stemmed, titlePrefix(spelling.at(-1) ?? last)] } };
   };
   // A letter alone after عبد or أبو begins too many words to complete apart.
@@ -328,7 +328,7 @@ function recallClauses(
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
-      if (typing) should.push(completedWords(parsed, typing));
+      if (typing) should.push(completedWords(parsed, typing, order));
     } else {
       // Any of them, far weaker, where the clause above wants every word: a word that matches
       // nowhere does not empty the page. Where it wants any, this would score every match twice.
