@@ -132,29 +132,28 @@ function typedTarget(results: SystemResult[], project: SystemResult): string {
   return `MRR@10 ≥ 1.6 × best stock baseline (${best.system}): ${r.toFixed(3)}× (${project.mrr.toFixed(3)} vs ${best.mrr.toFixed(3)}) — ${verdict(r >= 1.6)}${reference}`;
 }
 
-/** No target of its own: the project's page against the best stock query's, by P@10, ranked and newest first. */
+/** A project row's P@10 against the best of the other rows' (the stock queries'). */
+function againstBestStock(mine: SystemResult | undefined, rows: readonly SystemResult[]): string {
+  const stock = rows.filter((r) => r !== mine).sort((a, b) => b.precision - a.precision)[0];
+  if (!mine || !stock) return "not compared";
+  return `P@10 ${mine.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(mine.precision, stock.precision).toFixed(2)}×`;
+}
+
+/** No target of its own: the project's page against the best stock query's, ranked and newest first. */
 function topicsComparison(results: SystemResult[], project: SystemResult): string {
-  const compared = (mine: SystemResult | undefined, rows: SystemResult[]) => {
-    const stock = rows.filter((r) => r !== mine).sort((a, b) => b.precision - a.precision)[0];
-    if (!mine || !stock) return "not compared";
-    return `P@10 ${mine.precision.toFixed(3)} against the best stock query's ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(mine.precision, stock.precision).toFixed(2)}×`;
-  };
   const newest = results.filter((r) => r.system.endsWith(NEWEST_FIRST));
   const ranked = results.filter((r) => !newest.includes(r));
   const byDate = newest.length
-    ? `; newest first, ${compared(by(newest, `project${NEWEST_FIRST}`), newest)}`
+    ? `; newest first, ${againstBestStock(by(newest, `project${NEWEST_FIRST}`), newest)}`
     : "";
-  return `${compared(project, ranked)}${byDate} (no target)`;
+  return `${againstBestStock(project, ranked)}${byDate} (no target)`;
 }
 
-/** No target: for each way the word was typed, the project's page against the best stock query's, by P@10. */
+/** No target: for each way the word was typed, the project's page against the best stock query's. */
 function wordsComparison(results: SystemResult[]): string {
   return WORD_SETS.map((set) => {
     const rows = results.filter((r) => r.system.endsWith(`, ${set}`));
-    const project = by(rows, `project, ${set}`);
-    const stock = rows.filter((r) => r !== project).sort((a, b) => b.precision - a.precision)[0];
-    if (!project || !stock) return `${set}: not compared`;
-    return `${set}: P@10 ${project.precision.toFixed(3)} against ${stock.precision.toFixed(3)} (${stock.system}), ${ratio(project.precision, stock.precision).toFixed(2)}×`;
+    return `${set}: ${againstBestStock(by(rows, `project, ${set}`), rows)}`;
   })
     .join("; ")
     .concat(" (no target)");
