@@ -197,15 +197,16 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
     if (!found) throw new Error(`unknown system ${system}`);
     return found.search(context, q);
   };
-  /** Each of `dataset`'s systems searched for every query's text, the hits judged by `grade`. */
+  /** Each of `dataset`'s systems (or `systems`) searched for every query's text, the hits judged by `grade`. */
   const searchEach = <Q>(
     dataset: DatasetName,
     queries: readonly Q[],
     text: (query: Q) => string,
     grade: RunSpec<Q>["grade"],
+    systems = systemsOf(dataset),
   ) =>
     runQueries({
-      systems: systemsOf(dataset),
+      systems,
       queries,
       onProgress: progress(dataset),
       ask: (system, query) => ask(system, text(query)),
@@ -286,13 +287,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       { typo: true, cutChance: 0.5 },
     );
     const bodySystems = systemsOf("typed").filter((name) => name === "project" || name === best?.system);
-    const bodyRows = await runQueries({
-      systems: bodySystems,
-      queries: fromBodies,
-      onProgress: progress("typed, body sentences"),
-      ask: (system, item) => ask(system, item.query),
-      grade: gradeKnownItem,
-    });
+    const bodyRows = await searchEach("typed", fromBodies, (item) => item.query, gradeKnownItem, bodySystems);
     finish({
       ...base,
       dataset: "typed",
@@ -319,13 +314,8 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     console.log(`topics: ${queries.length} queries`);
     const ranked = await searchEach("topics", queries, (topic) => topic.query, gradeStories);
     // The same topics newest first: a page sorted by date holds what was typed only if the recall does.
-    const newest = await runQueries({
-      systems: systemsOf("topics").map((name) => `${name}${NEWEST_FIRST}`),
-      queries,
-      onProgress: progress(`topics${NEWEST_FIRST}`),
-      ask: (system, topic) => ask(system, topic.query),
-      grade: gradeStories,
-    });
+    const newestFirst = systemsOf("topics").map((name) => `${name}${NEWEST_FIRST}`);
+    const newest = await searchEach("topics", queries, (topic) => topic.query, gradeStories, newestFirst);
     const results = [...ranked, ...newest];
     finish({
       ...base,

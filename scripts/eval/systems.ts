@@ -68,6 +68,9 @@ export async function timedRequest(client: EsClient, request: estypes.SearchRequ
   return { hits, ms, tookMs: response.took };
 }
 
+/** A system's rows sorted by date: the same query, newest first. */
+export const NEWEST_FIRST = ", newest first";
+
 /** The newest first, equal dates to the lower id. */
 const BY_DATE_THEN_ID: estypes.Sort = [{ published_at: { order: "desc" } }, { id: { order: "asc" } }];
 
@@ -102,15 +105,21 @@ export const stockName = (v: StockVariant) =>
     .filter(Boolean)
     .join("+");
 
-export function stockSystem(variant: StockVariant): SearchSystem {
-  return rawSystem(stockName(variant), variant.analyzer, (q) => ({
+/** The variant's `multi_match` over title and body. */
+const stockQuery =
+  (variant: StockVariant) =>
+  (q: string): estypes.QueryDslQueryContainer => ({
     multi_match: {
       query: q,
       fields: [variant.titleBoost ? "title^2" : "title", "body"],
       ...(variant.fuzzy ? { fuzziness: "AUTO" } : {}),
       ...(variant.bool_prefix ? { type: "bool_prefix" as const } : {}),
     },
-  }));
+  });
+
+export function stockSystem(variant: StockVariant, sort?: estypes.Sort): SearchSystem {
+  const name = `${stockName(variant)}${sort ? NEWEST_FIRST : ""}`;
+  return rawSystem(name, variant.analyzer, stockQuery(variant), sort);
 }
 
 const FLAGS = [false, true];
@@ -158,9 +167,6 @@ export function projectService(context: SearchContext): SearchService {
 }
 
 /** The product: the SearchService /api/search calls, with everything it does for one query. */
-/** A system's rows sorted by date: the same query, newest first. */
-export const NEWEST_FIRST = ", newest first";
-
 const projectSystem = (name: string, sort?: "newest"): SearchSystem => ({
   name,
   index: "project",
@@ -193,12 +199,7 @@ export const PROJECT = projectSystem("project");
  */
 const NEWEST_SYSTEMS: readonly SearchSystem[] = [
   ...(["standard", "arabic"] as const).map((analyzer) =>
-    rawSystem(
-      `${analyzer}${NEWEST_FIRST}`,
-      analyzer,
-      (q) => ({ multi_match: { query: q, fields: ["title", "body"] } }),
-      BY_DATE_THEN_ID,
-    ),
+    stockSystem({ analyzer, fuzzy: false, bool_prefix: false, titleBoost: false }, BY_DATE_THEN_ID),
   ),
   projectSystem(`project${NEWEST_FIRST}`, "newest"),
 ];

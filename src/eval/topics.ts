@@ -71,19 +71,32 @@ export function topicQueries(
   const written = new Map<string, string>();
   for (const { title } of texts)
     for (const [key, words] of phrases(title)) if (!written.has(key)) written.set(key, words);
-  const holding = new Map<string, Set<string>>();
-  for (const { text, story } of texts)
-    for (const key of phrases(text).keys()) {
-      if (!written.has(key)) continue;
-      const stories = holding.get(key) ?? new Set();
-      if (stories.size <= HELD_BY.max) stories.add(story);
-      holding.set(key, stories);
-    }
-  const topics = [...holding]
-    .filter(([, stories]) => stories.size >= HELD_BY.min && stories.size <= HELD_BY.max)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const topics = heldByStories(texts, written, (text) => phrases(text).keys(), HELD_BY);
   return sample(topics, count, seededRng(seed)).map(([key, stories]) => ({
     query: written.get(key) ?? key,
     stories,
   }));
+}
+
+/**
+ * The keys of `written` (read from the headlines) that `min` to `max` stories' texts hold, as
+ * `keysOf` reads them, in key order, each with the stories holding it.
+ */
+export function heldByStories(
+  texts: readonly TopicText[],
+  written: ReadonlyMap<string, string>,
+  keysOf: (text: string) => Iterable<string>,
+  { min, max }: { min: number; max: number },
+): Array<[string, Set<string>]> {
+  const holding = new Map<string, Set<string>>();
+  for (const { text, story } of texts)
+    for (const key of keysOf(text)) {
+      if (!written.has(key)) continue;
+      const stories = holding.get(key) ?? new Set();
+      if (stories.size <= max) stories.add(story);
+      holding.set(key, stories);
+    }
+  return [...holding]
+    .filter(([, stories]) => stories.size >= min && stories.size <= max)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

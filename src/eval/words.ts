@@ -7,7 +7,7 @@
  */
 import { exactWords, WORD_SEPARATORS } from "../text/arabic.js";
 import { type Rng, sample, seededRng } from "./perturb.js";
-import type { TopicText } from "./topics.js";
+import { heldByStories, type TopicText } from "./topics.js";
 import { cutWord, isRecallable, LONG_VOWEL, mistype, TYPOS, typable } from "./typos.js";
 
 /** How the word meant was typed. */
@@ -62,17 +62,7 @@ export function wordQueries(
       )
         written.set(exact, word);
     }
-  const holding = new Map<string, Set<string>>();
-  for (const { text, story } of texts)
-    for (const exact of new Set(exactWords(text))) {
-      if (!written.has(exact)) continue;
-      const stories = holding.get(exact) ?? new Set();
-      if (stories.size <= WORD_HELD_BY.max) stories.add(story);
-      holding.set(exact, stories);
-    }
-  const words = [...holding]
-    .filter(([, stories]) => stories.size >= WORD_HELD_BY.min && stories.size <= WORD_HELD_BY.max)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = heldByStories(texts, written, (text) => new Set(exactWords(text)), WORD_HELD_BY);
   const rng = seededRng(seed);
   return sample(words, count, rng).flatMap(([exact, stories]) => {
     const meant = written.get(exact) ?? exact;

@@ -729,9 +729,10 @@ export function widerRecall(
     (asksTitleAsTyped(parsed, input) && !titleAsTyped) ||
     (strict.mistyped.length > 0 && !(titleAsTyped && titlesVouch(strict)));
   if (typoLikely) return "tolerant";
-  // Newest first, articles holding all words but one would come among those holding every word.
-  const few = pageOrder(parsed, input.sort) === "newest" ? 1 : RANKING.strictEnough;
-  return strict.found < few ? "relaxed" : undefined;
+  // Newest first, articles holding all words but one would come among those holding every word:
+  // only an empty page asks for them (newestFallback).
+  if (pageOrder(parsed, input.sort) === "newest") return undefined;
+  return strict.found < RANKING.strictEnough ? "relaxed" : undefined;
 }
 
 /**

@@ -194,9 +194,10 @@ export class SearchService {
       : undefined;
     const mistyped = corrections(parsed, suggested ?? strict.response);
     const outcome = { found, mistyped, bestMatched, titlesAsTyped, typingOnlyBegun };
+    const spellings = mistypedWords(parsed, mistyped);
     let widerTook = 0;
     const widen = async (recall: Recall) => {
-      const stage = { ...first, recall, mistyped: mistypedWords(parsed, mistyped) };
+      const stage = { ...first, recall, mistyped: spellings };
       const ranked = await this.#rank(parsed, input, stage);
       widerTook += ranked.took;
       return { stage, ranked };
