@@ -555,6 +555,75 @@ describe("a topic typed rather than a headline", () => {
   });
 });
 
+describe("two words no title holds together", () => {
+  const article = (id: string, title: string, body: string, day: number) => ({
+    id,
+    title,
+    body,
+    source: day % 2 ? "وكالة الخليج" : "صحيفة الشمال",
+    published_at: `2025-04-${String(day).padStart(2, "0")}T08:00:00Z`,
+  });
+  const regions = [
+    "الرياض",
+    "جدة",
+    "الدمام",
+    "أبها",
+    "تبوك",
+    "حائل",
+    "جازان",
+    "نجران",
+    "القصيم",
+    "الطائف",
+    "ينبع",
+    "الخبر",
+  ];
+  const subject = appWithFixtures("typed-subject", async () => [
+    await writeFixture("typed-subject", [
+      // Twelve reports hold البطالة and السعودية; their titles hold one of the two, never both.
+      ...regions.map((region, i) =>
+        article(
+          `ts-jobs-${i}`,
+          i % 2 ? `البطالة تتراجع بين شباب ${region}` : `السعودية تفتتح مركزا للتوظيف في ${region}`,
+          `قالت وزارة الموارد البشرية إن برامج التوظيف في ${region} خفضت البطالة بين الخريجين، ضمن خطة السعودية لزيادة مشاركة المواطنين في سوق العمل خلال ${i + 2} سنوات.`,
+          i + 1,
+        ),
+      ),
+      // البطولة is a typo away from البطالة, and this title holds it with السعودية.
+      article(
+        "ts-league",
+        "انطلاق البطولة السعودية لكرة اليد",
+        "تنطلق اليوم منافسات البطولة بمشاركة عشرة أندية.",
+        20,
+      ),
+      // قتال, a real word few of the same articles hold with السفير, typed for قاتل.
+      article(
+        "ts-killer",
+        "صورة قاتل السفير تفوز بجائزة",
+        "فازت صورة التقطها مصور في المعرض بالجائزة الأولى.",
+        21,
+      ),
+      ...["قتال عنيف في الشمال", "هدنة توقف القتال", "قتال الشوارع يتواصل"].map((title, i) =>
+        article(`ts-fight-${i}`, title, `تواصل القتال لليوم ${i + 3} في المدينة.`, 22 + i),
+      ),
+      ...["السفير يقدم أوراق اعتماده", "السفير يزور المعرض", "استدعاء السفير"].map((title, i) =>
+        article(`ts-envoy-${i}`, title, `التقى السفير عددا من المسؤولين في الأسبوع ${i + 1}.`, 25 + i),
+      ),
+    ]),
+  ]);
+
+  it("finds the articles holding both as typed, not a title a typo away holding both", async () => {
+    for (const q of ["البطالة السعودية", "البطالة السعودية "]) {
+      const found = ids(await search(q, subject.app));
+      expect(found[0], q).toMatch(/^ts-jobs-/);
+      expect(found, q).not.toContain("ts-league");
+    }
+  });
+
+  it("still reads a typo in words few articles hold together: a slip into another real word", async () => {
+    expect(ids(await search("قتال السفير", subject.app))[0]).toBe("ts-killer");
+  });
+});
+
 describe("a query typed with the keyboard left on the Latin layout", () => {
   const article = (id: string, title: string, body: string) => ({
     id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "../text/arabic.js";
-import { WORD_HELD_BY, wordQueries } from "./words.js";
+import { PAIR_HELD_BY, TWO_WORDS, WORD_HELD_BY, wordQueries } from "./words.js";
 
 describe("wordQueries", () => {
   const article = (story: string, text: string, title = "") => ({ story, title, text });
@@ -35,6 +35,24 @@ describe("wordQueries", () => {
     expect(normalizeArabic(typo ?? "")).not.toBe("داعش");
     expect(vowel).toBe("دعش");
     expect(cut).toBe("داع");
+  });
+
+  it("draws two words an article holds that no headline holds together, with every story holding both", () => {
+    const texts = [
+      ...Array.from({ length: PAIR_HELD_BY.min }, (_, i) =>
+        article(`jobs-${i}`, "تراجع البطالة بين الشباب في السعودية", "تراجع البطالة بين الشباب"),
+      ),
+      article("youth", "الشباب السعودية", "الشباب السعودية"),
+    ];
+    const pairs = wordQueries(texts, { seed: 3, count: 10 }).filter((query) => query.set === TWO_WORDS);
+    const queries = pairs.map((query) => query.query);
+    expect(queries).toContain("البطالة السعودية");
+    // A headline holds الشباب with السعودية: not a pair no headline holds together.
+    expect(queries).not.toContain("الشباب السعودية");
+    // The second word is not the headline's own.
+    expect(queries).not.toContain("البطالة الشباب");
+    const jobs = pairs.find((query) => query.query === "البطالة السعودية");
+    expect(jobs?.stories).toEqual(new Set(texts.slice(0, PAIR_HELD_BY.min).map((t) => t.story)));
   });
 
   it("draws the same words, typed alike, for the same seed", () => {

@@ -2,8 +2,9 @@
  * @module eval/words
  * One word typed alone, the commonest news search (داعش, النفط, الهلال): a word of the headlines
  * that enough stories hold to fill a page, typed as written, with one typo, with a long vowel left
- * out, or cut short while the reader is still typing it. Relevant is every story holding the word
- * meant, in its title, lead or body, compared as the exact sub-fields index it (exactWords).
+ * out, or cut short while the reader is still typing it. And two words naming a subject that no
+ * headline holds together (البطالة السعودية), spelt right. Relevant is every story holding the
+ * words meant, in its title, lead or body, compared as the exact sub-fields index them (exactWords).
  */
 import { exactWords, WORD_SEPARATORS } from "../text/arabic.js";
 import { type Rng, sample, seededRng } from "./perturb.js";
@@ -11,16 +12,20 @@ import { heldByStories, type TopicText } from "./topics.js";
 import { cutWord, isRecallable, LONG_VOWEL, mistype, TYPOS, typable } from "./typos.js";
 
 /** How the word meant was typed. */
-export const WORD_SETS = ["spelt right", "one typo", "a long vowel left out", "cut short"] as const;
+const ONE_WORD_SETS = ["spelt right", "one typo", "a long vowel left out", "cut short"] as const;
+type OneWordSet = (typeof ONE_WORD_SETS)[number];
+/** Two words no headline holds together, spelt right. */
+export const TWO_WORDS = "two words no headline holds together";
+export const WORD_SETS = [...ONE_WORD_SETS, TWO_WORDS] as const;
 export type WordSet = (typeof WORD_SETS)[number];
 
 export interface WordQuery {
   set: WordSet;
-  /** The word as typed. */
+  /** The words as typed. */
   query: string;
-  /** The word as the first headline holding it wrote it. */
+  /** The words as the headline and article they were drawn from wrote them. */
   meant: string;
-  /** The stories of every article holding the word meant. */
+  /** The stories of every article holding the words meant. */
   stories: Set<string>;
 }
 
@@ -29,7 +34,7 @@ export const WORD_HELD_BY = { min: 10, max: 300 } as const;
 /** Letters of a word drawn: long enough for a typo (typos.ts), short enough to be a common word. */
 export const WORD_LETTERS = { min: 4, max: 9 } as const;
 
-const TYPED_AS: Record<WordSet, (word: string, rng: Rng) => string | undefined> = {
+const TYPED_AS: Record<OneWordSet, (word: string, rng: Rng) => string | undefined> = {
   "spelt right": (word) => word,
   "one typo": (word, rng) => mistype(word, rng, TYPOS)?.typed,
   "a long vowel left out": (word, rng) => mistype(word, rng, [LONG_VOWEL])?.typed,
@@ -39,10 +44,34 @@ const TYPED_AS: Record<WordSet, (word: string, rng: Rng) => string | undefined> 
   },
 };
 
+/** Stories holding both words of a pair: a page of them at least. */
+export const PAIR_HELD_BY = { min: 10 } as const;
+/** Draws tried per pair wanted before giving up on a corpus with too few. */
+const DRAWS_PER_PAIR = 200;
+
+/** A word a reader could type for a subject: recallable, of WORD_LETTERS, and its exact form. */
+function drawable(written: string): string | undefined {
+  const word = typable(written);
+  const exact = exactWords(word)[0];
+  const letters = [...word].length;
+  const fits = isRecallable(word) && letters >= WORD_LETTERS.min && letters <= WORD_LETTERS.max;
+  return fits ? exact : undefined;
+}
+
+/** The text's drawable words: each exact form and the first way the text wrote it. */
+function drawableWords(text: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const written of text.split(WORD_SEPARATORS)) {
+    const exact = drawable(written);
+    if (exact && !words.has(exact)) words.set(exact, typable(written));
+  }
+  return words;
+}
+
 /**
  * `count` words of the headlines held by WORD_HELD_BY stories (title, lead or body), drawn with the
- * seed, each typed in every way of WORD_SETS it allows (a word with no long vowel after its first
- * letter has no third query).
+ * seed, each typed in every way of the one-word sets it allows (a word with no long vowel after its
+ * first letter has no third query); then `count` pairs (twoWordQueries).
  */
 export function wordQueries(
   texts: readonly TopicText[],
@@ -50,25 +79,69 @@ export function wordQueries(
 ): WordQuery[] {
   const written = new Map<string, string>();
   for (const { title } of texts)
-    for (const word of title.split(WORD_SEPARATORS).map(typable)) {
-      const exact = exactWords(word)[0];
-      const letters = [...word].length;
-      if (
-        exact &&
-        isRecallable(word) &&
-        letters >= WORD_LETTERS.min &&
-        letters <= WORD_LETTERS.max &&
-        !written.has(exact)
-      )
-        written.set(exact, word);
-    }
+    for (const [exact, word] of drawableWords(title)) if (!written.has(exact)) written.set(exact, word);
   const words = heldByStories(texts, written, (text) => new Set(exactWords(text)), WORD_HELD_BY);
   const rng = seededRng(seed);
-  return sample(words, count, rng).flatMap(([exact, stories]) => {
+  const typed = sample(words, count, rng).flatMap(([exact, stories]) => {
     const meant = written.get(exact) ?? exact;
-    return WORD_SETS.flatMap((set) => {
+    return ONE_WORD_SETS.flatMap((set) => {
       const query = TYPED_AS[set](meant, rng);
       return query ? [{ set, query, meant, stories }] : [];
     });
   });
+  return [...typed, ...twoWordQueries(texts, new Set(words.map(([exact]) => exact)), { rng, count })];
+}
+
+/**
+ * Pairs of words an article holds, the first from its headline, the second from its text but not
+ * its headline, both among `held` (words WORD_HELD_BY stories hold), that no headline holds
+ * together and PAIR_HELD_BY stories do: a subject typed in two words.
+ */
+function twoWordQueries(
+  texts: readonly TopicText[],
+  held: ReadonlySet<string>,
+  { rng, count }: { rng: Rng; count: number },
+): WordQuery[] {
+  const inTitles = holders(
+    texts.map(({ title }) => exactWords(title)),
+    held,
+  );
+  const inTexts = holders(
+    texts.map(({ text }) => exactWords(text)),
+    held,
+  );
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)];
+  const queries: WordQuery[] = [];
+  const asked = new Set<string>();
+  for (let draw = 0; queries.length < count && draw < count * DRAWS_PER_PAIR; draw++) {
+    const { title, text } = pick(texts) as TopicText;
+    const titleWords = drawableWords(title);
+    const first = pick([...titleWords].filter(([exact]) => held.has(exact)));
+    const second = pick(
+      [...drawableWords(text)].filter(([exact]) => held.has(exact) && !titleWords.has(exact)),
+    );
+    if (!first || !second || asked.has(`${first[0]} ${second[0]}`)) continue;
+    asked.add(`${first[0]} ${second[0]}`);
+    if (both(inTitles, first[0], second[0]).length) continue;
+    const stories = new Set(both(inTexts, first[0], second[0]).map((at) => (texts[at] as TopicText).story));
+    if (stories.size < PAIR_HELD_BY.min) continue;
+    const meant = `${first[1]} ${second[1]}`;
+    queries.push({ set: TWO_WORDS, query: meant, meant, stories });
+  }
+  return queries;
+}
+
+/** For each of the `words`, the positions of the texts holding it. */
+function holders(texts: readonly string[][], words: ReadonlySet<string>): Map<string, Set<number>> {
+  const holding = new Map<string, Set<number>>();
+  texts.forEach((text, at) => {
+    for (const word of text) if (words.has(word)) holding.set(word, (holding.get(word) ?? new Set()).add(at));
+  });
+  return holding;
+}
+
+/** The positions of the texts holding both words. */
+function both(holding: ReadonlyMap<string, ReadonlySet<number>>, a: string, b: string): number[] {
+  const second = holding.get(b) ?? new Set();
+  return [...(holding.get(a) ?? [])].filter((at) => second.has(at));
 }

@@ -7,14 +7,17 @@ import {
   decodeCursor,
   encodeCursor,
   MAX_WINDOW,
+  maybeSubject,
   newestFallback,
   pageCopiesRequest,
   pageRequest,
   type Recall,
   type StrictOutcome,
   strictFindsEveryWord,
+  subjectCounts,
   suggestersAfterStrict,
   TYPED_TITLE,
+  typedSubject,
   widerRecall,
 } from "./build-search.js";
 import { SearchParams } from "./params.js";
@@ -269,6 +272,42 @@ describe("buildSearchRequest", () => {
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
     expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
     expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
+  });
+
+  it("asks whether the words are a subject typed only where a subject's articles could be found", () => {
+    const may = (query: string, outcome: Partial<StrictOutcome>) =>
+      maybeSubject(parseQuery(query), {
+        found: RANKING.strictEnough,
+        bestMatched: [],
+        titlesAsTyped: 0,
+        ...outcome,
+      });
+    expect(may("البطالة السعودية", {})).toBe(true);
+    // Two words are each wanted: fewer found than a subject's articles is no subject.
+    expect(may("البطالة السعودية", { found: RANKING.strictEnough - 1 })).toBe(false);
+    // Three words are wanted any: the count alone tells how many hold them all.
+    expect(may("نسبة البطالة السعودية", { found: 1 })).toBe(true);
+    expect(may("دعش", { typingOnlyBegun: true })).toBe(false);
+  });
+
+  it("takes words titles use that many articles hold together for a subject, not a slip", () => {
+    const { vouchingTitles: titles, strictEnough: articles } = RANKING;
+    const subject = (q: string, inTitles: number[], together: number) =>
+      typedSubject(parseQuery(q), [...inTitles, together]);
+    expect(subject("البطالة السعودية", [titles, titles], articles)).toBe(true);
+    expect(subject("البطالة السعودية", [titles, titles], articles - 1)).toBe(false);
+    expect(subject("البطالة السعودية", [titles - 1, titles], articles)).toBe(false);
+    // A word being typed too short for typos is likelier the start of a longer word (دول: دولية).
+    expect(subject("السفير دول", [titles, titles], articles)).toBe(false);
+    expect(subject("السفير دول ", [titles, titles], articles)).toBe(true);
+    // Each count stops where the answer is known.
+    const bodies = subjectCounts(parseQuery("البطالة السعودية"), "a").filter((_, i) => i % 2);
+    expect(bodies).toEqual([
+      { size: 0, track_total_hits: titles, query: { match: { "title.exact": "البطالة" } } },
+      { size: 0, track_total_hits: titles, query: { match: { "title.exact": "السعودية" } } },
+      expect.objectContaining({ track_total_hits: articles }),
+    ]);
+    expect(JSON.stringify(bodies[2])).toContain('"minimum_should_match":"100%"');
   });
 
   it("asks the suggesters after the strict stage only when a mistyped word could change the answer", () => {

@@ -736,6 +736,49 @@ export function widerRecall(
 }
 
 /**
+ * Whether the words may be a subject typed (typedSubject), worth asking before a tolerant recall:
+ * not when the strict recall wanted every word and found fewer articles than a subject's, nor when
+ * the word typed alone only begins a few titles.
+ */
+export function maybeSubject(parsed: ParsedQuery, strict: Omit<StrictOutcome, "mistyped">): boolean {
+  if (strict.typingOnlyBegun) return false;
+  return !strictFindsEveryWord(parsed) || strict.found >= RANKING.strictEnough;
+}
+
+/**
+ * For one `msearch`, asked before a tolerant recall: how many titles hold each word as typed (its
+ * exact form; the word being typed, whole), and how many articles hold every word as the strict
+ * recall reads them, each counted only as far as typedSubject needs.
+ */
+export function subjectCounts(parsed: ParsedQuery, index: string): estypes.MsearchRequestItem[] {
+  const words = plainWords(parsed);
+  const count = (query: estypes.QueryDslQueryContainer, upTo: number): estypes.MsearchRequestItem[] => [
+    { index },
+    { size: 0, track_total_hits: upTo, query },
+  ];
+  return [
+    ...words.flatMap((word) => count({ match: { "title.exact": word } }, RANKING.vouchingTitles)),
+    ...count(stemmedWords(words, "100%"), RANKING.strictEnough),
+  ];
+}
+
+/**
+ * Whether subjectCounts' answers (in its order) show a subject typed (البطالة السعودية), not a
+ * headline misremembered, though no title holds the words together: titles use each word as typed
+ * (RANKING.vouchingTitles) and many articles hold them all (RANKING.strictEnough). Then no typo is
+ * read: a title a typo away (البطولة السعودية) would outrank the articles about what was typed.
+ * Where few articles hold them, one may be a slip into another real word (قتال for قاتل).
+ */
+export function typedSubject(parsed: ParsedQuery, counts: readonly number[]): boolean {
+  const words = plainWords(parsed);
+  const typing = typingWord(parsed);
+  // A word being typed too short for typos more likely begins a longer word than is one.
+  const spelt = (word: string, i: number) =>
+    (word !== typing || allowedEdits(word) > 0) && (counts[i] ?? 0) >= RANKING.vouchingTitles;
+  return words.every(spelt) && (counts[words.length] ?? 0) >= RANKING.strictEnough;
+}
+
+/**
  * Whether a newest-first page that found nothing asks again for articles holding all words but one
  * (the relaxed recall, newest first): a query of several words, not already asked so.
  */

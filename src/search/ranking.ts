@@ -102,7 +102,8 @@ export const RANKING = {
   strictEnough: 10,
   /**
    * Titles holding every word as typed that vouch for a rare word among the many articles its stem
-   * finds: one or two may share a reader's misspelling (كرونا, whose stem is football's).
+   * finds: one or two may share a reader's misspelling (كرونا, whose stem is football's). Titles
+   * holding a word as typed that vouch for it as meant, in a subject typed (typedSubject).
    */
   vouchingTitles: 3,
   /**

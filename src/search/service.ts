@@ -15,6 +15,7 @@ import {
   firstStage,
   headlineTyping,
   MAX_WINDOW,
+  maybeSubject,
   newestFallback,
   pageCopiesRequest,
   pageRequest,
@@ -23,8 +24,10 @@ import {
   searchRequest,
   storiesWanted,
   strictFindsEveryWord,
+  subjectCounts,
   suggestersAfterStrict,
   TYPED_TITLE,
+  typedSubject,
   typingWord,
   unquotedFallback,
   widerRecall,
@@ -202,7 +205,11 @@ export class SearchService {
       widerTook += ranked.took;
       return { stage, ranked };
     };
-    const wider = widerRecall(parsed, input, outcome);
+    let wider = widerRecall(parsed, input, outcome);
+    // Before reading words a typo away, whether titles show every word is meant.
+    const subject =
+      wider === "tolerant" && maybeSubject(parsed, outcome) ? await this.#typedSubject(parsed) : undefined;
+    if (subject?.typed) wider = undefined;
     let chosen: { stage: RankingStage; ranked: typeof strict } = { stage: first, ranked: strict };
     if (wider) chosen = await widen(wider);
     if (newestFallback(parsed, input, hitCount(chosen.ranked.response.hits.total), chosen.stage.recall))
@@ -221,6 +228,7 @@ export class SearchService {
         (completed?.took ?? 0) +
         strict.took +
         (suggested?.took ?? 0) +
+        (subject?.took ?? 0) +
         widerTook +
         page.took +
         (suggestion?.took ?? 0),
@@ -271,6 +279,13 @@ export class SearchService {
       typingOnlyBegun: typingOnlyBegun(hits, input.q, DEFAULT_SUGGEST_SIZE),
       took: response.took,
     };
+  }
+
+  /** Whether the words are a subject typed (typedSubject), asked before a tolerant recall. */
+  async #typedSubject(parsed: ParsedQuery): Promise<{ typed: boolean; took: number }> {
+    const counted = await this.client.msearch({ searches: subjectCounts(parsed, this.alias) });
+    const counts = counted.responses.map((answer) => ("hits" in answer ? hitCount(answer.hits.total) : 0));
+    return { typed: typedSubject(parsed, counts), took: counted.took };
   }
 
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
