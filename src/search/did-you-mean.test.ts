@@ -187,10 +187,23 @@ describe("closestCorrections", () => {
 });
 
 describe("pickCorrection", () => {
+  const real = parseQuery("ريال مدرد");
+  const madrid = ["ريال مجرد", "ريال مدريد"];
+
   it("shows the first correction whose words an article holds near one another, else the first", () => {
-    expect(pickCorrection(["ريال مجرد", "ريال مدريد"], [0, 1])).toBe("ريال مدريد");
-    expect(pickCorrection(["ريال مجرد", "ريال مدريد"], [0, 0])).toBe("ريال مجرد");
-    expect(pickCorrection([], [])).toBeNull();
+    expect(pickCorrection(real, madrid, [0, 1])).toBe("ريال مدريد");
+    expect(pickCorrection(real, madrid, [0, 0])).toBe("ريال مجرد");
+    expect(pickCorrection(real, [], [])).toBeNull();
+  });
+
+  it("shows a later correction as likely whose words far more articles hold near one another", () => {
+    // مجرد is a neighbouring key away, مدريد a long vowel: as likely.
+    const { frequencyPerStep } = RANKING.didYouMean;
+    expect(pickCorrection(real, madrid, [3, 3 * frequencyPerStep])).toBe("ريال مدريد");
+    expect(pickCorrection(real, madrid, [3, 3 * frequencyPerStep - 1])).toBe("ريال مجرد");
+    // العجز leaves out a letter typed, a less likely typo than the swap العجوز: it is not shown.
+    const old = parseQuery("العوجز السعودية");
+    expect(pickCorrection(old, ["العجوز السعودية", "العجز السعودية"], [1, 100])).toBe("العجوز السعودية");
   });
 });
 
@@ -224,12 +237,12 @@ describe("collateRequests", () => {
 });
 
 describe("nearRequests", () => {
-  it("checks each correction's words as a loose phrase, stopping at the first article", () => {
+  it("counts each correction's articles holding its words as a loose phrase, up to a cap", () => {
     const [header, near] = nearRequests(["السيسي بوتين"], "articles");
     expect(header).toEqual({ index: "articles" });
     expect(near).toMatchObject({
       size: 0,
-      terminate_after: 1,
+      track_total_hits: RANKING.didYouMean.nearCountedUpTo,
       query: { multi_match: { query: "السيسي بوتين", type: "phrase", slop: RANKING.didYouMean.nearSlop } },
     });
   });

@@ -391,10 +391,10 @@ export function closestCorrections(parsed: ParsedQuery, candidates: string[], fo
 }
 
 /**
- * For one `msearch`, when several corrections are as close: does an article hold each one's
+ * For one `msearch`, when several corrections are as close: how many articles hold each one's
  * words within a few words of one another (stemmed, in the order typed), as a sentence or a
- * headline does? Words that meet only far apart in a long article are a weak sign that a reader
- * meant them together.
+ * headline does, counted up to `nearCountedUpTo`? Words that meet only far apart in a long
+ * article are a weak sign that a reader meant them together.
  */
 export function nearRequests(corrections: string[], index: string): estypes.MsearchRequestItem[] {
   return checks(
@@ -402,12 +402,30 @@ export function nearRequests(corrections: string[], index: string): estypes.Msea
       multi_match: { query: correction, fields: STEMMED, type: "phrase", slop: didYouMean.nearSlop },
     })),
     index,
+    didYouMean.nearCountedUpTo,
   );
 }
 
-/** The correction to show: the first whose words an article holds near one another, else the first. */
-export function pickCorrection(corrections: string[], near: number[]): string | null {
-  return corrections[near.findIndex((found) => found > 0)] ?? corrections[0] ?? null;
+/**
+ * The correction to show: the first whose words an article holds near one another, unless a later
+ * one, as likely a typo or likelier (typoLikelihood, its corrected words' summed), has words
+ * `frequencyPerStep` times as many articles hold so; the first when none is held so.
+ */
+export function pickCorrection(parsed: ParsedQuery, corrections: string[], near: number[]): string | null {
+  const held = (i: number) => near[i] ?? 0;
+  const likelihood = (correction: string) =>
+    correctionWords(parsed, correction).reduce(
+      (sum, { word, corrected }, at) =>
+        corrected ? sum + typoLikelihood(normalizeArabic(plainWords(parsed)[at] ?? ""), word) : sum,
+      0,
+    );
+  let best = near.findIndex((found) => found > 0);
+  if (best < 0) return corrections[0] ?? null;
+  for (let i = best + 1; i < corrections.length; i++) {
+    const likelier = likelihood(corrections[i] ?? "") <= likelihood(corrections[best] ?? "");
+    if (likelier && held(i) >= held(best) * didYouMean.frequencyPerStep) best = i;
+  }
+  return corrections[best] ?? null;
 }
 
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */

@@ -223,8 +223,16 @@ export const RANKING = {
      */
     nearSlop: 8,
     /**
+     * Articles holding a correction's words near one another are counted up to this many: enough
+     * to tell a pair news writes together from words a text or two hold within the slop by chance
+     * (see frequencyPerStep).
+     */
+    nearCountedUpTo: 100,
+    /**
      * A correction held by this many times as many articles as a likelier typo's goes ahead of it
-     * by one step of typoLikelihood (a letter left out against one mistyped, say).
+     * by one step of typoLikelihood (a letter left out against one mistyped, say); and one whose
+     * words this many times as many articles hold near one another goes ahead of the likelier
+     * one shown otherwise (ريال مدريد before ريال مجرد).
      */
     frequencyPerStep: 10,
     /**

@@ -352,7 +352,7 @@ export class SearchService {
     let text = closest[0] ?? null;
     if (closest.length > 1) {
       const near = await this.client.msearch({ searches: nearRequests(closest, this.alias) });
-      text = pickCorrection(closest, foundByEach(near));
+      text = pickCorrection(parsed, closest, foundByEach(near));
       took += near.took;
     }
     const request = text ? spellingRequest(parsed, text, this.alias) : undefined;
