@@ -412,19 +412,17 @@ export function nearRequests(corrections: string[], index: string): estypes.Msea
  * `frequencyPerStep` times as many articles hold so; the first when none is held so.
  */
 export function pickCorrection(parsed: ParsedQuery, corrections: string[], near: number[]): string | null {
-  const held = (i: number) => near[i] ?? 0;
-  const likelihood = (correction: string) =>
-    correctionWords(parsed, correction).reduce(
-      (sum, { word, corrected }, at) =>
-        corrected ? sum + typoLikelihood(normalizeArabic(plainWords(parsed)[at] ?? ""), word) : sum,
+  const typed = plainWords(parsed).map(normalizeArabic);
+  const likelihood = (i: number) =>
+    correctionWords(parsed, corrections[i] ?? "").reduce(
+      (sum, { word, corrected }, at) => (corrected ? sum + typoLikelihood(typed[at] ?? "", word) : sum),
       0,
     );
+  const held = (i: number) => near[i] ?? 0;
   let best = near.findIndex((found) => found > 0);
   if (best < 0) return corrections[0] ?? null;
-  for (let i = best + 1; i < corrections.length; i++) {
-    const likelier = likelihood(corrections[i] ?? "") <= likelihood(corrections[best] ?? "");
-    if (likelier && held(i) >= held(best) * didYouMean.frequencyPerStep) best = i;
-  }
+  for (let i = best + 1; i < corrections.length; i++)
+    if (likelihood(i) <= likelihood(best) && held(i) >= held(best) * didYouMean.frequencyPerStep) best = i;
   return corrections[best] ?? null;
 }
 

@@ -231,8 +231,8 @@ export const RANKING = {
     /**
      * A correction held by this many times as many articles as a likelier typo's goes ahead of it
      * by one step of typoLikelihood (a letter left out against one mistyped, say); and one whose
-     * words this many times as many articles hold near one another goes ahead of the likelier
-     * one shown otherwise (ريال مدريد before ريال مجرد).
+     * words this many times as many articles hold near one another goes ahead of a correction as
+     * likely shown before it (ريال مدريد before ريال مجرد).
      */
     frequencyPerStep: 10,
     /**
