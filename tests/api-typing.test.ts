@@ -749,6 +749,74 @@ describe("did you mean", () => {
   });
 });
 
+describe("did you mean between corrections as likely, both held near the other word", () => {
+  const article = (id: string, title: string, body: string, day: number) => ({
+    id,
+    title,
+    body,
+    source: day % 2 ? "صحيفة الملاعب" : "وكالة الخليج",
+    published_at: `2025-05-${String(day).padStart(2, "0")}T08:00:00Z`,
+  });
+  const rivals = [
+    "برشلونة",
+    "إشبيلية",
+    "فالنسيا",
+    "بلباو",
+    "سلتا",
+    "خيتافي",
+    "ليغانيس",
+    "ألافيس",
+    "أوساسونا",
+    "جيرونا",
+    "مايوركا",
+    "قادش",
+  ];
+  const topics = [
+    "الإصلاح",
+    "التعاون",
+    "الحوار",
+    "البناء",
+    "التغيير",
+    "التطوير",
+    "التنظيم",
+    "الدعم",
+    "التخطيط",
+    "التدريب",
+    "التعليم",
+    "التوظيف",
+    "النقل",
+    "الإسكان",
+  ];
+  const pair = appWithFixtures("near-pair", async () => [
+    await writeFixture("near-pair", [
+      // Twelve reports hold ريال right before مدريد.
+      ...rivals.map((rival, i) =>
+        article(
+          `np-madrid-${i}`,
+          `ريال مدريد يواجه ${rival}`,
+          `يلعب ريال مدريد مع ${rival} في الجولة ${i + 1} من الدوري.`,
+          i + 1,
+        ),
+      ),
+      // مجرد, commoner than مدريد, a key away from مدرد as مدريد is a long vowel away; one text
+      // holds it a few words after ريال, by chance.
+      ...topics.map((topic, i) =>
+        article(
+          `np-mere-${i}`,
+          `${topic} في المدن الصغيرة`,
+          `قال المسؤول إن خطة ${topic} مجرد خطوة أولى في المدن الصغيرة.`,
+          i + 1,
+        ),
+      ),
+      article("np-ticket", "تذاكر المهرجان", "بيعت التذكرة بعشرة ريال فقط وهي مجرد بداية للمهرجان.", 20),
+    ]),
+  ]);
+
+  it("shows the one whose words far more articles hold near one another", async () => {
+    expect((await search("ريال مدرد", pair.app)).suggestion).toBe("ريال مدريد");
+  });
+});
+
 /** `count` words of `letters` letters no article holds, each a different walk over the alphabet. */
 function madeUpWords(count: number, letters: number): string {
   const alphabet = "ضصثقفغعهخحجشسيبلاتنمكطظزورؤءئ";
