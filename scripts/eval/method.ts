@@ -73,7 +73,10 @@ Words (\`words\`): one word typed alone, the commonest news search: a word of th
 letters) that 10 to 300 stories of SaudiNewsNet + ANT hold (src/eval/words.ts), drawn with the
 seed and typed without a space after it four ways (rows "…, spelt right", "…, one typo", "…, a long
 vowel left out", "…, cut short"). Every story holding the word meant (title, lead or body, as the
-exact sub-fields index it) is relevant, so P@10 is the share of the page holding the word meant.
+exact sub-fields index it) is relevant, so P@10 is the share of the page holding the word meant. The
+row "…, two words no headline holds together" asks a subject in two words: one of an article's
+headline, one of its text, that 10 stories or more hold together and no headline does; every story
+holding both is relevant.
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited once

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { carriesArticle, exactWords } from "../text/arabic.js";
 import { joinedToPrevious, nameSpellings, wordsNamed } from "./compound-names.js";
-import { didYouMeanSuggesters } from "./did-you-mean.js";
+import { checks, didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
 import { type ListedSpelling, listedSpellings, spellingsOf } from "./listed-spellings.js";
 import type { SearchInput } from "./params.js";
@@ -752,13 +752,10 @@ export function maybeSubject(parsed: ParsedQuery, strict: Omit<StrictOutcome, "m
  */
 export function subjectCounts(parsed: ParsedQuery, index: string): estypes.MsearchRequestItem[] {
   const words = plainWords(parsed);
-  const count = (query: estypes.QueryDslQueryContainer, upTo: number): estypes.MsearchRequestItem[] => [
-    { index },
-    { size: 0, track_total_hits: upTo, query },
-  ];
+  const inTitles = words.map((word): estypes.QueryDslQueryContainer => ({ match: { "title.exact": word } }));
   return [
-    ...words.flatMap((word) => count({ match: { "title.exact": word } }, RANKING.vouchingTitles)),
-    ...count(stemmedWords(words, "100%"), RANKING.strictEnough),
+    ...checks(inTitles, index, RANKING.vouchingTitles),
+    ...checks([stemmedWords(words, "100%")], index, RANKING.strictEnough),
   ];
 }
 

@@ -326,10 +326,10 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
 }
 
 /**
- * One check per query: does it find an article (each stops at its first hit), or, given `upTo`,
- * how many, counted up to that.
+ * For one `msearch`, one check per query: does it find an article (each stops at its first hit),
+ * or, given `upTo`, how many, counted up to that.
  */
-function checks(
+export function checks(
   queries: estypes.QueryDslQueryContainer[],
   index: string,
   upTo?: number,

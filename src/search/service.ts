@@ -81,7 +81,7 @@ import {
   storyCounts,
   storyCountsRequest,
 } from "./stories.js";
-import { likeliestCompletion, offeredSuggestions, typingOnlyBegun } from "./suggestions.js";
+import { offeredSuggestions, readTyping, type TypingRead } from "./suggestions.js";
 
 /** An article as stored, with the physical index it lives in (more_like_this reads from there). */
 export interface FoundArticle {
@@ -269,23 +269,17 @@ export class SearchService {
   async #likeliestCompletion(
     parsed: ParsedQuery,
     input: SearchInput,
-  ): Promise<{ completion: string | undefined; typingOnlyBegun: boolean; took: number } | undefined> {
+  ): Promise<(TypingRead & { took: number }) | undefined> {
     if (!headlineTyping(parsed)) return undefined;
     const request = buildSuggestRequest({ q: input.q, size: DEFAULT_SUGGEST_SIZE }, this.alias);
     const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
-    const { hits } = response.hits;
-    return {
-      completion: likeliestCompletion(hits, input.q),
-      typingOnlyBegun: typingOnlyBegun(hits, input.q, DEFAULT_SUGGEST_SIZE),
-      took: response.took,
-    };
+    return { ...readTyping(response.hits.hits, input.q, DEFAULT_SUGGEST_SIZE), took: response.took };
   }
 
   /** Whether the words are a subject typed (typedSubject), asked before a tolerant recall. */
   async #typedSubject(parsed: ParsedQuery): Promise<{ typed: boolean; took: number }> {
     const counted = await this.client.msearch({ searches: subjectCounts(parsed, this.alias) });
-    const counts = counted.responses.map((answer) => ("hits" in answer ? hitCount(answer.hits.total) : 0));
-    return { typed: typedSubject(parsed, counts), took: counted.took };
+    return { typed: typedSubject(parsed, foundByEach(counted)), took: counted.took };
   }
 
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
@@ -470,7 +464,7 @@ export class SearchService {
     };
     let held: WordsHeld;
     if (completed.length) {
-      if (!typingOnlyBegun(completed, input.q, input.size)) return offered();
+      if (!readTyping(completed, input.q, input.size).typingOnlyBegun) return offered();
       const parsed = parseQuery(input.q);
       const suggested = await this.#suggesters(parsed);
       took += suggested?.took ?? 0;

@@ -1,7 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import type { ArticleDocument } from "../articles/document.js";
-import { likeliestCompletion, offeredSuggestions, typingOnlyBegun } from "./suggestions.js";
+import { offeredSuggestions, readTyping } from "./suggestions.js";
 
 let next = 0;
 /** A completion hit; hits are given in the completion's order (score, then newest). */
@@ -11,6 +11,9 @@ const hit = (title: string, score = 1): estypes.SearchHit<Partial<ArticleDocumen
   _score: score,
   _source: { title, source: "وكالة", published_at: "2025-01-01T00:00:00Z" },
 });
+const likeliestCompletion = (hits: ReturnType<typeof hit>[], q: string) => readTyping(hits, q, 8).completion;
+const typingOnlyBegun = (hits: ReturnType<typeof hit>[], q: string, size: number) =>
+  readTyping(hits, q, size).typingOnlyBegun;
 const titles = (hits: ReturnType<typeof hit>[], q: string, size = 8, typoAway = false) =>
   offeredSuggestions(hits, q, size, { typoAway }).map((suggestion) => suggestion.title);
 

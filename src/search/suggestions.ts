@@ -86,37 +86,40 @@ function completionUses(titles: readonly CompletedTitle[]): Map<string, number> 
   return uses;
 }
 
-/**
- * The completion of the word being typed that most of the completion's titles use (بوت: بوتين), in
- * the exact form the titles are indexed in. Undefined when fewer titles than
- * RANKING.typed.likeliestCompletionMinTitles use any, or when a title holds the word as typed
- * (الصين): it may be finished, and the word itself is what ranks. Nor is the word the typed letters
- * spell without an article a completion (الهل is not هل, the question word).
- */
-export function likeliestCompletion(hits: Hit[], q: string): string | undefined {
-  const last = suggestWords(q).at(-1);
-  if (last === undefined) return undefined;
-  const typing = startForms(last);
-  const uses = completionUses(titlesOnce(hits, typing));
-  if (heldWhole(last, uses)) return undefined;
-  let likeliest: string | undefined;
-  let most = RANKING.typed.likeliestCompletionMinTitles - 1;
-  for (const [word, count] of uses)
-    if (count > most && !typing.includes(word)) [likeliest, most] = [word, count];
-  return likeliest;
+/** What the completion's titles say of the word being typed (readTyping). */
+export interface TypingRead {
+  /**
+   * The completion most of the titles use (بوت: بوتين), in the exact form the titles are indexed
+   * in. Undefined when fewer titles than RANKING.typed.likeliestCompletionMinTitles use any, or when
+   * a title holds the word as typed (الصين): it may be finished, and the word itself is what ranks.
+   * Nor is the word the typed letters spell without an article a completion (الهل is not هل, the
+   * question word).
+   */
+  completion?: string;
+  /**
+   * A word typed alone begins fewer titles than `size`, none holding it whole (دعش: دعشنة): so rare
+   * a start may be a common word misspelt (داعش), which such titles do not vouch for. Not after
+   * other words, which leave few titles to any word being typed (مشاريع اقتصا).
+   */
+  typingOnlyBegun: boolean;
 }
 
-/**
- * Whether a word typed alone begins fewer titles than `size`, none holding it whole (دعش: دعشنة):
- * so rare a start may be a common word misspelt (داعش), which such titles do not vouch for. Not
- * after other words, which leave few titles to any word being typed (مشاريع اقتصا).
- */
-export function typingOnlyBegun(hits: Hit[], q: string, size: number): boolean {
+/** The completion's titles read once for the word being typed: see TypingRead. */
+export function readTyping(hits: Hit[], q: string, size: number): TypingRead {
   const words = suggestWords(q);
   const last = words.at(-1);
-  if (words.length !== 1 || last === undefined || !hits.length) return false;
-  const titles = titlesOnce(hits, startForms(last));
-  return titles.length < size && !heldWhole(last, completionUses(titles));
+  if (last === undefined) return { typingOnlyBegun: false };
+  const typing = startForms(last);
+  const titles = titlesOnce(hits, typing);
+  const uses = completionUses(titles);
+  const whole = heldWhole(last, uses);
+  const alone = words.length === 1 && hits.length > 0;
+  let completion: string | undefined;
+  let most = RANKING.typed.likeliestCompletionMinTitles - 1;
+  if (!whole)
+    for (const [word, count] of uses)
+      if (count > most && !typing.includes(word)) [completion, most] = [word, count];
+  return { completion, typingOnlyBegun: alone && titles.length < size && !whole };
 }
 
 /** Whether a title's word is the word being typed, as typed or in a spelling the synonyms list. */
