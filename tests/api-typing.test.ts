@@ -111,6 +111,45 @@ describe("the last word, still being typed", () => {
   });
 });
 
+describe("an article and a letter being typed", () => {
+  const report = (id: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "وكالة الملاعب",
+    published_at: "2025-05-10T08:00:00Z",
+  });
+  const begun = appWithFixtures("article-begun", async () => [
+    await writeFixture("article-begun", [
+      report(
+        "ab-basketball",
+        "كأس العالم للسلة تنطلق في مانيلا",
+        "تنطلق بطولة كأس العالم لكرة السلة في مانيلا بمشاركة اثنين وثلاثين منتخبا.",
+      ),
+      report(
+        "ab-swimming",
+        "بطلة عربية في نهائي كأس العالم للسباحة",
+        "تأهلت سباحة عربية إلى نهائي سباق مئتي متر حرة في كأس العالم للسباحة.",
+      ),
+      report(
+        "ab-sarkozy",
+        "ساركوزي يحضر افتتاح كأس العالم",
+        "حضر الرئيس الفرنسي الأسبق نيكولا ساركوزي حفل افتتاح كأس العالم لكرة القدم.",
+      ),
+    ]),
+  ]);
+
+  it("completes only a word written with an article: للس begins السلة, not ساركوزي", async () => {
+    const q = "كأس العالم للس";
+    expect((await suggested(q, begun.app)).sort()).toEqual(["ab-basketball", "ab-swimming"]);
+    expect(
+      ids(await search(q, begun.app))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["ab-basketball", "ab-swimming"]);
+  });
+});
+
 describe("typos", () => {
   it.each([
     ["بوتبن", "ty-putin"],

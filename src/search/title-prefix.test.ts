@@ -16,12 +16,17 @@ describe("prefixForms", () => {
 });
 
 describe("titlePrefixQuery", () => {
-  it("asks for either form, boosted as a whole", () => {
-    expect(titlePrefixQuery("الص", 0.5)).toEqual({
+  it("asks for either form, boosted as a whole, the bare one begun only after an article", () => {
+    expect(titlePrefixQuery("للص", 0.5)).toEqual({
       bool: {
         should: [
-          { match: { "title.autocomplete": { query: "الص" } } },
-          { match: { "title.autocomplete": { query: "ص" } } },
+          { match: { "title.autocomplete": { query: "للص" } } },
+          {
+            bool: {
+              must: [{ match: { "title.autocomplete": { query: "ص" } } }],
+              filter: [{ terms: { "title.word_starts": ["الص", "والص", "فالص", "بالص", "كالص", "للص"] } }],
+            },
+          },
         ],
         boost: 0.5,
       },

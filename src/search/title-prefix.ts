@@ -23,12 +23,22 @@ export function prefixForms(word: string): string[] {
   return bare && bare !== normalised ? [word, bare] : [word];
 }
 
-/** The word as a title-word prefix; with both forms, one clause weighted once, whichever matches. */
+/** The articles the analyzer strips (`arabic_definite_article`), as a title word may be written with any. */
+const ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"];
+
+/**
+ * The word as a title-word prefix; with both forms, one clause weighted once, whichever matches.
+ * The bare form begins only a title word written with an article (للس: السلة, not ساركوزي).
+ */
 export function titlePrefixQuery(word: string, boost?: number): estypes.QueryDslQueryContainer {
   const [typed = word, bare] = prefixForms(word);
   const weight = boost ? { boost } : {};
   if (!bare) return { match: { "title.autocomplete": { query: typed, ...weight } } };
-  const either = [typed, bare].map((query) => ({ match: { "title.autocomplete": { query } } }));
+  const withArticle = { terms: { "title.word_starts": ARTICLES.map((article) => article + bare) } };
+  const either = [
+    { match: { "title.autocomplete": { query: typed } } },
+    { bool: { must: [{ match: { "title.autocomplete": { query: bare } } }], filter: [withArticle] } },
+  ];
   return { bool: { should: either, ...weight } };
 }
 
