@@ -111,7 +111,7 @@ describe("the last word, still being typed", () => {
   });
 });
 
-describe("an article and a letter being typed", () => {
+describe("an article being typed, alone or with a letter", () => {
   const report = (id: string, title: string, body: string) => ({
     id,
     title,
@@ -136,8 +136,33 @@ describe("an article and a letter being typed", () => {
         "ساركوزي يحضر افتتاح كأس العالم",
         "حضر الرئيس الفرنسي الأسبق نيكولا ساركوزي حفل افتتاح كأس العالم لكرة القدم.",
       ),
+      report(
+        "ab-airport-king",
+        "مطار الملك خالد يستقبل أول رحلة من الصين",
+        "استقبل مطار الملك خالد الدولي في الرياض أول رحلة مباشرة من بكين.",
+      ),
+      report(
+        "ab-airport-prince",
+        "مطار الأمير نايف يفتتح صالة جديدة",
+        "افتتح مطار الأمير نايف في القصيم صالة جديدة للمسافرين الدوليين.",
+      ),
+      report(
+        "ab-airport-aden",
+        "وصول طائرة إغاثة إلى مطار عدن",
+        "وصلت طائرة إغاثة محملة بالأدوية والمواد الغذائية إلى مطار عدن الدولي.",
+      ),
     ]),
   ]);
+
+  it("completes after an article alone any word, not only the words the index keeps ال in (إلى)", async () => {
+    const q = "مطار ال";
+    expect(await suggested(q, begun.app)).toEqual(
+      expect.arrayContaining(["ab-airport-king", "ab-airport-prince"]),
+    );
+    expect(ids(await search(q, begun.app))).toEqual(
+      expect.arrayContaining(["ab-airport-king", "ab-airport-prince"]),
+    );
+  });
 
   it("completes only a word written with an article: للس begins السلة, not ساركوزي", async () => {
     const q = "كأس العالم للس";

@@ -170,8 +170,8 @@ function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryCon
 }
 
 /** The last word, still being typed: the start of a title word (edge n-grams, built at index time). */
-function titlePrefix(word: string): estypes.QueryDslQueryContainer {
-  return titlePrefixQuery(word, typed.prefixBoost);
+function titlePrefix(word: string, afterWords: boolean): estypes.QueryDslQueryContainer {
+  return titlePrefixQuery(word, typed.prefixBoost, afterWords);
 }
 
 /** Each word as typed (within a typo when tolerant) or, the last while typing, as a prefix: one clause a word. */
@@ -191,7 +191,7 @@ function typedWords(
     const slip = mistyped.has(word);
     if (!typing || i < words.length - 1) return typedWord(word, recall, { apart: apart[i], more, slip });
     // A letter alone begins too many title words to weigh as the word being typed.
-    const begun = completable(word) ? [titlePrefixAsWritten(word, typed.prefixBoost)] : [];
+    const begun = completable(word) ? [titlePrefixAsWritten(word, typed.prefixBoost, words.length > 1)] : [];
     return {
       dis_max: {
         queries: [typedWord(word, recall, { typing: true, apart: apart[i], more, slip }), ...begun],
@@ -304,7 +304,7 @@ function completedWords(parsed: ParsedQuery, last: string, order: PageOrder): es
   const completed = (spelling: string[]): estypes.QueryDslQueryContainer => {
     const before = spelling.slice(0, -1);
     const stemmed = before.length ? [stemmedWords(before, wordsToMatch(parsed, order))] : [];
-    return { bool: { must: [...stemmed, titlePrefix(spelling.at(-1) ?? last)] } };
+    return { bool: { must: [...stemmed, titlePrefix(spelling.at(-1) ?? last, before.length > 0)] } };
   };
   // A letter alone after عبد or أبو begins too many words to complete apart.
   const spellings = [...(completable(last) ? [words] : []), ...nameSpellings(words)].map(completed);
@@ -416,7 +416,7 @@ function exactForms(
  * rescore alone, since the query's other words already bring its articles into the window.
  */
 function longQueryCompletion(longQueryTyping: string | undefined): estypes.QueryDslQueryContainer[] {
-  return longQueryTyping ? [titlePrefix(longQueryTyping)] : [];
+  return longQueryTyping ? [titlePrefix(longQueryTyping, true)] : [];
 }
 
 /**

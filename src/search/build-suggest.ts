@@ -82,7 +82,9 @@ function asTyped(words: string[]): estypes.QueryDslQueryContainer[] {
   return words.map((word, i) =>
     orListedSpelling(
       word,
-      i === words.length - 1 ? titlePrefixQuery(word) : { match: { [FIELD]: { query: word } } },
+      i === words.length - 1
+        ? titlePrefixQuery(word, undefined, i > 0)
+        : { match: { [FIELD]: { query: word } } },
     ),
   );
 }
@@ -216,7 +218,9 @@ export function heldWords(response: estypes.SearchResponse): WordsHeld {
 function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
   return asTyped(words).map((asTypedQuery, i) => {
     const word = words[i] ?? "";
-    return i === words.length - 1 ? orListedSpelling(word, titlePrefixAsWritten(word)) : asTypedQuery;
+    return i === words.length - 1
+      ? orListedSpelling(word, titlePrefixAsWritten(word, undefined, i > 0))
+      : asTypedQuery;
   });
 }
 

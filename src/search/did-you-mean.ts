@@ -319,7 +319,7 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
       must: words.map((word, i) => {
         const whole: estypes.QueryDslQueryContainer = { multi_match: { query: word, fields: STEMMED } };
         if (!(lastIsPrefix && i === words.length - 1 && completable(word))) return whole;
-        return { bool: { should: [whole, titlePrefixQuery(word)] } };
+        return { bool: { should: [whole, titlePrefixQuery(word, undefined, i > 0)] } };
       }),
     },
   };

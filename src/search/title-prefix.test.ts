@@ -33,6 +33,12 @@ describe("titlePrefixQuery", () => {
     });
     expect(titlePrefixQuery("بوت")).toEqual({ match: { "title.autocomplete": { query: "بوت" } } });
   });
+
+  it("takes an article alone after other words for any word begun, and alone as typed", () => {
+    expect(titlePrefixQuery("ال", 0.5, true)).toEqual({ match_all: { boost: 0.5 } });
+    expect(titlePrefixQuery("وال", undefined, true)).toEqual({ match_all: {} });
+    expect(titlePrefixQuery("ال")).toEqual({ match: { "title.autocomplete": { query: "ال" } } });
+  });
 });
 
 describe("titlePrefixAsWritten", () => {

@@ -10,45 +10,67 @@ import { carriesArticle, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
 
 /**
- * The article before one or two letters. The analyzer strips an article only before three or more
- * (الكتاب is indexed as كتاب), so while the reader is still at الكت the word they mean starts كت.
+ * An article alone or before one or two letters. The analyzer strips an article only before three
+ * or more (الكتاب is indexed as كتاب), so while the reader is still at الكت the word they mean
+ * starts كت; at ال, any word.
  */
-const ARTICLE_BEFORE_TWO_LETTERS =
-  /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{1,2}$)/;
-
-/** The unfinished word as typed and, when it is an article and a letter or two, without the article. */
-export function prefixForms(word: string): string[] {
-  const normalised = normalizeArabic(word);
-  const bare = normalised.replace(ARTICLE_BEFORE_TWO_LETTERS, "");
-  return bare && bare !== normalised ? [word, bare] : [word];
-}
+const ARTICLE_KEPT = /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{0,2}$)/;
 
 /** The articles the analyzer strips (`arabic_definite_article`), as a title word may be written with any. */
 const ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"];
 
+/** What follows the article in a word typed as an article and at most two letters ("" for ال alone). */
+function afterArticle(word: string): string | undefined {
+  const normalised = normalizeArabic(word);
+  const bare = normalised.replace(ARTICLE_KEPT, "");
+  return bare === normalised ? undefined : bare;
+}
+
+/** The unfinished word as typed and, when it is an article and a letter or two, without the article. */
+export function prefixForms(word: string): string[] {
+  const bare = afterArticle(word);
+  return bare ? [word, bare] : [word];
+}
+
 /**
  * The word as a title-word prefix; with both forms, one clause weighted once, whichever matches.
- * The bare form begins only a title word written with an article (للس: السلة, not ساركوزي).
+ * The bare form begins only a title word written with an article (للس: السلة, not ساركوزي). An
+ * article alone after other words begins any word: as typed, it begins only the few words the
+ * index keeps ال in (مطار ال would find إلى مطار, not مطار الملك). Typed alone, it stays so: any
+ * word would be every article, on the first keys a reader types.
  */
-export function titlePrefixQuery(word: string, boost?: number): estypes.QueryDslQueryContainer {
-  const [typed = word, bare] = prefixForms(word);
+export function titlePrefixQuery(
+  word: string,
+  boost?: number,
+  afterWords = false,
+): estypes.QueryDslQueryContainer {
+  const bare = afterArticle(word);
   const weight = boost ? { boost } : {};
-  if (!bare) return { match: { "title.autocomplete": { query: typed, ...weight } } };
+  if (bare === undefined || (!bare && !afterWords))
+    return { match: { "title.autocomplete": { query: word, ...weight } } };
+  if (!bare) return { match_all: weight };
   const withArticle = { terms: { "title.word_starts": ARTICLES.map((article) => article + bare) } };
-  const either = [
-    { match: { "title.autocomplete": { query: typed } } },
-    { bool: { must: [{ match: { "title.autocomplete": { query: bare } } }], filter: [withArticle] } },
-  ];
-  return { bool: { should: either, ...weight } };
+  const begun = {
+    bool: { must: [{ match: { "title.autocomplete": { query: bare } } }], filter: [withArticle] },
+  };
+  return { bool: { should: [{ match: { "title.autocomplete": { query: word } } }, begun], ...weight } };
 }
 
 /**
  * titlePrefixQuery, with a bonus where a title word starts as typed, article included
  * (`title.word_starts`): for ranking, where the bonus is paid on the few articles it orders.
  */
-export function titlePrefixAsWritten(word: string, boost?: number): estypes.QueryDslQueryContainer {
+export function titlePrefixAsWritten(
+  word: string,
+  boost?: number,
+  afterWords = false,
+): estypes.QueryDslQueryContainer {
   return {
-    bool: { must: [titlePrefixQuery(word)], should: [writtenStartBonus(word)], ...(boost ? { boost } : {}) },
+    bool: {
+      must: [titlePrefixQuery(word, undefined, afterWords)],
+      should: [writtenStartBonus(word)],
+      ...(boost ? { boost } : {}),
+    },
   };
 }
 
