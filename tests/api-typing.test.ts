@@ -652,6 +652,17 @@ describe("two words no title holds together", () => {
           i + 1,
         ),
       ),
+      // Twelve reports hold موازنة and 2024, their titles one of the two.
+      ...regions.map((region, i) =>
+        article(
+          `ts-budget-${i}`,
+          i % 2 ? `موازنة ${region} تركز على المدارس` : `مشاريع جديدة في ${region} خلال 2024`,
+          `أقر المجلس البلدي في ${region} موازنة 2024 بزيادة ${i + 5} في المئة في الإنفاق على الطرق والمدارس.`,
+          i + 1,
+        ),
+      ),
+      // متوازنة is a typo away from موازنة, and this title holds it with 2024.
+      article("ts-balanced", "أسواق متوازنة في 2024", "توقع محللون أن تبقى الأسواق مستقرة.", 19),
       // البطولة is a typo away from البطالة, and this title holds it with السعودية.
       article(
         "ts-league",
@@ -681,6 +692,12 @@ describe("two words no title holds together", () => {
       expect(found[0], q).toMatch(/^ts-jobs-/);
       expect(found, q).not.toContain("ts-league");
     }
+  });
+
+  it("takes a year being typed as whole, so reads no typo in the other word", async () => {
+    const found = ids(await search("موازنة 2024", subject.app));
+    expect(found[0]).toMatch(/^ts-budget-/);
+    expect(found).not.toContain("ts-balanced");
   });
 
   it("still reads a typo in words few articles hold together: a slip into another real word", async () => {

@@ -300,6 +300,9 @@ describe("buildSearchRequest", () => {
     // A word being typed too short for typos is likelier the start of a longer word (دول: دولية).
     expect(subject("السفير دول", [titles, titles], articles)).toBe(false);
     expect(subject("السفير دول ", [titles, titles], articles)).toBe(true);
+    // A year being typed is never a typo, yet whole: it is no reason to read one in the other word.
+    expect(subject("موازنة 2016", [titles, titles], articles)).toBe(true);
+    expect(subject("موازنة 201", [titles, titles], articles)).toBe(false);
     // Each count stops where the answer is known.
     const bodies = subjectCounts(parseQuery("البطالة السعودية"), "a").filter((_, i) => i % 2);
     expect(bodies).toEqual([

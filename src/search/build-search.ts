@@ -6,7 +6,7 @@
 import type { estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { INDEX_ONLY_FIELDS } from "../articles/document.js";
-import { carriesArticle, exactWords } from "../text/arabic.js";
+import { carriesArticle, exactWords, normalizeArabic } from "../text/arabic.js";
 import { joinedToPrevious, nameSpellings, wordsNamed } from "./compound-names.js";
 import { checks, didYouMeanSuggesters } from "./did-you-mean.js";
 import { allFilters, buildFilters, facetAggregations } from "./filters.js";
@@ -769,9 +769,11 @@ export function subjectCounts(parsed: ParsedQuery, index: string): estypes.Msear
 export function typedSubject(parsed: ParsedQuery, counts: readonly number[]): boolean {
   const words = plainWords(parsed);
   const typing = typingWord(parsed);
-  // A word being typed too short for typos more likely begins a longer word than is one.
+  // A word being typed too short for typos more likely begins a longer word than is one; a year
+  // (2016), never a typo, is whole all the same.
   const spelt = (word: string, i: number) =>
-    (word !== typing || allowedEdits(word) > 0) && (counts[i] ?? 0) >= RANKING.vouchingTitles;
+    (word !== typing || [...normalizeArabic(word)].length >= RANKING.typos.oneEditFrom) &&
+    (counts[i] ?? 0) >= RANKING.vouchingTitles;
   return words.every(spelt) && (counts[words.length] ?? 0) >= RANKING.strictEnough;
 }
 
