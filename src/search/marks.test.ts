@@ -40,6 +40,12 @@ describe("startForms", () => {
     expect(startForms("ترمب")).toEqual(["ترمب", "ترامب"]);
     expect(markTitle("ترامب يهدد كوبا", { starts: startForms("ترمب") })).toBe("<mark>ترامب</mark> يهدد كوبا");
   });
+
+  it("has none for an article alone, which begins no word in particular", () => {
+    expect(startForms("ال")).toEqual([]);
+    expect(startForms("وال")).toEqual([]);
+    expect(startForms("الص")).toEqual(["الص", "ص"]);
+  });
 });
 
 describe("withTitleMarks", () => {

@@ -9,7 +9,7 @@ import { decodeHTML } from "entities";
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
 import { listedSpellings } from "./listed-spellings.js";
-import { prefixForms } from "./title-prefix.js";
+import { isLoneArticle, prefixForms } from "./title-prefix.js";
 import {
   indexedForm,
   type TitleWordForms,
@@ -24,8 +24,10 @@ const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 /**
  * A typed word as the title's words are compared with it: normalised, unstemmed, article aside;
  * with its other listed spellings (listed-spellings.ts), which the search and completion take as it.
+ * None for an article alone: it begins no word in particular (الى and الله are no likelier).
  */
 export function startForms(word: string): string[] {
+  if (isLoneArticle(word)) return [];
   return [...prefixForms(word), ...listedSpellings(word)].flatMap((form) => exactWords(form).slice(0, 1));
 }
 

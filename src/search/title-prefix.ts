@@ -26,6 +26,11 @@ function afterArticle(word: string): string | undefined {
   return bare === normalised ? undefined : bare;
 }
 
+/** An article alone (ال, وال, لل…): the word meant is not begun yet. */
+export function isLoneArticle(word: string): boolean {
+  return afterArticle(word) === "";
+}
+
 /** The unfinished word as typed and, when it is an article and a letter or two, without the article. */
 export function prefixForms(word: string): string[] {
   const bare = afterArticle(word);
