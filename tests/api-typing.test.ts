@@ -177,6 +177,43 @@ describe("an article being typed, alone or with a letter", () => {
   });
 });
 
+describe("و typed apart from the word it joins", () => {
+  const report = (id: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "صحيفة الملاعب",
+    published_at: "2025-05-12T08:00:00Z",
+  });
+  const apart = appWithFixtures("and-apart", async () => [
+    await writeFixture("and-apart", [
+      report(
+        "and-derby",
+        "الهلال والنصر يتعادلان في ديربي الرياض",
+        "انتهت مباراة الهلال والنصر بالتعادل الإيجابي في ديربي العاصمة.",
+      ),
+      report("and-hilal", "الهلال يفوز على الفتح بثلاثية", "فاز الهلال على الفتح بثلاثة أهداف نظيفة."),
+      report("and-nasr", "النصر يتعاقد مع مدافع برازيلي", "أعلن النصر التعاقد مع مدافع برازيلي لموسمين."),
+      report(
+        "and-friendly",
+        "لقاء ودي بين الشباب و الهلال",
+        "يلتقي الشباب و الهلال في مباراة ودية استعدادا للموسم الجديد.",
+      ),
+    ]),
+  ]);
+
+  it("reads الهلال و النصر as الهلال والنصر", async () => {
+    expect(ids(await search("الهلال و النصر", apart.app))[0]).toBe("and-derby");
+  });
+
+  it("reads الهلال و as الهلال finished, and the next word not begun", async () => {
+    const found = await search("الهلال و", apart.app);
+    expect(ids(found)).toEqual(expect.arrayContaining(["and-derby", "and-hilal", "and-friendly"]));
+    const friendly = found.hits.find((hit) => hit.id === "and-friendly");
+    expect(friendly?.highlights.title).toEqual(["لقاء ودي بين الشباب و <mark>الهلال</mark>"]);
+  });
+});
+
 describe("typos", () => {
   it.each([
     ["بوتبن", "ty-putin"],

@@ -71,6 +71,15 @@ describe("parseQuery", () => {
     expect(parseQuery("").lastWordIsPrefix).toBe(false);
   });
 
+  it("joins و typed apart to the word after it, and drops it last, the word before it finished", () => {
+    expect(parseQuery("الهلال و النصر").terms).toEqual([["الهلال"], ["والنصر"]]);
+    expect(parseQuery("قطر OR و الكويت").terms).toEqual([["قطر", "والكويت"]]);
+    const typing = parseQuery("الهلال و");
+    expect(typing.terms).toEqual([["الهلال"]]);
+    expect(typing.lastWordIsPrefix).toBe(false);
+    expect(parseQuery("وزير الخارجية").terms).toEqual([["وزير"], ["الخارجية"]]);
+  });
+
   it("knows a question by its first word or its question mark", () => {
     expect(parseQuery("متى استقلت الهند").isQuestion).toBe(true);
     expect(parseQuery("استقلال الهند؟").isQuestion).toBe(true);

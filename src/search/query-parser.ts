@@ -37,6 +37,9 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}\\p{M}]{${MAX_WORD_CHARS + 1},}`,
 
 const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 
+/** "and", which Arabic writes joined to the next word but readers often type apart (الهلال و النصر). */
+const AND = "و";
+
 /** Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end. */
 function tokens(input: string): string[] {
   const text = cleanText(input.slice(0, MAX_QUERY_CHARS))
@@ -59,6 +62,7 @@ export function parseQuery(input: string): ParsedQuery {
   const last = found.at(-1) ?? "";
   const typing =
     ENDS_IN_WORD.test(input.slice(0, MAX_QUERY_CHARS)) &&
+    last !== AND &&
     !last.startsWith("-") &&
     !last.startsWith('"') &&
     !OR_WORDS.has(last) &&
@@ -83,10 +87,16 @@ function parseTokens(tokens: string[]): ParsedTokens {
     excluded: [],
   };
   let joinNext = false;
+  let and = "";
   for (const raw of tokens) {
     if (OR_WORDS.has(raw)) {
       // A dangling OR (first or last word) joins nothing and is dropped.
       joinNext = parsed.terms.length > 0;
+      continue;
+    }
+    // و typed apart belongs to the word after it, as written; last, it joins nothing and is dropped.
+    if (raw === AND) {
+      and = AND;
       continue;
     }
     const negated = raw.startsWith("-") && raw.length > 1;
@@ -96,9 +106,10 @@ function parseTokens(tokens: string[]): ParsedTokens {
     if (!value) continue;
     if (negated) parsed.excluded.push(value);
     else if (isPhrase && value.includes(" ")) parsed.phrases.push(value);
-    else if (joinNext) parsed.terms.at(-1)?.push(value);
-    else parsed.terms.push([value]);
+    else if (joinNext) parsed.terms.at(-1)?.push(and + value);
+    else parsed.terms.push([and + value]);
     joinNext = false;
+    and = "";
   }
   return bound(parsed);
 }
