@@ -202,8 +202,9 @@ describe("و typed apart from the word it joins", () => {
     ]),
   ]);
 
-  it("reads الهلال و النصر as الهلال والنصر", async () => {
+  it("reads الهلال و النصر as الهلال والنصر, in the suggestions too", async () => {
     expect(ids(await search("الهلال و النصر", apart.app))[0]).toBe("and-derby");
+    expect(await suggested("الهلال و الن", apart.app)).toEqual(["and-derby"]);
   });
 
   it("reads الهلال و as الهلال finished, and the next word not begun", async () => {

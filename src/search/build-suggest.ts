@@ -13,6 +13,7 @@ import { cleanText } from "../text/clean.js";
 import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
+import { withAndJoined } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import {
   prefixForms,
@@ -28,10 +29,13 @@ const { startMaxExpansions } = RANKING.typos;
 /** The fields holding the starts of each form of the title's words, for a typo's reach. */
 const TITLE_STARTS: Record<TypoReach["form"], string> = { exact: FIELD, written: "title.word_starts" };
 
-/** The words typed: punctuation alone is no word (the analyzer would leave nothing of it). */
+/**
+ * The words typed: punctuation alone is no word (the analyzer would leave nothing of it); و typed
+ * apart joined to the word after it, as the search reads it (withAndJoined).
+ */
 export function suggestWords(q: string): string[] {
   const text = cleanText(q).slice(0, 100);
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return withAndJoined(text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)));
 }
 
 /** A flat score for titles matching `query`, whatever its terms' statistics. */

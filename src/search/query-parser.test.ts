@@ -6,6 +6,7 @@ import {
   plainWords,
   positiveText,
   unquotedQuery,
+  withAndJoined,
 } from "./query-parser.js";
 
 describe("unquotedQuery", () => {
@@ -78,6 +79,10 @@ describe("parseQuery", () => {
     expect(typing.terms).toEqual([["الهلال"]]);
     expect(typing.lastWordIsPrefix).toBe(false);
     expect(parseQuery("وزير الخارجية").terms).toEqual([["وزير"], ["الخارجية"]]);
+    // Before a phrase, an exclusion or OR it joins nothing.
+    expect(withAndJoined(["مصر", "و", '"القاهرة الجديدة"'])).toEqual(["مصر", '"القاهرة الجديدة"']);
+    expect(withAndJoined(["مصر", "و", "-القاهرة"])).toEqual(["مصر", "-القاهرة"]);
+    expect(withAndJoined(["مصر", "و", "OR", "تونس"])).toEqual(["مصر", "OR", "تونس"]);
   });
 
   it("knows a question by its first word or its question mark", () => {

@@ -56,10 +56,23 @@ const QUESTION_WORDS = new Set(
 /** Ends in a letter, digit or mark: the last word may be unfinished. */
 const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
 
+/**
+ * The words with و typed apart joined to the word after it, as Arabic writes it (الهلال و النصر:
+ * الهلال والنصر); before anything but a word, or last, it joins nothing and is left out.
+ */
+export function withAndJoined(words: readonly string[]): string[] {
+  return words.flatMap((word, i) => {
+    if (word === AND) return [];
+    const joins = words[i - 1] === AND && /^[\p{L}\p{N}]/u.test(word) && !OR_WORDS.has(word);
+    return [joins ? AND + word : word];
+  });
+}
+
 export function parseQuery(input: string): ParsedQuery {
-  const found = tokens(input);
-  const parsed = parseTokens(found);
-  const last = found.at(-1) ?? "";
+  const typed = tokens(input);
+  const parsed = parseTokens(withAndJoined(typed));
+  // A last و was left out: the word before it is finished.
+  const last = typed.at(-1) ?? "";
   const typing =
     ENDS_IN_WORD.test(input.slice(0, MAX_QUERY_CHARS)) &&
     last !== AND &&
@@ -67,7 +80,7 @@ export function parseQuery(input: string): ParsedQuery {
     !last.startsWith('"') &&
     !OR_WORDS.has(last) &&
     parsed.terms.at(-1)?.length === 1;
-  const first = found[0] ? normalizeArabic(found[0]) : "";
+  const first = typed[0] ? normalizeArabic(typed[0]) : "";
   const opensQuestion = QUESTION_WORDS.has(first);
   const isQuestion = opensQuestion || /[?؟]\s*$/.test(input.slice(0, MAX_QUERY_CHARS));
   const [asked, ...rest] = parsed.terms;
@@ -87,16 +100,10 @@ function parseTokens(tokens: string[]): ParsedTokens {
     excluded: [],
   };
   let joinNext = false;
-  let and = "";
   for (const raw of tokens) {
     if (OR_WORDS.has(raw)) {
       // A dangling OR (first or last word) joins nothing and is dropped.
       joinNext = parsed.terms.length > 0;
-      continue;
-    }
-    // و typed apart belongs to the word after it, as written; last, it joins nothing and is dropped.
-    if (raw === AND) {
-      and = AND;
       continue;
     }
     const negated = raw.startsWith("-") && raw.length > 1;
@@ -106,10 +113,9 @@ function parseTokens(tokens: string[]): ParsedTokens {
     if (!value) continue;
     if (negated) parsed.excluded.push(value);
     else if (isPhrase && value.includes(" ")) parsed.phrases.push(value);
-    else if (joinNext) parsed.terms.at(-1)?.push(and + value);
-    else parsed.terms.push([and + value]);
+    else if (joinNext) parsed.terms.at(-1)?.push(value);
+    else parsed.terms.push([value]);
     joinNext = false;
-    and = "";
   }
   return bound(parsed);
 }
