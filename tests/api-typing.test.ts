@@ -799,6 +799,66 @@ describe("a query typed with the keyboard left on the Latin layout", () => {
   });
 });
 
+describe("a hamza typed as the letter it sits on", () => {
+  /**
+   * سوال for سؤال (سءال in the index), as near to شوال and سواس, which newer titles hold; one
+   * text spells it as typed, so the word is not rare enough to ask the suggesters about. Six
+   * articles hold each word, so that on three shards each shard holds some.
+   */
+  function seatedArticles(): object[] {
+    const reports = (prefix: string, day: number, titles: string[]) =>
+      titles.map((title, i) => ({
+        id: `hz-${prefix}-${i}`,
+        title,
+        body: `${title}، بحسب ما أفادت مصادر مطلعة.`,
+        source: "وكالة الخليج",
+        published_at: new Date(Date.UTC(2025, 5, day, i)).toISOString(),
+      }));
+    return [
+      ...reports("question", 2, [
+        "سؤال عن مستقبل التعليم عن بعد في المدارس",
+        "سؤال الهوية في الرواية العربية المعاصرة",
+        "سؤال برلماني عن أسعار الوقود في المحطات",
+        "سؤال المياه يعود إلى الواجهة مع الصيف",
+        "سؤال وجواب عن نظام التأشيرة الجديدة",
+        "سؤال الطاقة المتجددة في دول الخليج",
+      ]),
+      ...reports("shawwal", 5, [
+        "المحكمة العليا تعلن أن غدا غرة شوال",
+        "إجازة عيد الفطر تمتد حتى الخامس من شوال",
+        "عودة الدراسة في العاشر من شوال المقبل",
+        "مواعيد العمل الجديدة تبدأ منتصف شوال",
+        "رحلات العمرة تستأنف في شوال بعد التوقف",
+        "مهرجان الصيف ينطلق في الأسبوع الأول من شوال",
+      ]),
+      ...reports("soas", 6, [
+        "جامعة سواس في لندن تستقبل طلابا من الخليج",
+        "منح دراسية جديدة في جامعة سواس البريطانية",
+        "محاضرة عن الأدب العربي في سواس الأسبوع المقبل",
+        "سواس تفتتح مركزا لدراسات الشرق الأوسط",
+        "باحثون من سواس يزورون المكتبة الوطنية",
+        "مؤتمر عن اللغات الشرقية تنظمه سواس",
+      ]),
+      ...reports("as-typed", 1, ["ندوة عن المكتبات العامة ودورها"]).map((article) => ({
+        ...article,
+        body: "طرح أحد الحضور سوال عن دور المكتبات العامة.",
+      })),
+    ];
+  }
+  const seated = appWithFixtures("hamza-seated", async () => [
+    await writeFixture("hamza-seated", seatedArticles()),
+  ]);
+
+  it("finds the word with the hamza before other words a letter away", async () => {
+    const found = ids(await search("سوال ", seated.app));
+    const questions = found.filter((id) => id.startsWith("hz-question-"));
+    expect(questions).toHaveLength(6);
+    const lastQuestion = found.indexOf(questions.at(-1) ?? "");
+    const others = found.filter((id) => id.startsWith("hz-shawwal-") || id.startsWith("hz-soas-"));
+    for (const other of others) expect(found.indexOf(other), other).toBeGreaterThan(lastQuestion);
+  });
+});
+
 describe("a letter pressed twice", () => {
   /**
    * ممبيعات: مبيعات pressed twice, but also a key away from ومبيعات, which more articles hold, and

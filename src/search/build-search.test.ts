@@ -82,7 +82,7 @@ describe("buildSearchRequest", () => {
 
   it("takes a doubled letter typed once for the likeliest slip, in a word the suggesters found rare", () => {
     const parsed = parseQuery("النصرر يفوز");
-    const undone = `"query":"النصر","fields":["${WRITTEN}","title.exact"],"boost":${RANKING.typos.doubledLetterBoost}`;
+    const undone = `"query":"النصر","fields":["${WRITTEN}","title.exact"],"boost":${RANKING.typos.likeliestSlipBoost}`;
     const mistyped = new Map([["النصرر", ["النصر"]]]);
     expect(JSON.stringify(buildQuery(parsed, "tolerant", mistyped))).toContain(undone);
     expect(JSON.stringify(buildQuery(parsed, "tolerant"))).not.toContain('"query":"النصر"');

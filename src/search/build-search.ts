@@ -26,6 +26,7 @@ import { titlePrefixAsWritten, titlePrefixQuery, wholeWordAsWritten } from "./ti
 import {
   allowedEdits,
   completable,
+  hamzaSeated,
   leftOutQuery,
   type TypoReach,
   titleTypoReach,
@@ -146,22 +147,24 @@ const TITLE_WORDS: Record<TypoReach["form"], string> = {
 };
 
 /**
- * A word's typo alternatives in titles: within its reach (titleTypoReach) and, for a word the
- * suggesters found rare, its doubled letter typed once (a word within that reach, weighed above
- * it); or, too short for any reach, a word one letter longer that it leaves a letter out of.
+ * A word's typo alternatives in titles: within its reach (titleTypoReach) and, weighed above it,
+ * the likeliest slips undone, words within that reach: a hamza typed as the letter it sits on
+ * (hamzaSeated) and, for a word the suggesters found rare, its doubled letter typed once; or, too
+ * short for any reach, a word one letter longer that it leaves a letter out of.
  */
 function typoAlternatives(word: string, slip: boolean): estypes.QueryDslQueryContainer[] {
   const reach = titleTypoReach(word);
   if (reach.length) {
-    const undone = slip ? undoubled(word) : [];
+    const once = slip ? undoubled(word) : [];
+    const undone = [...new Set([...once, ...hamzaSeated(word)])];
     // Beside the doubled letter typed once, any other word a typo away is the less likely reading.
-    const boost = undone.length ? typos.besideDoubledLetterBoost : undefined;
+    const boost = once.length ? typos.besideDoubledLetterBoost : undefined;
     return [
       ...reach.map(({ form, edits, prefixLength }) =>
         withinEdits(word, [TITLE_WORDS[form]], edits, { prefixLength, boost }),
       ),
-      ...undone.map((once) =>
-        withinEdits(once, Object.values(TITLE_WORDS), 0, { boost: typos.doubledLetterBoost }),
+      ...undone.map((meant) =>
+        withinEdits(meant, Object.values(TITLE_WORDS), 0, { boost: typos.likeliestSlipBoost }),
       ),
     ];
   }

@@ -214,6 +214,9 @@ describe("typoLikelihood", () => {
     expect(typoLikelihood("تعبتر", "تعتبر")).toBe(1);
     // ي and ب are neighbouring keys.
     expect(typoLikelihood("بوتبن", "بوتين")).toBe(1);
+    // A hamza typed as the letter it sits on is as likely as a letter pressed twice.
+    expect(typoLikelihood("سوال", "سءال")).toBe(0);
+    expect(typoLikelihood("سوال", "شوال")).toBe(1);
     expect(typoLikelihood("تبر", "تعبر")).toBe(2);
   });
 

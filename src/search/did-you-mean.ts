@@ -19,6 +19,7 @@ import {
   allowedEdits,
   articlePrefix,
   completable,
+  hamzaSeated,
   indexedForm,
   letterLeftOut,
   mayBeTypo,
@@ -287,11 +288,12 @@ function leavesOut(typed: string, correction: string): boolean {
 const LONG_VOWELS = new Set(["ا", "و", "ي"]);
 
 /**
- * How readers mistype, likeliest first: a letter pressed twice, two letters swapped, a
- * neighbouring key hit or a long vowel left out, another letter left out, anything else. Lower is
- * likelier; it orders a word's corrections.
+ * How readers mistype, likeliest first: a letter pressed twice or a hamza typed as the letter it
+ * sits on, two letters swapped, a neighbouring key hit or a long vowel left out, another letter
+ * left out, anything else. Lower is likelier; it orders a word's corrections.
  */
 export function typoLikelihood(typed: string, correction: string): number {
+  if (hamzaSeated(typed).includes(correction)) return 0;
   const a = [...typed];
   const b = [...correction];
   const without = (letters: string[], i: number) =>

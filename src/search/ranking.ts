@@ -157,10 +157,11 @@ export const RANKING = {
     /** A letter left out counts as fuzzy matching weighs one edit in a four-letter word. */
     letterLeftOutBoost: 0.75,
     /**
-     * A doubled letter typed once counts above any word a typo away (fuzzy matching weighs one
-     * edit at most 1 − 1/20) and below the word as typed.
+     * A likeliest slip undone (a letter pressed twice, a hamza typed as the letter it sits on)
+     * counts above any word a typo away (fuzzy matching weighs one edit at most 1 − 1/20) and below
+     * the word as typed.
      */
-    doubledLetterBoost: 0.96,
+    likeliestSlipBoost: 0.96,
     /**
      * The same word's other readings a typo away, where it has a doubled letter: scaled down, since
      * fuzzy matching scores each with its own shard's statistics and a rare neighbour can outweigh

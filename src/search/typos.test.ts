@@ -3,6 +3,7 @@ import {
   allowedEdits,
   articlePrefix,
   completable,
+  hamzaSeated,
   indexedForm,
   letterLeftOut,
   titleWordForms,
@@ -30,6 +31,16 @@ describe("allowedEdits", () => {
     expect(allowedEdits("اب".repeat(10))).toBe(1);
     // Hyphens do not hide a long token: the whole of it counts.
     expect(allowedEdits(Array.from({ length: 8 }, () => "ابجد").join("-"))).toBe(0);
+  });
+});
+
+describe("hamzaSeated", () => {
+  it("reads each و or ي past the first letter as the hamza it may have carried", () => {
+    expect(hamzaSeated("سوال")).toEqual(["سءال"]);
+    expect(hamzaSeated("هييه")).toEqual(["هءيه", "هيءه"]);
+    expect(hamzaSeated("شاطي")).toEqual(["شاطء"]);
+    expect(hamzaSeated("وزير")).toEqual(["وزءر"]);
+    expect(hamzaSeated("نصر")).toEqual([]);
   });
 });
 

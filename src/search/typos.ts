@@ -77,6 +77,21 @@ export function undoubled(word: string): string[] {
   return [...new Set(dropped)].filter((once) => once !== typed);
 }
 
+/** Letters a hamza sits on (ؤ, ئ), which readers often type in its place. */
+const HAMZA_SEATS = new Set(["و", "ي"]);
+
+/**
+ * The word with one of its و or ي past the first letter read as ء, normalised: a hamza typed as
+ * the letter it sits on (سوال for سؤال, هييه for هيئة, شاطي for شاطئ); the index writes ء for ؤ and ئ.
+ */
+export function hamzaSeated(word: string): string[] {
+  const letters = [...normalizeArabic(word)];
+  const seated = letters.flatMap((letter, i) =>
+    i > 0 && HAMZA_SEATS.has(letter) ? [letters.toSpliced(i, 1, "ء").join("")] : [],
+  );
+  return [...new Set(seated)];
+}
+
 /** A title word as the title's fields index it: as written, article kept, and its exact form. */
 export interface TitleWordForms {
   written: string;
