@@ -9,15 +9,15 @@ import type { estypes } from "@elastic/elasticsearch";
 import { carriesArticle, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
 
+/** The articles the analyzer strips (`arabic_definite_article`), as a title word may be written with any. */
+const ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"];
+
 /**
  * An article alone or before one or two letters. The analyzer strips an article only before three
  * or more (الكتاب is indexed as كتاب), so while the reader is still at الكت the word they mean
  * starts كت; at ال, any word.
  */
-const ARTICLE_KEPT = /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{0,2}$)/;
-
-/** The articles the analyzer strips (`arabic_definite_article`), as a title word may be written with any. */
-const ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"];
+const ARTICLE_KEPT = new RegExp(`^(?:${ARTICLES.join("|")})(?=[\u0621-\u064a]{0,2}$)`);
 
 /** What follows the article in a word typed as an article and at most two letters ("" for ال alone). */
 function afterArticle(word: string): string | undefined {
