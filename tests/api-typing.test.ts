@@ -215,6 +215,44 @@ describe("و typed apart from the word it joins", () => {
   });
 });
 
+describe("ضد between the sides a reader names", () => {
+  const report = (id: string, title: string, body: string) => ({
+    id,
+    title,
+    body,
+    source: "صحيفة الملاعب",
+    published_at: "2025-05-14T08:00:00Z",
+  });
+  const versus = appWithFixtures("versus", async () => [
+    await writeFixture("versus", [
+      report(
+        "vs-derby",
+        "الهلال والنصر يتعادلان في ديربي الرياض",
+        "انتهت مباراة الهلال والنصر بالتعادل في ديربي العاصمة.",
+      ),
+      report(
+        "vs-training",
+        "تدريب الهلال شاق",
+        "خاض الهلال تدريبا شاقا استعدادا للنصر. وقال مدرب الهلال إن مواجهة النصر صعبة، وإن لاعبي الهلال جاهزون للنصر، وإن جماهير الهلال تنتظر الفوز على النصر.",
+      ),
+      report(
+        "vs-cup",
+        "النصر يتأهل إلى نهائي الكأس",
+        "تأهل النصر إلى نهائي كأس الملك بعد فوزه بركلات الترجيح.",
+      ),
+      report("vs-raid", "غارة ضد مواقع المتمردين", "نفذت الطائرات غارة ضد مواقع المتمردين في الجبال."),
+    ]),
+  ]);
+
+  it("finds the title naming both sides first, however headlines join them", async () => {
+    expect(ids(await search("النصر ضد الهلال", versus.app))[0]).toBe("vs-derby");
+  });
+
+  it("still prefers ضد as typed where it is more than a join", async () => {
+    expect(ids(await search("غارة ضد مواقع", versus.app))[0]).toBe("vs-raid");
+  });
+});
+
 describe("typos", () => {
   it.each([
     ["بوتبن", "ty-putin"],

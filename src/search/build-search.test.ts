@@ -80,6 +80,14 @@ describe("buildSearchRequest", () => {
     expect(sideBySide("ما أسعار الفائدة الأمريكية")).toEqual([]);
   });
 
+  it("recalls the sides named around ضد, which only scores, and wants them in the title as typed", () => {
+    const body = JSON.stringify(buildSearchRequest(input({ q: "النصر ضد الهلال " }), "a"));
+    expect(body).toContain(
+      `{"bool":{"must":[{"multi_match":{"query":"النصر الهلال","fields":${JSON.stringify(STEMMED)},"type":"${RANKING.matchType}","minimum_should_match":"${RANKING.everyWordUpTo}<1"}}],"should":[{"multi_match":{"query":"ضد"`,
+    );
+    expect(body).not.toContain('{"multi_match":{"query":"ضد","fields":["title.exact","lead.exact"]}}');
+  });
+
   it("takes a doubled letter typed once for the likeliest slip, in a word the suggesters found rare", () => {
     const parsed = parseQuery("النصرر يفوز");
     const undone = `"query":"النصر","fields":["${WRITTEN}","title.exact"],"boost":${RANKING.typos.likeliestSlipBoost}`;

@@ -37,6 +37,13 @@ import {
 const { fields, typed, typos } = RANKING;
 /** Every word of a short query, any of a longer one (RANKING.everyWordUpTo). */
 const WORDS_TO_MATCH = `${RANKING.everyWordUpTo}<1`;
+/**
+ * "Against", between the sides a reader names (النصر ضد الهلال), which headlines also write in other
+ * ways (الهلال والنصر). The analyzers keep it, so the recall would count it as a third word and want
+ * any one of the three, and the title as typed would want it too: both take the sides alone. It
+ * still scores, and the phrases prefer it as typed (غارة ضد داعش).
+ */
+const VERSUS = "ضد";
 const STEMMED = [`title^${fields.title}`, `lead^${fields.lead}`, `body^${fields.body}`];
 const EXACT = [`title.exact^${fields.title}`, `lead.exact^${fields.lead}`, `body.exact^${fields.body}`];
 
@@ -183,7 +190,7 @@ function typedWords(
   recall: Recall,
   mistyped: Mistyped = new Map(),
 ): estypes.QueryDslQueryContainer[] {
-  const words = plainWords(parsed);
+  const words = sides(plainWords(parsed));
   const typing = typingWord(parsed);
   const apart = spellingsApart(words);
   const joined = typing && joinedToPrevious(words.at(-2), typing);
@@ -327,7 +334,7 @@ function recallClauses(
   if (plain.length) {
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      stemmedWords(plain, wordsToMatch(parsed, order)),
+      sidesAgainst(plain, wordsToMatch(parsed, order)),
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
@@ -351,6 +358,20 @@ function recallClauses(
   for (const phrase of parsed.phrases)
     clauses.push({ multi_match: { query: phrase, fields: EXACT, type: "phrase", slop: 0 } });
   return clauses;
+}
+
+/** The words without ضد between them, unless it is all there is. */
+function sides(words: string[]): string[] {
+  const named = words.filter((word) => word !== VERSUS);
+  return named.length ? named : words;
+}
+
+/** stemmedWords, wanting the sides named; ضد, where typed between them, only scores. */
+function sidesAgainst(words: string[], minimumShouldMatch: string): estypes.QueryDslQueryContainer {
+  const named = sides(words);
+  const wanted = stemmedWords(named, minimumShouldMatch);
+  if (named.length === words.length) return wanted;
+  return { bool: { must: [wanted], should: [stemmedWords([VERSUS], "1")] } };
 }
 
 /** How many of the words the stemmed recall wants: newest first, more than relevance order does. */
