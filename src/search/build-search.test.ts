@@ -86,6 +86,11 @@ describe("buildSearchRequest", () => {
       `{"bool":{"must":[{"multi_match":{"query":"النصر الهلال","fields":${JSON.stringify(STEMMED)},"type":"${RANKING.matchType}","minimum_should_match":"${RANKING.everyWordUpTo}<1"}}],"should":[{"multi_match":{"query":"ضد"`,
     );
     expect(body).not.toContain('{"multi_match":{"query":"ضد","fields":["title.exact","lead.exact"]}}');
+    // Being typed, the side after it is still a start; ضد itself begins no side.
+    const typing = JSON.stringify(buildQuery(parseQuery("النصر ضد الهل"), "tolerant"));
+    expect(typing).toContain('{"match":{"title.autocomplete":{"query":"الهل"}}}');
+    const typingVersus = JSON.stringify(buildQuery(parseQuery("النصر ضد"), "tolerant"));
+    expect(typingVersus).not.toContain('"title.autocomplete"');
   });
 
   it("takes a doubled letter typed once for the likeliest slip, in a word the suggesters found rare", () => {

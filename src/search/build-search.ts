@@ -191,7 +191,9 @@ function typedWords(
   mistyped: Mistyped = new Map(),
 ): estypes.QueryDslQueryContainer[] {
   const words = sides(plainWords(parsed));
-  const typing = typingWord(parsed);
+  const last = typingWord(parsed);
+  // ضد being typed last was left out: the side before it is finished.
+  const typing = last && isVersus(last) && words.length ? undefined : last;
   const apart = spellingsApart(words);
   const joined = typing && joinedToPrevious(words.at(-2), typing);
   // A name being typed apart, begun as one title word (أبو ظ: أبوظبي), half to each of its words.
@@ -360,9 +362,11 @@ function recallClauses(
   return clauses;
 }
 
+const isVersus = (word: string) => normalizeArabic(word) === VERSUS;
+
 /** The words without ضد between them, unless it is all there is. */
 function sides(words: string[]): string[] {
-  const named = words.filter((word) => word !== VERSUS);
+  const named = words.filter((word) => !isVersus(word));
   return named.length ? named : words;
 }
 
