@@ -26,6 +26,26 @@ async function suggested(q: string, on = app): Promise<string[]> {
 
 const ids = (result: SearchResponse) => result.hits.map((hit) => hit.id);
 
+/** A fixture block's articles, one a day of `month` (2025-04), from two sources by turns (odd days, even days). */
+const dailyReportsOf =
+  (month: string, [oddDays, evenDays]: [string, string]) =>
+  (id: string, title: string, body: string, day: number) => ({
+    id,
+    title,
+    body,
+    source: day % 2 ? oddDays : evenDays,
+    published_at: `${month}-${String(day).padStart(2, "0")}T08:00:00Z`,
+  });
+
+/** A fixture block's articles, all from one source at one time. */
+const reportsOf = (source: string, published_at: string) => (id: string, title: string, body: string) => ({
+  id,
+  title,
+  body,
+  source,
+  published_at,
+});
+
 describe("the last word, still being typed", () => {
   it.each([
     ["بوت", "ty-putin"],
@@ -112,13 +132,7 @@ describe("the last word, still being typed", () => {
 });
 
 describe("an article being typed, alone or with a letter", () => {
-  const report = (id: string, title: string, body: string) => ({
-    id,
-    title,
-    body,
-    source: "وكالة الملاعب",
-    published_at: "2025-05-10T08:00:00Z",
-  });
+  const report = reportsOf("وكالة الملاعب", "2025-05-10T08:00:00Z");
   const begun = appWithFixtures("article-begun", async () => [
     await writeFixture("article-begun", [
       report(
@@ -178,13 +192,7 @@ describe("an article being typed, alone or with a letter", () => {
 });
 
 describe("و typed apart from the word it joins", () => {
-  const report = (id: string, title: string, body: string) => ({
-    id,
-    title,
-    body,
-    source: "صحيفة الملاعب",
-    published_at: "2025-05-12T08:00:00Z",
-  });
+  const report = reportsOf("صحيفة الملاعب", "2025-05-12T08:00:00Z");
   const apart = appWithFixtures("and-apart", async () => [
     await writeFixture("and-apart", [
       report(
@@ -216,13 +224,7 @@ describe("و typed apart from the word it joins", () => {
 });
 
 describe("ضد between the sides a reader names", () => {
-  const report = (id: string, title: string, body: string) => ({
-    id,
-    title,
-    body,
-    source: "صحيفة الملاعب",
-    published_at: "2025-05-14T08:00:00Z",
-  });
+  const report = reportsOf("صحيفة الملاعب", "2025-05-14T08:00:00Z");
   const versus = appWithFixtures("versus", async () => [
     await writeFixture("versus", [
       report(
@@ -463,13 +465,7 @@ describe("a typo in a word only the articles' text holds", () => {
 });
 
 describe("a word being typed that titles hold only as the start of a rare word", () => {
-  const report = (id: string, title: string, body: string) => ({
-    id,
-    title,
-    body,
-    source: "وكالة الخليج",
-    published_at: "2025-04-01T08:00:00Z",
-  });
+  const report = reportsOf("وكالة الخليج", "2025-04-01T08:00:00Z");
   const rare = appWithFixtures("begun-only", async () => [
     await writeFixture("begun-only", [
       report(
@@ -698,13 +694,7 @@ describe("a topic typed rather than a headline", () => {
 });
 
 describe("two words no title holds together", () => {
-  const article = (id: string, title: string, body: string, day: number) => ({
-    id,
-    title,
-    body,
-    source: day % 2 ? "وكالة الخليج" : "صحيفة الشمال",
-    published_at: `2025-04-${String(day).padStart(2, "0")}T08:00:00Z`,
-  });
+  const article = dailyReportsOf("2025-04", ["وكالة الخليج", "صحيفة الشمال"]);
   const regions = [
     "الرياض",
     "جدة",
@@ -969,13 +959,7 @@ describe("did you mean", () => {
 });
 
 describe("did you mean between corrections as likely, both held near the other word", () => {
-  const article = (id: string, title: string, body: string, day: number) => ({
-    id,
-    title,
-    body,
-    source: day % 2 ? "صحيفة الملاعب" : "وكالة الخليج",
-    published_at: `2025-05-${String(day).padStart(2, "0")}T08:00:00Z`,
-  });
+  const article = dailyReportsOf("2025-05", ["صحيفة الملاعب", "وكالة الخليج"]);
   const rivals = [
     "برشلونة",
     "إشبيلية",

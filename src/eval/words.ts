@@ -49,21 +49,21 @@ export const PAIR_HELD_BY = { min: 10 } as const;
 /** Draws tried per pair wanted before giving up on a corpus with too few. */
 const DRAWS_PER_PAIR = 200;
 
-/** A word a reader could type for a subject: recallable, of WORD_LETTERS, and its exact form. */
-function drawable(written: string): string | undefined {
+/** A word a reader could type for a subject (recallable, of WORD_LETTERS): its exact form and the word. */
+function drawable(written: string): [exact: string, word: string] | undefined {
   const word = typable(written);
   const exact = exactWords(word)[0];
   const letters = [...word].length;
   const fits = isRecallable(word) && letters >= WORD_LETTERS.min && letters <= WORD_LETTERS.max;
-  return fits ? exact : undefined;
+  return fits && exact ? [exact, word] : undefined;
 }
 
 /** The text's drawable words: each exact form and the first way the text wrote it. */
 function drawableWords(text: string): Map<string, string> {
   const words = new Map<string, string>();
   for (const written of text.split(WORD_SEPARATORS)) {
-    const exact = drawable(written);
-    if (exact && !words.has(exact)) words.set(exact, typable(written));
+    const drawn = drawable(written);
+    if (drawn && !words.has(drawn[0])) words.set(...drawn);
   }
   return words;
 }

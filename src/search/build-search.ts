@@ -193,7 +193,7 @@ function typedWords(
   const words = sides(plainWords(parsed));
   const last = typingWord(parsed);
   // ضد being typed last was left out: the side before it is finished.
-  const typing = last && isVersus(last) && words.length ? undefined : last;
+  const typing = last && isVersus(last) ? undefined : last;
   const apart = spellingsApart(words);
   const joined = typing && joinedToPrevious(words.at(-2), typing);
   // A name being typed apart, begun as one title word (أبو ظ: أبوظبي), half to each of its words.

@@ -6,18 +6,15 @@
  * typed with an article, matched whole only as written.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { carriesArticle, normalizeArabic } from "../text/arabic.js";
+import { carriesArticle, DEFINITE_ARTICLES, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
-
-/** The articles the analyzer strips (`arabic_definite_article`), as a title word may be written with any. */
-const ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"];
 
 /**
  * An article alone or before one or two letters. The analyzer strips an article only before three
  * or more (الكتاب is indexed as كتاب), so while the reader is still at الكت the word they mean
  * starts كت; at ال, any word.
  */
-const ARTICLE_KEPT = new RegExp(`^(?:${ARTICLES.join("|")})(?=[\u0621-\u064a]{0,2}$)`);
+const ARTICLE_KEPT = new RegExp(`^(?:${DEFINITE_ARTICLES.join("|")})(?=[\\u0621-\\u064a]{0,2}$)`);
 
 /** What follows the article in a word typed as an article and at most two letters ("" for ال alone). */
 function afterArticle(word: string): string | undefined {
@@ -54,7 +51,8 @@ export function titlePrefixQuery(
   if (bare === undefined || (!bare && !afterWords))
     return { match: { "title.autocomplete": { query: word, ...weight } } };
   if (!bare) return { match_all: weight };
-  const withArticle = { terms: { "title.word_starts": ARTICLES.map((article) => article + bare) } };
+  // A title word may be written with any of the articles.
+  const withArticle = { terms: { "title.word_starts": DEFINITE_ARTICLES.map((article) => article + bare) } };
   const begun = {
     bool: { must: [{ match: { "title.autocomplete": { query: bare } } }], filter: [withArticle] },
   };

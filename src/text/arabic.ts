@@ -74,13 +74,15 @@ export function normalizeArabic(text: string): string {
 /** Whitespace and punctuation, Arabic included: a plain regex, far cheaper than \p{L} classes. */
 export const WORD_SEPARATORS = /[\s.,،؛:;!?؟"'`()[\]{}«»“”‘’\-–—…/\\|<>=+*&%$#@^~_]+/;
 
+/** The articles the `arabic_definite_article` filter strips: ال, alone or after و ف ب ك, and لل. */
+export const DEFINITE_ARTICLES = ["ال", "وال", "فال", "بال", "كال", "لل"] as const;
+
 /**
- * The `arabic_definite_article` filter: ال (alone, after و ف ب ك, or as لل) before 3+ letters.
- * The prefix alone is matched, and without the u flag (every unit here is in the BMP): it runs on
- * every title word.
+ * The `arabic_definite_article` filter: one of DEFINITE_ARTICLES before 3+ letters. The prefix
+ * alone is matched, and without the u flag (every unit here is in the BMP): it runs on every title
+ * word.
  */
-export const DEFINITE_ARTICLE =
-  /^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=[\u0621-\u064a]{3,}$)/;
+export const DEFINITE_ARTICLE = new RegExp(`^(?:${DEFINITE_ARTICLES.join("|")})(?=[\\u0621-\\u064a]{3,}$)`);
 
 /** Whether the `exact` sub-fields index the word without an article it was typed with. */
 export function carriesArticle(word: string): boolean {
