@@ -17,6 +17,7 @@
       loading: "جارٍ البحث…",
       // Typed with the keyboard on the Latin layout: the results are for what the keys type in Arabic.
       arabicKeys: (query) => `نتائج «${query}»، فلوحة المفاتيح كانت على الإنجليزية`,
+      arabicName: (query) => `نتائج «${query}»، كما تكتب الأخبار هذا الاسم بالعربية`,
       unquoted: (query) => `لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: «${query}»`,
       didYouMean: ["هل تقصد: ", "؟"],
       // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
@@ -45,6 +46,7 @@
       all: "All results on the search page",
       loading: "Searching…",
       arabicKeys: (query) => `Results for «${query}», typed on the Latin keyboard layout`,
+      arabicName: (query) => `Results for «${query}», the name as the news writes it in Arabic letters`,
       unquoted: (query) => `No article holds the quoted phrase; results for its words: «${query}»`,
       didYouMean: ["Did you mean: ", "?"],
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
@@ -275,6 +277,9 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           return [
             ...(result.arabic_keys_query
               ? [line("arabic-keys", this.t.arabicKeys(result.arabic_keys_query))]
+              : []),
+            ...(result.arabic_name_query
+              ? [line("arabic-name", this.t.arabicName(result.arabic_name_query))]
               : []),
             ...(result.unquoted_query ? [line("unquoted", this.t.unquoted(result.unquoted_query))] : []),
             ...(result.suggestion ? [h("p", { className: "did-you-mean" }, before, corrected, after)] : []),

@@ -827,6 +827,77 @@ describe("a query typed with the keyboard left on the Latin layout", () => {
   });
 });
 
+describe("a name typed in Latin letters", () => {
+  const article = dailyReportsOf("2025-03", ["وكالة الأنباء الاقتصادية", "صحيفة الأسواق"]);
+  // Each name in several articles, so that on three shards each shard holds some.
+  const names = appWithFixtures("latin-names", async () => [
+    await writeFixture("latin-names", [
+      article("ln-aramco-1", "أرامكو تعلن أرباحها للربع الأول", "أعلنت أرامكو نمو أرباحها.", 1),
+      article("ln-aramco-2", "أرامكو توقع اتفاقية لتوريد الغاز", "وقعت أرامكو اتفاقية جديدة.", 2),
+      article("ln-aramco-3", "أسهم أرامكو ترتفع في ختام التداولات", "ارتفعت أسهم أرامكو اليوم.", 3),
+      article("ln-aramco-4", "أرامكو تفتتح مركزا للأبحاث", "افتتحت أرامكو مركزها الجديد.", 4),
+      article("ln-trump-1", "ترامب يلتقي قادة الخليج في الرياض", "التقى ترامب قادة الخليج.", 5),
+      article("ln-trump-2", "ترامب يعلن رسوما جمركية جديدة", "أعلن ترامب رسوما جديدة.", 6),
+      article("ln-trump-3", "ترامب يتحدث عن أسعار النفط", "تحدث ترامب عن النفط.", 7),
+      article(
+        "ln-trump-4",
+        "البيت الأبيض: ترامب يزور المنطقة",
+        "قال البيت الأبيض إن ترامب سيزور المنطقة.",
+        8,
+      ),
+      article("ln-hamas-1", "حماس ترحب بمبادرة التهدئة", "رحبت حماس بالمبادرة.", 9),
+      article("ln-hamas-2", "وفد من حماس يصل إلى القاهرة", "وصل وفد حماس إلى القاهرة.", 10),
+      article("ln-hamas-3", "حماس تدعو إلى فتح المعابر", "دعت حماس إلى فتح المعابر.", 11),
+      article("ln-hamas-4", "حماس تعلن موقفها من المقترح", "أعلنت حماس موقفها.", 12),
+      article("ln-galaxy-1", "سامسونج تطلق هاتف Galaxy الجديد", "أطلقت الشركة هاتف Galaxy في الأسواق.", 13),
+      article("ln-galaxy-2", "مراجعة: بطارية Galaxy تصمد يومين", "صمدت بطارية Galaxy في الاختبار.", 14),
+      article("ln-market-1", "سوق الأسهم يغلق على ارتفاع", "أغلق السوق مرتفعا.", 15),
+      article("ln-market-2", "أسعار الذهب تتراجع في السوق المحلية", "تراجعت أسعار الذهب.", 16),
+      ...[
+        "القمح",
+        "الأرز",
+        "السكر",
+        "الحديد",
+        "الإسمنت",
+        "القهوة",
+        "الشاي",
+        "الزيت",
+        "الدواجن",
+        "الألبان",
+        "الأسماك",
+        "الفاكهة",
+      ].map((goods, i) =>
+        article(`ln-goods-${i}`, `أسعار ${goods} مستقرة هذا الأسبوع`, `استقرت أسعار ${goods}.`, 17 + i),
+      ),
+    ]),
+  ]);
+
+  it.each([
+    // A spelling of its sounds the articles hold, shown as they write it (not the index's ارامكو).
+    ["aramco", "أرامكو", "ln-aramco-"],
+    ["Aramco ", "أرامكو", "ln-aramco-"],
+    // Spelt ترومب, which no article holds: the word of the same consonants that articles hold.
+    ["trump", "ترامب", "ln-trump-"],
+    // Spelt هاماس: the same sound written with ح.
+    ["hamas", "حماس", "ln-hamas-"],
+  ])("%s: searched as %s, as the articles write it", async (q, arabic, id) => {
+    const result = await search(q, names.app);
+    expect(result.arabic_name_query).toBe(arabic);
+    expect(result.arabic_keys_query).toBeNull();
+    expect(ids(result).length).toBeGreaterThan(0);
+    expect(ids(result).every((found) => found.startsWith(id))).toBe(true);
+    // What the suggestions offer, Enter finds.
+    expect((await suggested(q, names.app))[0]).toMatch(new RegExp(`^${id}`));
+  });
+
+  it("leaves a name the articles write in Latin letters, and a word they write neither way", async () => {
+    const galaxy = await search("Galaxy", names.app);
+    expect(galaxy.arabic_name_query).toBeNull();
+    expect(ids(galaxy).sort()).toEqual(["ln-galaxy-1", "ln-galaxy-2"]);
+    expect(await search("xiaomi", names.app)).toMatchObject({ total: { value: 0 }, arabic_name_query: null });
+  });
+});
+
 describe("a hamza typed as the letter it sits on", () => {
   /**
    * سوال for سؤال (سءال in the index), as near to شوال and سواس, which newer titles hold; one
@@ -1037,6 +1108,8 @@ describe("bounded cost", () => {
     // Read both ways, then searched as Arabic (or as typed, then as Arabic).
     ["one 500-key word on the Latin layout", "hg".repeat(250)],
     ["many words on the Latin layout", "lwv hgsdsd tdv,s ".repeat(12)],
+    // Read as names: each word's spellings counted, the suggesters asked for the first few.
+    ["many Latin names of many spellings", "sebechesebechesebech ".repeat(23)],
   ])("%s answers within the time budget", async (_name, q) => {
     const result = await search(q);
     expect(result.took_ms).toBeLessThan(Number.parseInt(RANKING.timeout, 10) * 1000);

@@ -60,6 +60,11 @@ import {
   withLetterDropped,
 } from "./datasets/keys.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
+import {
+  LATIN_NAMES_WRITTEN_AFTER,
+  LATIN_NAMES_WRITTEN_WITH_THE_RULES,
+  latinNameQueries,
+} from "./datasets/latin-names.js";
 import { gradeRelated, relatedQueries, withArticleText } from "./datasets/related.js";
 import {
   enterAgreement,
@@ -82,6 +87,8 @@ import {
   type DatasetReport,
   IN_ARABIC_LETTERS,
   LATIN_MISSPELT,
+  LATIN_NAMES,
+  LATIN_NAMES_AFTER,
   LATIN_TITLE_WORDS,
   MISTYPED,
   printReport,
@@ -444,12 +451,13 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       examples: queries.unfinished.slice(0, 8).map(typedExample),
     });
   }
-  if (which.includes("keys")) await keysDataset(docs, ask, base);
+  if (which.includes("keys")) await keysDataset(docs, corpus.indices.project, ask, base);
 }
 
 /** Headlines recalled on the Latin layout, the same in Arabic letters, and Latin title words. */
 async function keysDataset(
   docs: readonly StoredDoc[],
+  index: string,
   askSystem: (system: string, q: string) => Promise<Answer>,
   base: { documents: number; seed: number },
 ): Promise<void> {
@@ -457,12 +465,18 @@ async function keysDataset(
   const mistyped = keysItems(docs, { seed: seed + 1, count: limit ?? 500, typo: true });
   const words = latinTitleWords(docs, { seed, count: limit ?? 200 });
   const misspelt = withLetterDropped(words);
-  console.log(`keys: ${items.length} queries typed on the Latin layout, ${words.length} Latin title words`);
-  // Which queries the project searched as the Arabic their keys type.
+  const names = await latinNameQueries(client, index, LATIN_NAMES_WRITTEN_WITH_THE_RULES);
+  const namesAfter = await latinNameQueries(client, index, LATIN_NAMES_WRITTEN_AFTER);
+  console.log(
+    `keys: ${items.length} queries typed on the Latin layout, ${words.length} Latin title words, ${names.length + namesAfter.length} Latin names`,
+  );
+  // Which queries the project searched as the Arabic their keys type, and as names in Arabic letters.
   const readAsArabic = new Set<string>();
+  const readAsNames = new Set<string>();
   const ask = async (system: string, q: string) => {
     const answer = await askSystem(system, q);
     if (answer.arabicKeysQuery) readAsArabic.add(q);
+    if (answer.arabicNameQuery) readAsNames.add(q);
     return answer;
   };
   const systems = systemsOf("keys");
@@ -496,7 +510,10 @@ async function keysDataset(
     ...(await rowsOf(MISTYPED, mistyped, asTyped, gradeKnownItem)),
     ...(await rowsOf(LATIN_TITLE_WORDS, words, asTyped, gradeStories)),
     ...(await rowsOf(LATIN_MISSPELT, misspelt, asTyped, gradeStories)),
+    ...(await rowsOf(LATIN_NAMES, names, asTyped, gradeStories)),
+    ...(await rowsOf(LATIN_NAMES_AFTER, namesAfter, asTyped, gradeStories)),
   ];
+  const named = (set: LatinWordQuery[]) => set.filter((word) => readAsNames.has(word.query)).length;
   const keyed = (set: KeysItem[]) => set.filter((item) => readAsArabic.has(item.query)).length;
   const switched = (set: LatinWordQuery[]) => set.filter((word) => readAsArabic.has(word.query));
   const listed = (set: LatinWordQuery[]) =>
@@ -510,8 +527,9 @@ async function keysDataset(
       ...describeItems(items),
       "The typed dataset's way of recalling a headline, without the typo, written as the same keys show on the US layout (lam-alef as its two letters); relevant: the headline's story.",
       `The project searched ${keyed(items)} of the ${items.length} as the Arabic their keys type (\`arabic_keys_query\`); with ${MISTYPED} (another ${mistyped.length} headlines, one typo each as in \`typed\`), ${keyed(mistyped)}.`,
-      `${LATIN_TITLE_WORDS}: ${words.length} Latin words of three letters or more that titles hold, searched as written; relevant: every story whose title holds the word. The project searched ${listed(switched(words))} of them as Arabic keys.`,
-      `${LATIN_MISSPELT}: those of five letters or more, their middle letter left out (${misspelt.length}). The project searched ${listed(switched(misspelt))} of them as Arabic keys.`,
+      `${LATIN_TITLE_WORDS}: ${words.length} Latin words of three letters or more that titles hold, searched as written; relevant: every story whose title holds the word. The project searched ${listed(switched(words))} of them as Arabic keys and ${named(words)} as names in Arabic letters.`,
+      `${LATIN_MISSPELT}: those of five letters or more, their middle letter left out (${misspelt.length}). The project searched ${listed(switched(misspelt))} of them as Arabic keys and ${named(misspelt)} as names in Arabic letters.`,
+      `Latin names (scripts/eval/datasets/latin-names.ts): people, places, clubs, companies and products written by hand with the spellings the articles give them, ${names.length} while the transliteration rules were written (${LATIN_NAMES}) and ${namesAfter.length} after them (${LATIN_NAMES_AFTER}); searched as written in Latin letters; relevant: every story an article of which holds one of the spellings, so P@10 is the share of the page holding the name. The project searched ${named(names)} and ${named(namesAfter)} of them as names in Arabic letters (\`arabic_name_query\`).`,
     ],
     examples: items.slice(0, 8).map(({ arabic, query, cut }) => ({ arabic, query, cut })),
   });

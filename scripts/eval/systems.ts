@@ -32,6 +32,8 @@ export interface Answer {
   suggestion?: string | null;
   /** The Arabic the query's keys type, when the results are for it (project only). */
   arabicKeysQuery?: string | null;
+  /** The query's Latin names as the articles write them, when the results are for it (project only). */
+  arabicNameQuery?: string | null;
 }
 
 /** What every system of one corpus shares: the client, the indices, each document's story. */
@@ -187,6 +189,7 @@ const projectSystem = (name: string, sort?: "newest"): SearchSystem => ({
       tookMs: response.took_ms,
       suggestion: response.suggestion,
       arabicKeysQuery: response.arabic_keys_query,
+      arabicNameQuery: response.arabic_name_query,
     };
   },
 });

@@ -148,6 +148,8 @@ async function main(): Promise<number> {
         header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
       if (result.arabic_keys_query)
         header += ` · typed on the Latin layout; results for: ${stripControls(result.arabic_keys_query)}`;
+      if (result.arabic_name_query)
+        header += ` · written in Arabic letters; results for: ${stripControls(result.arabic_name_query)}`;
       if (result.partial) header += " · partial: the search ran out of time";
       if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
     }

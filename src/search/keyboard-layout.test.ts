@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsUpTo, keyboardReadings, likelierReading } from "./keyboard-layout.js";
+import { arabicHeldWhole, countsUpTo, keyboardReadings, likelierReading } from "./keyboard-layout.js";
 
 describe("keyboardReadings", () => {
   it("reads Latin letters both ways, with the words worth looking up", () => {
@@ -68,5 +68,11 @@ describe("likelierReading", () => {
     expect(likelierReading(bank, [0, 35], 35_000)).toBe("arabic");
     // Two words are evidence enough, however rare.
     expect(likelierReading(readings(["bank", "ali"], ["لاشىن", "شمه"]), [0, 0, 1, 1], 35_000)).toBe("arabic");
+  });
+
+  it("tells whether the index holds every word of the Arabic reading", () => {
+    const twoWords = readings(["ibn", "khaldoun"], ["هلاى", "ناشميخعى"]);
+    expect(arabicHeldWhole(twoWords, [0, 0, 3, 0])).toBe(false);
+    expect(arabicHeldWhole(twoWords, [0, 0, 3, 1])).toBe(true);
   });
 });

@@ -87,6 +87,11 @@ export function readingCounts(
   ];
 }
 
+/** Whether the index holds every word of the Arabic reading, from readingCounts' answers. */
+export function arabicHeldWhole({ latin, arabic }: KeyboardReadings, counts: readonly number[]): boolean {
+  return arabic.words.every((_, i) => (counts[latin.words.length + i] ?? 0) > 0);
+}
+
 /**
  * Which reading to search, from readingCounts' answers: the Latin one unless the words the index
  * holds make up a larger share of the Arabic reading's letters (a word too short to look up counts

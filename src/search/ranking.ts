@@ -303,4 +303,23 @@ export const RANKING = {
    * and لاشين).
    */
   keyboardLayout: { oneWordMinShare: 0.001 },
+  /**
+   * A query in Latin letters naming what Arabic news writes in Arabic letters (search/latin-names.ts).
+   * maxWords: the words read, so long input costs no more; spellingsPerWord: the spellings of a
+   * word's sounds counted (a medial e written or not doubles them); nearWords: index words a
+   * letter from the likeliest spelling, most frequent first, whose consonants are compared;
+   * minConsonants: fewer are too little to compare, and such a near word must be a spelling with
+   * a letter put in; timesAsMany: a reading replaces what it is read for (the Latin word, a
+   * spelling of its sounds) only when this many times as many articles hold it, which a name
+   * they quote in Latin letters (an English caption) or one article's odd spelling is not;
+   * maxShare: a word more of the articles hold is a function word, not a name (ali spells الي, إلى).
+   */
+  latinNames: {
+    maxWords: 4,
+    spellingsPerWord: 4,
+    nearWords: 10,
+    minConsonants: 3,
+    timesAsMany: 3,
+    maxShare: 0.25,
+  },
 } as const;

@@ -69,6 +69,10 @@ export const SearchResponseSchema = z
       description:
         "Set when a query in Latin letters was read as the same keys type on the Arabic keyboard (hgsdsd: السيسي), the articles holding more of those words: the results are for this query.",
     }),
+    arabic_name_query: z.string().nullable().openapi({
+      description:
+        "Set when a query in Latin letters names what the articles write in Arabic letters (aramco: أرامكو, trump: ترامب), spelt as they spell it: the results are for this query. A word titles write in Latin letters (Galaxy) is searched as typed.",
+    }),
   })
   .openapi("SearchResponse");
 

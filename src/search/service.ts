@@ -56,12 +56,14 @@ import {
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
 import {
+  arabicHeldWhole,
   type KeyboardReadings,
   keyboardReadings,
   likelierReading,
   type ReadingChoice,
   readingCounts,
 } from "./keyboard-layout.js";
+import { arabicNameReading, latinNameRequests, latinNames } from "./latin-names.js";
 import { startForms, typoMarks, withTitleMarks } from "./marks.js";
 import {
   DEFAULT_SUGGEST_SIZE,
@@ -137,8 +139,8 @@ export class SearchService {
   }
 
   async search(input: SearchInput): Promise<SearchResponse> {
-    const keys = await this.#keyboardReading(input);
-    let took = keys?.took ?? 0;
+    const [keys, named] = await Promise.all([this.#keyboardReading(input), this.#arabicNameReading(input.q)]);
+    let took = (keys?.took ?? 0) + (named?.took ?? 0);
     const onArabicKeys = async () => {
       if (!keys) return undefined;
       const arabic = { ...input, q: keys.readings.arabic.query };
@@ -146,7 +148,22 @@ export class SearchService {
       took += result.took_ms;
       return result.total.value > 0 ? { ...result, took_ms: took, arabic_keys_query: arabic.q } : undefined;
     };
-    const first = keys?.reading === "arabic" ? await onArabicKeys() : undefined;
+    const onArabicName = async () => {
+      if (!named?.q) return undefined;
+      // Names are read whole: a spelling is no start of a longer word.
+      const result = await this.#searchOnce({ ...input, q: `${named.q} ` });
+      took += result.took_ms;
+      if (!result.total.value) return undefined;
+      const shown = await this.#nameAsWritten(input.q, named.q);
+      return { ...result, took_ms: took + shown.took, arabic_name_query: shown.text };
+    };
+    // The keys' Arabic goes first when the index holds every word of it (lwv: مصر, not لوف), a name
+    // read whole first when not (ibn khaldoun: ابن خلدون, not هلاى ناشميخعى).
+    const onKeys = async () => (keys?.reading === "arabic" ? await onArabicKeys() : undefined);
+    const first =
+      keys?.reading === "arabic" && keys.whole
+        ? ((await onKeys()) ?? (await onArabicName()))
+        : ((await onArabicName()) ?? (await onKeys()));
     if (first) return first;
     const typed = await this.#searchOnce(input);
     took += typed.took_ms;
@@ -166,13 +183,40 @@ export class SearchService {
    */
   async #keyboardReading(
     input: SearchInput,
-  ): Promise<{ readings: KeyboardReadings; reading: ReadingChoice; took: number } | undefined> {
+  ): Promise<
+    { readings: KeyboardReadings; reading: ReadingChoice; whole: boolean; took: number } | undefined
+  > {
     const readings = keyboardReadings(input.q);
     if (!readings) return undefined;
     const { articles } = await this.#indexShape();
     const counted = await this.client.msearch({ searches: readingCounts(readings, this.alias, articles) });
     const counts = counted.responses.map((answer) => ("hits" in answer ? hitCount(answer.hits.total) : 0));
-    return { readings, reading: likelierReading(readings, counts, articles), took: counted.took };
+    return {
+      readings,
+      reading: likelierReading(readings, counts, articles),
+      whole: arabicHeldWhole(readings, counts),
+      took: counted.took,
+    };
+  }
+
+  /**
+   * For a query in Latin letters, the same query with the names Arabic news writes in Arabic
+   * letters so written (arabicNameReading), from one `msearch`; `q` undefined when none is.
+   */
+  async #arabicNameReading(q: string): Promise<{ q: string | undefined; took: number } | undefined> {
+    const names = latinNames(q);
+    if (!names) return undefined;
+    const { articles, shards } = await this.#indexShape();
+    const answer = await this.client.msearch({ searches: latinNameRequests(names, this.alias, shards) });
+    return { q: arabicNameReading(q, names, answer.responses, articles), took: answer.took };
+  }
+
+  /** The Arabic reading of a Latin query as shown: its words spelt as an article writes them. */
+  async #nameAsWritten(latin: string, reading: string): Promise<{ text: string; took: number }> {
+    const typed = parseQuery(latin);
+    const words = plainWords(parseQuery(reading));
+    if (words.length !== plainWords(typed).length) return { text: reading.trim(), took: 0 };
+    return this.#asWritten(typed, words.join(" "));
   }
 
   async #searchOnce(input: SearchInput): Promise<SearchResponse> {
@@ -349,12 +393,23 @@ export class SearchService {
       text = pickCorrection(parsed, closest, foundByEach(near));
       took += near.took;
     }
-    const request = text ? spellingRequest(parsed, text, this.alias) : undefined;
-    if (!text || !request) return { text, took };
+    if (!text) return { text, took };
+    const spelt = await this.#asWritten(parsed, text);
+    return { text: spelt.text, took: took + spelt.took };
+  }
+
+  /**
+   * `correction` (the words `parsed` typed, some put otherwise) with the words it puts otherwise
+   * spelt as an article holding them spells them: the index's normal forms lack their hamzas and
+   * ta marbuta.
+   */
+  async #asWritten(parsed: ParsedQuery, correction: string): Promise<{ text: string; took: number }> {
+    const request = spellingRequest(parsed, correction, this.alias);
+    if (!request) return { text: correction, took: 0 };
     const spelt = await this.client.search<Partial<ArticleDocument>>(request);
     const article = spelt.hits.hits[0]?._source;
     const written = article ? [article.title, article.lead, article.body].join(" ") : "";
-    return { text: spelledAsWritten(parsed, text, written), took: took + spelt.took };
+    return { text: spelledAsWritten(parsed, correction, written), took: spelt.took };
   }
 
   /** The stored article with the physical index it lives in, or undefined. */
@@ -443,7 +498,8 @@ export class SearchService {
 
   /**
    * Titles completing what the reader typed; when none does, those for the Arabic its keys type if
-   * it is in Latin letters, else titles a typo away from it in the words no title holds. Titles a
+   * it is in Latin letters, or for the names it writes as the articles write them in Arabic
+   * letters, else titles a typo away from it in the words no title holds. Titles a
    * typo away from a word typed alone also follow a few titles that only begin it, when the
    * suggesters take it for a slip (دعش: the one title with دعشنة, then داعش's). `took_ms`:
    * Elasticsearch's, summed over the requests.
@@ -474,8 +530,16 @@ export class SearchService {
       const readings = keyboardReadings(input.q);
       if (readings) {
         const onArabicKeys = await this.suggest({ ...input, q: readings.arabic.query });
-        return { ...onArabicKeys, took_ms: took + onArabicKeys.took_ms };
+        took += onArabicKeys.took_ms;
+        if (onArabicKeys.suggestions.length) return { ...onArabicKeys, took_ms: took };
       }
+      const named = await this.#arabicNameReading(input.q);
+      took += named?.took ?? 0;
+      if (named?.q) {
+        const onName = await this.suggest({ ...input, q: `${named.q} ` });
+        return { ...onName, took_ms: took + onName.took_ms };
+      }
+      if (readings) return offered();
       if (!mayBeMistyped(input)) return offered();
       const answer = await this.client.search(heldWordsRequest(input, this.alias));
       took += answer.took;

@@ -110,5 +110,6 @@ export function shapeSearchResponse(
     next_cursor: after && hits.length ? encodeCursor(after) : null,
     unquoted_query: null,
     arabic_keys_query: null,
+    arabic_name_query: null,
   };
 }

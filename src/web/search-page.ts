@@ -105,6 +105,12 @@ function arabicKeysNotice(input: SearchInput, rekeyed: string | null): Markup {
   return html`<p class="did-you-mean arabic-keys" role="status">يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج: <a href="${searchHref(input, { q: rekeyed })}">${rekeyed}</a></p>`;
 }
 
+/** A Latin name searched as the articles write it in Arabic letters. */
+function arabicNameNotice(input: SearchInput, named: string | null): Markup {
+  if (!named) return html``;
+  return html`<p class="did-you-mean arabic-name" role="status">تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج: <a href="${searchHref(input, { q: named })}">${named}</a></p>`;
+}
+
 /** The search ran out of its time budget: say these are the results found until then. */
 function partialNotice(partial: boolean): Markup {
   if (!partial) return html``;
@@ -132,6 +138,7 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${st
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
 ${unquotedNotice(input, result.unquoted_query)}
 ${arabicKeysNotice(input, result.arabic_keys_query)}
+${arabicNameNotice(input, result.arabic_name_query)}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
@@ -164,4 +171,5 @@ const emptyResult: SearchResponse = {
   next_cursor: null,
   unquoted_query: null,
   arabic_keys_query: null,
+  arabic_name_query: null,
 };

@@ -176,6 +176,13 @@ describe("widgets on another origin", () => {
     expect(await widget.locator("li.hit a").first().textContent()).toContain("نشرة الملاحة");
   });
 
+  it("reads a name typed in Latin letters as the articles write it", async () => {
+    const widget = page.locator("arabic-news-search");
+    await submit(widget, "ibn khaldoun");
+    expect(await widget.locator("p.arabic-name").textContent()).toContain("«ابن خلدون»");
+    expect(await widget.locator("li.hit a").first().textContent()).toContain("ابن خلدون");
+  });
+
   it("shows the newest search's answer when an older one comes back later", async () => {
     const widget = page.locator("arabic-news-search");
     const slow = "قمر صناعي";

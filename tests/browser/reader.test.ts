@@ -91,6 +91,12 @@ describe("search page", () => {
     expect(await page.locator("ol.hits > li .title").first().textContent()).toContain("نشرة الملاحة");
   });
 
+  it("reads a name typed in Latin letters as the articles write it, and says so", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("ibn khaldoun")}`);
+    expect(await page.locator(".arabic-name a").textContent()).toBe("ابن خلدون");
+    expect(await page.locator("ol.hits > li .title").first().textContent()).toContain("ابن خلدون");
+  });
+
   it("works with the keyboard alone", async () => {
     await page.goto(`${stack.api}/`);
     await page.keyboard.press("Tab");

@@ -1,0 +1,103 @@
+import type { estypes } from "@elastic/elasticsearch";
+import { describe, expect, it } from "vitest";
+import { arabicNameReading, latinNameRequests, latinNames } from "./latin-names.js";
+import { RANKING } from "./ranking.js";
+
+const ARTICLES = 10_000;
+
+/** An answer counting `n` articles. */
+const counted = (n: number) => ({ hits: { total: { value: n, relation: "eq" }, hits: [] } }) as never;
+
+/** The suggesters' answer: for each word, index words near its likeliest spelling and their counts. */
+function nearWords(...perWord: Record<string, number>[]): estypes.MsearchResponseItem {
+  const suggest = Object.fromEntries(
+    perWord.map((words, i) => [
+      `name_${i}_0`,
+      [
+        {
+          text: "",
+          offset: 0,
+          length: 0,
+          options: Object.entries(words).map(([text, freq]) => ({ text, freq, score: 1 })),
+        },
+      ],
+    ]),
+  );
+  return { hits: { hits: [] }, suggest } as never;
+}
+
+/** The reading of `q` given its words' counts: in the titles and the articles as typed, then each spelling. */
+function read(q: string, counts: number[][], ...near: Record<string, number>[]): string | undefined {
+  const names = latinNames(q) ?? [];
+  return arabicNameReading(q, names, [nearWords(...near), ...counts.flat().map(counted)], ARTICLES);
+}
+
+describe("latinNames", () => {
+  it("reads the Latin words of a query in Latin letters, up to maxWords", () => {
+    expect(latinNames("iphone 7")?.map((name) => name.latin)).toEqual(["iphone"]);
+    expect(latinNames("«Aramco», 2024")?.map((name) => name.latin)).toEqual(["Aramco"]);
+    expect(latinNames("aramco ".repeat(20))).toHaveLength(1);
+    const many = latinNames("aramco nasa opec fifa toyota honda") ?? [];
+    expect(many).toHaveLength(RANKING.latinNames.maxWords);
+    expect(many.every((name) => name.spellings.length <= RANKING.latinNames.spellingsPerWord)).toBe(true);
+  });
+
+  it("reads nothing in a query holding an Arabic letter, or no Latin word long enough", () => {
+    expect(latinNames("أرامكو aramco")).toBeUndefined();
+    expect(latinNames("LG 55")).toBeUndefined();
+    // Arabic typed on the Latin layout: a run without a vowel, or cut by a key that types a letter.
+    expect(latinNames("hgpv dii]] rv'")).toBeUndefined();
+    expect(latinNames("af;m jjuuvq")).toBeUndefined();
+  });
+});
+
+describe("latinNameRequests", () => {
+  it("asks the suggesters once, then counts each word in the titles and the articles, and each spelling", () => {
+    const names = latinNames("hamas") ?? [];
+    const searches = latinNameRequests(names, "articles", 1);
+    const [, suggesting] = searches as [unknown, estypes.SearchRequest];
+    expect(Object.values(suggesting.suggest ?? {}).map((s) => (s as { text: string }).text)).toEqual([
+      "هاماس",
+      "حاماس",
+    ]);
+    expect(searches).toHaveLength(2 + 2 * (2 + (names[0]?.spellings.length ?? 0)));
+    expect(searches[3]).toMatchObject({
+      query: { match: { "title.exact": { query: "hamas", fuzziness: "AUTO" } } },
+    });
+    expect(searches[5]).toMatchObject({ track_total_hits: true, query: { term: { "body.exact": "hamas" } } });
+  });
+});
+
+describe("arabicNameReading", () => {
+  it("takes the spelling the articles hold", () => {
+    expect(read("aramco", [[0, 0, 150]])).toBe("ارامكو");
+    expect(read("iphone 7", [[0, 0, 1, 85]])).toBe("ايفون 7");
+  });
+
+  it("takes a near word of the same consonants when no spelling is held", () => {
+    expect(read("trump", [[0, 0, 0]], { ترتيب: 500, ترامب: 100 })).toBe("ترامب");
+    expect(read("mercedes", [[0, 0, 0, 0, 0, 0]], { مسدس: 80, مرسيدس: 24 })).toBe("مرسيدس");
+  });
+
+  it("takes a near word of two consonants only when it is a spelling with a letter put in", () => {
+    expect(read("youtube", [[0, 0, 0]], { يوتيوب: 143 })).toBe("يوتيوب");
+    expect(read("hello", [[0, 0, 0, 0]], { هلع: 70, هول: 60 })).toBeUndefined();
+  });
+
+  it("leaves a word the titles write in Latin letters, or the articles about as often", () => {
+    expect(read("galaxy", [[1, 12, 400]])).toBeUndefined();
+    expect(read("galaxy", [[0, 12, 20]])).toBeUndefined();
+    expect(read("galaxy", [[0, 12, 40]])).toBe("جالاكسي");
+  });
+
+  it("takes no function word for a name, and no query only part of which it can read", () => {
+    expect(read("ali", [[0, 0, ARTICLES / 2]])).toBeUndefined();
+    expect(read("bill", [[0, 0, 50]])).toBe("بيل");
+    expect(
+      read("bill gates", [
+        [0, 0, 50],
+        [0, 0, 0, 0, 0, 0],
+      ]),
+    ).toBeUndefined();
+  });
+});

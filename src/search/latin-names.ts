@@ -1,0 +1,181 @@
+/**
+ * @module search/latin-names
+ * A query in Latin letters may name what Arabic news writes in Arabic letters (aramco: أرامكو,
+ * ibn khaldoun: ابن خلدون). Pure: one `msearch` asking, for each Latin word, whether titles write it in
+ * Latin letters, how many articles hold it, how many hold each spelling its sounds take, and which
+ * index words lie a letter from the likeliest; then the Arabic reading of the query those
+ * answers support, if any. A word titles write in Latin letters (Galaxy) is searched as typed.
+ */
+import type { estypes } from "@elastic/elasticsearch";
+import { editDistance } from "../text/edit-distance.js";
+import { arabicSpellings, consonantSkeleton, LATIN_NAME, otherFirstLetter } from "../text/latin-sounds.js";
+import { suggestersForShards } from "./did-you-mean.js";
+import { RANKING } from "./ranking.js";
+
+/** A Latin word of the query and the Arabic spellings to count for it. */
+export interface LatinName {
+  latin: string;
+  spellings: string[];
+}
+
+// The fields names are counted in: each word as written, without an article before it.
+const WORDS_FIELD = "body.exact";
+const TITLE_WORDS_FIELD = "title.exact";
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+// A shorter index word is a function word (هل), not a name.
+const LATIN_NAME_MIN_LETTERS = 3;
+const LATIN_RUN = /[a-z]+/gi;
+
+/**
+ * The query's Latin words, each with the spellings to count; undefined when the query holds an
+ * Arabic letter, or a run of Latin letters that is no name (too short, no vowel: Arabic typed on
+ * the Latin layout, hgsdsd). Only the first `latinNames.maxWords` are read, so long input costs
+ * no more.
+ */
+export function latinNames(q: string): LatinName[] | undefined {
+  if (ARABIC_LETTER.test(q)) return undefined;
+  const words = q.match(LATIN_RUN) ?? [];
+  if (!words.length || !words.every((word) => LATIN_NAME.test(word))) return undefined;
+  const { maxWords, spellingsPerWord } = RANKING.latinNames;
+  return [...new Set(words)]
+    .slice(0, maxWords)
+    .map((latin) => ({ latin, spellings: (arabicSpellings(latin) ?? []).slice(0, spellingsPerWord) }));
+}
+
+const counting = (index: string, query: estypes.QueryDslQueryContainer): estypes.MsearchRequestItem[] => [
+  { index },
+  { size: 0, track_total_hits: true, query },
+];
+const count = (index: string, term: string) => counting(index, { term: { [WORDS_FIELD]: term } });
+// A title word in Latin letters a typo away (Galxy for Galaxy) is still one the titles write so.
+const countInTitles = (index: string, latin: string) =>
+  counting(index, { match: { [TITLE_WORDS_FIELD]: { query: latin, fuzziness: "AUTO", prefix_length: 1 } } });
+
+// Each name's counts: in the titles as typed or a typo away, in the articles as typed, then each spelling.
+const COUNTS_BEFORE_SPELLINGS = 2;
+
+/**
+ * One `msearch`: the index words a letter from each name's likeliest spelling, its first
+ * letter also read as the other its sound is often written with (term suggesters, most
+ * frequent first), then per name the titles holding it in Latin letters (or a typo away), the
+ * articles holding it as typed, and those holding each spelling.
+ */
+export function latinNameRequests(
+  names: readonly LatinName[],
+  index: string,
+  shards: number,
+): estypes.MsearchRequestItem[] {
+  const { nearWords } = RANKING.latinNames;
+  const suggest: Record<string, estypes.SearchFieldSuggester> = {};
+  for (const [i, { spellings }] of names.entries()) {
+    const [likeliest] = spellings;
+    if (!likeliest) continue;
+    const other = otherFirstLetter(likeliest);
+    for (const [k, text] of [likeliest, ...(other ? [other] : [])].entries())
+      suggest[`name_${i}_${k}`] = {
+        text,
+        term: {
+          field: WORDS_FIELD,
+          suggest_mode: "always",
+          sort: "frequency",
+          max_edits: 1,
+          prefix_length: 1,
+          min_word_length: 3,
+          size: nearWords,
+        },
+      };
+  }
+  return [
+    { index },
+    { size: 0, track_total_hits: false, suggest: suggestersForShards(suggest, shards) },
+    ...names.flatMap(({ latin, spellings }) => [
+      ...countInTitles(index, latin),
+      ...count(index, latin.toLowerCase()),
+      ...spellings.flatMap((spelling) => count(index, spelling)),
+    ]),
+  ];
+}
+
+type Answer = estypes.MsearchResponseItem;
+
+const totalOf = (answer: Answer | undefined): number => {
+  if (!answer || !("hits" in answer)) return 0;
+  const { total } = answer.hits;
+  return typeof total === "number" ? total : (total?.value ?? 0);
+};
+
+function nearWordsOf(answer: Answer | undefined, i: number): { text: string; freq: number }[] {
+  if (!answer || !("suggest" in answer) || !answer.suggest) return [];
+  const prefix = `name_${i}_`;
+  return Object.entries(answer.suggest)
+    .filter(([name]) => name.startsWith(prefix))
+    .flatMap(([, entries]) =>
+      entries.flatMap(({ options }) => (Array.isArray(options) ? options : [options])),
+    )
+    .map((option) => ({
+      text: option.text,
+      freq: "freq" in option && typeof option.freq === "number" ? option.freq : 0,
+    }));
+}
+
+/**
+ * The Arabic word a Latin one names, from latinNameRequests' answers; none when a title writes
+ * it in Latin letters. Of its spellings and the index words near the likeliest that share its
+ * consonants (ترامب for ترومب, حماس for هاماس, never مسدس for مرسدس), the spelling the most articles
+ * hold, unless fewer than `timesAsMany` do (one article's خالدون: the near خلدون instead); and only
+ * when `timesAsMany` times as many articles hold it as hold the Latin word. Two
+ * consonants are little to compare, so a word with fewer than `minConsonants` takes a near word
+ * only when it is a spelling with one letter put in, the long vowel writers add (يوتيوب for
+ * يوتوب). A word more than `maxShare` of the articles hold is no name (ali spells الي: إلى).
+ */
+function arabicFor(
+  { spellings }: LatinName,
+  counts: readonly number[],
+  near: readonly { text: string; freq: number }[],
+  articles: number,
+): string | undefined {
+  const [likeliest] = spellings;
+  if (!likeliest) return undefined;
+  const [inTitles = 0, asTyped = 0, ...held] = counts;
+  const { timesAsMany, maxShare, minConsonants } = RANKING.latinNames;
+  if (inTitles > 0) return undefined;
+  const mostHeld = (words: { text: string; freq: number }[]) =>
+    words
+      .filter(({ freq }) => freq >= Math.max(1, asTyped * timesAsMany) && freq <= articles * maxShare)
+      .sort((a, b) => b.freq - a.freq)[0];
+  const skeleton = consonantSkeleton(likeliest);
+  const alike = ({ text }: { text: string }) =>
+    text.length >= LATIN_NAME_MIN_LETTERS &&
+    consonantSkeleton(text) === skeleton &&
+    ([...skeleton].length >= minConsonants ||
+      spellings.some(
+        (spelling) => text.length === spelling.length + 1 && editDistance(text, spelling, 1) === 1,
+      ));
+  const spelt = mostHeld(spellings.map((text, i) => ({ text, freq: held[i] ?? 0 })));
+  if (spelt && spelt.freq >= timesAsMany) return spelt.text;
+  return mostHeld(near.filter(alike))?.text ?? spelt?.text;
+}
+
+/**
+ * The query with each Latin word put in the Arabic letters the articles write it in, other
+ * characters as typed; undefined unless every Latin word read is so written (bill gates is not
+ * بول gates).
+ */
+export function arabicNameReading(
+  q: string,
+  names: readonly LatinName[],
+  answers: readonly Answer[],
+  articles: number,
+): string | undefined {
+  const [suggested, ...counted] = answers;
+  let at = 0;
+  const arabic = new Map<string, string>();
+  for (const [i, name] of names.entries()) {
+    const counts = counted.slice(at, at + COUNTS_BEFORE_SPELLINGS + name.spellings.length).map(totalOf);
+    at += COUNTS_BEFORE_SPELLINGS + name.spellings.length;
+    const found = arabicFor(name, counts, nearWordsOf(suggested, i), articles);
+    if (!found) return undefined;
+    arabic.set(name.latin, found);
+  }
+  return q.replace(LATIN_RUN, (word) => arabic.get(word) ?? word);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { arabicSpellings, consonantSkeleton, otherFirstLetter } from "./latin-sounds.js";
+
+describe("arabicSpellings", () => {
+  it.each([
+    ["aramco", "ارامكو"],
+    ["NASA", "ناسا"],
+    ["toyota", "تويوتا"],
+    ["twitter", "تويتر"],
+    ["whatsapp", "واتساب"],
+    ["huawei", "هواوي"],
+    ["samsung", "سامسونج"],
+    ["apple", "ابل"],
+  ])("writes %s as %s first", (latin, arabic) => {
+    expect(arabicSpellings(latin)?.[0]).toBe(arabic);
+  });
+
+  it("reads a medial e, an initial i, a final s and ch both ways", () => {
+    expect(arabicSpellings("messi")).toEqual(["مسي", "ميسي"]);
+    expect(arabicSpellings("iphone")).toEqual(["افون", "ايفون"]);
+    expect(arabicSpellings("jobs")).toEqual(["جوبس", "جوبز"]);
+    expect(arabicSpellings("manchester")).toContain("مانشستر");
+  });
+
+  it("keeps a bounded number of spellings however many letters read two ways", () => {
+    expect(arabicSpellings("bebebebebebebebebebe")?.length).toBeLessThanOrEqual(8);
+  });
+
+  it("reads no word of other letters, too short or too long to be a name", () => {
+    expect(arabicSpellings("مصر")).toBeUndefined();
+    expect(arabicSpellings("iOS7")).toBeUndefined();
+    expect(arabicSpellings("ab")).toBeUndefined();
+    expect(arabicSpellings("ab".repeat(11))).toBeUndefined();
+    // Arabic typed on the Latin layout: السيسي.
+    expect(arabicSpellings("hgsdsd")).toBeUndefined();
+  });
+});
+
+describe("consonantSkeleton", () => {
+  it("leaves out vowel letters and a final ه, and reads letters one Latin consonant writes as one", () => {
+    expect(consonantSkeleton("ترامب")).toBe(consonantSkeleton("ترومب"));
+    expect(consonantSkeleton("حماس")).toBe(consonantSkeleton("هاماس"));
+    expect(consonantSkeleton("ايرباص")).toBe(consonantSkeleton("ايربوس"));
+    expect(consonantSkeleton("برشلونه")).toBe("برشلن");
+  });
+
+  it("tells apart words with other consonants", () => {
+    expect(consonantSkeleton("مسدس")).not.toBe(consonantSkeleton("مرسدس"));
+    expect(consonantSkeleton("هلع")).not.toBe(consonantSkeleton("هلو"));
+  });
+});
+
+describe("otherFirstLetter", () => {
+  it("puts the first letter as the other its sound is often written with", () => {
+    expect(otherFirstLetter("هاماس")).toBe("حاماس");
+    expect(otherFirstLetter("تاليبان")).toBe("طاليبان");
+    expect(otherFirstLetter("جوجل")).toBe("غوجل");
+    expect(otherFirstLetter("ناسا")).toBeUndefined();
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * @module text/latin-sounds
+ * How Arabic news writes a name a reader types in Latin letters: aramco is أرامكو, netflix
+ * نتفليكس, trump ترامب. Pure: the spellings the sounds most often take, normalised as the index
+ * holds them (ا for every alef, ي for ى), and the consonants that must agree for an index word
+ * to be taken for the same name.
+ */
+
+// Longest first: a pair of letters that writes one sound.
+const PAIRS: readonly (readonly [string, string])[] = [
+  ["sch", "ش"],
+  ["tch", "تش"],
+  ["sh", "ش"],
+
+  ["th", "ث"],
+  ["kh", "خ"],
+  ["gh", "غ"],
+  ["ph", "ف"],
+  ["wh", "و"],
+  ["ck", "ك"],
+  ["qu", "كو"],
+  ["dh", "ذ"],
+  ["zh", "ج"],
+  ["ou", "و"],
+  ["oo", "و"],
+  ["oa", "و"],
+  ["ee", "ي"],
+  ["ea", "ي"],
+  ["ie", "ي"],
+  ["ei", "ي"],
+  ["ey", "ي"],
+  ["ai", "اي"],
+  ["ay", "اي"],
+  ["au", "او"],
+  ["aw", "او"],
+];
+
+const LETTERS: Readonly<Record<string, string>> = {
+  a: "ا",
+  b: "ب",
+  c: "ك",
+  d: "د",
+  f: "ف",
+  g: "ج",
+  h: "ه",
+  i: "ي",
+  j: "ج",
+  k: "ك",
+  l: "ل",
+  m: "م",
+  n: "ن",
+  o: "و",
+  p: "ب",
+  q: "ق",
+  r: "ر",
+  s: "س",
+  t: "ت",
+  u: "و",
+  v: "ف",
+  w: "و",
+  x: "كس",
+  y: "ي",
+  z: "ز",
+};
+
+/**
+ * A word Arabic news could be writing: Latin letters only, with a vowel, long enough to tell a name
+ * by and no longer than one. Arabic typed on the Latin layout seldom has a vowel (hgsdsd, lwv).
+ */
+export const LATIN_NAME = /^(?=.*[aeiouy])[a-z]{3,20}$/i;
+
+// Each e, i, s or ch read two ways doubles the spellings: the likeliest are kept.
+const MAX_SPELLINGS = 8;
+
+/**
+ * The spellings Arabic news most often gives a name typed in Latin letters, likeliest first: long
+ * vowels written (ناسا, تويوتا), a final e silent (ابل), a medial e written or not (ميسي, تسلا), an
+ * initial i as ا or اي (ايفون), a final s as س or ز (جوبز), ch as تش or ش (مانشستر). Undefined
+ * for anything but a LATIN_NAME.
+ */
+export function arabicSpellings(latin: string): string[] | undefined {
+  if (!LATIN_NAME.test(latin)) return undefined;
+  const word = latin.toLowerCase().replace(/(.)\1+/g, "$1");
+  let spellings = [""];
+  const add = (...ways: string[]) => {
+    spellings = spellings.flatMap((spelling) => ways.map((way) => spelling + way)).slice(0, MAX_SPELLINGS);
+  };
+  for (let at = 0; at < word.length; ) {
+    const rest = word.slice(at);
+    const last = at === word.length - 1;
+    if (at === 0 && /^[aeiou]/.test(rest)) {
+      if (rest[0] === "o" || rest[0] === "u") add("او");
+      else if (rest[0] === "i") add("ا", "اي");
+      else add("ا");
+      at += rest.startsWith("ou") ? 2 : 1;
+      continue;
+    }
+    if (rest === "er") {
+      add("ر");
+      break;
+    }
+    if (rest[0] === "c" && /^[eiy]/.test(rest.slice(1))) {
+      add("س");
+      at += 1;
+      continue;
+    }
+    if (rest.startsWith("ch")) {
+      add("تش", "ش");
+      at += 2;
+      continue;
+    }
+    const pair = PAIRS.find(([letters]) => rest.startsWith(letters));
+    if (pair) {
+      add(pair[1]);
+      at += pair[0].length;
+      continue;
+    }
+    const letter = rest[0] ?? "";
+    if (letter === "e") add(...(last ? [""] : ["", "ي"]));
+    else if (letter === "s" && last && at > 0) add("س", "ز");
+    else add(LETTERS[letter] ?? "");
+    at += 1;
+  }
+  return [...new Set(spellings)].filter((spelling) => spelling.length >= 2);
+}
+
+// Letters a Latin name's vowels become, or that write no Latin consonant: left out of a skeleton.
+const VOWEL_LETTERS = /[اويىءأإآؤئ]/g;
+// Arabic letters one Latin consonant is written with, each group read as its first.
+const SAME_SOUND: readonly string[] = ["كقجغ", "سصث", "تط", "دض", "زذظ", "هح"];
+
+// The other letter Arabic news most often writes a Latin consonant's sound with (غوغل, قطر, حماس).
+const OTHER_LETTER: Readonly<Record<string, string>> = {
+  ج: "غ",
+  ك: "ق",
+  س: "ص",
+  ت: "ط",
+  د: "ض",
+  ز: "ذ",
+  ه: "ح",
+};
+
+/**
+ * The word with its first letter put as the other letter its sound is often written with (هاماس:
+ * حاماس, تاليبان: طاليبان), if it has one: index words are looked up from their first letter.
+ */
+export function otherFirstLetter(arabic: string): string | undefined {
+  const [first = "", ...rest] = arabic;
+  const other = OTHER_LETTER[first];
+  return other && other + rest.join("");
+}
+
+/**
+ * The consonants of an Arabic word as a Latin name's would be written: vowel letters and a final
+ * ه (ة) left out, letters one Latin consonant is written with read as one. ترامب and ترومب share
+ * ترمب; دبي and دوباي share دب.
+ */
+export function consonantSkeleton(arabic: string): string {
+  const consonants = arabic.replace(/ه$/, "").replace(VOWEL_LETTERS, "");
+  return [...consonants]
+    .map((letter) => SAME_SOUND.find((group) => group.includes(letter))?.[0] ?? letter)
+    .join("");
+}
