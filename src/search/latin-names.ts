@@ -11,6 +11,7 @@ import { editDistance } from "../text/edit-distance.js";
 import { arabicSpellings, consonantSkeleton, LATIN_NAME, otherFirstLetter } from "../text/latin-sounds.js";
 import { suggestersForShards } from "./did-you-mean.js";
 import { RANKING } from "./ranking.js";
+import { hitCount } from "./shape.js";
 
 /** A Latin word of the query and the Arabic spellings to count for it. */
 export interface LatinName {
@@ -28,18 +29,20 @@ const LATIN_RUN = /[a-z]+/gi;
 
 /**
  * The query's Latin words, each with the spellings to count; undefined when the query holds an
- * Arabic letter, or a run of Latin letters that is no name (too short, no vowel: Arabic typed on
- * the Latin layout, hgsdsd). Only the first `latinNames.maxWords` are read, so long input costs
- * no more.
+ * Arabic letter, a run of Latin letters that is no name (too short, no vowel: Arabic typed on the
+ * Latin layout, hgsdsd), or more than `latinNames.maxWords` words (a sentence, not a name: long
+ * input costs nothing).
  */
 export function latinNames(q: string): LatinName[] | undefined {
   if (ARABIC_LETTER.test(q)) return undefined;
-  const words = q.match(LATIN_RUN) ?? [];
-  if (!words.length || !words.every((word) => LATIN_NAME.test(word))) return undefined;
+  const words = [...new Set(q.match(LATIN_RUN) ?? [])];
   const { maxWords, spellingsPerWord } = RANKING.latinNames;
-  return [...new Set(words)]
-    .slice(0, maxWords)
-    .map((latin) => ({ latin, spellings: (arabicSpellings(latin) ?? []).slice(0, spellingsPerWord) }));
+  if (!words.length || words.length > maxWords || !words.every((word) => LATIN_NAME.test(word)))
+    return undefined;
+  return words.map((latin) => ({
+    latin,
+    spellings: (arabicSpellings(latin) ?? []).slice(0, spellingsPerWord),
+  }));
 }
 
 const counting = (index: string, query: estypes.QueryDslQueryContainer): estypes.MsearchRequestItem[] => [
@@ -98,11 +101,8 @@ export function latinNameRequests(
 
 type Answer = estypes.MsearchResponseItem;
 
-const totalOf = (answer: Answer | undefined): number => {
-  if (!answer || !("hits" in answer)) return 0;
-  const { total } = answer.hits;
-  return typeof total === "number" ? total : (total?.value ?? 0);
-};
+const totalOf = (answer: Answer | undefined): number =>
+  answer && "hits" in answer ? hitCount(answer.hits.total) : 0;
 
 function nearWordsOf(answer: Answer | undefined, i: number): { text: string; freq: number }[] {
   if (!answer || !("suggest" in answer) || !answer.suggest) return [];
@@ -158,8 +158,8 @@ function arabicFor(
 
 /**
  * The query with each Latin word put in the Arabic letters the articles write it in, other
- * characters as typed; undefined unless every Latin word read is so written (bill gates is not
- * بول gates).
+ * characters as typed; undefined unless every Latin word is so written (bill gates is not بول
+ * gates).
  */
 export function arabicNameReading(
   q: string,
