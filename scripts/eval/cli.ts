@@ -61,6 +61,7 @@ import {
 } from "./datasets/keys.js";
 import { gradeKnownItem, knownItemQueries } from "./datasets/known-item.js";
 import {
+  ARABIC_NAMES_IN_LATIN_LETTERS,
   LATIN_NAMES_WRITTEN_AFTER,
   LATIN_NAMES_WRITTEN_WITH_THE_RULES,
   latinNameQueries,
@@ -79,6 +80,7 @@ import { describeItems, type TypedItem, typedBodySets, typedExample, typedItems 
 import type { IndexKind } from "./indices.js";
 import { METHOD } from "./method.js";
 import {
+  ARABIC_NAMES_IN_LATIN,
   bestStock,
   commitStamp,
   DATASETS,
@@ -467,8 +469,9 @@ async function keysDataset(
   const misspelt = withLetterDropped(words);
   const names = await latinNameQueries(client, index, LATIN_NAMES_WRITTEN_WITH_THE_RULES);
   const namesAfter = await latinNameQueries(client, index, LATIN_NAMES_WRITTEN_AFTER);
+  const arabicNames = await latinNameQueries(client, index, ARABIC_NAMES_IN_LATIN_LETTERS);
   console.log(
-    `keys: ${items.length} queries typed on the Latin layout, ${words.length} Latin title words, ${names.length + namesAfter.length} Latin names`,
+    `keys: ${items.length} queries typed on the Latin layout, ${words.length} Latin title words, ${names.length + namesAfter.length + arabicNames.length} Latin names`,
   );
   // Which queries the project searched as the Arabic their keys type, and as names in Arabic letters.
   const readAsArabic = new Set<string>();
@@ -512,6 +515,7 @@ async function keysDataset(
     ...(await rowsOf(LATIN_MISSPELT, misspelt, asTyped, gradeStories)),
     ...(await rowsOf(LATIN_NAMES, names, asTyped, gradeStories)),
     ...(await rowsOf(LATIN_NAMES_AFTER, namesAfter, asTyped, gradeStories)),
+    ...(await rowsOf(ARABIC_NAMES_IN_LATIN, arabicNames, asTyped, gradeStories)),
   ];
   const named = (set: LatinWordQuery[]) => set.filter((word) => readAsNames.has(word.query)).length;
   const keyed = (set: KeysItem[]) => set.filter((item) => readAsArabic.has(item.query)).length;
@@ -530,6 +534,7 @@ async function keysDataset(
       `${LATIN_TITLE_WORDS}: ${words.length} Latin words of three letters or more that titles hold, searched as written; relevant: every story whose title holds the word. The project searched ${listed(switched(words))} of them as Arabic keys and ${named(words)} as names in Arabic letters.`,
       `${LATIN_MISSPELT}: those of five letters or more, their middle letter left out (${misspelt.length}). The project searched ${listed(switched(misspelt))} of them as Arabic keys and ${named(misspelt)} as names in Arabic letters.`,
       `Latin names (scripts/eval/datasets/latin-names.ts): people, places, clubs, companies and products written by hand with the spellings the articles give them, ${names.length} while the transliteration rules were written (${LATIN_NAMES}) and ${namesAfter.length} after them (${LATIN_NAMES_AFTER}); searched as written in Latin letters; relevant: every story an article of which holds one of the spellings, so P@10 is the share of the page holding the name. The project searched ${named(names)} and ${named(namesAfter)} of them as names in Arabic letters (\`arabic_name_query\`).`,
+      `${ARABIC_NAMES_IN_LATIN}: ${arabicNames.length} names of Arabic places, people and things as Latin letters write them (riyadh, faisal, umrah), listed by hand with their spellings before the rules for such names were written; graded alike. The project searched ${named(arabicNames)} of them as names in Arabic letters.`,
     ],
     examples: items.slice(0, 8).map(({ arabic, query, cut }) => ({ arabic, query, cut })),
   });

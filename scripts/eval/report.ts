@@ -165,6 +165,7 @@ export const LATIN_TITLE_WORDS = "Latin title words";
 export const LATIN_MISSPELT = "Latin title words, a letter left out";
 export const LATIN_NAMES = "Latin names, listed with the rules";
 export const LATIN_NAMES_AFTER = "Latin names, listed after";
+export const ARABIC_NAMES_IN_LATIN = "Arabic names in Latin letters";
 
 /** No target: typed on the Latin layout against the same queries in Arabic, and Latin words kept. */
 function keysComparison(results: SystemResult[], project: SystemResult): string {
@@ -172,7 +173,7 @@ function keysComparison(results: SystemResult[], project: SystemResult): string 
   const precision = (system: string) => by(results, system)?.precision.toFixed(3) ?? "not run";
   const inArabic = by(results, `project, ${IN_ARABIC_LETTERS}`);
   const kept = inArabic ? ` (${ratio(project.mrr, inArabic.mrr).toFixed(3)} of it)` : "";
-  return `typed on the Latin layout: MRR@10 ${project.mrr.toFixed(3)}, with one typo ${mrr(`project, ${MISTYPED}`)}; the same queries in Arabic letters ${mrr(`project, ${IN_ARABIC_LETTERS}`)}${kept}; stock arabic ${mrr("arabic")}; Latin title words ${mrr(`project, ${LATIN_TITLE_WORDS}`)}, with a letter left out ${mrr(`project, ${LATIN_MISSPELT}`)}; names the articles write in Arabic letters, P@10 ${precision(`project, ${LATIN_NAMES}`)} and ${precision(`project, ${LATIN_NAMES_AFTER}`)} against stock arabic's ${precision(`arabic, ${LATIN_NAMES}`)} and ${precision(`arabic, ${LATIN_NAMES_AFTER}`)} (no target)`;
+  return `typed on the Latin layout: MRR@10 ${project.mrr.toFixed(3)}, with one typo ${mrr(`project, ${MISTYPED}`)}; the same queries in Arabic letters ${mrr(`project, ${IN_ARABIC_LETTERS}`)}${kept}; stock arabic ${mrr("arabic")}; Latin title words ${mrr(`project, ${LATIN_TITLE_WORDS}`)}, with a letter left out ${mrr(`project, ${LATIN_MISSPELT}`)}; names the articles write in Arabic letters, P@10 ${precision(`project, ${LATIN_NAMES}`)}, ${precision(`project, ${LATIN_NAMES_AFTER}`)} and ${precision(`project, ${ARABIC_NAMES_IN_LATIN}`)} (Arabic names) against stock arabic's ${precision(`arabic, ${LATIN_NAMES}`)}, ${precision(`arabic, ${LATIN_NAMES_AFTER}`)} and ${precision(`arabic, ${ARABIC_NAMES_IN_LATIN}`)} (no target)`;
 }
 
 /** Suggestion rows are "<system>" (unfinished) and "<system>, <MISTYPED>" (one typo as well). */

@@ -26,10 +26,17 @@ function nearWords(...perWord: Record<string, number>[]): estypes.MsearchRespons
   return { hits: { hits: [] }, suggest } as never;
 }
 
-/** The reading of `q` given its words' counts: in the titles and the articles as typed, then each spelling. */
-function read(q: string, counts: number[][], ...near: Record<string, number>[]): string | undefined {
+/** Articles holding a word: in Latin letters in the titles, as typed, or in a spelling. */
+type Held = { titles?: number; typed?: number } & Record<string, number>;
+
+/** The reading of `q` given, for each of its words, the articles holding it and its spellings. */
+function read(q: string, held: Held[], ...near: Record<string, number>[]): string | undefined {
   const names = latinNames(q) ?? [];
-  return arabicNameReading(q, names, [nearWords(...near), ...counts.flat().map(counted)], ARTICLES);
+  const counts = names.flatMap(({ spellings }, i) => {
+    const word = held[i] ?? {};
+    return [word.titles ?? 0, word.typed ?? 0, ...spellings.map(({ text }) => word[text] ?? 0)];
+  });
+  return arabicNameReading(q, names, [nearWords(...near), ...counts.map(counted)], ARTICLES);
 }
 
 describe("latinNames", () => {
@@ -71,34 +78,37 @@ describe("latinNameRequests", () => {
 
 describe("arabicNameReading", () => {
   it("takes the spelling the articles hold", () => {
-    expect(read("aramco", [[0, 0, 150]])).toBe("ارامكو");
-    expect(read("iphone 7", [[0, 0, 1, 85]])).toBe("ايفون 7");
+    expect(read("aramco", [{ ارامكو: 150 }])).toBe("ارامكو");
+    expect(read("iphone 7", [{ افون: 1, ايفون: 85 }])).toBe("ايفون 7");
   });
 
   it("takes a near word of the same consonants when no spelling is held", () => {
-    expect(read("trump", [[0, 0, 0]], { ترتيب: 500, ترامب: 100 })).toBe("ترامب");
-    expect(read("mercedes", [[0, 0, 0, 0, 0, 0]], { مسدس: 80, مرسيدس: 24 })).toBe("مرسيدس");
+    expect(read("trump", [{}], { ترتيب: 500, ترامب: 100 })).toBe("ترامب");
+    expect(read("mercedes", [{}], { مسدس: 80, مرسيدس: 24 })).toBe("مرسيدس");
+  });
+
+  it("takes a likelier reading before a commoner word a less likely one spells", () => {
+    // همس (a whisper) drops both a's of hamas; حماس is a letter from its likeliest spelling.
+    expect(read("hamas", [{ همس: 50 }], { حماس: 400 })).toBe("حماس");
+    // One article's خالدون against the 33 that write خلدون.
+    expect(read("khaldoun", [{ خالدون: 1 }], { خلدون: 33 })).toBe("خلدون");
+    expect(read("khaldoun", [{ خالدون: 10 }], { خلدون: 33 })).toBe("خالدون");
   });
 
   it("takes a near word of two consonants only when it is a spelling with a letter put in", () => {
-    expect(read("youtube", [[0, 0, 0]], { يوتيوب: 143 })).toBe("يوتيوب");
-    expect(read("hello", [[0, 0, 0, 0]], { هلع: 70, هول: 60 })).toBeUndefined();
+    expect(read("youtube", [{}], { يوتيوب: 143 })).toBe("يوتيوب");
+    expect(read("hello", [{}], { هلع: 70, هول: 60 })).toBeUndefined();
   });
 
   it("leaves a word the titles write in Latin letters, or the articles about as often", () => {
-    expect(read("galaxy", [[1, 12, 400]])).toBeUndefined();
-    expect(read("galaxy", [[0, 12, 20]])).toBeUndefined();
-    expect(read("galaxy", [[0, 12, 40]])).toBe("جالاكسي");
+    expect(read("galaxy", [{ titles: 1, typed: 12, جالاكسي: 400 }])).toBeUndefined();
+    expect(read("galaxy", [{ typed: 12, جالاكسي: 20 }])).toBeUndefined();
+    expect(read("galaxy", [{ typed: 12, جالاكسي: 40 }])).toBe("جالاكسي");
   });
 
   it("takes no function word for a name, and no query only part of which it can read", () => {
-    expect(read("ali", [[0, 0, ARTICLES / 2]])).toBeUndefined();
-    expect(read("bill", [[0, 0, 50]])).toBe("بيل");
-    expect(
-      read("bill gates", [
-        [0, 0, 50],
-        [0, 0, 0, 0, 0, 0],
-      ]),
-    ).toBeUndefined();
+    expect(read("ali", [{ الي: ARTICLES / 2 }])).toBeUndefined();
+    expect(read("bill", [{ بيل: 50 }])).toBe("بيل");
+    expect(read("bill gates", [{ بيل: 50 }, {}])).toBeUndefined();
   });
 });

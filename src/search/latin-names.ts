@@ -8,7 +8,13 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { editDistance } from "../text/edit-distance.js";
-import { arabicSpellings, consonantSkeleton, LATIN_NAME, otherFirstLetter } from "../text/latin-sounds.js";
+import {
+  type ArabicSpelling,
+  arabicSpellings,
+  consonantSkeleton,
+  LATIN_NAME,
+  otherFirstLetter,
+} from "../text/latin-sounds.js";
 import { suggestersForShards } from "./did-you-mean.js";
 import { RANKING } from "./ranking.js";
 import { hitCount } from "./shape.js";
@@ -16,7 +22,7 @@ import { hitCount } from "./shape.js";
 /** A Latin word of the query and the Arabic spellings to count for it. */
 export interface LatinName {
   latin: string;
-  spellings: string[];
+  spellings: ArabicSpelling[];
 }
 
 // The fields names are counted in: each word as written, without an article before it.
@@ -71,7 +77,7 @@ export function latinNameRequests(
   const { nearWords } = RANKING.latinNames;
   const suggest: Record<string, estypes.SearchFieldSuggester> = {};
   for (const [i, { spellings }] of names.entries()) {
-    const [likeliest] = spellings;
+    const likeliest = spellings[0]?.text;
     if (!likeliest) continue;
     const other = otherFirstLetter(likeliest);
     for (const [k, text] of [likeliest, ...(other ? [other] : [])].entries())
@@ -94,7 +100,7 @@ export function latinNameRequests(
     ...names.flatMap(({ latin, spellings }) => [
       ...countInTitles(index, latin),
       ...count(index, latin.toLowerCase()),
-      ...spellings.flatMap((spelling) => count(index, spelling)),
+      ...spellings.flatMap((spelling) => count(index, spelling.text)),
     ]),
   ];
 }
@@ -120,13 +126,15 @@ function nearWordsOf(answer: Answer | undefined, i: number): { text: string; fre
 
 /**
  * The Arabic word a Latin one names, from latinNameRequests' answers; none when a title writes
- * it in Latin letters. Of its spellings and the index words near the likeliest that share its
- * consonants (ترامب for ترومب, حماس for هاماس, never مسدس for مرسدس), the spelling the most articles
- * hold, unless fewer than `timesAsMany` do (one article's خالدون: the near خلدون instead); and only
- * when `timesAsMany` times as many articles hold it as hold the Latin word. Two
- * consonants are little to compare, so a word with fewer than `minConsonants` takes a near word
- * only when it is a spelling with one letter put in, the long vowel writers add (يوتيوب for
- * يوتوب). A word more than `maxShare` of the articles hold is no name (ali spells الي: إلى).
+ * it in Latin letters. The candidates: its spellings, and the index words near the likeliest that
+ * share its consonants (ترامب for ترومب, حماس for هاماس, never مسدس for مرسدس), each counting as
+ * `nearReadings` second readings. Each is held by `timesAsMany` times as many articles as the
+ * Latin word, and by no more than `maxShare` of them (ali spells الي: إلى); the one taken is held
+ * by the most articles, divided by `perSecondReading` for each of its second readings: a
+ * likelier reading goes before a commoner word a less likely one spells (حماس, not همس for
+ * hamas; خلدون, which 33 articles hold, not one article's خالدون for khaldoun). Two consonants are little to compare, so a word with fewer
+ * than `minConsonants` takes a near word only when it is a spelling with one letter put in, the
+ * long vowel writers add (يوتيوب for يوتوب).
  */
 function arabicFor(
   { spellings }: LatinName,
@@ -134,26 +142,26 @@ function arabicFor(
   near: readonly { text: string; freq: number }[],
   articles: number,
 ): string | undefined {
-  const [likeliest] = spellings;
+  const likeliest = spellings[0]?.text;
   if (!likeliest) return undefined;
   const [inTitles = 0, asTyped = 0, ...held] = counts;
-  const { timesAsMany, maxShare, minConsonants } = RANKING.latinNames;
+  const { timesAsMany, maxShare, minConsonants, nearReadings, perSecondReading } = RANKING.latinNames;
   if (inTitles > 0) return undefined;
-  const mostHeld = (words: { text: string; freq: number }[]) =>
-    words
-      .filter(({ freq }) => freq >= Math.max(1, asTyped * timesAsMany) && freq <= articles * maxShare)
-      .sort((a, b) => b.freq - a.freq)[0];
   const skeleton = consonantSkeleton(likeliest);
-  const alike = ({ text }: { text: string }) =>
+  const alike = (text: string) =>
     text.length >= LATIN_NAME_MIN_LETTERS &&
     consonantSkeleton(text) === skeleton &&
     ([...skeleton].length >= minConsonants ||
       spellings.some(
-        (spelling) => text.length === spelling.length + 1 && editDistance(text, spelling, 1) === 1,
+        (spelling) => text.length === spelling.text.length + 1 && editDistance(text, spelling.text, 1) === 1,
       ));
-  const spelt = mostHeld(spellings.map((text, i) => ({ text, freq: held[i] ?? 0 })));
-  if (spelt && spelt.freq >= timesAsMany) return spelt.text;
-  return mostHeld(near.filter(alike))?.text ?? spelt?.text;
+  const candidates = [
+    ...spellings.map(({ text, secondReadings }, i) => ({ text, freq: held[i] ?? 0, secondReadings })),
+    ...near.filter(({ text }) => alike(text)).map((word) => ({ ...word, secondReadings: nearReadings })),
+  ].filter(({ freq }) => freq >= Math.max(1, asTyped * timesAsMany) && freq <= articles * maxShare);
+  const weight = ({ freq, secondReadings }: { freq: number; secondReadings: number }) =>
+    freq / perSecondReading ** secondReadings;
+  return candidates.sort((a, b) => weight(b) - weight(a))[0]?.text;
 }
 
 /**

@@ -305,20 +305,24 @@ export const RANKING = {
   keyboardLayout: { oneWordMinShare: 0.001 },
   /**
    * A query in Latin letters naming what Arabic news writes in Arabic letters (search/latin-names.ts).
-   * maxWords: the words read, so long input costs no more; spellingsPerWord: the spellings of a
-   * word's sounds counted (a medial e written or not doubles them); nearWords: index words a
-   * letter from the likeliest spelling, most frequent first, whose consonants are compared;
+   * maxWords: more is a sentence, not a name; spellingsPerWord: the spellings of a word's sounds
+   * counted, those reading the fewest letters their second way; nearWords: index words a letter
+   * from the likeliest spelling, most frequent first, whose consonants are compared;
    * minConsonants: fewer are too little to compare, and such a near word must be a spelling with
-   * a letter put in; timesAsMany: a reading replaces what it is read for (the Latin word, a
-   * spelling of its sounds) only when this many times as many articles hold it, which a name
-   * they quote in Latin letters (an English caption) or one article's odd spelling is not;
-   * maxShare: a word more of the articles hold is a function word, not a name (ali spells الي, إلى).
+   * a letter put in; nearReadings: a near word counts as this many second readings;
+   * perSecondReading: a candidate's articles are divided by this for each, so a likelier reading
+   * goes before a commoner word a less likely one spells (حماس before همس); timesAsMany: the Arabic
+   * must be held by this many times as many articles as the Latin word, which a name quoted in
+   * Latin letters (an English caption) is not; maxShare: a word more of the articles hold is a
+   * function word, not a name (ali spells الي, إلى).
    */
   latinNames: {
     maxWords: 4,
-    spellingsPerWord: 4,
+    spellingsPerWord: 8,
     nearWords: 10,
     minConsonants: 3,
+    nearReadings: 1,
+    perSecondReading: 10,
     timesAsMany: 3,
     maxShare: 0.25,
   },

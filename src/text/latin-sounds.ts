@@ -19,7 +19,6 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ["wh", "و"],
   ["ck", "ك"],
   ["qu", "كو"],
-  ["dh", "ذ"],
   ["zh", "ج"],
   ["ou", "و"],
   ["oo", "و"],
@@ -29,10 +28,17 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ["ie", "ي"],
   ["ei", "ي"],
   ["ey", "ي"],
-  ["ai", "اي"],
-  ["ay", "اي"],
+  ["iy", "ي"],
   ["au", "او"],
   ["aw", "او"],
+];
+
+// Letters that write one sound two ways, the likelier first.
+const TWO_WAYS: readonly (readonly [string, readonly string[]])[] = [
+  ["ch", ["تش", "ش"]],
+  ["dh", ["ذ", "ض"]],
+  ["ai", ["اي", "ي"]],
+  ["ay", ["اي", "ي"]],
 ];
 
 const LETTERS: Readonly<Record<string, string>> = {
@@ -69,29 +75,42 @@ const LETTERS: Readonly<Record<string, string>> = {
  */
 export const LATIN_NAME = /^(?=.*[aeiouy])[a-z]{3,20}$/i;
 
-// Each e, i, s or ch read two ways doubles the spellings: the likeliest are kept.
-const MAX_SPELLINGS = 8;
+// Letters read two ways multiply the spellings: those with the fewest second readings are kept.
+const MAX_SPELLINGS = 16;
+
+/** A spelling, and how many of the name's letters it reads their second, less likely way. */
+export interface ArabicSpelling {
+  text: string;
+  secondReadings: number;
+}
 
 /**
- * The spellings Arabic news most often gives a name typed in Latin letters, likeliest first: long
- * vowels written (ناسا, تويوتا), a final e silent (ابل), a medial e written or not (ميسي, تسلا), an
- * initial i as ا or اي (ايفون), a final s as س or ز (جوبز), ch as تش or ش (مانشستر). Undefined
- * for anything but a LATIN_NAME.
+ * The spellings Arabic news most often gives a name typed in Latin letters, likeliest first (the
+ * fewest letters read their second way): long vowels written (ناسا, تويوتا), a final e silent
+ * (ابل), a medial e written or not (ميسي, تسلا), a medial a written or not (سلمان), an initial
+ * vowel as ا or ع (عباس, عمان), an initial i as ا or اي (ايفون), ai as اي or ي (فيصل), a final a
+ * or ah as ا or ة (مكة, جدة; the index's ه), a final s as س or ز (جوبز), ch as تش or ش
+ * (مانشستر), dh as ذ or ض (رياض). Undefined for anything but a LATIN_NAME.
  */
-export function arabicSpellings(latin: string): string[] | undefined {
+export function arabicSpellings(latin: string): ArabicSpelling[] | undefined {
   if (!LATIN_NAME.test(latin)) return undefined;
   const word = latin.toLowerCase().replace(/(.)\1+/g, "$1");
-  let spellings = [""];
+  let spellings: ArabicSpelling[] = [{ text: "", secondReadings: 0 }];
   const add = (...ways: string[]) => {
-    spellings = spellings.flatMap((spelling) => ways.map((way) => spelling + way)).slice(0, MAX_SPELLINGS);
+    spellings = spellings
+      .flatMap(({ text, secondReadings }) =>
+        ways.map((way, i) => ({ text: text + way, secondReadings: secondReadings + (i ? 1 : 0) })),
+      )
+      .sort((a, b) => a.secondReadings - b.secondReadings)
+      .slice(0, MAX_SPELLINGS);
   };
   for (let at = 0; at < word.length; ) {
     const rest = word.slice(at);
     const last = at === word.length - 1;
     if (at === 0 && /^[aeiou]/.test(rest)) {
-      if (rest[0] === "o" || rest[0] === "u") add("او");
+      if (rest[0] === "o" || rest[0] === "u") add("او", "ع");
       else if (rest[0] === "i") add("ا", "اي");
-      else add("ا");
+      else add("ا", "ع");
       at += rest.startsWith("ou") ? 2 : 1;
       continue;
     }
@@ -99,14 +118,23 @@ export function arabicSpellings(latin: string): string[] | undefined {
       add("ر");
       break;
     }
+    if (rest === "ah") {
+      add("ه", "اه");
+      break;
+    }
+    if (rest === "a") {
+      add("ا", "ه");
+      break;
+    }
     if (rest[0] === "c" && /^[eiy]/.test(rest.slice(1))) {
       add("س");
       at += 1;
       continue;
     }
-    if (rest.startsWith("ch")) {
-      add("تش", "ش");
-      at += 2;
+    const twoWays = TWO_WAYS.find(([letters]) => rest.startsWith(letters));
+    if (twoWays) {
+      add(...twoWays[1]);
+      at += twoWays[0].length;
       continue;
     }
     const pair = PAIRS.find(([letters]) => rest.startsWith(letters));
@@ -116,12 +144,14 @@ export function arabicSpellings(latin: string): string[] | undefined {
       continue;
     }
     const letter = rest[0] ?? "";
-    if (letter === "e") add(...(last ? [""] : ["", "ي"]));
+    if (letter === "e") add(...(last ? [""] : ["ي", ""]));
+    else if (letter === "a") add("ا", "");
     else if (letter === "s" && last && at > 0) add("س", "ز");
     else add(LETTERS[letter] ?? "");
     at += 1;
   }
-  return [...new Set(spellings)].filter((spelling) => spelling.length >= 2);
+  const seen = new Set<string>();
+  return spellings.filter(({ text }) => text.length >= 2 && !seen.has(text) && seen.add(text));
 }
 
 // Letters a Latin name's vowels become, or that write no Latin consonant: left out of a skeleton.

@@ -1,9 +1,11 @@
 /**
  * @module eval/datasets/latin-names
  * Names a reader may type in Latin letters, each with the spellings SaudiNewsNet and ANT write it
- * in (normalised: ا for every alef, ه for ة, ي for ى). Written by hand in two lists: the first
- * while the transliteration rules (src/text/latin-sounds.ts) were written, the second after them,
- * as a check. A name's relevant stories are those an article of which holds one of its spellings.
+ * in (normalised: ا for every alef, ه for ة, ي for ى). Written by hand in three lists: foreign
+ * names while the transliteration rules (src/text/latin-sounds.ts) were written, more foreign
+ * names after them as a check, and Arabic names as Latin letters write them, before the rules for
+ * those (a short a left out, ع, ة). A name's relevant stories are those an article of which holds
+ * one of its spellings.
  */
 import type { EsClient } from "../../../src/es/client.js";
 import type { LatinWordQuery } from "./keys.js";
@@ -159,6 +161,80 @@ export const LATIN_NAMES_WRITTEN_AFTER: readonly (readonly [string, readonly str
   ["sinai", ["سيناء"]],
   ["mosul", ["الموصل", "موصل"]],
   ["aleppo", ["حلب"]],
+];
+
+export const ARABIC_NAMES_IN_LATIN_LETTERS: readonly (readonly [string, readonly string[]])[] = [
+  ["riyadh", ["رياض"]],
+  ["jeddah", ["جده"]],
+  ["makkah", ["مكه"]],
+  ["mecca", ["مكه"]],
+  ["medina", ["مدينه"]],
+  ["dammam", ["دمام"]],
+  ["saudi", ["سعودي", "سعوديه"]],
+  ["salman", ["سلمان"]],
+  ["mohammed", ["محمد"]],
+  ["muhammad", ["محمد"]],
+  ["abdullah", ["عبدالله"]],
+  ["khalid", ["خالد"]],
+  ["faisal", ["فيصل"]],
+  ["qatar", ["قطر"]],
+  ["kuwait", ["كويت"]],
+  ["bahrain", ["بحرين"]],
+  ["oman", ["عمان"]],
+  ["yemen", ["يمن"]],
+  ["houthi", ["حوثي"]],
+  ["assad", ["اسد"]],
+  ["sisi", ["سيسي"]],
+  ["aoun", ["عون"]],
+  ["hariri", ["حريري"]],
+  ["abbas", ["عباس"]],
+  ["morsi", ["مرسي"]],
+  ["sultan", ["سلطان"]],
+  ["sheikh", ["شيخ"]],
+  ["taif", ["طائف"]],
+  ["tabuk", ["تبوك"]],
+  ["abha", ["ابها"]],
+  ["najran", ["نجران"]],
+  ["jazan", ["جازان"]],
+  ["hail", ["حائل"]],
+  ["qassim", ["قصيم"]],
+  ["ahsa", ["احساء"]],
+  ["khobar", ["خبر"]],
+  ["yanbu", ["ينبع"]],
+  ["nasser", ["ناصر"]],
+  ["saleh", ["صالح"]],
+  ["hussein", ["حسين"]],
+  ["hassan", ["حسن"]],
+  ["omar", ["عمر"]],
+  ["fahd", ["فهد"]],
+  ["nayef", ["نايف"]],
+  ["bandar", ["بندر"]],
+  ["turki", ["تركي"]],
+  ["cairo", ["قاهره"]],
+  ["damascus", ["دمشق"]],
+  ["amman", ["عمان"]],
+  ["doha", ["دوحه"]],
+  ["muscat", ["مسقط"]],
+  ["sanaa", ["صنعاء"]],
+  ["aden", ["عدن"]],
+  ["tunis", ["تونس"]],
+  ["rabat", ["رباط"]],
+  ["libya", ["ليبيا"]],
+  ["sudan", ["سودان"]],
+  ["iraq", ["عراق"]],
+  ["khartoum", ["خرطوم"]],
+  ["tripoli", ["طرابلس"]],
+  ["hajj", ["حج"]],
+  ["umrah", ["عمره"]],
+  ["ramadan", ["رمضان"]],
+  ["eid", ["عيد"]],
+  ["zakat", ["زكاه"]],
+  ["hamad", ["حمد"]],
+  ["tamim", ["تميم"]],
+  ["zayed", ["زايد"]],
+  ["mosul", ["موصل"]],
+  ["basra", ["بصره"]],
+  ["kirkuk", ["كركوك"]],
 ];
 
 // Enough for the most held name's articles (ايران, لندن).
