@@ -1,17 +1,16 @@
 /**
  * @module text/latin-sounds
  * How Arabic news writes a name a reader types in Latin letters: aramco is أرامكو, netflix
- * نتفليكس, trump ترامب. Pure: the spellings the sounds most often take, normalised as the index
- * holds them (ا for every alef, ي for ى), and the consonants that must agree for an index word
- * to be taken for the same name.
+ * نتفليكس, trump ترامب, riyadh رياض. Pure: the spellings the sounds most often take, normalised as
+ * the index holds them (ا for every alef, ي for ى, ه for ة), and the consonants that must agree
+ * for an index word to be taken for the same name.
  */
 
-// Longest first: a pair of letters that writes one sound.
+// Letters that write one sound, longest first (a doubled letter is read once before these).
 const PAIRS: readonly (readonly [string, string])[] = [
   ["sch", "ش"],
   ["tch", "تش"],
   ["sh", "ش"],
-
   ["th", "ث"],
   ["kh", "خ"],
   ["gh", "غ"],
@@ -21,9 +20,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ["qu", "كو"],
   ["zh", "ج"],
   ["ou", "و"],
-  ["oo", "و"],
   ["oa", "و"],
-  ["ee", "ي"],
   ["ea", "ي"],
   ["ie", "ي"],
   ["ei", "ي"],
@@ -87,7 +84,7 @@ export interface ArabicSpelling {
 /**
  * The spellings Arabic news most often gives a name typed in Latin letters, likeliest first (the
  * fewest letters read their second way): long vowels written (ناسا, تويوتا), a final e silent
- * (ابل), a medial e written or not (ميسي, تسلا), a medial a written or not (سلمان), an initial
+ * (ابل), a medial e as ي or left out (ميسي, تسلا), a medial a written or not (سلمان), an initial
  * vowel as ا or ع (عباس, عمان), an initial i as ا or اي (ايفون), ai as اي or ي (فيصل), a final a
  * or ah as ا or ة (مكة, جدة; the index's ه), a final s as س or ز (جوبز), ch as تش or ش
  * (مانشستر), dh as ذ or ض (رياض). Undefined for anything but a LATIN_NAME.
