@@ -890,6 +890,12 @@ describe("a name typed in Latin letters", () => {
     expect((await suggested(q, names.app))[0]).toMatch(new RegExp(`^${id}`));
   });
 
+  it("reads a name among Arabic words, which stay as typed", async () => {
+    const result = await search("أرباح aramco", names.app);
+    expect(result.arabic_name_query).toBe("أرباح أرامكو");
+    expect(ids(result)[0]).toBe("ln-aramco-1");
+  });
+
   it("leaves a name the articles write in Latin letters, and a word they write neither way", async () => {
     const galaxy = await search("Galaxy", names.app);
     expect(galaxy.arabic_name_query).toBeNull();

@@ -50,8 +50,9 @@ describe("latinNames", () => {
     expect(latinNames("aramco nasa opec fifa toyota")).toBeUndefined();
   });
 
-  it("reads nothing in a query holding an Arabic letter, or no Latin word long enough", () => {
-    expect(latinNames("أرامكو aramco")).toBeUndefined();
+  it("reads the Latin words among Arabic ones, and nothing without a Latin word long enough", () => {
+    expect(latinNames("أرباح aramco")?.map((name) => name.latin)).toEqual(["aramco"]);
+    expect(latinNames("أرباح أرامكو")).toBeUndefined();
     expect(latinNames("LG 55")).toBeUndefined();
     // Arabic typed on the Latin layout: a run without a vowel, or cut by a key that types a letter.
     expect(latinNames("hgpv dii]] rv'")).toBeUndefined();
@@ -80,6 +81,7 @@ describe("arabicNameReading", () => {
   it("takes the spelling the articles hold", () => {
     expect(read("aramco", [{ ارامكو: 150 }])).toBe("ارامكو");
     expect(read("iphone 7", [{ افون: 1, ايفون: 85 }])).toBe("ايفون 7");
+    expect(read("أرباح aramco", [{ ارامكو: 150 }])).toBe("أرباح ارامكو");
   });
 
   it("takes a near word of the same consonants when no spelling is held", () => {

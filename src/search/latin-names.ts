@@ -1,7 +1,7 @@
 /**
  * @module search/latin-names
- * A query in Latin letters may name what Arabic news writes in Arabic letters (aramco: أرامكو,
- * ibn khaldoun: ابن خلدون). Pure: one `msearch` asking, for each Latin word, whether titles write it in
+ * A query's Latin words may name what Arabic news writes in Arabic letters (aramco: أرامكو,
+ * ibn khaldoun: ابن خلدون, تصريحات trump: تصريحات ترامب). Pure: one `msearch` asking, for each Latin word, whether titles write it in
  * Latin letters, how many articles hold it, how many hold each spelling its sounds take, and which
  * index words lie a letter from the likeliest; then the Arabic reading of the query those
  * answers support, if any. A word titles write in Latin letters (Galaxy) is searched as typed.
@@ -28,19 +28,17 @@ export interface LatinName {
 // The fields names are counted in: each word as written, without an article before it.
 const WORDS_FIELD = "body.exact";
 const TITLE_WORDS_FIELD = "title.exact";
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
 // A shorter index word is a function word (هل), not a name.
 const LATIN_NAME_MIN_LETTERS = 3;
 const LATIN_RUN = /[a-z]+/gi;
 
 /**
- * The query's Latin words, each with the spellings to count; undefined when the query holds an
- * Arabic letter, a run of Latin letters that is no name (too short, no vowel: Arabic typed on the
- * Latin layout, hgsdsd), or more than `latinNames.maxWords` words (a sentence, not a name: long
- * input costs nothing).
+ * The query's Latin words, each with the spellings to count, its Arabic words left as typed (ارباح
+ * aramco); undefined when it holds no Latin word, a run of Latin letters that is no name (too
+ * short, no vowel: Arabic typed on the Latin layout, hgsdsd), or more than `latinNames.maxWords`
+ * (a sentence, not a name: long input costs nothing).
  */
 export function latinNames(q: string): LatinName[] | undefined {
-  if (ARABIC_LETTER.test(q)) return undefined;
   const words = [...new Set(q.match(LATIN_RUN) ?? [])];
   const { maxWords, spellingsPerWord } = RANKING.latinNames;
   if (!words.length || words.length > maxWords || !words.every((word) => LATIN_NAME.test(word)))

@@ -304,7 +304,7 @@ export const RANKING = {
    */
   keyboardLayout: { oneWordMinShare: 0.001 },
   /**
-   * A query in Latin letters naming what Arabic news writes in Arabic letters (search/latin-names.ts).
+   * Latin words of a query naming what Arabic news writes in Arabic letters (search/latin-names.ts).
    * maxWords: more is a sentence, not a name; spellingsPerWord: the spellings of a word's sounds
    * counted, those reading the fewest letters their second way; nearWords: index words a letter
    * from the likeliest spelling, most frequent first, whose consonants are compared;

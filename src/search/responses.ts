@@ -71,7 +71,7 @@ export const SearchResponseSchema = z
     }),
     arabic_name_query: z.string().nullable().openapi({
       description:
-        "Set when a query in Latin letters names what the articles write in Arabic letters (aramco: أرامكو, trump: ترامب), spelt as they spell it: the results are for this query. A word titles write in Latin letters (Galaxy) is searched as typed.",
+        "Set when the Latin words of a query name what the articles write in Arabic letters (aramco: أرامكو, تصريحات trump: تصريحات ترامب), spelt as they spell it: the results are for this query. A word titles write in Latin letters (Galaxy) is searched as typed.",
     }),
   })
   .openapi("SearchResponse");

@@ -200,7 +200,7 @@ export class SearchService {
   }
 
   /**
-   * For a query in Latin letters, the same query with the names Arabic news writes in Arabic
+   * For a query with Latin words, the same query with the names Arabic news writes in Arabic
    * letters so written (arabicNameReading), from one `msearch`; `q` undefined when none is.
    */
   async #arabicNameReading(q: string): Promise<{ q: string | undefined; took: number } | undefined> {
