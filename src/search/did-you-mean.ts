@@ -329,12 +329,12 @@ function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQuer
 
 /**
  * For one `msearch`, one check per query: does it find an article (each stops at its first hit),
- * or, given `upTo`, how many, counted up to that.
+ * or, given `upTo`, how many, counted up to that (`true`: all of them).
  */
 export function checks(
   queries: estypes.QueryDslQueryContainer[],
   index: string,
-  upTo?: number,
+  upTo?: number | true,
 ): estypes.MsearchRequestItem[] {
   const counting =
     upTo === undefined ? { terminate_after: 1, track_total_hits: true } : { track_total_hits: upTo };

@@ -1,10 +1,11 @@
 /**
  * @module search/latin-names
  * A query's Latin words may name what Arabic news writes in Arabic letters (aramco: أرامكو,
- * ibn khaldoun: ابن خلدون, تصريحات trump: تصريحات ترامب). Pure: one `msearch` asking, for each Latin word, whether titles write it in
- * Latin letters, how many articles hold it, how many hold each spelling its sounds take, and which
- * index words lie a letter from the likeliest; then the Arabic reading of the query those
- * answers support, if any. A word titles write in Latin letters (Galaxy) is searched as typed.
+ * ibn khaldoun: ابن خلدون, تصريحات trump: تصريحات ترامب). Pure: one `msearch` asking, for each
+ * Latin word, whether titles write it in Latin letters, how many articles hold it, how many hold
+ * each spelling its sounds take, and which index words lie a letter from the likeliest; then the
+ * Arabic reading of the query those answers support, if any. A word titles write in Latin letters
+ * (Galaxy) is searched as typed.
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { editDistance } from "../text/edit-distance.js";
@@ -15,9 +16,9 @@ import {
   LATIN_NAME,
   otherFirstLetter,
 } from "../text/latin-sounds.js";
-import { suggestersForShards } from "./did-you-mean.js";
+import { checks, suggestersForShards } from "./did-you-mean.js";
 import { RANKING } from "./ranking.js";
-import { hitCount } from "./shape.js";
+import { foundByEach } from "./shape.js";
 
 /** A Latin word of the query and the Arabic spellings to count for it. */
 export interface LatinName {
@@ -28,8 +29,8 @@ export interface LatinName {
 // The fields names are counted in: each word as written, without an article before it.
 const WORDS_FIELD = "body.exact";
 const TITLE_WORDS_FIELD = "title.exact";
-// A shorter index word is a function word (هل), not a name.
-const LATIN_NAME_MIN_LETTERS = 3;
+// A shorter near word is a function word (هل), not a name.
+const NEAR_WORD_MIN_LETTERS = 3;
 const LATIN_RUN = /[a-z]+/gi;
 
 /**
@@ -49,14 +50,11 @@ export function latinNames(q: string): LatinName[] | undefined {
   }));
 }
 
-const counting = (index: string, query: estypes.QueryDslQueryContainer): estypes.MsearchRequestItem[] => [
-  { index },
-  { size: 0, track_total_hits: true, query },
-];
-const count = (index: string, term: string) => counting(index, { term: { [WORDS_FIELD]: term } });
+const inArticles = (term: string): estypes.QueryDslQueryContainer => ({ term: { [WORDS_FIELD]: term } });
 // A title word in Latin letters a typo away (Galxy for Galaxy) is still one the titles write so.
-const countInTitles = (index: string, latin: string) =>
-  counting(index, { match: { [TITLE_WORDS_FIELD]: { query: latin, fuzziness: "AUTO", prefix_length: 1 } } });
+const inTitles = (latin: string): estypes.QueryDslQueryContainer => ({
+  match: { [TITLE_WORDS_FIELD]: { query: latin, fuzziness: "AUTO", prefix_length: 1 } },
+});
 
 // Each name's counts: in the titles as typed or a typo away, in the articles as typed, then each spelling.
 const COUNTS_BEFORE_SPELLINGS = 2;
@@ -95,27 +93,26 @@ export function latinNameRequests(
   return [
     { index },
     { size: 0, track_total_hits: false, suggest: suggestersForShards(suggest, shards) },
-    ...names.flatMap(({ latin, spellings }) => [
-      ...countInTitles(index, latin),
-      ...count(index, latin.toLowerCase()),
-      ...spellings.flatMap((spelling) => count(index, spelling.text)),
-    ]),
+    ...checks(
+      names.flatMap(({ latin, spellings }) => [
+        inTitles(latin),
+        inArticles(latin.toLowerCase()),
+        ...spellings.map((spelling) => inArticles(spelling.text)),
+      ]),
+      index,
+      true,
+    ),
   ];
 }
 
 type Answer = estypes.MsearchResponseItem;
-
-const totalOf = (answer: Answer | undefined): number =>
-  answer && "hits" in answer ? hitCount(answer.hits.total) : 0;
 
 function nearWordsOf(answer: Answer | undefined, i: number): { text: string; freq: number }[] {
   if (!answer || !("suggest" in answer) || !answer.suggest) return [];
   const prefix = `name_${i}_`;
   return Object.entries(answer.suggest)
     .filter(([name]) => name.startsWith(prefix))
-    .flatMap(([, entries]) =>
-      entries.flatMap(({ options }) => (Array.isArray(options) ? options : [options])),
-    )
+    .flatMap(([, entries]) => entries.flatMap(({ options }) => [options].flat()))
     .map((option) => ({
       text: option.text,
       freq: "freq" in option && typeof option.freq === "number" ? option.freq : 0,
@@ -130,9 +127,9 @@ function nearWordsOf(answer: Answer | undefined, i: number): { text: string; fre
  * Latin word, and by no more than `maxShare` of them (ali spells الي: إلى); the one taken is held
  * by the most articles, divided by `perSecondReading` for each of its second readings: a
  * likelier reading goes before a commoner word a less likely one spells (حماس, not همس for
- * hamas; خلدون, which 33 articles hold, not one article's خالدون for khaldoun). Two consonants are little to compare, so a word with fewer
- * than `minConsonants` takes a near word only when it is a spelling with one letter put in, the
- * long vowel writers add (يوتيوب for يوتوب).
+ * hamas; خلدون, which 33 articles hold, not one article's خالدون for khaldoun). Two consonants
+ * are little to compare, so a word with fewer than `minConsonants` takes a near word only when it
+ * is a spelling with one letter put in, the long vowel writers add (يوتيوب for يوتوب).
  */
 function arabicFor(
   { spellings }: LatinName,
@@ -147,7 +144,7 @@ function arabicFor(
   if (inTitles > 0) return undefined;
   const skeleton = consonantSkeleton(likeliest);
   const alike = (text: string) =>
-    text.length >= LATIN_NAME_MIN_LETTERS &&
+    text.length >= NEAR_WORD_MIN_LETTERS &&
     consonantSkeleton(text) === skeleton &&
     ([...skeleton].length >= minConsonants ||
       spellings.some(
@@ -174,14 +171,15 @@ export function arabicNameReading(
   articles: number,
 ): string | undefined {
   const [suggested, ...counted] = answers;
+  const found = foundByEach(counted);
   let at = 0;
   const arabic = new Map<string, string>();
   for (const [i, name] of names.entries()) {
-    const counts = counted.slice(at, at + COUNTS_BEFORE_SPELLINGS + name.spellings.length).map(totalOf);
+    const counts = found.slice(at, at + COUNTS_BEFORE_SPELLINGS + name.spellings.length);
     at += COUNTS_BEFORE_SPELLINGS + name.spellings.length;
-    const found = arabicFor(name, counts, nearWordsOf(suggested, i), articles);
-    if (!found) return undefined;
-    arabic.set(name.latin, found);
+    const written = arabicFor(name, counts, nearWordsOf(suggested, i), articles);
+    if (!written) return undefined;
+    arabic.set(name.latin, written);
   }
   return q.replace(LATIN_RUN, (word) => arabic.get(word) ?? word);
 }

@@ -74,7 +74,7 @@ import {
 } from "./params.js";
 import { type ParsedQuery, parseQuery, plainWords } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
-import { hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
+import { foundByEach, hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
 import { type IndexShape, scoringSearchType } from "./shard-statistics.js";
 import {
   type Candidate,
@@ -96,11 +96,6 @@ export interface FoundArticle {
  * whether statistics are gathered across shards, neither of which a few minutes' growth changes.
  */
 const CORPUS_SIZE_TTL_MS = 300_000;
-
-/** How many articles each search of an `msearch` found (0 for one that failed). */
-function foundByEach(response: estypes.MsearchResponse): number[] {
-  return response.responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
-}
 
 export class SearchService {
   #shape = { value: { articles: 0, shards: 1 } as IndexShape, at: 0 };
@@ -159,11 +154,11 @@ export class SearchService {
     };
     // The keys' Arabic goes first when the index holds every word of it (lwv: مصر, not لوف), a name
     // read whole first when not (ibn khaldoun: ابن خلدون, not هلاى ناشميخعى).
-    const onKeys = async () => (keys?.reading === "arabic" ? await onArabicKeys() : undefined);
+    const keysFirst = keys?.reading === "arabic";
     const first =
-      keys?.reading === "arabic" && keys.whole
-        ? ((await onKeys()) ?? (await onArabicName()))
-        : ((await onArabicName()) ?? (await onKeys()));
+      keysFirst && keys.whole
+        ? ((await onArabicKeys()) ?? (await onArabicName()))
+        : ((await onArabicName()) ?? (keysFirst ? await onArabicKeys() : undefined));
     if (first) return first;
     const typed = await this.#searchOnce(input);
     took += typed.took_ms;
@@ -190,7 +185,7 @@ export class SearchService {
     if (!readings) return undefined;
     const { articles } = await this.#indexShape();
     const counted = await this.client.msearch({ searches: readingCounts(readings, this.alias, articles) });
-    const counts = counted.responses.map((answer) => ("hits" in answer ? hitCount(answer.hits.total) : 0));
+    const counts = foundByEach(counted.responses);
     return {
       readings,
       reading: likelierReading(readings, counts, articles),
@@ -323,7 +318,7 @@ export class SearchService {
   /** Whether the words are a subject typed (typedSubject), asked before a tolerant recall. */
   async #typedSubject(parsed: ParsedQuery): Promise<{ typed: boolean; took: number }> {
     const counted = await this.client.msearch({ searches: subjectCounts(parsed, this.alias) });
-    return { typed: typedSubject(parsed, foundByEach(counted)), took: counted.took };
+    return { typed: typedSubject(parsed, foundByEach(counted.responses)), took: counted.took };
   }
 
   /** The suggesters' answer, asked apart from a strict stage that left them out. */
@@ -385,12 +380,12 @@ export class SearchService {
   ): Promise<{ text: string | null; took: number } | undefined> {
     if (!candidates.length) return undefined;
     const collated = await this.client.msearch({ searches: collateRequests(parsed, candidates, this.alias) });
-    const closest = closestCorrections(parsed, candidates, foundByEach(collated));
+    const closest = closestCorrections(parsed, candidates, foundByEach(collated.responses));
     let took = collated.took;
     let text = closest[0] ?? null;
     if (closest.length > 1) {
       const near = await this.client.msearch({ searches: nearRequests(closest, this.alias) });
-      text = pickCorrection(parsed, closest, foundByEach(near));
+      text = pickCorrection(parsed, closest, foundByEach(near.responses));
       took += near.took;
     }
     if (!text) return { text, took };

@@ -82,6 +82,10 @@ function buckets(aggregation: unknown): FacetValue[] {
 export const hitCount = (total: number | estypes.SearchTotalHits | undefined): number =>
   typeof total === "number" ? total : (total?.value ?? 0);
 
+/** How many articles each search of an `msearch` found (0 for one that failed). */
+export const foundByEach = (responses: readonly estypes.MsearchResponseItem[]): number[] =>
+  responses.map((item) => ("hits" in item ? hitCount(item.hits.total) : 0));
+
 /**
  * `response` is the ranking request's (total, facets, timing); `hits` are the page's articles in
  * the order shown; `after` is the sort position of the last one, when the page was sorted.
