@@ -869,6 +869,13 @@ describe("a name typed in Latin letters", () => {
       ].map((goods, i) =>
         article(`ln-goods-${i}`, `أسعار ${goods} مستقرة هذا الأسبوع`, `استقرت أسعار ${goods}.`, 17 + i),
       ),
+      article("ln-jeddah-1", "مطار جدة يستقبل أولى رحلات الموسم", "استقبل مطار جدة الرحلات.", 29),
+      article("ln-jeddah-2", "أمطار غزيرة على جدة", "هطلت أمطار على جدة.", 30),
+      article("ln-jeddah-3", "افتتاح معرض الكتاب في جدة", "افتتح المعرض في جدة.", 31),
+      article("ln-jeddah-4", "جدة تستضيف سباق الفورمولا", "تستضيف جدة السباق.", 1),
+      // جيدة, the word جدة becomes with its e written: held by half as many articles.
+      article("ln-good-1", "الشركة تحقق نتائج جيدة", "حققت الشركة نتائج جيدة.", 2),
+      article("ln-good-2", "توقعات جيدة للموسم الزراعي", "التوقعات جيدة هذا العام.", 3),
     ]),
   ]);
 
@@ -880,6 +887,8 @@ describe("a name typed in Latin letters", () => {
     ["trump", "ترامب", "ln-trump-"],
     // Spelt هاماس: the same sound written with ح.
     ["hamas", "حماس", "ln-hamas-"],
+    // A final ة makes it an Arabic word, whose e goes unwritten: جدة, not جيدة.
+    ["jeddah", "جدة", "ln-jeddah-"],
   ])("%s: searched as %s, as the articles write it", async (q, arabic, id) => {
     const result = await search(q, names.app);
     expect(result.arabic_name_query).toBe(arabic);

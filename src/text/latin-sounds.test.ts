@@ -33,6 +33,14 @@ describe("arabicSpellings", () => {
     expect(texts("riyadh")).toContain("رياض");
   });
 
+  it("leaves a medial e out first where a final ة makes the word Arabic", () => {
+    expect(arabicSpellings("jeddah")?.[0]).toEqual({ text: "جده", secondReadings: 0 });
+    expect(texts("jeddah").indexOf("جيده")).toBeGreaterThan(0);
+    expect(texts("medina").indexOf("مدينه")).toBeLessThan(texts("medina").indexOf("ميدينه"));
+    // Read as ا, the final a leaves the word foreign: its e is written.
+    expect(arabicSpellings("tesla")?.[0]).toEqual({ text: "تيسلا", secondReadings: 0 });
+  });
+
   it("keeps a bounded number of spellings however many letters read two ways", () => {
     expect(arabicSpellings("bebebebebebebebebebe")?.length).toBeLessThanOrEqual(16);
   });

@@ -87,16 +87,23 @@ export interface ArabicSpelling {
  * (ابل), a medial e as ي or left out (ميسي, تسلا), a medial a written or not (سلمان), an initial
  * vowel as ا or ع (عباس, عمان), an initial i as ا or اي (ايفون), ai as اي or ي (فيصل), a final a
  * or ah as ا or ة (مكة, جدة; the index's ه), a final s as س or ز (جوبز), ch as تش or ش
- * (مانشستر), dh as ذ or ض (رياض). Undefined for anything but a LATIN_NAME.
+ * (مانشستر), dh as ذ or ض (رياض). A word ending in ة is Arabic, whose short vowels go unwritten:
+ * there a medial e is likelier left out (جدة, not جيدة). Undefined for anything but a LATIN_NAME.
  */
 export function arabicSpellings(latin: string): ArabicSpelling[] | undefined {
   if (!LATIN_NAME.test(latin)) return undefined;
   const word = latin.toLowerCase().replace(/(.)\1+/g, "$1");
-  let spellings: ArabicSpelling[] = [{ text: "", secondReadings: 0 }];
-  const add = (...ways: string[]) => {
+  // medialE: the medial e written as ي less those left out; a final ة reads each the other way.
+  let spellings: Array<ArabicSpelling & { medialE: number }> = [{ text: "", secondReadings: 0, medialE: 0 }];
+  /** Each spelling continued each way, the first likeliest; `taMarbuta`: the way that writes ة. */
+  const add = (ways: readonly string[], { medialE = [] as number[], taMarbuta = -1 } = {}) => {
     spellings = spellings
-      .flatMap(({ text, secondReadings }) =>
-        ways.map((way, i) => ({ text: text + way, secondReadings: secondReadings + (i ? 1 : 0) })),
+      .flatMap((spelling) =>
+        ways.map((way, i) => ({
+          text: spelling.text + way,
+          secondReadings: spelling.secondReadings + (i ? 1 : 0) + (i === taMarbuta ? spelling.medialE : 0),
+          medialE: spelling.medialE + (medialE[i] ?? 0),
+        })),
       )
       .sort((a, b) => a.secondReadings - b.secondReadings)
       .slice(0, MAX_SPELLINGS);
@@ -105,50 +112,53 @@ export function arabicSpellings(latin: string): ArabicSpelling[] | undefined {
     const rest = word.slice(at);
     const last = at === word.length - 1;
     if (at === 0 && /^[aeiou]/.test(rest)) {
-      if (rest[0] === "o" || rest[0] === "u") add("او", "ع");
-      else if (rest[0] === "i") add("ا", "اي");
-      else add("ا", "ع");
+      if (rest[0] === "o" || rest[0] === "u") add(["او", "ع"]);
+      else if (rest[0] === "i") add(["ا", "اي"]);
+      else add(["ا", "ع"]);
       at += rest.startsWith("ou") ? 2 : 1;
       continue;
     }
     if (rest === "er") {
-      add("ر");
+      add(["ر"]);
       break;
     }
     if (rest === "ah") {
-      add("ه", "اه");
+      add(["ه", "اه"], { taMarbuta: 0 });
       break;
     }
     if (rest === "a") {
-      add("ا", "ه");
+      add(["ا", "ه"], { taMarbuta: 1 });
       break;
     }
     if (rest[0] === "c" && /^[eiy]/.test(rest.slice(1))) {
-      add("س");
+      add(["س"]);
       at += 1;
       continue;
     }
     const twoWays = TWO_WAYS.find(([letters]) => rest.startsWith(letters));
     if (twoWays) {
-      add(...twoWays[1]);
+      add(twoWays[1]);
       at += twoWays[0].length;
       continue;
     }
     const pair = PAIRS.find(([letters]) => rest.startsWith(letters));
     if (pair) {
-      add(pair[1]);
+      add([pair[1]]);
       at += pair[0].length;
       continue;
     }
     const letter = rest[0] ?? "";
-    if (letter === "e") add(...(last ? [""] : ["ي", ""]));
-    else if (letter === "a") add("ا", "");
-    else if (letter === "s" && last && at > 0) add("س", "ز");
-    else add(LETTERS[letter] ?? "");
+    if (letter === "e" && last) add([""]);
+    else if (letter === "e") add(["ي", ""], { medialE: [1, -1] });
+    else if (letter === "a") add(["ا", ""]);
+    else if (letter === "s" && last && at > 0) add(["س", "ز"]);
+    else add([LETTERS[letter] ?? ""]);
     at += 1;
   }
   const seen = new Set<string>();
-  return spellings.filter(({ text }) => text.length >= 2 && !seen.has(text) && seen.add(text));
+  return spellings
+    .filter(({ text }) => text.length >= 2 && !seen.has(text) && seen.add(text))
+    .map(({ text, secondReadings }) => ({ text, secondReadings }));
 }
 
 // Letters a Latin name's vowels become, or that write no Latin consonant: left out of a skeleton.
