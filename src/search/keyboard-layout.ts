@@ -5,7 +5,7 @@
  * sends them in one msearch), and which reading to search given how many articles hold them.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { arabicForLatinKeys, typesArabicLetter } from "../text/keyboard.js";
+import { arabicForLatinKeys, LATIN_WORD, typesArabicLetter } from "../text/keyboard.js";
 import { wordCounts } from "./did-you-mean.js";
 import { RANKING } from "./ranking.js";
 
@@ -29,7 +29,6 @@ const MAX_WORDS = 6;
 const MIN_LETTERS = 2;
 const MIN_BEGUN_LETTERS = 3;
 
-const LATIN_WORD = /[A-Za-z]+/g;
 // Arabic letters with the diacritics shifted keys type inside a word.
 const ARABIC_WORD = /[\u0621-\u0652]+/g;
 

@@ -9,6 +9,7 @@
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { editDistance } from "../text/edit-distance.js";
+import { LATIN_WORD } from "../text/keyboard.js";
 import {
   type ArabicSpelling,
   arabicSpellings,
@@ -31,7 +32,6 @@ const WORDS_FIELD = "body.exact";
 const TITLE_WORDS_FIELD = "title.exact";
 // A shorter near word is a function word (هل), not a name.
 const NEAR_WORD_MIN_LETTERS = 3;
-const LATIN_RUN = /[a-z]+/gi;
 
 /**
  * The query's Latin words, each with the spellings to count, its Arabic words left as typed (ارباح
@@ -40,7 +40,7 @@ const LATIN_RUN = /[a-z]+/gi;
  * (a sentence, not a name: long input costs nothing).
  */
 export function latinNames(q: string): LatinName[] | undefined {
-  const words = [...new Set(q.match(LATIN_RUN) ?? [])];
+  const words = [...new Set(q.match(LATIN_WORD) ?? [])];
   const { maxWords, spellingsPerWord } = RANKING.latinNames;
   if (!words.length || words.length > maxWords || !words.every((word) => LATIN_NAME.test(word)))
     return undefined;
@@ -181,5 +181,5 @@ export function arabicNameReading(
     if (!written) return undefined;
     arabic.set(name.latin, written);
   }
-  return q.replace(LATIN_RUN, (word) => arabic.get(word) ?? word);
+  return q.replace(LATIN_WORD, (word) => arabic.get(word) ?? word);
 }

@@ -155,11 +155,15 @@ export class SearchService {
     // The keys' Arabic goes first when the index holds every word of it (lwv: مصر, not لوف), a name
     // read whole first when not (ibn khaldoun: ابن خلدون, not هلاى ناشميخعى).
     const keysFirst = keys?.reading === "arabic";
-    const first =
-      keysFirst && keys.whole
-        ? ((await onArabicKeys()) ?? (await onArabicName()))
-        : ((await onArabicName()) ?? (keysFirst ? await onArabicKeys() : undefined));
-    if (first) return first;
+    const readings = !keysFirst
+      ? [onArabicName]
+      : keys.whole
+        ? [onArabicKeys, onArabicName]
+        : [onArabicName, onArabicKeys];
+    for (const read of readings) {
+      const found = await read();
+      if (found) return found;
+    }
     const typed = await this.#searchOnce(input);
     took += typed.took_ms;
     if (!typed.total.value && keys?.reading === "latin, then arabic") {

@@ -96,6 +96,8 @@ export const ARABIC_FOR_LATIN_KEY: ReadonlyMap<string, string> = new Map([
 ]);
 
 const LATIN_LETTER = /[A-Za-z]/;
+/** A run of Latin letters: a word typed in Latin letters (global: for match, matchAll, replace). */
+export const LATIN_WORD = /[A-Za-z]+/g;
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3]/;
 
 /**

@@ -93,22 +93,13 @@ function didYouMean(input: SearchInput, suggestion: string | null): Markup {
   return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q: suggestion })}">${suggestion}</a>؟</p>`;
 }
 
-/** The quoted phrases matched nothing: say so, and that these results are for the words. */
-function unquotedNotice(input: SearchInput, unquoted: string | null): Markup {
-  if (!unquoted) return html``;
-  return html`<p class="did-you-mean unquoted" role="status">لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: <a href="${searchHref(input, { q: unquoted })}">${unquoted}</a></p>`;
-}
-
-/** Latin letters typed for Arabic: say these results are for what the same keys type in Arabic. */
-function arabicKeysNotice(input: SearchInput, rekeyed: string | null): Markup {
-  if (!rekeyed) return html``;
-  return html`<p class="did-you-mean arabic-keys" role="status">يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج: <a href="${searchHref(input, { q: rekeyed })}">${rekeyed}</a></p>`;
-}
-
-/** A Latin name searched as the articles write it in Arabic letters. */
-function arabicNameNotice(input: SearchInput, named: string | null): Markup {
-  if (!named) return html``;
-  return html`<p class="did-you-mean arabic-name" role="status">تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج: <a href="${searchHref(input, { q: named })}">${named}</a></p>`;
+/**
+ * The results are for `query`, not what was typed: say why (`reason`), and link the query read.
+ * kind: the notice's class (unquoted phrase, keys typed on the Latin layout, a name in Latin letters).
+ */
+function readAsNotice(input: SearchInput, kind: string, reason: string, query: string | null): Markup {
+  if (!query) return html``;
+  return html`<p class="did-you-mean ${kind}" role="status">${reason}: <a href="${searchHref(input, { q: query })}">${query}</a></p>`;
 }
 
 /** The search ran out of its time budget: say these are the results found until then. */
@@ -136,9 +127,9 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${st
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
-${unquotedNotice(input, result.unquoted_query)}
-${arabicKeysNotice(input, result.arabic_keys_query)}
-${arabicNameNotice(input, result.arabic_name_query)}
+${readAsNotice(input, "unquoted", "لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها", result.unquoted_query)}
+${readAsNotice(input, "arabic-keys", "يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج", result.arabic_keys_query)}
+${readAsNotice(input, "arabic-name", "تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج", result.arabic_name_query)}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}
