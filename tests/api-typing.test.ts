@@ -532,6 +532,74 @@ describe("a misspelling some articles share", () => {
   });
 });
 
+describe("a word finished, though no space follows it", () => {
+  /**
+   * More texts holding بأقل ("for less") than fill a page, none in its title, and titles holding
+   * بإقليم ("in the region of"), which begins as typed once the hamza is normalised: far more bodies
+   * hold the word whole than titles begin with it.
+   */
+  function forLessArticles(): object[] {
+    const sales: Record<string, string> = {
+      "تذاكر الديربي": "تباع تذاكر مباراة الديربي",
+      "معرض الكتاب": "تعرض دور النشر كتبها في المعرض",
+      "مزاد التمور": "تباع صناديق التمور في المزاد",
+      "سوق الأسهم": "تتداول أسهم شركات الإسمنت",
+      "الشقق السكنية": "تؤجر الشقق السكنية الجديدة",
+    };
+    const cities: Record<string, string> = {
+      جدة: "تزدحم أسواق جدة التجارية بالمتسوقين قبل العيد",
+      الرياض: "أعلنت أمانة الرياض إغلاق طرق فرعية للصيانة",
+      الدمام: "يستعد ميناء الدمام لاستقبال سفن إضافية هذا الشهر",
+      أبها: "تشهد أبها أجواء معتدلة مع توقعات بهطول أمطار",
+    };
+    const forLess = Object.entries(sales).flatMap(([sale, sold], i) =>
+      Object.entries(cities).map(([city, scene], k) => ({
+        id: `fw-less-${i}-${k}`,
+        title: `${sale} في ${city}`,
+        body: `${scene}. ${sold} في ${city} بأقل من سعرها في العام الماضي.`,
+        source: "وكالة الأنباء الوطنية",
+        published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
+      })),
+    );
+    const regions = [
+      ["زلزال بقوة خمس درجات بإقليم كردستان", "ضرب زلزال متوسط القوة شمال العراق دون أن يسفر عن ضحايا."],
+      ["أمطار غزيرة بإقليم البنجاب", "هطلت أمطار غزيرة على مدن باكستانية وغمرت المياه شوارعها."],
+      ["انتخابات محلية بإقليم كتالونيا", "توجه الناخبون في شمال شرق إسبانيا إلى مراكز الاقتراع."],
+    ].map(([title, body], i) => ({
+      id: `fw-region-${i}`,
+      title,
+      body,
+      source: "صحيفة العالم",
+      published_at: new Date(Date.UTC(2025, 3, 1 + i)).toISOString(),
+    }));
+    return [...forLess, ...regions];
+  }
+  const forLess = appWithFixtures("finished-word", async () => [
+    await writeFixture("finished-word", forLessArticles()),
+  ]);
+
+  it("finds the texts holding it before titles holding a longer word it begins", async () => {
+    for (const q of ["بأقل", "بأقل "]) {
+      const found = ids(await search(q, forLess.app));
+      expect(found, q).toHaveLength(10);
+      expect(
+        found.every((id) => id.startsWith("fw-less-")),
+        `${q}: ${found}`,
+      ).toBe(true);
+    }
+  });
+
+  it("still completes a word fewer texts hold whole than titles begin with", async () => {
+    for (const q of ["بإقلي", "بإقليم"])
+      expect(
+        ids(await search(q, forLess.app))
+          .slice(0, 3)
+          .sort(),
+        q,
+      ).toEqual(["fw-region-0", "fw-region-1", "fw-region-2"]);
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

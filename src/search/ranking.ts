@@ -75,6 +75,12 @@ export const RANKING = {
     likeliestCompletionBonus: 40,
     /** Titles that must use a completion for it to be likeliest: one title's word may be chance. */
     likeliestCompletionMinTitles: 2,
+    /**
+     * The word being typed is read as finished (as if a space followed it) when at least this many
+     * bodies per title beginning with it hold it whole, and a page's worth do: ظهرا is a word news
+     * writes, not ظهران begun; بوت begins بوتين in far more titles than bodies hold it.
+     */
+    finished: { bodiesPerTitleBegun: 1, minBodies: 10 },
   },
   /** A suggested title holding a typed word whole goes before one that merely completes it. */
   suggestWholeWordBoost: 2,

@@ -55,6 +55,7 @@ import {
   suggestersRequest,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
+import { finishedWord, finishedWordRequest, wordTypedAlone } from "./finished-word.js";
 import {
   arabicHeldWhole,
   type KeyboardReadings,
@@ -218,7 +219,9 @@ export class SearchService {
     return this.#asWritten(typed, words.join(" "));
   }
 
-  async #searchOnce(input: SearchInput): Promise<SearchResponse> {
+  async #searchOnce(typedInput: SearchInput): Promise<SearchResponse> {
+    const finished = await this.#finishedWord(typedInput);
+    const input = finished.input;
     const parsed = parseQuery(input.q);
     const completed = await this.#likeliestCompletion(parsed, input);
     const first = { ...firstStage(input), completion: completed?.completion };
@@ -268,6 +271,7 @@ export class SearchService {
     return {
       ...shaped,
       took_ms:
+        finished.took +
         (completed?.took ?? 0) +
         strict.took +
         (suggested?.took ?? 0) +
@@ -302,6 +306,21 @@ export class SearchService {
         return { response, took, shown: stories.slice(wanted - input.size, wanted) };
       candidates = Math.min(MAX_WINDOW, candidates * CANDIDATES_PER_RESULT * 2);
     }
+  }
+
+  /**
+   * The input with a space after it when it is one word the reader has finished typing
+   * (finished-word.ts): it is then searched whole, and its completions are not asked about.
+   */
+  async #finishedWord(input: SearchInput): Promise<{ input: SearchInput; took: number }> {
+    const typing = wordTypedAlone(parseQuery(input.q));
+    if (typing === undefined) return { input, took: 0 };
+    const [statistics, { shards }] = await Promise.all([
+      this.client.termvectors(finishedWordRequest(typing, this.alias)),
+      this.#indexShape(),
+    ]);
+    const q = finishedWord(statistics, shards) ? `${input.q} ` : input.q;
+    return { input: { ...input, q }, took: statistics.took };
   }
 
   /**
