@@ -133,28 +133,45 @@ const DATASET_SYSTEMS: Record<DatasetName, readonly string[]> = {
   copies: ["project"],
 };
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    systems: { type: "string" },
-    limit: { type: "string" },
-    seed: { type: "string", default: "20250301" },
-    keep: { type: "boolean", default: false },
-    reuse: { type: "string" },
-  },
-});
-const wanted = positionals[0] ?? "all";
-if (wanted !== "all" && !DATASETS.includes(wanted as DatasetName)) {
-  console.error(
-    `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]`,
-  );
+const USAGE = `usage: npm run eval -- ${DATASETS.join("|")}|all [--systems a,b,…] [--limit N] [--seed N] [--keep] [--reuse RUN]`;
+
+/** The message and the usage, and exit status 2. */
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
+
+/** The command line, or the usage and exit status 2 for an option or dataset it does not know. */
+function parseCommandLine() {
+  try {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: {
+        systems: { type: "string" },
+        limit: { type: "string" },
+        seed: { type: "string", default: "20250301" },
+        keep: { type: "boolean", default: false },
+        reuse: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const wanted = positionals[0] ?? "all";
+    if (wanted !== "all" && !DATASETS.includes(wanted as DatasetName)) fail(`unknown dataset ${wanted}`);
+    return { values, wanted };
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+const { values, wanted } = parseCommandLine();
 const datasets = wanted === "all" ? [...DATASETS] : [wanted as DatasetName];
 const chosen = values.systems?.split(",").map((s) => s.trim());
 for (const name of chosen ?? [])
   if (!SEARCH_SYSTEMS.has(name))
-    throw new Error(`unknown system ${name} (known: ${[...SEARCH_SYSTEMS.keys()]})`);
+    fail(`unknown system ${name} (known: ${[...SEARCH_SYSTEMS.keys()].join(", ")})`);
 const systemsOf = (dataset: DatasetName) =>
   DATASET_SYSTEMS[dataset].filter((name) => !chosen || chosen.includes(name));
 const seed = Number(values.seed);
@@ -368,7 +385,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       notes: [
         `Words of the headlines (Arabic, ${WORD_LETTERS.min}–${WORD_LETTERS.max} letters, no digits, no function words) that ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories hold, typed alone without a space after them (queries of each kind: ${counted.join(", ")}): as written; with one typo of the typed protocol's kinds; with a long vowel left out after the first letter and article; cut to 60% of its letters (at least 3). Relevant: every story one of whose articles holds the word meant in its title, lead or body (compared as the exact sub-fields index it), so P@10 is the share of the page holding the word meant.`,
         `${TWO_WORDS}: two words an article holds, one from its headline, the other from its text and not its headline, each held by ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories, together by ${PAIR_HELD_BY.min} stories or more and by no headline, typed as written; relevant: every story holding both.`,
-        "Another form the stemmer joins to the word (مشروع for مشروعه) and a longer word it begins count as not holding it, so a query matching the exact form alone does best on the rows spelt right; the project also reads the word as one still being typed.",
+        "Another form the stemmer joins to the word (مشروع for مشروعه) and a longer word it begins count as not holding it, so a query matching the exact form alone does best on the rows spelt right. The project reads a word typed alone as finished when bodies hold it whole at least as often as titles begin with it, and as one still being typed otherwise (docs/ranking.md).",
       ],
       examples: queries
         .slice(0, 12)
