@@ -600,6 +600,59 @@ describe("a word finished, though no space follows it", () => {
   });
 });
 
+describe("one word searched whole", () => {
+  /**
+   * Texts holding تقنين (regulating) once, and many more titles and texts coming back to التقنية
+   * (technology): the stemmer cuts both to تقن, and the stem's many mentions outscore the word typed.
+   */
+  function regulatingArticles(): object[] {
+    const rules: Record<string, string> = {
+      "الإنفاق الحكومي": "تدرس الحكومة تقنين الإنفاق على المشاريع الجديدة",
+      "استيراد الأدوية": "أقرت الهيئة تقنين استيراد الأدوية من الخارج",
+      "ساعات العمل": "تقترح الوزارة تقنين ساعات العمل في رمضان",
+      "الدعم النفطي": "يناقش المجلس تقنين دعم المشتقات النفطية",
+    };
+    const cities: Record<string, string> = {
+      جدة: "تزدحم أسواق جدة التجارية بالمتسوقين قبل العيد",
+      الرياض: "أعلنت أمانة الرياض إغلاق طرق فرعية للصيانة",
+      الدمام: "يستعد ميناء الدمام لاستقبال سفن إضافية هذا الشهر",
+    };
+    const regulating = Object.entries(rules).flatMap(([rule, said], i) =>
+      Object.entries(cities).map(([city, scene], k) => ({
+        id: `ww-rule-${i}-${k}`,
+        title: `نقاش حول ${rule} في ${city}`,
+        body: `${scene}. ${said} بعد اجتماع عقد في ${city}.`,
+        source: "وكالة الأنباء الوطنية",
+        published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
+      })),
+    );
+    // More than a rescore window holds, each outscoring the texts above on the stem alone.
+    const events = ["معرض", "كلية", "حاضنة", "أسبوع", "ملتقى", "جائزة", "مسابقة", "برنامج"];
+    const technology = Array.from({ length: RANKING.rescore.windowSize + 40 }, (_, i) => ({
+      id: `ww-tech-${String(i).padStart(3, "0")}`,
+      title: `${events[i % events.length]} التقنية ${i + 1}`,
+      body: `افتتح المحافظ ${events[i % events.length]} التقنية رقم ${i + 1} بحضور طلاب التقنية، وتعرض التقنية الحديثة في أجنحة التقنية.`,
+      source: "صحيفة الشرق",
+      published_at: new Date(Date.UTC(2025, 3, 1, i % 24, i)).toISOString(),
+    }));
+    return [...regulating, ...technology];
+  }
+  const regulating = appWithFixtures("word-whole", async () => [
+    await writeFixture("word-whole", regulatingArticles()),
+  ]);
+
+  it("finds the texts holding it as typed before the many more holding another word of its stem", async () => {
+    for (const q of ["تقنين", "تقنين "]) {
+      const found = ids(await search(q, regulating.app));
+      expect(found, q).toHaveLength(10);
+      expect(
+        found.every((id) => id.startsWith("ww-rule-")),
+        `${q}: ${found}`,
+      ).toBe(true);
+    }
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

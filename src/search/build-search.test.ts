@@ -52,6 +52,24 @@ describe("buildSearchRequest", () => {
     expect(inOrder("كوفيد-19").map((clause) => clause.multi_match?.query)).toEqual(["كوفيد-19"]);
   });
 
+  it("lifts, in the first stage, the articles holding one word searched whole as typed, not a word being typed", () => {
+    const whole = (q: string, sort?: string) =>
+      [buildSearchRequest(input({ q, ...(sort ? { sort } : {}) }), "a").query?.bool?.should ?? []]
+        .flat()
+        .map((clause) => [clause.constant_score?.filter?.multi_match, clause.constant_score?.boost]);
+    const holding = (word: string) => ({
+      query: word,
+      fields: ["title.exact^1", "lead.exact^1", "body.exact^1"],
+    });
+    expect(whole("تقنين ")).toEqual([[holding("تقنين"), RANKING.wholeWordBonus]]);
+    expect(whole("تقنين -تقنية")).toEqual([[holding("تقنين"), RANKING.wholeWordBonus]]);
+    expect(whole("تقنين")).toEqual([]);
+    expect(whole("تقنين الأحكام ")).toEqual([]);
+    expect(whole('"تقنين الأحكام" ')).toEqual([]);
+    // Newest first, no score orders the page.
+    expect(whole("تقنين ", "newest")).toEqual([]);
+  });
+
   it("rescores adjacent word pairs for three words or more, not the phrase of two again", () => {
     const pairs = (q: string) =>
       rescoreSignals(q).filter((clause) => clause.multi_match?.boost === RANKING.pairBoost);

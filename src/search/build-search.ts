@@ -455,10 +455,23 @@ function longQueryCompletion(longQueryTyping: string | undefined): estypes.Query
 function completionBonus(
   parsed: ParsedQuery,
   completion: string | undefined,
-): Pick<estypes.QueryDslBoolQuery, "should"> {
-  if (!completion || !recallsHeadline(parsed)) return {};
+): estypes.QueryDslQueryContainer[] {
+  if (!completion || !recallsHeadline(parsed)) return [];
   const holding = { term: { "title.exact": completion } };
-  return { should: [{ constant_score: { filter: holding, boost: typed.likeliestCompletionBonus } }] };
+  return [{ constant_score: { filter: holding, boost: typed.likeliestCompletionBonus } }];
+}
+
+/**
+ * One word searched whole (a space after it, or read as finished: finished-word.ts): an article
+ * holding it as typed, in any field's exact form, goes before those holding only another word its
+ * stem shares (تقنين, not تقنية). In the first stage, so that they reach the rescore window where
+ * the stem's articles are many more.
+ */
+function wordWhole(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const [word, ...more] = plainWords(parsed);
+  if (word === undefined || more.length || parsed.lastWordIsPrefix || parsed.phrases.length) return [];
+  const holding = { multi_match: { query: word, fields: EXACT } };
+  return [{ constant_score: { filter: holding, boost: RANKING.wholeWordBonus } }];
 }
 
 /**
@@ -892,6 +905,7 @@ export function searchRequest(
 ): estypes.SearchRequest {
   const empty = isEmptyQuery(parsed);
   const ranked = rescored(parsed, input);
+  const bonuses = ranked ? [...completionBonus(parsed, completion), ...wordWhole(parsed)] : [];
   const { query: filterQuery, postFilter } = buildFilters(input);
   const request: estypes.SearchRequest = {
     index,
@@ -902,7 +916,7 @@ export function searchRequest(
       bool: {
         must: [buildQuery(parsed, recall, mistyped, pageOrder(parsed, input.sort))],
         filter: filterQuery,
-        ...(ranked ? completionBonus(parsed, completion) : {}),
+        ...(bonuses.length ? { should: bonuses } : {}),
       },
     },
     post_filter: postFilter,

@@ -191,6 +191,11 @@ export const RANKING = {
   /** The word as typed (normalised, unstemmed, article aside) beats a stem-only match. */
   exactBoost: 0.5,
   /**
+   * One word searched whole, held as typed (article aside): a flat bonus, so a page of articles
+   * holding it goes before those holding only another word the stemmer joins to it.
+   */
+  wholeWordBonus: 10,
+  /**
    * The query holds every word of an article's title: the reader named that article, as one names
    * a person or pastes a headline. A flat bonus, large against a typical top score (docs/ranking.md).
    */
