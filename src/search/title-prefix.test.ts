@@ -34,6 +34,24 @@ describe("titlePrefixQuery", () => {
     expect(titlePrefixQuery("بوت")).toEqual({ match: { "title.autocomplete": { query: "بوت" } } });
   });
 
+  it("completes a word typed with an article only by a title word written with one", () => {
+    // Without its article البخس begins بخسارة (ب and خسارة), a word no article was typed with.
+    expect(titlePrefixQuery("البخس", 0.5)).toEqual({
+      bool: {
+        must: [{ match: { "title.autocomplete": { query: "البخس" } } }],
+        filter: [
+          { terms: { "title.word_starts": ["البخس", "والبخس", "فالبخس", "بالبخس", "كالبخس", "للبخس"] } },
+        ],
+        boost: 0.5,
+      },
+    });
+    // Longer than the starts the field holds: each cut to the longest it holds.
+    const long = titlePrefixQuery("الاستراتيجيةالمتكاملة").bool?.filter;
+    const starts = (Array.isArray(long) ? long[0] : long)?.terms?.["title.word_starts"] as string[];
+    expect(starts.map((start) => [...start].length)).toEqual([20, 20, 20, 20, 20, 20]);
+    expect(starts[0]).toBe("الاستراتيجيهالمتكامل");
+  });
+
   it("takes an article alone after other words for any word begun, and alone as typed", () => {
     expect(titlePrefixQuery("ال", 0.5, true)).toEqual({ match_all: { boost: 0.5 } });
     expect(titlePrefixQuery("وال", undefined, true)).toEqual({ match_all: {} });
@@ -45,7 +63,18 @@ describe("titlePrefixAsWritten", () => {
   it("requires the prefix and adds a bonus where a title word starts as typed, article included", () => {
     expect(titlePrefixAsWritten("السيس", 0.5)).toEqual({
       bool: {
-        must: [{ match: { "title.autocomplete": { query: "السيس" } } }],
+        must: [
+          {
+            bool: {
+              must: [{ match: { "title.autocomplete": { query: "السيس" } } }],
+              filter: [
+                {
+                  terms: { "title.word_starts": ["السيس", "والسيس", "فالسيس", "بالسيس", "كالسيس", "للسيس"] },
+                },
+              ],
+            },
+          },
+        ],
         should: [
           {
             constant_score: {

@@ -6,7 +6,7 @@
  * typed with an article, matched whole only as written.
  */
 import type { estypes } from "@elastic/elasticsearch";
-import { carriesArticle, DEFINITE_ARTICLES, normalizeArabic } from "../text/arabic.js";
+import { carriesArticle, DEFINITE_ARTICLE, DEFINITE_ARTICLES, normalizeArabic } from "../text/arabic.js";
 import { RANKING } from "./ranking.js";
 
 /**
@@ -48,15 +48,30 @@ export function titlePrefixQuery(
 ): estypes.QueryDslQueryContainer {
   const bare = afterArticle(word);
   const weight = boost ? { boost } : {};
+  if (carriesArticle(word)) {
+    const rest = normalizeArabic(word).replace(DEFINITE_ARTICLE, "");
+    const begun = { match: { "title.autocomplete": { query: word } } };
+    return { bool: { must: [begun], filter: [writtenWithArticle(rest)], ...weight } };
+  }
   if (bare === undefined || (!bare && !afterWords))
     return { match: { "title.autocomplete": { query: word, ...weight } } };
   if (!bare) return { match_all: weight };
-  // A title word may be written with any of the articles.
-  const withArticle = { terms: { "title.word_starts": DEFINITE_ARTICLES.map((article) => article + bare) } };
   const begun = {
-    bool: { must: [{ match: { "title.autocomplete": { query: bare } } }], filter: [withArticle] },
+    bool: {
+      must: [{ match: { "title.autocomplete": { query: bare } } }],
+      filter: [writtenWithArticle(bare)],
+    },
   };
   return { bool: { should: [{ match: { "title.autocomplete": { query: word } } }, begun], ...weight } };
+}
+
+/** The longest start of a title word `title.word_starts` holds (its edge n-grams' max_gram). */
+const LONGEST_START = 20;
+
+/** A title word beginning with `rest` after any of the articles, as written. */
+function writtenWithArticle(rest: string): estypes.QueryDslQueryContainer {
+  const starts = DEFINITE_ARTICLES.map((article) => (article + rest).slice(0, LONGEST_START));
+  return { terms: { "title.word_starts": starts } };
 }
 
 /**
