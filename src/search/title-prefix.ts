@@ -36,7 +36,8 @@ export function prefixForms(word: string): string[] {
 
 /**
  * The word as a title-word prefix; with both forms, one clause weighted once, whichever matches.
- * The bare form begins only a title word written with an article (للس: السلة, not ساركوزي). An
+ * The bare form begins only a title word written with an article (للس: السلة, not ساركوزي), and so
+ * does a longer word typed with one, though the field holds it without (البخس: not بخسارة). An
  * article alone after other words begins any word: as typed, it begins only the few words the
  * index keeps ال in (مطار ال would find إلى مطار, not مطار الملك). Typed alone, it stays so: any
  * word would be every article, on the first keys a reader types.
