@@ -533,6 +533,47 @@ describe("a misspelling some articles share", () => {
   });
 });
 
+/** The first page for the word, typed with no space after it and with one: ten articles, all of `prefix`. */
+async function expectFullPageOf(word: string, on: typeof app, prefix: string): Promise<void> {
+  for (const q of [word, `${word} `]) {
+    const found = ids(await search(q, on));
+    expect(found, q).toHaveLength(10);
+    expect(
+      found.every((id) => id.startsWith(prefix)),
+      `${q}: ${found}`,
+    ).toBe(true);
+  }
+}
+
+/** A city's scene: the sentence an article about something there opens with. */
+const CITY_SCENES: Record<string, string> = {
+  جدة: "تزدحم أسواق جدة التجارية بالمتسوقين قبل العيد",
+  الرياض: "أعلنت أمانة الرياض إغلاق طرق فرعية للصيانة",
+  الدمام: "يستعد ميناء الدمام لاستقبال سفن إضافية هذا الشهر",
+  أبها: "تشهد أبها أجواء معتدلة مع توقعات بهطول أمطار",
+};
+
+/**
+ * One article for each subject in each city, a day a subject: each its own story, as no two share
+ * more than one of their two sentences. `article` writes the title and body from the subject's
+ * name, its sentence, the city and its scene.
+ */
+function eachSubjectInEachCity(
+  prefix: string,
+  subjects: Record<string, string>,
+  cities: string[],
+  article: (subject: string, said: string, city: string, scene: string) => { title: string; body: string },
+): object[] {
+  return Object.entries(subjects).flatMap(([subject, said], i) =>
+    cities.map((city, k) => ({
+      id: `${prefix}-${i}-${k}`,
+      ...article(subject, said, city, CITY_SCENES[city] ?? ""),
+      source: "وكالة الأنباء الوطنية",
+      published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
+    })),
+  );
+}
+
 describe("a word finished, though no space follows it", () => {
   /**
    * More texts holding بأقل ("for less") than fill a page, none in its title, and titles holding
@@ -547,20 +588,14 @@ describe("a word finished, though no space follows it", () => {
       "سوق الأسهم": "تتداول أسهم شركات الإسمنت",
       "الشقق السكنية": "تؤجر الشقق السكنية الجديدة",
     };
-    const cities: Record<string, string> = {
-      جدة: "تزدحم أسواق جدة التجارية بالمتسوقين قبل العيد",
-      الرياض: "أعلنت أمانة الرياض إغلاق طرق فرعية للصيانة",
-      الدمام: "يستعد ميناء الدمام لاستقبال سفن إضافية هذا الشهر",
-      أبها: "تشهد أبها أجواء معتدلة مع توقعات بهطول أمطار",
-    };
-    const forLess = Object.entries(sales).flatMap(([sale, sold], i) =>
-      Object.entries(cities).map(([city, scene], k) => ({
-        id: `fw-less-${i}-${k}`,
+    const forLess = eachSubjectInEachCity(
+      "fw-less",
+      sales,
+      ["جدة", "الرياض", "الدمام", "أبها"],
+      (sale, sold, city, scene) => ({
         title: `${sale} في ${city}`,
         body: `${scene}. ${sold} في ${city} بأقل من سعرها في العام الماضي.`,
-        source: "وكالة الأنباء الوطنية",
-        published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
-      })),
+      }),
     );
     const regions = [
       ["زلزال بقوة خمس درجات بإقليم كردستان", "ضرب زلزال متوسط القوة شمال العراق دون أن يسفر عن ضحايا."],
@@ -580,14 +615,7 @@ describe("a word finished, though no space follows it", () => {
   ]);
 
   it("finds the texts holding it before titles holding a longer word it begins", async () => {
-    for (const q of ["بأقل", "بأقل "]) {
-      const found = ids(await search(q, forLess.app));
-      expect(found, q).toHaveLength(10);
-      expect(
-        found.every((id) => id.startsWith("fw-less-")),
-        `${q}: ${found}`,
-      ).toBe(true);
-    }
+    await expectFullPageOf("بأقل", forLess.app, "fw-less-");
   });
 
   it("still completes a word fewer texts hold whole than titles begin with", async () => {
@@ -613,19 +641,14 @@ describe("one word searched whole", () => {
       "ساعات العمل": "تقترح الوزارة تقنين ساعات العمل في رمضان",
       "الدعم النفطي": "يناقش المجلس تقنين دعم المشتقات النفطية",
     };
-    const cities: Record<string, string> = {
-      جدة: "تزدحم أسواق جدة التجارية بالمتسوقين قبل العيد",
-      الرياض: "أعلنت أمانة الرياض إغلاق طرق فرعية للصيانة",
-      الدمام: "يستعد ميناء الدمام لاستقبال سفن إضافية هذا الشهر",
-    };
-    const regulating = Object.entries(rules).flatMap(([rule, said], i) =>
-      Object.entries(cities).map(([city, scene], k) => ({
-        id: `ww-rule-${i}-${k}`,
+    const regulating = eachSubjectInEachCity(
+      "ww-rule",
+      rules,
+      ["جدة", "الرياض", "الدمام"],
+      (rule, said, city, scene) => ({
         title: `نقاش حول ${rule} في ${city}`,
         body: `${scene}. ${said} بعد اجتماع عقد في ${city}.`,
-        source: "وكالة الأنباء الوطنية",
-        published_at: new Date(Date.UTC(2025, 2, 1 + i, k)).toISOString(),
-      })),
+      }),
     );
     // More than a rescore window holds, each outscoring the texts above on the stem alone.
     const events = ["معرض", "كلية", "حاضنة", "أسبوع", "ملتقى", "جائزة", "مسابقة", "برنامج"];
@@ -643,14 +666,7 @@ describe("one word searched whole", () => {
   ]);
 
   it("finds the texts holding it as typed before the many more holding another word of its stem", async () => {
-    for (const q of ["تقنين", "تقنين "]) {
-      const found = ids(await search(q, regulating.app));
-      expect(found, q).toHaveLength(10);
-      expect(
-        found.every((id) => id.startsWith("ww-rule-")),
-        `${q}: ${found}`,
-      ).toBe(true);
-    }
+    await expectFullPageOf("تقنين", regulating.app, "ww-rule-");
   });
 });
 

@@ -220,9 +220,10 @@ export class SearchService {
   }
 
   async #searchOnce(typedInput: SearchInput): Promise<SearchResponse> {
-    const finished = await this.#finishedWord(typedInput);
-    const input = finished.input;
-    const parsed = parseQuery(input.q);
+    const typed = parseQuery(typedInput.q);
+    const finished = await this.#finishedWord(typedInput, typed);
+    const { input } = finished;
+    const parsed = input === typedInput ? typed : parseQuery(input.q);
     const completed = await this.#likeliestCompletion(parsed, input);
     const first = { ...firstStage(input), completion: completed?.completion };
     const strict = await this.#rank(parsed, input, first);
@@ -312,15 +313,18 @@ export class SearchService {
    * The input with a space after it when it is one word the reader has finished typing
    * (finished-word.ts): it is then searched whole, and its completions are not asked about.
    */
-  async #finishedWord(input: SearchInput): Promise<{ input: SearchInput; took: number }> {
-    const typing = wordTypedAlone(parseQuery(input.q));
+  async #finishedWord(
+    input: SearchInput,
+    parsed: ParsedQuery,
+  ): Promise<{ input: SearchInput; took: number }> {
+    const typing = wordTypedAlone(parsed);
     if (typing === undefined) return { input, took: 0 };
     const [statistics, { shards }] = await Promise.all([
       this.client.termvectors(finishedWordRequest(typing, this.alias)),
       this.#indexShape(),
     ]);
-    const q = finishedWord(statistics, shards) ? `${input.q} ` : input.q;
-    return { input: { ...input, q }, took: statistics.took };
+    const finished = finishedWord(statistics, shards) ? { ...input, q: `${input.q} ` } : input;
+    return { input: finished, took: statistics.took };
   }
 
   /**

@@ -47,13 +47,13 @@ export function titlePrefixQuery(
   boost?: number,
   afterWords = false,
 ): estypes.QueryDslQueryContainer {
-  const bare = afterArticle(word);
   const weight = boost ? { boost } : {};
   if (carriesArticle(word)) {
     const rest = normalizeArabic(word).replace(DEFINITE_ARTICLE, "");
     const begun = { match: { "title.autocomplete": { query: word } } };
     return { bool: { must: [begun], filter: [writtenWithArticle(rest)], ...weight } };
   }
+  const bare = afterArticle(word);
   if (bare === undefined || (!bare && !afterWords))
     return { match: { "title.autocomplete": { query: word, ...weight } } };
   if (!bare) return { match_all: weight };
