@@ -18,6 +18,7 @@
       // Typed with the keyboard on the Latin layout: the results are for what the keys type in Arabic.
       arabicKeys: (query) => `نتائج «${query}»، فلوحة المفاتيح كانت على الإنجليزية`,
       arabicName: (query) => `نتائج «${query}»، كما تكتب الأخبار هذا الاسم بالعربية`,
+      corrected: (typed, query) => `لم ترد «${typed}» في أي خبر؛ هذه نتائج «${query}»`,
       unquoted: (query) => `لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها: «${query}»`,
       didYouMean: ["هل تقصد: ", "؟"],
       // Arabic counts: one and two have words of their own, 3–10 take the plural, 11 and on the singular.
@@ -47,6 +48,7 @@
       loading: "Searching…",
       arabicKeys: (query) => `Results for «${query}», typed on the Latin keyboard layout`,
       arabicName: (query) => `Results for «${query}», the name as the news writes it in Arabic letters`,
+      corrected: (typed, query) => `No article holds «${typed}»; results for «${query}»`,
       unquoted: (query) => `No article holds the quoted phrase; results for its words: «${query}»`,
       didYouMean: ["Did you mean: ", "?"],
       count: (n, digits) => `${digits} ${n === 1 ? "result" : "results"}`,
@@ -253,7 +255,7 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
             const count = result.total.value;
             this.out.replaceChildren(
               h("p", {}, result.hits.length ? this.t.count(count, this.numbers.format(count)) : this.t.none),
-              ...this.notices(result),
+              ...this.notices(result, query),
               this.hits(result.hits, true),
               ...(result.hits.length
                 ? [h("p", {}, h("a", { href: this.searchPage(query), className: "all" }, this.t.all))]
@@ -265,8 +267,8 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
             if (turn === this.turn) this.out.setAttribute("aria-busy", "false");
           }
         }
-        /** What the results are for, when not the query as typed, and a correction worth a click. */
-        notices(result) {
+        /** What the results are for, when not the query as typed (`query`), and a correction worth a click. */
+        notices(result, query) {
           const line = (className, text) => h("p", { className, dir: "auto" }, text);
           const [before, after] = this.t.didYouMean;
           const corrected = h("button", { type: "button", className: "link" }, result.suggestion || "");
@@ -280,6 +282,9 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
               : []),
             ...(result.arabic_name_query
               ? [line("arabic-name", this.t.arabicName(result.arabic_name_query))]
+              : []),
+            ...(result.corrected_query
+              ? [line("corrected", this.t.corrected(query, result.corrected_query))]
               : []),
             ...(result.unquoted_query ? [line("unquoted", this.t.unquoted(result.unquoted_query))] : []),
             ...(result.suggestion ? [h("p", { className: "did-you-mean" }, before, corrected, after)] : []),

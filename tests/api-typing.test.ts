@@ -670,6 +670,69 @@ describe("one word searched whole", () => {
   });
 });
 
+describe("one word typed alone that no article holds", () => {
+  /**
+   * A page's worth of reports on a virus (فيروس) and a few on a rider (فارس), each a typo away
+   * from فيرس: فيروس with its long vowel left out, as writers spell foreign words; فارس with a
+   * letter mistyped. Read together, the rarer word a typo away scores higher. The rider's reports
+   * come from a sports paper alone.
+   */
+  function virusAndRiderArticles(): object[] {
+    const cities = ["جدة", "الرياض", "الدمام", "أبها"];
+    const outbreaks: Record<string, string> = {
+      الإنفلونزا: "رصدت الفرق الطبية فيروس الإنفلونزا بين طلاب المدارس",
+      الحصبة: "حذرت وزارة الصحة من انتشار فيروس الحصبة بين الأطفال",
+      كورونا: "سجلت المستشفيات إصابات جديدة بسلالة من فيروس كورونا",
+    };
+    const virus = eachSubjectInEachCity("nw-virus", outbreaks, cities, (disease, said, city, scene) => ({
+      title: `فيروس ${disease} ينتشر في ${city}`,
+      body: `${scene}. ${said} في ${city}.`,
+    }));
+    const races: Record<string, string> = {
+      "سباق القدرة": "فاز فارس شاب بسباق القدرة والتحمل لمسافة مئة كيلومتر",
+    };
+    const riders = eachSubjectInEachCity("nw-rider", races, cities, (race, said, city, scene) => ({
+      title: `فارس من ${city} يتصدر ${race}`,
+      body: `${scene}. ${said} في ${city}.`,
+    })).map((rider) => ({ ...rider, source: "صحيفة الملاعب" }));
+    return [...virus, ...riders];
+  }
+  const typo = appWithFixtures("word-held-nowhere", async () => [
+    await writeFixture("word-held-nowhere", virusAndRiderArticles()),
+  ]);
+
+  it("searches the likeliest correction in its place, and says so", async () => {
+    for (const q of ["فيرس", "فيرس "]) {
+      const result = await search(q, typo.app);
+      expect(result.corrected_query, q).toBe("فيروس");
+      expect(result.suggestion, q).toBeNull();
+      expect(ids(result), q).toHaveLength(10);
+      expect(
+        ids(result).every((id) => id.startsWith("nw-virus-")),
+        `${q}: ${ids(result)}`,
+      ).toBe(true);
+    }
+  });
+
+  it("reads several words together as before, the correction suggested", async () => {
+    const result = await search("فيرس الإنفلونزا", typo.app);
+    expect(result.corrected_query).toBeNull();
+    expect(result.suggestion).toBe("فيروس الإنفلونزا");
+  });
+
+  it("keeps to the filters: where no article holds the correction, the words a typo away are read", async () => {
+    const q = encodeURIComponent("فيرس");
+    const response = await typo.app.request(
+      `/api/search?q=${q}&source=${encodeURIComponent("صحيفة الملاعب")}`,
+    );
+    const result = (await response.json()) as SearchResponse;
+    expect(result.corrected_query).toBeNull();
+    expect(result.suggestion).toBe("فيروس");
+    expect(ids(result).length).toBeGreaterThan(0);
+    expect(ids(result).every((id) => id.startsWith("nw-rider-"))).toBe(true);
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is
@@ -1149,7 +1212,10 @@ describe("a letter pressed twice", () => {
 
 describe("did you mean", () => {
   it("corrects a misspelt word that no article holds", async () => {
-    expect((await search("البرلمن")).suggestion).toBe("البرلمان");
+    // Fewer articles than fill a page hold البرلمان: the words a typo away are still read with it.
+    const alone = await search("البرلمن");
+    expect(alone.suggestion).toBe("البرلمان");
+    expect(alone.corrected_query).toBeNull();
     expect((await search("رءيس البرلمن")).suggestion).toBe("رءيس البرلمان");
   });
 

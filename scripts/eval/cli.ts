@@ -366,16 +366,24 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     const queries = wordQueries(await readTexts(), { seed, count: limit ?? 200 });
     console.log(`words: ${queries.length} queries`);
     const results: SystemResult[] = [];
+    // Which queries of each set the project searched as their correction (`corrected_query`).
+    const readAsCorrected = new Map(WORD_SETS.map((set) => [set, new Set<string>()]));
     for (const set of WORD_SETS) {
-      const rows = await searchEach(
-        "words",
-        queries.filter((query) => query.set === set),
-        (query) => query.query,
-        gradeStories,
-      );
+      const rows = await runQueries({
+        systems: systemsOf("words"),
+        queries: queries.filter((query) => query.set === set),
+        onProgress: progress("words"),
+        ask: async (system, { query }) => {
+          const answer = await ask(system, query);
+          if (answer.correctedQuery) readAsCorrected.get(set)?.add(query);
+          return answer;
+        },
+        grade: gradeStories,
+      });
       results.push(...rows.map((row) => ({ ...row, system: `${row.system}, ${set}` })));
     }
     const counted = WORD_SETS.map((set) => `${set} ${queries.filter((query) => query.set === set).length}`);
+    const corrected = WORD_SETS.map((set) => `${set} ${readAsCorrected.get(set)?.size ?? 0}`);
     finish({
       ...base,
       dataset: "words",
@@ -386,6 +394,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
         `Words of the headlines (Arabic, ${WORD_LETTERS.min}–${WORD_LETTERS.max} letters, no digits, no function words) that ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories hold, typed alone without a space after them (queries of each kind: ${counted.join(", ")}): as written; with one typo of the typed protocol's kinds; with a long vowel left out after the first letter and article; cut to 60% of its letters (at least 3). Relevant: every story one of whose articles holds the word meant in its title, lead or body (compared as the exact sub-fields index it), so P@10 is the share of the page holding the word meant.`,
         `${TWO_WORDS}: two words an article holds, one from its headline, the other from its text and not its headline, each held by ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories, together by ${PAIR_HELD_BY.min} stories or more and by no headline, typed as written; relevant: every story holding both.`,
         "Another form the stemmer joins to the word (مشروع for مشروعه) and a longer word it begins count as not holding it, so a query matching the exact form alone does best on the rows spelt right. The project reads a word typed alone as finished when bodies hold it whole at least as often as titles begin with it, and as one still being typed otherwise (docs/ranking.md).",
+        `Searched by the project as their correction (\`corrected_query\`: no article holds the word as typed in any form, and the did-you-mean check found a likelier spelling that a page's worth of articles hold, RANKING.didYouMean.searchedFrom): ${corrected.join(", ")}.`,
       ],
       examples: queries
         .slice(0, 12)
@@ -418,7 +427,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
         `Correctly spelt: ${describeItems(queries.correct)[0]}`,
         `${BODY_SENTENCES}: the project again, on ${body.misspelt.length} misspelt and ${body.correct.length} correctly spelt queries recalled the same way from a sentence (6–20 words) of an article's body, to check that what helps on headlines is not the headlines' doing. The target is read on the headline sets.`,
         `${LONG_VOWEL_LEFT_OUT}: the project again, on ${longVowel.length} queries recalled from other headlines as the misspelt set is, their typo a long vowel (ا و ي ى) left out after a word's first letter and article, as writers spell foreign words (فيرس for فيروس); no correctly spelt set.`,
-        "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored.",
+        "A suggestion is accurate when it spells the intended words, compared word by word after normalizeArabic, a leading article (ال, also after و ف ب ك, or لل) ignored. A correction the project searched in place of a word typed alone (`corrected_query`) counts as shown.",
       ],
       examples,
     });

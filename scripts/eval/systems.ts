@@ -30,6 +30,8 @@ export interface Answer {
   tookMs: number;
   /** The "did you mean" shown with the results (project only). */
   suggestion?: string | null;
+  /** The correction the results are for, when the word typed is held nowhere (project only). */
+  correctedQuery?: string | null;
   /** The Arabic the query's keys type, when the results are for it (project only). */
   arabicKeysQuery?: string | null;
   /** The query's Latin names as the articles write them, when the results are for it (project only). */
@@ -188,6 +190,7 @@ const projectSystem = (name: string, sort?: "newest"): SearchSystem => ({
       ms,
       tookMs: response.took_ms,
       suggestion: response.suggestion,
+      correctedQuery: response.corrected_query,
       arabicKeysQuery: response.arabic_keys_query,
       arabicNameQuery: response.arabic_name_query,
     };

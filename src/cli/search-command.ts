@@ -144,6 +144,8 @@ async function main(): Promise<number> {
       const result = await service.search(input);
       hits = result.hits;
       header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
+      if (result.corrected_query)
+        header += ` · no article holds the word as typed; results for: ${stripControls(result.corrected_query)}`;
       if (result.unquoted_query)
         header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
       if (result.arabic_keys_query)

@@ -4,11 +4,15 @@ import {
   asAsked,
   closestCorrections,
   collateRequests,
+  correctedAlone,
+  correctedQuery,
+  correctionCount,
   corrections,
   didYouMeanSuggesters,
   mistypedWords,
   nearRequests,
   pickCorrection,
+  searchedAsCorrected,
   spelledAsWritten,
   spellingRequest,
   typoLikelihood,
@@ -283,5 +287,47 @@ describe("asAsked", () => {
     );
     expect(asAsked(parseQuery("السيسو بوتين"), "السيسي بوتين")).toBe("السيسي بوتين");
     expect(asAsked(parseQuery("متى يبدا العام"), null)).toBeNull();
+  });
+});
+
+describe("correctedAlone", () => {
+  const misspelt = ["فيروس"];
+  it("reads one word typed alone that nothing holds as its correction", () => {
+    expect(correctedAlone(parseQuery("فيرس"), 0, misspelt)).toBe(true);
+    expect(correctedAlone(parseQuery("فيرس "), 0, misspelt)).toBe(true);
+    expect(correctedAlone(parseQuery("ما فيرس"), 0, misspelt)).toBe(true);
+  });
+
+  it("leaves a word some article holds, a word with no likelier spelling, and several words", () => {
+    expect(correctedAlone(parseQuery("فيرس"), 3, misspelt)).toBe(false);
+    expect(correctedAlone(parseQuery("فيرس"), 0, [])).toBe(false);
+    expect(correctedAlone(parseQuery("فيرس كورونا"), 0, misspelt)).toBe(false);
+  });
+
+  it("leaves a word of alternatives, and a word beside an exclusion", () => {
+    expect(correctedAlone(parseQuery("فيرس OR فايروس"), 0, misspelt)).toBe(false);
+    expect(correctedAlone(parseQuery("فيرس -كورونا"), 0, misspelt)).toBe(false);
+  });
+});
+
+describe("correctionCount", () => {
+  it("counts the articles holding the correction, stemmed, as far as a page's worth", () => {
+    const [header, count] = correctionCount("فيروس", "articles");
+    expect(header).toEqual({ index: "articles" });
+    expect(count).toMatchObject({ size: 0, track_total_hits: RANKING.didYouMean.searchedFrom });
+    expect(JSON.stringify(count)).toContain('"query":"فيروس"');
+    expect(JSON.stringify(count)).not.toContain("title.autocomplete");
+  });
+
+  it("searches the correction only when a page's worth of articles hold it", () => {
+    expect(searchedAsCorrected(RANKING.didYouMean.searchedFrom)).toBe(true);
+    expect(searchedAsCorrected(RANKING.didYouMean.searchedFrom - 1)).toBe(false);
+  });
+});
+
+describe("correctedQuery", () => {
+  it("searches the correction whole, after the question word the query opened with", () => {
+    expect(correctedQuery(parseQuery("فيرس"), "فيروس")).toBe("فيروس ");
+    expect(correctedQuery(parseQuery("ما فيرس"), "فيروس")).toBe("ما فيروس ");
   });
 });

@@ -7,7 +7,8 @@
  * shown only when the query as typed finds no article holding every word, and it is the likeliest
  * one that does: `collateRequests` asks that, and only for the few queries that got a correction
  * at all. Of corrections as close, one whose words an article holds near one another wins
- * (`nearRequests`). It is shown as an article spells it (`spelledAsWritten`).
+ * (`nearRequests`). It is shown as an article spells it (`spelledAsWritten`). A word typed alone
+ * that no article holds is searched as its correction instead (`correctedAlone`).
  */
 import type { estypes } from "@elastic/elasticsearch";
 import { normalizeArabic, TATWEEL_AND_HARAKAT, WORD_SEPARATORS } from "../text/arabic.js";
@@ -487,6 +488,40 @@ export function spelledAsWritten(parsed: ParsedQuery, correction: string, text: 
       return whole.get(word) ?? (written ? `${articlePrefix(word)}${written}` : word);
     })
     .join(" ");
+}
+
+/**
+ * Whether the page is the correction's instead of the tolerant recall's: one word typed alone (no
+ * phrase, OR-group or exclusion) that no article holds in any form, with a likelier spelling. The
+ * words a typo away from it each bring their own articles, and with no other word to narrow them
+ * its page would mix several (التحيز and التميز among التمييز's reports for التييز); several
+ * words narrow one another's readings, and the tolerant recall reads them better than any one
+ * correction.
+ */
+export function correctedAlone(parsed: ParsedQuery, found: number, mistyped: readonly string[]): boolean {
+  const alone = parsed.terms.length === 1 && !parsed.phrases.length && !parsed.excluded.length;
+  return alone && plainWords(parsed).length === 1 && found === 0 && mistyped.length > 0;
+}
+
+/**
+ * For one `msearch`: how many articles hold the correction of a word typed alone (correctedAlone),
+ * counted as far as `didYouMean.searchedFrom`.
+ */
+export function correctionCount(correction: string, index: string): estypes.MsearchRequestItem[] {
+  return checks([everyWord([correction], false)], index, didYouMean.searchedFrom);
+}
+
+/**
+ * Whether the correction of a word typed alone is searched in place of it: enough articles, by
+ * correctionCount's answer, hold it to fill a page.
+ */
+export function searchedAsCorrected(found: number): boolean {
+  return found >= didYouMean.searchedFrom;
+}
+
+/** What is searched for a correction read in place of the word typed (correctedAlone): a whole word. */
+export function correctedQuery(parsed: ParsedQuery, correction: string): string {
+  return `${asAsked(parsed, correction)} `;
 }
 
 /** A correction as the reader would ask it: after the question word the query opened with. */

@@ -253,6 +253,12 @@ export const RANKING = {
      * more than any reader's search, and a reader's slips are seldom more than one or two.
      */
     maxWords: 4,
+    /**
+     * A word typed alone that no article holds is searched as its correction when this many
+     * articles hold the correction (a page's worth): fewer would leave most of the page to the
+     * words a typo away, which are then read together as before, the correction suggested.
+     */
+    searchedFrom: 10,
   },
   /** Elasticsearch stops collecting after this and returns what it has, flagged as partial. */
   timeout: "2s",

@@ -61,6 +61,10 @@ export const SearchResponseSchema = z
       description:
         "Pass as cursor, with the same q and sort, for the page after this one (past 10,000 results too). Set on newest-first pages (sort=newest, or no query); relevance pages go on with page.",
     }),
+    corrected_query: z.string().nullable().openapi({
+      description:
+        "Set when the query is one word that no article holds in any form and a likelier spelling of it is held: the results are for this query, that spelling, and no suggestion is made.",
+    }),
     unquoted_query: z.string().nullable().openapi({
       description:
         "Set when no article holds the quoted phrases: the results are for this query, the same words unquoted.",

@@ -45,10 +45,14 @@ import {
   asAsked,
   closestCorrections,
   collateRequests,
+  correctedAlone,
+  correctedQuery,
+  correctionCount,
   corrections,
   mistypedWords,
   nearRequests,
   pickCorrection,
+  searchedAsCorrected,
   spelledAsWritten,
   spellingRequest,
   suggestersForShards,
@@ -219,7 +223,8 @@ export class SearchService {
     return this.#asWritten(typed, words.join(" "));
   }
 
-  async #searchOnce(typedInput: SearchInput): Promise<SearchResponse> {
+  /** `correcting`: whether a word typed alone that nothing holds may be searched as its correction. */
+  async #searchOnce(typedInput: SearchInput, correcting = true): Promise<SearchResponse> {
     const typed = parseQuery(typedInput.q);
     const finished = await this.#finishedWord(typedInput, typed);
     const { input } = finished;
@@ -252,6 +257,16 @@ export class SearchService {
       widerTook += ranked.took;
       return { stage, ranked };
     };
+    const tookBefore = finished.took + (completed?.took ?? 0) + strict.took + (suggested?.took ?? 0);
+    const correctedAhead =
+      correcting && correctedAlone(parsed, found, mistyped)
+        ? await this.#didYouMean(parsed, mistyped)
+        : undefined;
+    const corrected = correctedAhead?.text
+      ? await this.#searchCorrected(parsed, input, correctedAhead.text)
+      : undefined;
+    if (corrected?.result)
+      return { ...corrected.result, took_ms: tookBefore + (correctedAhead?.took ?? 0) + corrected.took };
     let wider = widerRecall(parsed, input, outcome);
     // Before reading words a typo away, whether titles show every word is meant.
     const subject =
@@ -266,22 +281,39 @@ export class SearchService {
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, chosen.stage),
-      this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
+      correctedAhead ?? this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
       ...shaped,
       took_ms:
-        finished.took +
-        (completed?.took ?? 0) +
-        strict.took +
-        (suggested?.took ?? 0) +
+        tookBefore +
+        (corrected?.took ?? 0) +
         (subject?.took ?? 0) +
         widerTook +
         page.took +
         (suggestion?.took ?? 0),
       suggestion: asAsked(parsed, suggestion?.text ?? null),
     };
+  }
+
+  /**
+   * The search for the correction of a word typed alone that no article holds (correctedAlone),
+   * named in `corrected_query`, when enough articles hold the correction and the search finds some
+   * (filters may leave none); with what the count and the search took either way.
+   */
+  async #searchCorrected(
+    parsed: ParsedQuery,
+    input: SearchInput,
+    correction: string,
+  ): Promise<{ result?: SearchResponse; took: number }> {
+    const counted = await this.client.msearch({ searches: correctionCount(correction, this.alias) });
+    const [found = 0] = foundByEach(counted.responses);
+    if (!searchedAsCorrected(found)) return { took: counted.took };
+    const result = await this.#searchOnce({ ...input, q: correctedQuery(parsed, correction) }, false);
+    const took = counted.took + result.took_ms;
+    if (!result.total.value) return { took };
+    return { result: { ...result, corrected_query: asAsked(parsed, correction) }, took };
   }
 
   /**

@@ -112,6 +112,7 @@ export function shapeSearchResponse(
     },
     suggestion: null,
     next_cursor: after && hits.length ? encodeCursor(after) : null,
+    corrected_query: null,
     unquoted_query: null,
     arabic_keys_query: null,
     arabic_name_query: null,

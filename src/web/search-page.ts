@@ -127,6 +127,7 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${st
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
+${readAsNotice(input, "corrected", `لم ترد «${input.q.trim()}» في أي خبر؛ هذه نتائج`, result.corrected_query)}
 ${readAsNotice(input, "unquoted", "لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها", result.unquoted_query)}
 ${readAsNotice(input, "arabic-keys", "يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج", result.arabic_keys_query)}
 ${readAsNotice(input, "arabic-name", "تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج", result.arabic_name_query)}
@@ -160,6 +161,7 @@ const emptyResult: SearchResponse = {
   facets: { source: [], category: [], published: [] },
   suggestion: null,
   next_cursor: null,
+  corrected_query: null,
   unquoted_query: null,
   arabic_keys_query: null,
   arabic_name_query: null,

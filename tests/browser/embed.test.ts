@@ -169,6 +169,16 @@ describe("widgets on another origin", () => {
     expect(await widget.locator("li.hit").count()).toBeGreaterThan(0);
   });
 
+  it("says when the results are for the correction of a word no article holds", async () => {
+    const widget = page.locator("arabic-news-search");
+    await submit(widget, "الملاحهة");
+    expect(await widget.locator("p.corrected").textContent()).toBe(
+      "لم ترد «الملاحهة» في أي خبر؛ هذه نتائج «الملاحة»",
+    );
+    expect(await widget.locator("p.did-you-mean").count()).toBe(0);
+    expect(await widget.locator("li.hit a").first().textContent()).toContain("الملاحة");
+  });
+
   it("reads a query typed on the Latin layout as the Arabic its keys type", async () => {
     const widget = page.locator("arabic-news-search");
     await submit(widget, "kavm hglghpm");

@@ -79,6 +79,15 @@ describe("search page", () => {
     await screenshot(page, "search-empty");
   });
 
+  it("searches a word no article holds as its correction, and says so", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("الملاحهة")}`);
+    expect(await page.locator(".corrected").textContent()).toContain("لم ترد «الملاحهة» في أي خبر");
+    expect(await page.locator(".corrected a").textContent()).toBe("الملاحة");
+    expect(await page.locator(".did-you-mean:not(.corrected)").count()).toBe(0);
+    expect(await page.locator("ol.hits > li").count()).toBe(10);
+    expect(await page.locator("ol.hits mark").first().textContent()).toBe("الملاحة");
+  });
+
   it("searches the words of a quoted phrase no article holds, and says so", async () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent('"المناخ لرصد قمر"')}`);
     expect(await page.locator(".unquoted").textContent()).toContain("المناخ لرصد قمر");

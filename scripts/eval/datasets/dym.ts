@@ -97,6 +97,11 @@ interface Asked {
 }
 
 /** Asks every query (misspelt and correct in turn, after an untimed warm-up) and tallies. */
+/** The correction a reader is shown: suggested, or searched in place of a word held nowhere. */
+function offered(answer: Answer): string | null | undefined {
+  return answer.suggestion ?? answer.correctedQuery;
+}
+
 export async function runDym(
   system: string,
   { misspelt, correct }: DymQueries,
@@ -110,8 +115,8 @@ export async function runDym(
       const item = (kind === "misspelt" ? misspelt : correct)[n];
       if (item) asked[kind].push({ item, answer: await ask(item.query) });
     }
-  const shownFor = (rows: Asked[]) => rows.filter((row) => typeof row.answer.suggestion === "string");
-  const accurate = (row: Asked) => spellsIntended(row.answer.suggestion ?? "", row.item.intended);
+  const shownFor = (rows: Asked[]) => rows.filter((row) => typeof offered(row.answer) === "string");
+  const accurate = (row: Asked) => spellsIntended(offered(row.answer) ?? "", row.item.intended);
   const shown = shownFor(asked.misspelt);
   const all = [...asked.misspelt, ...asked.correct];
   const result: DymResult = {
@@ -137,8 +142,8 @@ export async function runDym(
   const example = (row: Asked) => ({
     ...typedExample(row.item),
     intended: row.item.intended.join(" "),
-    suggestion: row.answer.suggestion ?? null,
-    accurate: row.answer.suggestion ? accurate(row) : null,
+    suggestion: offered(row.answer) ?? null,
+    accurate: offered(row.answer) ? accurate(row) : null,
   });
   const examples = [
     ...asked.misspelt.slice(0, 12).map(example),
