@@ -232,15 +232,26 @@ function stemmedWords(
 /**
  * The words with each mistyped one read as any of its likelier spellings, stemmed in any field:
  * where a typo is in a word the title does not hold (the body's), its titles' typo reach cannot find
- * it. The suggesters' few spellings are terms to look up, not a walk of the body's vocabulary.
+ * it. The suggesters' few spellings are terms to look up, not a walk of the body's vocabulary. A
+ * function word typed, which the stemmed fields drop (في), holds no article back.
  */
 function likelierWords(words: string[], mistyped: Mistyped): estypes.QueryDslQueryContainer {
-  const stemmed = (word: string) => stemmedWords([word], "1");
+  const stemmed = (word: string, zeroTerms: "all" | "none"): estypes.QueryDslQueryContainer => ({
+    multi_match: {
+      query: word,
+      fields: STEMMED,
+      type: RANKING.matchType,
+      minimum_should_match: "1",
+      zero_terms_query: zeroTerms,
+    },
+  });
   return {
     bool: {
       must: words.map((word) => {
         const spellings = likelierSpellings(word, mistyped);
-        return spellings.length ? { bool: { should: [word, ...spellings].map(stemmed) } } : stemmed(word);
+        // A spelling that is a function word (ليس for لئيس) would hold nothing back: none counts.
+        if (!spellings.length) return stemmed(word, "all");
+        return { bool: { should: [word, ...spellings].map((spelling) => stemmed(spelling, "none")) } };
       }),
       boost: typos.likelierSpellingBoost,
     },

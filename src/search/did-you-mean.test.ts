@@ -232,14 +232,33 @@ describe("typoLikelihood", () => {
 });
 
 describe("collateRequests", () => {
-  it("checks the query as typed (its last word as a prefix while typing) and each correction", () => {
-    const requests = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles");
+  it("checks the query as typed (its last word as a prefix while the search completes it) and each correction", () => {
+    const requests = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles", true);
     const [, typed, , corrected] = requests;
     expect(requests).toHaveLength(4);
     expect(JSON.stringify(typed)).toContain("title.autocomplete");
     expect(JSON.stringify(corrected)).not.toContain("title.autocomplete");
     expect(typed).toMatchObject({ size: 0, terminate_after: 1 });
     expect(corrected).toMatchObject({ size: 0, terminate_after: 1 });
+  });
+
+  it("lets a function word typed hold no article back, but finds nothing for a correction into one", () => {
+    const [, typed, , kept, , intoFunctionWord] = collateRequests(
+      parseQuery("السيسو في روسيا"),
+      ["السيسي في روسيا", "ليس في روسيا"],
+      "articles",
+      false,
+    );
+    const zeroTerms = (check: unknown) =>
+      [...JSON.stringify(check).matchAll(/"zero_terms_query":"(\w+)"/g)].map((match) => match[1]);
+    expect(zeroTerms(typed)).toEqual(["all", "all", "all"]);
+    expect(zeroTerms(kept)).toEqual(["none", "all", "all"]);
+    expect(zeroTerms(intoFunctionWord)).toEqual(["none", "all", "all"]);
+  });
+
+  it("checks the last word whole where the search does not complete it (a question)", () => {
+    const [, typed] = collateRequests(parseQuery("ما فيرس"), ["فيروس"], "articles", false);
+    expect(JSON.stringify(typed)).not.toContain("title.autocomplete");
   });
 });
 

@@ -315,12 +315,23 @@ export function typoLikelihood(typed: string, correction: string): number {
   return 3;
 }
 
-/** Articles holding every word (stemmed; the last one possibly unfinished): does this query find any? */
-function everyWord(words: string[], lastIsPrefix: boolean): estypes.QueryDslQueryContainer {
+/**
+ * Articles holding every word (stemmed; the last one possibly unfinished): does this query find any?
+ * A function word the reader typed (`typed`, word for word), which the stemmed fields drop (في,
+ * هو), holds no article back; a correction into one (ليس for لئيس) finds none.
+ */
+function everyWord(
+  words: string[],
+  lastIsPrefix: boolean,
+  typed: readonly string[] = [],
+): estypes.QueryDslQueryContainer {
   return {
     bool: {
       must: words.map((word, i) => {
-        const whole: estypes.QueryDslQueryContainer = { multi_match: { query: word, fields: STEMMED } };
+        const zeroTerms = word === typed[i] ? "all" : "none";
+        const whole: estypes.QueryDslQueryContainer = {
+          multi_match: { query: word, fields: STEMMED, zero_terms_query: zeroTerms },
+        };
         if (!(lastIsPrefix && i === words.length - 1 && completable(word))) return whole;
         return { bool: { should: [whole, titlePrefixQuery(word, undefined, i > 0)] } };
       }),
@@ -361,17 +372,19 @@ export function wordCounts(
 
 /**
  * For one `msearch`: does the query as typed find an article holding every word, and does each
- * correction?
+ * correction? `completed`: whether the search completes the last word (a headline being typed, not
+ * a question), so that a title it begins counts as found, as the search would find it.
  */
 export function collateRequests(
   parsed: ParsedQuery,
   candidates: string[],
   index: string,
+  completed: boolean,
 ): estypes.MsearchRequestItem[] {
   return checks(
     [
-      everyWord(plainWords(parsed), parsed.lastWordIsPrefix),
-      ...candidates.map((candidate) => everyWord(candidate.split(" "), false)),
+      everyWord(plainWords(parsed), completed, plainWords(parsed)),
+      ...candidates.map((candidate) => everyWord(candidate.split(" "), false, plainWords(parsed))),
     ],
     index,
   );

@@ -438,7 +438,10 @@ export class SearchService {
     candidates: string[],
   ): Promise<{ text: string | null; took: number } | undefined> {
     if (!candidates.length) return undefined;
-    const collated = await this.client.msearch({ searches: collateRequests(parsed, candidates, this.alias) });
+    const completed = headlineTyping(parsed) !== undefined;
+    const collated = await this.client.msearch({
+      searches: collateRequests(parsed, candidates, this.alias, completed),
+    });
     const closest = closestCorrections(parsed, candidates, foundByEach(collated.responses));
     let took = collated.took;
     let text = closest[0] ?? null;
