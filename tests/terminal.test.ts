@@ -6,14 +6,29 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../src/project-root.js";
-import { loadFixtures } from "./helpers/api.js";
+import { loadFixtures, writeFixture } from "./helpers/api.js";
 import { removeTestIndices, testClient, uniqueAlias } from "./helpers/es.js";
 
 const alias = uniqueAlias("terminal");
 const client = testClient();
 
+/** A page's worth of port bulletins, each its own story: الملاحة is held by enough articles to be searched for a slip. */
+function portBulletins(): object[] {
+  const ports = ["جدة", "الدمام", "ينبع", "جازان", "رابغ"];
+  return Array.from({ length: 10 }, (_, i) => ({
+    id: `tm-port-${i}`,
+    title: `نشرة الملاحة في ميناء ${ports[i % ports.length]} رقم ${i + 1}`,
+    body: `رست في ميناء ${ports[i % ports.length]} ${i + 3} سفن تحمل ${i * 40 + 120} حاوية، وغادرته ${i + 1} ناقلات نفط خلال ${i + 2} أيام.`,
+    source: "وكالة الملاحة",
+    published_at: new Date(Date.UTC(2025, 4, 1 + i)).toISOString(),
+  }));
+}
+
 beforeAll(async () => {
-  await loadFixtures(client, alias, [join(import.meta.dirname, "fixtures", "ranking.jsonl")]);
+  await loadFixtures(client, alias, [
+    join(import.meta.dirname, "fixtures", "ranking.jsonl"),
+    await writeFixture("terminal-ports", portBulletins()),
+  ]);
 });
 afterAll(async () => {
   await removeTestIndices(client, alias);
@@ -59,5 +74,13 @@ describe("npm run search", () => {
     expect(status).toBe(1);
     expect(stderr).toContain("--source: nothing is named مصدر س");
     expect(stderr).toContain("مصدر أ");
+  });
+
+  it("says when the results are for the correction of a word no article holds", () => {
+    const { status, stdout, stderr } = search("الملاحهة", "--raw");
+    expect(status).toBe(0);
+    expect(stderr).toContain("no article holds the word as typed; results for: الملاحة");
+    expect(stderr).not.toContain("did you mean");
+    expect(stdout).toContain("tm-port-");
   });
 });
