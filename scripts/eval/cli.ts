@@ -230,19 +230,29 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
     if (!found) throw new Error(`unknown system ${system}`);
     return found.search(context, q);
   };
-  /** Each of `dataset`'s systems (or `systems`) searched for every query's text, the hits judged by `grade`. */
+  /**
+   * Each of `dataset`'s systems (or `systems`) searched for every query's text, the hits judged by
+   * `grade`; `heard` sees each answer.
+   */
   const searchEach = <Q>(
     dataset: DatasetName,
     queries: readonly Q[],
     text: (query: Q) => string,
     grade: RunSpec<Q>["grade"],
-    systems = systemsOf(dataset),
+    {
+      systems = systemsOf(dataset),
+      heard,
+    }: { systems?: readonly string[]; heard?: (query: Q, answer: Answer) => void } = {},
   ) =>
     runQueries({
       systems,
       queries,
       onProgress: progress(dataset),
-      ask: (system, query) => ask(system, text(query)),
+      ask: async (system, query) => {
+        const answer = await ask(system, text(query));
+        heard?.(query, answer);
+        return answer;
+      },
       grade,
     });
   return { corpus, docs, context, ask, searchEach };
@@ -320,7 +330,9 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       { typo: true, cutChance: 0.5 },
     );
     const bodySystems = systemsOf("typed").filter((name) => name === "project" || name === best?.system);
-    const bodyRows = await searchEach("typed", fromBodies, (item) => item.query, gradeKnownItem, bodySystems);
+    const bodyRows = await searchEach("typed", fromBodies, (item) => item.query, gradeKnownItem, {
+      systems: bodySystems,
+    });
     finish({
       ...base,
       dataset: "typed",
@@ -348,7 +360,9 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     const ranked = await searchEach("topics", queries, (topic) => topic.query, gradeStories);
     // The same topics newest first: a page sorted by date holds what was typed only if the recall does.
     const newestFirst = systemsOf("topics").map((name) => `${name}${NEWEST_FIRST}`);
-    const newest = await searchEach("topics", queries, (topic) => topic.query, gradeStories, newestFirst);
+    const newest = await searchEach("topics", queries, (topic) => topic.query, gradeStories, {
+      systems: newestFirst,
+    });
     const results = [...ranked, ...newest];
     finish({
       ...base,
@@ -369,17 +383,17 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     // Which queries of each set the project searched as their correction (`corrected_query`).
     const readAsCorrected = new Map(WORD_SETS.map((set) => [set, new Set<string>()]));
     for (const set of WORD_SETS) {
-      const rows = await runQueries({
-        systems: systemsOf("words"),
-        queries: queries.filter((query) => query.set === set),
-        onProgress: progress("words"),
-        ask: async (system, { query }) => {
-          const answer = await ask(system, query);
-          if (answer.correctedQuery) readAsCorrected.get(set)?.add(query);
-          return answer;
+      const rows = await searchEach(
+        "words",
+        queries.filter((query) => query.set === set),
+        (query) => query.query,
+        gradeStories,
+        {
+          heard: ({ query }, answer) => {
+            if (answer.correctedQuery) readAsCorrected.get(set)?.add(query);
+          },
         },
-        grade: gradeStories,
-      });
+      );
       results.push(...rows.map((row) => ({ ...row, system: `${row.system}, ${set}` })));
     }
     const counted = WORD_SETS.map((set) => `${set} ${queries.filter((query) => query.set === set).length}`);

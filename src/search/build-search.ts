@@ -212,11 +212,14 @@ function typedWords(
   });
 }
 
-/** The words, stemmed, scored across title, lead and body as one field. */
+/**
+ * The words, stemmed, scored across title, lead and body as one field. `zeroTerms`: what a text
+ * the stemmed fields drop entirely (a function word) matches.
+ */
 function stemmedWords(
   words: string[],
   minimumShouldMatch: string,
-  boost?: number,
+  { boost, zeroTerms }: { boost?: number; zeroTerms?: "all" | "none" } = {},
 ): estypes.QueryDslQueryContainer {
   return {
     multi_match: {
@@ -224,6 +227,7 @@ function stemmedWords(
       fields: STEMMED,
       type: RANKING.matchType,
       minimum_should_match: minimumShouldMatch,
+      ...(zeroTerms === undefined ? {} : { zero_terms_query: zeroTerms }),
       ...(boost === undefined ? {} : { boost }),
     },
   };
@@ -236,15 +240,7 @@ function stemmedWords(
  * function word typed, which the stemmed fields drop (في), holds no article back.
  */
 function likelierWords(words: string[], mistyped: Mistyped): estypes.QueryDslQueryContainer {
-  const stemmed = (word: string, zeroTerms: "all" | "none"): estypes.QueryDslQueryContainer => ({
-    multi_match: {
-      query: word,
-      fields: STEMMED,
-      type: RANKING.matchType,
-      minimum_should_match: "1",
-      zero_terms_query: zeroTerms,
-    },
-  });
+  const stemmed = (word: string, zeroTerms: "all" | "none") => stemmedWords([word], "1", { zeroTerms });
   return {
     bool: {
       must: words.map((word) => {
@@ -358,7 +354,8 @@ function recallClauses(
       // Newest first nothing ranks it below: the relaxed recall wants all words but one instead.
       if (order === "newest") {
         if (recall === "relaxed") should.push(stemmedWords(plain, RANKING.newest.fallbackMinimumShouldMatch));
-      } else if (strictFindsEveryWord(parsed)) should.push(stemmedWords(plain, "1", RANKING.relaxedBoost));
+      } else if (strictFindsEveryWord(parsed))
+        should.push(stemmedWords(plain, "1", { boost: RANKING.relaxedBoost }));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
       const likelier = readAsLikelier(recall, mistyped);

@@ -381,10 +381,11 @@ export function collateRequests(
   index: string,
   completed: boolean,
 ): estypes.MsearchRequestItem[] {
+  const typed = plainWords(parsed);
   return checks(
     [
-      everyWord(plainWords(parsed), completed, plainWords(parsed)),
-      ...candidates.map((candidate) => everyWord(candidate.split(" "), false, plainWords(parsed))),
+      everyWord(typed, completed, typed),
+      ...candidates.map((candidate) => everyWord(candidate.split(" "), false, typed)),
     ],
     index,
   );

@@ -48,8 +48,9 @@ export function titlePrefixQuery(
   afterWords = false,
 ): estypes.QueryDslQueryContainer {
   const weight = boost ? { boost } : {};
-  if (carriesArticle(word)) {
-    const rest = normalizeArabic(word).replace(DEFINITE_ARTICLE, "");
+  const normalised = normalizeArabic(word);
+  const rest = normalised.replace(DEFINITE_ARTICLE, "");
+  if (rest !== normalised) {
     const begun = { match: { "title.autocomplete": { query: word } } };
     return { bool: { must: [begun], filter: [writtenWithArticle(rest)], ...weight } };
   }

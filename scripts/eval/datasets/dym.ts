@@ -96,12 +96,12 @@ interface Asked {
   answer: Answer;
 }
 
-/** Asks every query (misspelt and correct in turn, after an untimed warm-up) and tallies. */
 /** The correction a reader is shown: suggested, or searched in place of a word held nowhere. */
 function offered(answer: Answer): string | null | undefined {
   return answer.suggestion ?? answer.correctedQuery;
 }
 
+/** Asks every query (misspelt and correct in turn, after an untimed warm-up) and tallies. */
 export async function runDym(
   system: string,
   { misspelt, correct }: DymQueries,
