@@ -733,6 +733,94 @@ describe("one word typed alone that no article holds", () => {
   });
 });
 
+describe("a question, or a longer query, with a misspelt word", () => {
+  /**
+   * Reports on the symptoms (أعراض) of many things, and two on a virus's. A question or a longer
+   * query wants any of its words: read as typed, الفيرس finds nothing, and the reports on other
+   * symptoms, shorter, rank first.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-03-10T08:00:00Z");
+  const symptoms = appWithFixtures("question-misspelt", async () => [
+    await writeFixture("question-misspelt", [
+      report(
+        "qm-virus-season",
+        "الصحة تشرح أعراض فيروس الإنفلونزا الموسمية",
+        "قالت وزارة الصحة إن أعراض الفيروس تبدأ بالحمى والسعال وآلام العضلات، ودعت المصابين إلى الراحة في المنزل وتجنب المدارس.",
+      ),
+      report(
+        "qm-virus-cold",
+        "طبيب يحذر من الخلط بين الفيروس ونزلات البرد",
+        "أوضح استشاري الأمراض المعدية أن أعراض فيروس الإنفلونزا أشد من نزلات البرد، وأن الحمى المرتفعة تميزه عند الأطفال.",
+      ),
+      report(
+        "qm-screens",
+        "أعراض الإرهاق لدى موظفي المكاتب",
+        "يشكو موظفون من أعراض الإرهاق بعد ساعات أمام الشاشات.",
+      ),
+      report("qm-iron", "أعراض نقص الحديد عند الرياضيين", "تظهر أعراض نقص الحديد تعبا وشحوبا لدى الرياضيين."),
+      report(
+        "qm-exams",
+        "أعراض القلق قبل الامتحانات",
+        "ينصح المرشدون الطلاب بالنوم المبكر لتخفيف أعراض القلق.",
+      ),
+      report(
+        "qm-sun",
+        "أعراض ضربة الشمس مع ارتفاع الحرارة",
+        "تشمل أعراض ضربة الشمس الصداع والدوار والغثيان.",
+      ),
+      report(
+        "qm-spring",
+        "أعراض الحساسية في الربيع",
+        "تزداد أعراض الحساسية مع تفتح الأزهار وانتشار حبوب اللقاح.",
+      ),
+      report(
+        "qm-elderly",
+        "أعراض الجفاف لدى كبار السن",
+        "يحذر الأطباء من أعراض الجفاف في أيام الصيف الحارة.",
+      ),
+      // A name no title holds but a few articles do, a letter away from a word of many titles.
+      report(
+        "qm-hamza-derby",
+        "الشباب يحسم الديربي بهدف متأخر",
+        "سجل المهاجم حمزة هدف الفوز في الدقائق الأخيرة بعد تمريرة من الجناح الأيسر.",
+      ),
+      report(
+        "qm-hamza-transfer",
+        "الاتحاد يقترب من ضم مهاجم شاب",
+        "تفاوض إدارة النادي وكيل اللاعب حمزة على عقد لثلاثة مواسم بعد موسم سجل فيه اثني عشر هدفا.",
+      ),
+      report(
+        "qm-hamza-injury",
+        "إصابة تبعد مهاجم الفيصلي أسبوعين",
+        "أكد الطبيب أن حمزة تعرض لشد عضلي في التدريب وسيغيب عن مباراتين في الدوري.",
+      ),
+      ...["الكهرباء", "المياه", "النقل", "الإسكان"].map((sector, i) =>
+        report(
+          `qm-package-${i}`,
+          `حزمة إجراءات جديدة لقطاع ${sector}`,
+          `أعلنت الحكومة حزمة إجراءات لدعم قطاع ${sector}.`,
+        ),
+      ),
+    ]),
+  ]);
+
+  it.each(["ما أعراض الفيرس", "ما هي أعراض الفيرس عند الأطفال", "أعراض الفيرس تبدأ بالحمى والسعال"])(
+    "%s: the reports on the word meant come first, with did you mean",
+    async (q) => {
+      const result = await search(q, symptoms.app);
+      expect(ids(result).slice(0, 2).sort(), `${ids(result)}`).toEqual(["qm-virus-cold", "qm-virus-season"]);
+      expect(result.suggestion).toBe(q.replace("الفيرس", "الفيروس"));
+      // The page marks the word meant, which the results are for.
+      expect(result.hits[0]?.highlights.body.join(" ")).toMatch(/<mark>(ال)?فيروس<\/mark>/);
+    },
+  );
+
+  it("reads a rare word a few articles hold as typed, not as a commoner word a letter away", async () => {
+    const result = await search("من سجل حمزة", symptoms.app);
+    expect(ids(result).sort()).toEqual(["qm-hamza-derby", "qm-hamza-injury", "qm-hamza-transfer"]);
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

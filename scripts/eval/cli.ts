@@ -42,7 +42,13 @@ import {
   openCorpus,
   type StoredDoc,
 } from "./corpus.js";
-import { gradeArcd, readArcd, writeParagraphs } from "./datasets/arcd.js";
+import {
+  type ArcdQuestion,
+  gradeArcd,
+  mistypedQuestions,
+  readArcd,
+  writeParagraphs,
+} from "./datasets/arcd.js";
 import {
   type CopyPair,
   copyPairs,
@@ -101,6 +107,7 @@ import {
 import { gradeStories, type RunSpec, runQueries, type SystemResult } from "./run.js";
 import {
   type Answer,
+  type JudgedHit,
   NEWEST_FIRST,
   RELATED_SYSTEMS,
   type RelatedSystem,
@@ -186,6 +193,10 @@ const FROM_BODIES = ", body sentences";
 const BODY_SENTENCES = `project${FROM_BODIES}`;
 /** The did-you-mean row whose typos are long vowels left out. */
 const LONG_VOWEL_LEFT_OUT = "project, a long vowel left out";
+/** Rows of questions asked with one typo. */
+const ONE_TYPO = ", one typo";
+/** Offsets the run's seed for the mistyped ARCD questions. */
+const ARCD_TYPO_STREAM = 0x61726364;
 /** Offsets the run's seed for the typed dataset's body sentences. */
 const TYPED_BODY_STREAM = 0x74626f;
 
@@ -278,19 +289,22 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
   if (arcd) {
     const questions = arcd.questions.slice(0, limit);
     console.log(`arcd: ${questions.length} questions`);
-    const results = await searchEach(
-      "arcd",
-      questions,
-      (q) => q.question,
-      (q, hits) => gradeArcd(q, hits, context.storyOf),
+    const grade = (q: ArcdQuestion, hits: JudgedHit[]) => gradeArcd(q, hits, context.storyOf);
+    const results = await searchEach("arcd", questions, (q) => q.question, grade);
+    // The same questions with one typo, and each stock analyzer with fuzziness too, which a typo calls for.
+    const mistyped = mistypedQuestions(questions, seed + ARCD_TYPO_STREAM);
+    const typoSystems = systemsOf("arcd").flatMap((name) =>
+      name === "project" ? [name] : [name, `${name}+fuzzy`],
     );
+    const typoRows = await searchEach("arcd", mistyped, (q) => q.question, grade, { systems: typoSystems });
     finish({
       ...base,
       dataset: "arcd",
       title: "ARCD questions among SaudiNewsNet",
-      results,
+      results: [...results, ...typoRows.map((row) => ({ ...row, system: `${row.system}${ONE_TYPO}` }))],
       notes: [
         `${arcd.paragraphs.length} ARCD paragraphs indexed among the SaudiNewsNet articles; one relevant paragraph per question.`,
+        `Rows${ONE_TYPO}: ${mistyped.length} of the questions with one typo (the typed protocol's kinds) in a word of 4+ letters that is not a function word; the target is read on the questions as asked.`,
       ],
     });
   }

@@ -11,6 +11,7 @@ import {
   TYPOS,
   type TypoKind,
   typeFromMemory,
+  withOneTypo,
 } from "./typos.js";
 
 const TITLES = [
@@ -155,6 +156,31 @@ describe("typeFromMemory", () => {
     );
     expect(typeFromMemory("أخبار اليوم", seededRng(3), options)).toBeUndefined();
     expect(typeFromMemory("هذا هو ما في", seededRng(3), options)).toBeUndefined();
+  });
+});
+
+describe("withOneTypo", () => {
+  const question = "متى بدأت الحرب العالمية الثانية؟";
+
+  it("mistypes one recallable word of 4+ letters and keeps every other word as written", () => {
+    const rng = seededRng(11);
+    for (let n = 0; n < 200; n++) {
+      const made = withOneTypo(question, rng);
+      if (!made) throw new Error("no typo made");
+      const words = question.split(" ");
+      const typed = made.typed.split(" ");
+      expect(typed).toHaveLength(words.length);
+      // Not the question word (a function word), nor a word joined to its question mark.
+      expect(["بدأت", "الحرب", "العالمية"]).toContain(made.typo.intended);
+      expect(typed[made.typo.word]).toBe(made.typo.typed);
+      expect(normalizeArabic(made.typo.typed)).not.toBe(normalizeArabic(made.typo.intended));
+      expect(typed.filter((word, i) => word !== words[i])).toEqual([made.typo.typed]);
+    }
+  });
+
+  it("is deterministic for a seed and makes none where no word can take one", () => {
+    expect(withOneTypo(question, seededRng(5))).toEqual(withOneTypo(question, seededRng(5)));
+    expect(withOneTypo("من هو ابن رشد؟", seededRng(5))).toBeUndefined();
   });
 });
 

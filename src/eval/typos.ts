@@ -151,6 +151,24 @@ export function typeFromMemory(title: string, rng: Rng, options: TypeOptions): T
   return undefined;
 }
 
+/**
+ * The text with one typo (as typeFromMemory makes them) in one of its recallable words of 4+
+ * letters, every other word as written; undefined when it has none to mistype.
+ */
+export function withOneTypo(text: string, rng: Rng): { typed: string; typo: Typo } | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  const long = words.flatMap((word, i) =>
+    isRecallable(typable(word)) && Array.from(typable(word)).length >= LONG_WORD ? [i] : [],
+  );
+  const at = pick(long, rng);
+  if (at === undefined) return undefined;
+  const intended = typable(words[at] as string);
+  const made = mistype(intended, rng);
+  if (!made) return undefined;
+  const typed = words.map((word, i) => (i === at ? made.typed : word)).join(" ");
+  return { typed, typo: { kind: made.kind, word: at, intended, typed: made.typed } };
+}
+
 /** A body's sentences a reader could recall words from: 6 to 20 words between stops and commas. */
 export function bodySentences(body: string): string[] {
   return body

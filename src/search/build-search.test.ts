@@ -6,13 +6,16 @@ import {
   CANDIDATES_PER_RESULT,
   decodeCursor,
   encodeCursor,
+  heldAsTypedCounts,
   MAX_WINDOW,
   maybeSubject,
   newestFallback,
   pageCopiesRequest,
   pageRequest,
+  questionOrLonger,
   type Recall,
   type StrictOutcome,
+  slipsOnly,
   strictFindsEveryWord,
   subjectCounts,
   suggestersAfterStrict,
@@ -149,6 +152,83 @@ describe("buildSearchRequest", () => {
     expect(recalled("tolerant")).not.toContain("فورس");
     expect(recalled("relaxed")).not.toContain("فيروس");
     expect(recalled("strict")).not.toContain("فيروس");
+  });
+
+  it("reads a question's or a longer query's mistyped word beside its likelier spellings, any word wanted", () => {
+    const mistyped = new Map([["لبنن", ["لبنان", "لبنه", "لبنى"]]]);
+    const recalled = (q: string, recall: Recall) => buildQuery(parseQuery(q), recall, mistyped);
+    const beside = (words: string) => ({
+      bool: {
+        should: [
+          {
+            multi_match: {
+              query: words,
+              fields: STEMMED,
+              type: RANKING.matchType,
+              minimum_should_match: "1",
+            },
+          },
+        ],
+        minimum_should_match: 1,
+      },
+    });
+    // On the words' own scale: no title within a typo, no reading wanting every word at a lower weight.
+    expect(recalled("أين تقع لبنن", "tolerant")).toEqual({
+      bool: { must: [beside("تقع لبنن لبنان لبنه")], must_not: [] },
+    });
+    const longer = recalled("ما الدول التي تحد لبنن من الجنوب", "tolerant");
+    expect(JSON.stringify(longer)).toContain(`"query":"الدول التي تحد لبنن لبنان لبنه من الجنوب"`);
+    expect(JSON.stringify(recalled("أين تقع لبنن", "strict"))).not.toContain("لبنان");
+    // A headline recalled keeps its titles within a typo and the reading wanting every word.
+    const headline = JSON.stringify(recalled("مطار لبنن", "tolerant"));
+    expect(headline).toContain("title.words");
+    expect(headline).toContain(`"boost":${RANKING.typos.likelierSpellingBoost}`);
+  });
+
+  it("reads as slips only words few articles hold as typed, or far fewer than their spelling", () => {
+    const mistyped = new Map([
+      ["حمزة", ["حزمه"]],
+      ["لبنن", ["لبنان", "لبنه"]],
+      ["الكرونا", ["الكورونا"]],
+    ]);
+    const { slipHeldByUpTo: few, slipRarerBy: rarerBy, slipCountedUpTo: upTo } = RANKING.typos;
+    const count = (word: string, counted: number) => [
+      { index: "a" },
+      { size: 0, track_total_hits: counted, query: { multi_match: { query: word, fields: EXACT } } },
+    ];
+    expect(heldAsTypedCounts(mistyped, "a")).toEqual([
+      ...count("حمزة", upTo),
+      ...count("حزمه", upTo * rarerBy),
+      ...count("لبنن", upTo),
+      ...count("لبنان", upTo * rarerBy),
+      ...count("الكرونا", upTo),
+      ...count("الكورونا", upTo * rarerBy),
+    ]);
+    const slips = (counts: number[]) => [...slipsOnly(mistyped, counts).keys()];
+    // حمزة: held as typed by many, its spelling not far more; لبنن: by few; الكرونا: by a few
+    // writers, its spelling by far more.
+    const held = [few + 1, (few + 1) * rarerBy - 1, few, 0, few + 1, (few + 1) * rarerBy];
+    expect(slips(held)).toEqual(["لبنن", "الكرونا"]);
+    expect(slips([upTo, upTo * rarerBy, few + 1, 0, 0, 0])).toEqual(["حمزة", "الكرونا"]);
+    expect(questionOrLonger(parseQuery("أين تقع لبنن"))).toBe(true);
+    expect(questionOrLonger(parseQuery("ما الدول التي تحد لبنن من الجنوب"))).toBe(true);
+    expect(questionOrLonger(parseQuery("الحدود مع لبنن"))).toBe(false);
+  });
+
+  it("rescores a question's title named by its likeliest reading, not a headline's", () => {
+    const mistyped = new Map([["لبنن", ["لبنان", "لبنه"]]]);
+    const rescored = (q: string) => {
+      const stage = { candidates: 20, recall: "tolerant" as const, mistyped };
+      const rescore = buildSearchRequest(input({ q }), "a", stage).rescore;
+      return JSON.stringify((Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query);
+    };
+    const named = (words: string[]) =>
+      JSON.stringify({
+        terms_set: { "title.exact": { terms: words, minimum_should_match_field: "title_words" } },
+      });
+    expect(rescored("أين تقع لبنن")).toContain(named(["تقع", "لبنان"]));
+    expect(rescored("أين تقع لبنن")).toContain(named(["تقع", "لبنن"]));
+    expect(rescored("مطار لبنن")).not.toContain(named(["مطار", "لبنان"]));
   });
 
   it("rescores the likeliest reading's words in order and exact forms, on the scale of the likelier readings", () => {
@@ -313,6 +393,15 @@ describe("buildSearchRequest", () => {
     expect(wider({ bestMatched: [], mistyped: [q] }, q, { sort: "newest" })).toBe("tolerant");
     expect(wider({ bestMatched: [] }, "ما هي عاصمة العراق؟")).toBeUndefined();
     expect(wider({ found: 0 }, '"عاصمة العراق"')).toBeUndefined();
+    // A question or a longer query: only a word that looks mistyped calls for the tolerant recall,
+    // ranked by relevance (newest first, its recall wants most words, and a spelling is one more).
+    const question = "ما هي عاصمة العرق؟";
+    expect(wider({ mistyped: ["هي عاصمة العراق"] }, question)).toBe("tolerant");
+    expect(wider({ mistyped: ["هي عاصمة العراق"] }, question, { sort: "newest" })).toBeUndefined();
+    expect(wider({ found: 0 }, question)).toBeUndefined();
+    const longer = "أمطار رعدية على مناطق عسير والباحة";
+    expect(wider({ mistyped: [longer] }, longer)).toBe("tolerant");
+    expect(wider({ found: 3, bestMatched: [] }, longer)).toBeUndefined();
   });
 
   it("asks whether the words are a subject typed only where a subject's articles could be found", () => {
@@ -329,6 +418,9 @@ describe("buildSearchRequest", () => {
     // Three words are wanted any: the count alone tells how many hold them all.
     expect(may("نسبة البطالة السعودية", { found: 1 })).toBe(true);
     expect(may("دعش", { typingOnlyBegun: true })).toBe(false);
+    // A question's or a longer query's tolerant recall reads no title within a typo.
+    expect(may("ما نسبة البطالة السعودية", {})).toBe(false);
+    expect(may("نسبة البطالة بين الشباب في السعودية", { found: 1 })).toBe(false);
   });
 
   it("takes words titles use that many articles hold together for a subject, not a slip", () => {

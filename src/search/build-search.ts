@@ -254,6 +254,15 @@ function likelierWords(words: string[], mistyped: Mistyped): estypes.QueryDslQue
   };
 }
 
+/**
+ * The words with each mistyped one followed by its likelier spellings, for a recall that wants any
+ * of them (a question, a longer query): the article holding the word meant scores for it, and the
+ * word as typed still counts where it was spelt right.
+ */
+function besideLikelier(words: readonly string[], mistyped: Mistyped): string[] {
+  return words.flatMap((word) => [word, ...likelierSpellings(word, mistyped)]);
+}
+
 /** The spellings a mistyped word is also read as: the suggesters' likeliest. */
 function likelierSpellings(word: string, mistyped: Mistyped): readonly string[] {
   return mistyped.get(word)?.slice(0, typos.likelierSpellings) ?? [];
@@ -341,9 +350,13 @@ function recallClauses(
   const plain = plainWords(parsed);
   const clauses: estypes.QueryDslQueryContainer[] = [];
   if (plain.length) {
+    const likelier = readAsLikelier(recall, mistyped);
+    // A question or a longer query wants any of its words: each mistyped one is read beside its
+    // likelier spellings, on the words' own scale, with no title within a typo to look for.
+    const besideTyped = likelier.size > 0 && questionOrLonger(parsed);
     const should: estypes.QueryDslQueryContainer[] = [
       // The words across the fields (stemmed); more of them and rarer ones score higher.
-      sidesAgainst(plain, wordsToMatch(parsed, order)),
+      sidesAgainst(besideTyped ? besideLikelier(plain, likelier) : plain, wordsToMatch(parsed, order)),
     ];
     if (recall === "strict") {
       const typing = recallsHeadline(parsed) ? typingWord(parsed) : undefined;
@@ -358,8 +371,7 @@ function recallClauses(
         should.push(stemmedWords(plain, "1", { boost: RANKING.relaxedBoost }));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
       if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
-      const likelier = readAsLikelier(recall, mistyped);
-      if (likelier.size) should.push(likelierWords(plain, likelier));
+      if (likelier.size && !besideTyped) should.push(likelierWords(plain, likelier));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
   }
@@ -565,6 +577,9 @@ function likeliestReadingSignals(
   const spellings = words.flatMap((word) => likeliest(word) ?? []).join(" ");
   const scale = typos.likelierSpellingBoost;
   return [
+    // A question names its subject's title as spelt (لبنان in أين تقع لبنن); a headline's words
+    // as typed find its title within a typo instead.
+    ...(questionOrLonger(parsed) ? titleNamedClause(reading) : []),
     ...wordsInOrder(parsed, reading, scale),
     {
       multi_match: {
@@ -764,14 +779,15 @@ export function strictFindsEveryWord(parsed: ParsedQuery): boolean {
  * looks mistyped (rare, a common word a typo away) with no title vouching for it (titlesVouch: a
  * title holding every word as typed shows the rare word is real, the last maybe the start of one).
  * Relaxed, when no typo is likely but few articles were found: the page is filled without
- * expanding typos.
+ * expanding typos. A question or a longer query is read tolerantly only where a word looks
+ * mistyped (wordMistyped).
  */
 export function widerRecall(
   parsed: ParsedQuery,
   input: SearchInput,
   strict: StrictOutcome,
 ): Recall | undefined {
-  if (!toleranceCanHelp(parsed)) return undefined;
+  if (questionOrLonger(parsed)) return wordMistyped(parsed, input, strict) ? "tolerant" : undefined;
   const titleAsTyped = strict.bestMatched.includes(TYPED_TITLE);
   const typoLikely =
     strict.found === 0 ||
@@ -785,12 +801,49 @@ export function widerRecall(
 }
 
 /**
+ * Whether a question or a longer query, ranked by relevance, has a word the suggesters found rare
+ * with a likelier spelling: its tolerant recall reads that word beside them (besideLikelier), if
+ * it looks a slip (slipsOnly). Newest first, the recall wants most of the words, and a spelling
+ * would count as one more.
+ */
+function wordMistyped(parsed: ParsedQuery, input: SearchInput, strict: StrictOutcome): boolean {
+  return strict.mistyped.length > 0 && pageOrder(parsed, input.sort) === "relevance";
+}
+
+/**
+ * For one `msearch`, asked before a question's or a longer query's tolerant recall: how many
+ * articles hold each mistyped word as typed and its likeliest spelling (exact forms, any field),
+ * counted as far as slipsOnly needs.
+ */
+export function heldAsTypedCounts(mistyped: Mistyped, index: string): estypes.MsearchRequestItem[] {
+  const { slipCountedUpTo: upTo, slipRarerBy: rarerBy } = typos;
+  const held = (word: string) => ({ multi_match: { query: word, fields: EXACT } });
+  return [...mistyped].flatMap(([word, [likeliest = word] = []]) => [
+    ...checks([held(word)], index, upTo),
+    ...checks([held(likeliest)], index, upTo * rarerBy),
+  ]);
+}
+
+/**
+ * The mistyped words that are slips, by heldAsTypedCounts' answers (in its order): few articles
+ * hold the word as typed, or far more hold its likeliest spelling.
+ */
+export function slipsOnly(mistyped: Mistyped, counts: readonly number[]): Mistyped {
+  const slip = (i: number) => {
+    const typed = counts[2 * i] ?? 0;
+    return typed <= typos.slipHeldByUpTo || (counts[2 * i + 1] ?? 0) >= typed * typos.slipRarerBy;
+  };
+  return new Map([...mistyped].filter((_, i) => slip(i)));
+}
+
+/**
  * Whether the words may be a subject typed (typedSubject), worth asking before a tolerant recall:
  * not when the strict recall wanted every word and found fewer articles than a subject's, nor when
- * the word typed alone only begins a few titles.
+ * the word typed alone only begins a few titles, nor for a question or a longer query (its tolerant
+ * recall reads no title within a typo).
  */
 export function maybeSubject(parsed: ParsedQuery, strict: Omit<StrictOutcome, "mistyped">): boolean {
-  if (strict.typingOnlyBegun) return false;
+  if (strict.typingOnlyBegun || questionOrLonger(parsed)) return false;
   return !strictFindsEveryWord(parsed) || strict.found >= RANKING.strictEnough;
 }
 
@@ -851,6 +904,11 @@ export function newestFallback(
  */
 function toleranceCanHelp(parsed: ParsedQuery): boolean {
   return recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion);
+}
+
+/** A question, or more words than a headline recalled: its recall wants any of them. */
+export function questionOrLonger(parsed: ParsedQuery): boolean {
+  return !toleranceCanHelp(parsed);
 }
 
 /**

@@ -150,6 +150,17 @@ export const RANKING = {
     /** Those readings score below the words as typed: a typo alternative must not outrank them. */
     likelierSpellingBoost: 0.5,
     /**
+     * A question or a longer query reads a rare word beside its likelier spellings only when at
+     * most this many articles hold it as typed, or its likeliest spelling is held by slipRarerBy
+     * times as many: its many words include real ones a letter away from commoner ones (حمزة,
+     * نشبت), whose readings would cost a request and bring other subjects in, while a misspelling
+     * many writers share (الكرونا) is still far rarer than the word meant.
+     */
+    slipHeldByUpTo: 2,
+    slipRarerBy: 20,
+    /** Where those counts stop: the word as typed's here, its spelling's slipRarerBy times further. */
+    slipCountedUpTo: 100,
+    /**
      * The same for the starts of title words the suggestions look in: far denser than whole words,
      * a start has more than 20 neighbours a typo away, and those Lucene keeps go by the alphabet.
      */

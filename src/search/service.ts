@@ -14,14 +14,18 @@ import {
   type ChosenBy,
   firstStage,
   headlineTyping,
+  heldAsTypedCounts,
   MAX_WINDOW,
+  type Mistyped,
   maybeSubject,
   newestFallback,
   pageCopiesRequest,
   pageRequest,
+  questionOrLonger,
   type RankingStage,
   type Recall,
   searchRequest,
+  slipsOnly,
   storiesWanted,
   strictFindsEveryWord,
   subjectCounts,
@@ -250,13 +254,6 @@ export class SearchService {
     const mistyped = corrections(parsed, suggested ?? strict.response);
     const outcome = { found, mistyped, bestMatched, titlesAsTyped, typingOnlyBegun };
     const spellings = mistypedWords(parsed, mistyped);
-    let widerTook = 0;
-    const widen = async (recall: Recall) => {
-      const stage = { ...first, recall, mistyped: spellings };
-      const ranked = await this.#rank(parsed, input, stage);
-      widerTook += ranked.took;
-      return { stage, ranked };
-    };
     const tookBefore = finished.took + (completed?.took ?? 0) + strict.took + (suggested?.took ?? 0);
     const correctedAhead =
       correcting && correctedAlone(parsed, found, mistyped)
@@ -272,6 +269,16 @@ export class SearchService {
     const subject =
       wider === "tolerant" && maybeSubject(parsed, outcome) ? await this.#typedSubject(parsed) : undefined;
     if (subject?.typed) wider = undefined;
+    // A question's or a longer query's rare words that many articles hold are words, not slips.
+    const slips = wider === "tolerant" && questionOrLonger(parsed) ? await this.#slips(spellings) : undefined;
+    if (slips && !slips.mistyped.size) wider = undefined;
+    let widerTook = 0;
+    const widen = async (recall: Recall) => {
+      const stage = { ...first, recall, mistyped: slips?.mistyped ?? spellings };
+      const ranked = await this.#rank(parsed, input, stage);
+      widerTook += ranked.took;
+      return { stage, ranked };
+    };
     let chosen: { stage: RankingStage; ranked: typeof strict } = { stage: first, ranked: strict };
     if (wider) chosen = await widen(wider);
     if (newestFallback(parsed, input, hitCount(chosen.ranked.response.hits.total), chosen.stage.recall))
@@ -290,6 +297,7 @@ export class SearchService {
         tookBefore +
         (corrected?.took ?? 0) +
         (subject?.took ?? 0) +
+        (slips?.took ?? 0) +
         widerTook +
         page.took +
         (suggestion?.took ?? 0),
@@ -372,6 +380,12 @@ export class SearchService {
     const request = buildSuggestRequest({ q: input.q, size: DEFAULT_SUGGEST_SIZE }, this.alias);
     const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
     return { ...readTyping(response.hits.hits, input.q, DEFAULT_SUGGEST_SIZE), took: response.took };
+  }
+
+  /** The mistyped words that look slips (slipsOnly), asked before a question's tolerant recall. */
+  async #slips(mistyped: Mistyped): Promise<{ mistyped: Mistyped; took: number }> {
+    const counted = await this.client.msearch({ searches: heldAsTypedCounts(mistyped, this.alias) });
+    return { mistyped: slipsOnly(mistyped, foundByEach(counted.responses)), took: counted.took };
   }
 
   /** Whether the words are a subject typed (typedSubject), asked before a tolerant recall. */

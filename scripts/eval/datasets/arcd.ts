@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { judge } from "../../../src/eval/metrics.js";
+import { seededRng } from "../../../src/eval/perturb.js";
+import { withOneTypo } from "../../../src/eval/typos.js";
 import type { Grade } from "../run.js";
 import type { JudgedHit } from "../systems.js";
 
@@ -75,6 +77,18 @@ export function readArcd(path: string): Arcd {
 /** The paragraphs as JSON Lines, so they go through the same importer as the news. */
 export async function writeParagraphs(arcd: Arcd, file: string): Promise<void> {
   await writeFile(file, `${arcd.paragraphs.map((paragraph) => JSON.stringify(paragraph)).join("\n")}\n`);
+}
+
+/**
+ * The questions as a reader who slips once types them: one typo in a word of 4+ letters (never the
+ * question word, a function word). Seeded; a question with no such word is left out.
+ */
+export function mistypedQuestions(questions: readonly ArcdQuestion[], seed: number): ArcdQuestion[] {
+  const rng = seededRng(seed);
+  return questions.flatMap((question) => {
+    const made = withOneTypo(question.question, rng);
+    return made ? [{ ...question, question: made.typed }] : [];
+  });
 }
 
 /** The one relevant story: the paragraph's near-duplicate group (its own id unless copied). */
