@@ -737,7 +737,8 @@ describe("a question, or a longer query, with a misspelt word", () => {
   /**
    * Reports on the symptoms (أعراض) of many things, and two on a virus's. A question or a longer
    * query wants any of its words: read as typed, الفيرس finds nothing, and the reports on other
-   * symptoms, shorter, rank first.
+   * symptoms, shorter, rank first. Beside them, three reports naming a striker (حمزة), a name no
+   * title holds, a letter away from حزمة, which four titles hold.
    */
   const report = reportsOf("وكالة الأنباء الوطنية", "2025-03-10T08:00:00Z");
   const symptoms = appWithFixtures("question-misspelt", async () => [
@@ -778,7 +779,6 @@ describe("a question, or a longer query, with a misspelt word", () => {
         "أعراض الجفاف لدى كبار السن",
         "يحذر الأطباء من أعراض الجفاف في أيام الصيف الحارة.",
       ),
-      // A name no title holds but a few articles do, a letter away from a word of many titles.
       report(
         "qm-hamza-derby",
         "الشباب يحسم الديربي بهدف متأخر",

@@ -818,7 +818,7 @@ function wordMistyped(parsed: ParsedQuery, input: SearchInput, strict: StrictOut
 export function heldAsTypedCounts(mistyped: Mistyped, index: string): estypes.MsearchRequestItem[] {
   const { slipCountedUpTo: upTo, slipRarerBy: rarerBy } = typos;
   const held = (word: string) => ({ multi_match: { query: word, fields: EXACT } });
-  return [...mistyped].flatMap(([word, [likeliest = word] = []]) => [
+  return [...mistyped].flatMap(([word, [likeliest = word]]) => [
     ...checks([held(word)], index, upTo),
     ...checks([held(likeliest)], index, upTo * rarerBy),
   ]);
