@@ -542,7 +542,10 @@ describe("buildSearchRequest", () => {
 
   it("asks a question's words of the whole text, not of titles as typed", () => {
     const tolerant = { candidates: 20, recall: "tolerant" } as const;
-    const question = JSON.stringify(buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a", tolerant));
+    // Its recall: the rescore weighs a short question's words as typed in a title (below).
+    const question = JSON.stringify(
+      buildSearchRequest(input({ q: "ما هي عاصمة العراق؟" }), "a", tolerant).query,
+    );
     expect(question).not.toContain("title.words");
     expect(question).not.toContain('"fields":["title.exact","lead.exact"]');
     // Any of a question's words, however few its analyzer keeps (question words are stop words).
@@ -553,6 +556,15 @@ describe("buildSearchRequest", () => {
     );
     const recalled = JSON.stringify(buildSearchRequest(input({ q: "عاصمة العراق" }), "a", tolerant).query);
     expect(recalled).toContain("title.words");
+  });
+
+  it("rescores a short question's words as typed in a title, not a long question's, nor in its recall", () => {
+    const named = JSON.stringify({ _name: TYPED_TITLE });
+    const rescored = (q: string) => JSON.stringify(rescoreSignals(q));
+    expect(rescored("متى موعد قرعة كأس آسيا ")).toContain(named.slice(1, -1));
+    expect(rescored("ما الدول التي تحد العراق من الجنوب ")).not.toContain(named.slice(1, -1));
+    const recall = JSON.stringify(buildSearchRequest(input({ q: "متى موعد قرعة كأس آسيا " }), "a").query);
+    expect(recall).not.toContain('"fields":["title.exact","lead.exact"]');
   });
 
   it("completes the last word from the title's prefixes while the reader types, not after a space", () => {

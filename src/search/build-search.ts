@@ -308,6 +308,15 @@ function recallsHeadline(parsed: ParsedQuery): boolean {
   return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
 }
 
+/**
+ * A question of a headline's length: its recall wants any word, as a question's does, but a title
+ * holding every word as typed is likely the story asked about.
+ */
+function shortQuestion(parsed: ParsedQuery): boolean {
+  const words = wordsNamed(plainWords(parsed));
+  return parsed.isQuestion && words > 0 && words <= typed.maxWords;
+}
+
 /** The word a reader recalling a headline is still typing, if any: its completions are worth counting. */
 export function headlineTyping(parsed: ParsedQuery): string | undefined {
   return recallsHeadline(parsed) ? typingWord(parsed) : undefined;
@@ -519,7 +528,9 @@ function rescoreQuery(
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
-  const asTyped = recall === "strict" && headline ? typedWords(parsed, "strict") : undefined;
+  // A headline's words as typed are in the wider recalls' first stage; a short question's never are.
+  const asTyped =
+    (recall === "strict" && headline) || shortQuestion(parsed) ? typedWords(parsed, "strict") : undefined;
   return {
     bool: {
       should: [

@@ -49,7 +49,8 @@ export const RANKING = {
    * The typed alternative: the words as written in the title or lead, within a typo, the last one
    * (while the reader types) as the start of a word. It finds a headline recalled with a misspelt
    * or unfinished word, and lifts titles holding the words typed well above texts that merely
-   * mention them. Built for reader-length queries only.
+   * mention them. Built for reader-length queries only; a question of that length gets it in the
+   * rescore alone, every word as typed.
    */
   typed: {
     boost: 5,
