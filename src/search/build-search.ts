@@ -490,6 +490,11 @@ function completionBonus(
   return [{ constant_score: { filter: holding, boost: typed.likeliestCompletionBonus } }];
 }
 
+/** An article holding the word as typed: its exact form, in any field. */
+function heldWhole(word: string): estypes.QueryDslQueryContainer {
+  return { multi_match: { query: word, fields: EXACT } };
+}
+
 /**
  * One word searched whole (a space after it, or read as finished: finished-word.ts): an article
  * holding it as typed, in any field's exact form, goes before those holding only another word its
@@ -499,8 +504,7 @@ function completionBonus(
 function wordWhole(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
   const [word, ...more] = plainWords(parsed);
   if (word === undefined || more.length || parsed.lastWordIsPrefix || parsed.phrases.length) return [];
-  const holding = { multi_match: { query: word, fields: EXACT } };
-  return [{ constant_score: { filter: holding, boost: RANKING.wholeWordBonus } }];
+  return [{ constant_score: { filter: heldWhole(word), boost: RANKING.wholeWordBonus } }];
 }
 
 /**
@@ -828,10 +832,9 @@ function wordMistyped(parsed: ParsedQuery, input: SearchInput, strict: StrictOut
  */
 export function heldAsTypedCounts(mistyped: Mistyped, index: string): estypes.MsearchRequestItem[] {
   const { slipCountedUpTo: upTo, slipRarerBy: rarerBy } = typos;
-  const held = (word: string) => ({ multi_match: { query: word, fields: EXACT } });
   return [...mistyped].flatMap(([word, [likeliest = word]]) => [
-    ...checks([held(word)], index, upTo),
-    ...checks([held(likeliest)], index, upTo * rarerBy),
+    ...checks([heldWhole(word)], index, upTo),
+    ...checks([heldWhole(likeliest)], index, upTo * rarerBy),
   ]);
 }
 
@@ -909,17 +912,13 @@ export function newestFallback(
 }
 
 /**
- * The wider stages match typos in titles as typed, and rare words as their likelier spellings, for
- * a few words recalled (a headline, not a question), and find articles with one word of two (the
- * strict stage wants both of two, any of more, any of a question's).
+ * A question, or more words than a headline recalled: its recall wants any of its words, and its
+ * wider stage only reads mistyped words as their likelier spellings. For the others the wider
+ * stages also match typos in titles as typed, and find articles with one word of two (the strict
+ * stage wants both of two).
  */
-function toleranceCanHelp(parsed: ParsedQuery): boolean {
-  return recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion);
-}
-
-/** A question, or more words than a headline recalled: its recall wants any of them. */
 export function questionOrLonger(parsed: ParsedQuery): boolean {
-  return !toleranceCanHelp(parsed);
+  return !(recallsHeadline(parsed) || (plainWords(parsed).length === 2 && !parsed.isQuestion));
 }
 
 /**
