@@ -738,7 +738,9 @@ describe("a question, or a longer query, with a misspelt word", () => {
    * Reports on the symptoms (أعراض) of many things, and two on a virus's. A question or a longer
    * query wants any of its words: read as typed, الفيرس finds nothing, and the reports on other
    * symptoms, shorter, rank first. Beside them, three reports naming a striker (حمزة), a name no
-   * title holds, a letter away from حزمة, which four titles hold.
+   * title holds, a letter away from حزمة, which four titles hold. And two reports on tuberculosis
+   * (السل), each naming its treatment, titled with other words, among more on honey (العسل), one a
+   * remedy.
    */
   const report = reportsOf("وكالة الأنباء الوطنية", "2025-03-10T08:00:00Z");
   const symptoms = appWithFixtures("question-misspelt", async () => [
@@ -758,11 +760,15 @@ describe("a question, or a longer query, with a misspelt word", () => {
         "أعراض الإرهاق لدى موظفي المكاتب",
         "يشكو موظفون من أعراض الإرهاق بعد ساعات أمام الشاشات.",
       ),
-      report("qm-iron", "أعراض نقص الحديد عند الرياضيين", "تظهر أعراض نقص الحديد تعبا وشحوبا لدى الرياضيين."),
+      report(
+        "qm-iron",
+        "أعراض نقص الحديد عند الرياضيين",
+        "تظهر أعراض نقص الحديد تعبا وشحوبا لدى الرياضيين، ومن طرق الوقاية تنويع الغذاء.",
+      ),
       report(
         "qm-exams",
         "أعراض القلق قبل الامتحانات",
-        "ينصح المرشدون الطلاب بالنوم المبكر لتخفيف أعراض القلق.",
+        "ينصح المرشدون الطلاب بالنوم المبكر وطرق الاسترخاء لتخفيف أعراض القلق.",
       ),
       report(
         "qm-sun",
@@ -794,6 +800,24 @@ describe("a question, or a longer query, with a misspelt word", () => {
         "إصابة تبعد مهاجم الفيصلي أسبوعين",
         "أكد الطبيب أن حمزة تعرض لشد عضلي في التدريب وسيغيب عن مباراتين في الدوري.",
       ),
+      report(
+        "qm-tb-screening",
+        "حملة للكشف المبكر عن الدرن في المدارس",
+        "قالت وزارة الصحة إن علاج مرض السل يستمر ستة أشهر، وإن الكشف المبكر يقي المخالطين العدوى.",
+      ),
+      report(
+        "qm-tb-camps",
+        "ارتفاع حالات العدوى في مخيمات النازحين",
+        "حذرت منظمة إغاثية من انتشار مرض السل في المخيمات، وطالبت بتوفير أدوية العلاج مجانا.",
+      ),
+      report(
+        "qm-honey-cough",
+        "دراسة: العسل يخفف التهاب الحلق",
+        "وجد باحثون أن ملعقة من العسل قبل النوم من أنجع طرق علاج التهاب الحلق، وهو مرض شائع في الشتاء.",
+      ),
+      report("qm-honey-festival", "مهرجان العسل يستقبل زواره في الباحة", "يعرض النحالون أنواع العسل الجبلي."),
+      report("qm-honey-prices", "أسعار العسل ترتفع مع قلة الأمطار", "ارتفعت أسعار العسل في الأسواق المحلية."),
+      report("qm-honey-export", "صادرات العسل اليمني تتراجع", "تراجعت صادرات العسل بسبب كلفة الشحن."),
       ...["الكهرباء", "المياه", "النقل", "الإسكان"].map((sector, i) =>
         report(
           `qm-package-${i}`,
@@ -818,6 +842,14 @@ describe("a question, or a longer query, with a misspelt word", () => {
   it("reads a rare word a few articles hold as typed, not as a commoner word a letter away", async () => {
     const result = await search("من سجل حمزة", symptoms.app);
     expect(ids(result).sort()).toEqual(["qm-hamza-derby", "qm-hamza-injury", "qm-hamza-transfer"]);
+  });
+
+  it("reads a rare word the question's other words keep company with as meant: no honey for السل", async () => {
+    const result = await search("ما هي طرق علاج مرض السل", symptoms.app);
+    // The reports on tuberculosis first; of those on honey, only the remedy, for طرق علاج and مرض.
+    expect(ids(result).slice(0, 2).sort(), `${ids(result)}`).toEqual(["qm-tb-camps", "qm-tb-screening"]);
+    expect(ids(result).filter((id) => id.startsWith("qm-honey-"))).toEqual(["qm-honey-cough"]);
+    expect(result.suggestion).toBeNull();
   });
 });
 

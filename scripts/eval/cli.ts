@@ -44,6 +44,7 @@ import {
 } from "./corpus.js";
 import {
   type ArcdQuestion,
+  didYouMeanNote,
   gradeArcd,
   mistypedQuestions,
   readArcd,
@@ -253,7 +254,7 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
     {
       systems = systemsOf(dataset),
       heard,
-    }: { systems?: readonly string[]; heard?: (query: Q, answer: Answer) => void } = {},
+    }: { systems?: readonly string[]; heard?: (query: Q, answer: Answer, system: string) => void } = {},
   ) =>
     runQueries({
       systems,
@@ -261,7 +262,7 @@ async function load(name: string, inputs: string[], which: readonly DatasetName[
       onProgress: progress(dataset),
       ask: async (system, query) => {
         const answer = await ask(system, text(query));
-        heard?.(query, answer);
+        heard?.(query, answer, system);
         return answer;
       },
       grade,
@@ -290,13 +291,22 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
     const questions = arcd.questions.slice(0, limit);
     console.log(`arcd: ${questions.length} questions`);
     const grade = (q: ArcdQuestion, hits: JudgedHit[]) => gradeArcd(q, hits, context.storyOf);
-    const results = await searchEach("arcd", questions, (q) => q.question, grade);
+    const asked: Answer[] = [];
+    const results = await searchEach("arcd", questions, (q) => q.question, grade, {
+      heard: (_, answer, system) => system === "project" && asked.push(answer),
+    });
     // The same questions with one typo, and each stock analyzer with fuzziness too, which a typo calls for.
     const mistyped = mistypedQuestions(questions, seed + ARCD_TYPO_STREAM);
     const typoSystems = systemsOf("arcd").flatMap((name) =>
       name === "project" ? [name] : [name, `${name}+fuzzy`],
     );
-    const typoRows = await searchEach("arcd", mistyped, (q) => q.question, grade, { systems: typoSystems });
+    const intended = new Map(questions.map((q) => [q.id, q.question]));
+    const typoAnswers: Array<{ answer: Answer; intended: string }> = [];
+    const typoRows = await searchEach("arcd", mistyped, (q) => q.question, grade, {
+      systems: typoSystems,
+      heard: (q, answer, system) =>
+        system === "project" && typoAnswers.push({ answer, intended: intended.get(q.id) ?? "" }),
+    });
     finish({
       ...base,
       dataset: "arcd",
@@ -305,6 +315,7 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
       notes: [
         `${arcd.paragraphs.length} ARCD paragraphs indexed among the SaudiNewsNet articles; one relevant paragraph per question.`,
         `Rows${ONE_TYPO}: ${mistyped.length} of the questions with one typo (the typed protocol's kinds) in a word of 4+ letters that is not a function word; the target is read on the questions as asked.`,
+        ...(asked.length ? [didYouMeanNote(asked, typoAnswers)] : []),
       ],
     });
   }

@@ -185,31 +185,57 @@ describe("buildSearchRequest", () => {
     expect(headline).toContain(`"boost":${RANKING.typos.likelierSpellingBoost}`);
   });
 
-  it("reads as slips only words few articles hold as typed, or far fewer than their spelling", () => {
+  it("reads as slips only words few articles hold as typed, or far fewer than their spelling, and no likelier than their spelling beside the other words", () => {
     const mistyped = new Map([
       ["حمزة", ["حزمه"]],
       ["لبنن", ["لبنان", "لبنه"]],
       ["الكرونا", ["الكورونا"]],
     ]);
     const { slipHeldByUpTo: few, slipRarerBy: rarerBy, slipCountedUpTo: upTo } = RANKING.typos;
-    const count = (word: string, counted: number) => [
-      { index: "a" },
-      { size: 0, track_total_hits: counted, query: { multi_match: { query: word, fields: EXACT } } },
-    ];
-    expect(heldAsTypedCounts(mistyped, "a")).toEqual([
-      ...count("حمزة", upTo),
-      ...count("حزمه", upTo * rarerBy),
-      ...count("لبنن", upTo),
-      ...count("لبنان", upTo * rarerBy),
-      ...count("الكرونا", upTo),
-      ...count("الكورونا", upTo * rarerBy),
+    const parsed = parseQuery("حمزة لبنن الكرونا");
+    const held = (word: string): estypes.QueryDslQueryContainer => ({
+      multi_match: { query: word, fields: EXACT },
+    });
+    const counts = (word: string, others: string[], counted: number) => {
+      const amid = {
+        multi_match: {
+          query: others.join(" "),
+          fields: STEMMED,
+          type: RANKING.matchType,
+          minimum_should_match: "1",
+        },
+      };
+      return [
+        { index: "a" },
+        { size: 0, track_total_hits: counted, query: held(word) },
+        { index: "a" },
+        { size: 0, track_total_hits: counted, query: { bool: { filter: [held(word), amid] } } },
+      ];
+    };
+    expect(heldAsTypedCounts(parsed, mistyped, "a")).toEqual([
+      ...counts("حمزة", ["لبنن", "الكرونا"], upTo),
+      ...counts("حزمه", ["لبنن", "الكرونا"], upTo * rarerBy),
+      ...counts("لبنن", ["حمزة", "الكرونا"], upTo),
+      ...counts("لبنان", ["حمزة", "الكرونا"], upTo * rarerBy),
+      ...counts("الكرونا", ["حمزة", "لبنن"], upTo),
+      ...counts("الكورونا", ["حمزة", "لبنن"], upTo * rarerBy),
     ]);
     const slips = (counts: number[]) => [...slipsOnly(mistyped, counts).keys()];
+    // Each word: as typed, as typed beside the others, its spelling, its spelling beside the others.
     // حمزة: held as typed by many, its spelling not far more; لبنن: by few; الكرونا: by a few
     // writers, its spelling by far more.
-    const held = [few + 1, (few + 1) * rarerBy - 1, few, 0, few + 1, (few + 1) * rarerBy];
-    expect(slips(held)).toEqual(["لبنن", "الكرونا"]);
-    expect(slips([upTo, upTo * rarerBy, few + 1, 0, 0, 0])).toEqual(["حمزة", "الكرونا"]);
+    const many = few + 1;
+    const apart = [many, 0, many * rarerBy - 1, 0, few, 0, 0, 0, many, 0, many * rarerBy, 0];
+    expect(slips(apart)).toEqual(["لبنن", "الكرونا"]);
+    expect(slips([upTo, 0, upTo * rarerBy, 0, many, 0, 0, 0, 0, 0, 0, 0])).toEqual(["حمزة", "الكرونا"]);
+    // The other words meet لبنن in every article that holds it, its spelling in fewer: a word meant.
+    const lebanon = apart
+      .with(5, few)
+      .with(6, many * rarerBy)
+      .with(7, many);
+    expect(slips(lebanon)).toEqual(["الكرونا"]);
+    // No larger a share than its spelling's: still a slip.
+    expect(slips(lebanon.with(7, many * rarerBy))).toEqual(["لبنن", "الكرونا"]);
     expect(questionOrLonger(parseQuery("أين تقع لبنن"))).toBe(true);
     expect(questionOrLonger(parseQuery("ما الدول التي تحد لبنن من الجنوب"))).toBe(true);
     expect(questionOrLonger(parseQuery("الحدود مع لبنن"))).toBe(false);

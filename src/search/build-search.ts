@@ -826,26 +826,44 @@ function wordMistyped(parsed: ParsedQuery, input: SearchInput, strict: StrictOut
 }
 
 /**
- * For one `msearch`, asked before a question's or a longer query's tolerant recall: how many
- * articles hold each mistyped word as typed and its likeliest spelling (exact forms, any field),
+ * For one `msearch`, asked before a question's or a longer query's tolerant recall and its "did you
+ * mean": how many articles hold each mistyped word as typed and its likeliest spelling (exact
+ * forms, any field), and how many of those also hold another of the query's words (stemmed),
  * counted as far as slipsOnly needs.
  */
-export function heldAsTypedCounts(mistyped: Mistyped, index: string): estypes.MsearchRequestItem[] {
+export function heldAsTypedCounts(
+  parsed: ParsedQuery,
+  mistyped: Mistyped,
+  index: string,
+): estypes.MsearchRequestItem[] {
   const { slipCountedUpTo: upTo, slipRarerBy: rarerBy } = typos;
-  return [...mistyped].flatMap(([word, [likeliest = word]]) => [
-    ...checks([heldWhole(word)], index, upTo),
-    ...checks([heldWhole(likeliest)], index, upTo * rarerBy),
-  ]);
+  const words = plainWords(parsed);
+  return [...mistyped].flatMap(([word, [likeliest = word]]) => {
+    const others = stemmedWords(
+      words.filter((other) => other !== word),
+      "1",
+    );
+    const alone = heldWhole(word);
+    const spelt = heldWhole(likeliest);
+    return [
+      ...checks([alone, { bool: { filter: [alone, others] } }], index, upTo),
+      ...checks([spelt, { bool: { filter: [spelt, others] } }], index, upTo * rarerBy),
+    ];
+  });
 }
 
 /**
  * The mistyped words that are slips, by heldAsTypedCounts' answers (in its order): few articles
- * hold the word as typed, or far more hold its likeliest spelling.
+ * hold the word as typed, or far more hold its likeliest spelling; and the query's other words
+ * meet it in no larger a share of its articles than of its spelling's. A real word a letter away
+ * from a commoner one (السل, العسل) keeps company with the words asked beside it; a slip does not.
  */
 export function slipsOnly(mistyped: Mistyped, counts: readonly number[]): Mistyped {
+  const share = (amid: number, all: number) => (all > 0 ? amid / all : 0);
   const slip = (i: number) => {
-    const typed = counts[2 * i] ?? 0;
-    return typed <= typos.slipHeldByUpTo || (counts[2 * i + 1] ?? 0) >= typed * typos.slipRarerBy;
+    const [typed = 0, typedAmid = 0, spelt = 0, speltAmid = 0] = counts.slice(4 * i, 4 * i + 4);
+    const rare = typed <= typos.slipHeldByUpTo || spelt >= typed * typos.slipRarerBy;
+    return rare && share(typedAmid, typed) <= share(speltAmid, spelt);
   };
   return new Map([...mistyped].filter((_, i) => slip(i)));
 }

@@ -2,6 +2,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { describe, expect, it } from "vitest";
 import {
   asAsked,
+  changingOnly,
   closestCorrections,
   collateRequests,
   correctedAlone,
@@ -88,6 +89,22 @@ describe("mistypedWords", () => {
       ]),
     );
     expect(mistypedWords(parsed, [])).toEqual(new Map());
+  });
+});
+
+describe("changingOnly", () => {
+  it("keeps the corrections that change no word but the slips", () => {
+    const parsed = parseQuery("ما هي طرق علاج مرض السل الكرونا");
+    // The question word aside, as corrections() writes them.
+    const corrected = [
+      "هي طرق علاج مرض العسل الكرونا",
+      "هي طرق علاج مرض السل الكورونا",
+      "هي طرق علاج مرض العسل الكورونا",
+    ];
+    const slips = (...words: string[]) => new Map(words.map((word) => [word, []]));
+    expect(changingOnly(parsed, corrected, slips("الكرونا"))).toEqual(["هي طرق علاج مرض السل الكورونا"]);
+    expect(changingOnly(parsed, corrected, slips("السل", "الكرونا"))).toEqual(corrected);
+    expect(changingOnly(parsed, corrected, slips())).toEqual([]);
   });
 });
 

@@ -443,6 +443,21 @@ export function pickCorrection(parsed: ParsedQuery, corrections: string[], near:
   return corrections[best] ?? null;
 }
 
+/**
+ * The corrections that change no word but `words` (a question's slips: slipsOnly), so that "did
+ * you mean" offers what its page reads, and never rewrites a word the reader meant.
+ */
+export function changingOnly(
+  parsed: ParsedQuery,
+  candidates: readonly string[],
+  words: ReadonlyMap<string, unknown>,
+): string[] {
+  const typed = plainWords(parsed);
+  return candidates.filter((candidate) =>
+    correctionWords(parsed, candidate).every(({ corrected }, at) => !corrected || words.has(typed[at] ?? "")),
+  );
+}
+
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
 

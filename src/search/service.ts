@@ -47,6 +47,7 @@ import {
 } from "./build-suggest.js";
 import {
   asAsked,
+  changingOnly,
   closestCorrections,
   collateRequests,
   correctedAlone,
@@ -270,8 +271,9 @@ export class SearchService {
       wider === "tolerant" && maybeSubject(parsed, outcome) ? await this.#typedSubject(parsed) : undefined;
     if (subject?.typed) wider = undefined;
     // A question's or a longer query's rare words that many articles hold are words, not slips.
-    const slips = wider === "tolerant" && questionOrLonger(parsed) ? await this.#slips(spellings) : undefined;
-    if (slips && !slips.mistyped.size) wider = undefined;
+    const slips =
+      questionOrLonger(parsed) && spellings.size ? await this.#slips(parsed, spellings) : undefined;
+    if (wider === "tolerant" && slips && !slips.mistyped.size) wider = undefined;
     let widerTook = 0;
     const widen = async (recall: Recall) => {
       const stage = { ...first, recall, mistyped: slips?.mistyped ?? spellings };
@@ -288,7 +290,11 @@ export class SearchService {
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, chosen.stage),
-      correctedAhead ?? this.#didYouMean(parsed, typedFindsArticles ? [] : mistyped),
+      correctedAhead ??
+        this.#didYouMean(
+          parsed,
+          typedFindsArticles ? [] : slips ? changingOnly(parsed, mistyped, slips.mistyped) : mistyped,
+        ),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
@@ -382,9 +388,12 @@ export class SearchService {
     return { ...readTyping(response.hits.hits, input.q, DEFAULT_SUGGEST_SIZE), took: response.took };
   }
 
-  /** The mistyped words that look slips (slipsOnly), asked before a question's tolerant recall. */
-  async #slips(mistyped: Mistyped): Promise<{ mistyped: Mistyped; took: number }> {
-    const counted = await this.client.msearch({ searches: heldAsTypedCounts(mistyped, this.alias) });
+  /**
+   * The mistyped words that look slips (slipsOnly), asked before a question's tolerant recall and
+   * its "did you mean".
+   */
+  async #slips(parsed: ParsedQuery, mistyped: Mistyped): Promise<{ mistyped: Mistyped; took: number }> {
+    const counted = await this.client.msearch({ searches: heldAsTypedCounts(parsed, mistyped, this.alias) });
     return { mistyped: slipsOnly(mistyped, foundByEach(counted.responses)), took: counted.took };
   }
 

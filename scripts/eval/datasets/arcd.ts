@@ -9,9 +9,11 @@ import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { judge } from "../../../src/eval/metrics.js";
 import { seededRng } from "../../../src/eval/perturb.js";
+import { spellsIntended } from "../../../src/eval/suggestions.js";
 import { withOneTypo } from "../../../src/eval/typos.js";
 import type { Grade } from "../run.js";
-import type { JudgedHit } from "../systems.js";
+import type { Answer, JudgedHit } from "../systems.js";
+import { offered } from "./dym.js";
 
 /** The source given to paragraph documents; known-item sampling leaves them out by it. */
 export const ARCD_SOURCE = "wikipedia-arcd";
@@ -105,4 +107,26 @@ export function gradeArcd(
     ),
     totalRelevant: 1,
   };
+}
+
+/**
+ * What "did you mean" offered the project's questions, as a note: how often as asked (ARCD's own
+ * misspellings among them), and with one typo, how often and how often spelling the question as
+ * asked (word by word, as the dym dataset judges).
+ */
+export function didYouMeanNote(
+  asked: readonly Answer[],
+  mistyped: ReadonlyArray<{ answer: Answer; intended: string }>,
+): string {
+  const share = (part: number, whole: number) => (whole ? (part / whole).toFixed(3) : "—");
+  const askedShown = asked.filter((answer) => typeof offered(answer) === "string").length;
+  const shown = mistyped.filter(({ answer }) => typeof offered(answer) === "string");
+  const right = shown.filter(({ answer, intended }) =>
+    spellsIntended(offered(answer) ?? "", intended.split(" ")),
+  );
+  return (
+    `Did you mean (project): shown for ${share(askedShown, asked.length)} of the questions as asked; ` +
+    `with one typo, shown for ${share(shown.length, mistyped.length)}, spelling the question as asked ` +
+    `in ${share(right.length, shown.length)} of those.`
+  );
 }

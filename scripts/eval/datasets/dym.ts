@@ -97,7 +97,7 @@ interface Asked {
 }
 
 /** The correction a reader is shown: suggested, or searched in place of a word held nowhere. */
-function offered(answer: Answer): string | null | undefined {
+export function offered(answer: Answer): string | null | undefined {
   return answer.suggestion ?? answer.correctedQuery;
 }
 
