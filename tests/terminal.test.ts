@@ -1,6 +1,7 @@
 /**
  * The terminal command (`npm run search`) as a reader runs it: a real process over a real index,
- * its help, its filters and what it says when a filter names nothing.
+ * its help, its filters, related coverage, and what it says when a filter names nothing or the
+ * results are for other words than typed.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -82,5 +83,44 @@ describe("npm run search", () => {
     expect(stderr).toContain("no article holds the word as typed; results for: الملاحة");
     expect(stderr).not.toContain("did you mean");
     expect(stdout).toContain("tm-port-");
+  });
+
+  it("says did you mean beside the results for the words as typed", () => {
+    const { status, stdout, stderr } = search("نشرة الملاحهة", "--raw");
+    expect(status).toBe(0);
+    expect(stderr).toContain("did you mean: نشرة الملاحة");
+    expect(stdout).toContain("tm-port-");
+  });
+
+  it("says when the results are for the Arabic the keys type on the Latin layout", () => {
+    const { status, stdout, stderr } = search("hglghpm", "--raw");
+    expect(status).toBe(0);
+    expect(stderr).toContain("typed on the Latin layout; results for: الملاحة");
+    expect(stdout).toContain("tm-port-");
+  });
+
+  it("says when the results are for a Latin name as Arabic news writes it", () => {
+    const { status, stdout, stderr } = search("jeddah", "--raw");
+    expect(status).toBe(0);
+    expect(stderr).toContain("written in Arabic letters; results for: جدة");
+    expect(stdout).toContain("ميناء جدة");
+  });
+
+  it("says when no article holds the quoted phrase and the results are for its words", () => {
+    const { status, stdout, stderr } = search('"ميناء الملاحة"', "--raw");
+    expect(status).toBe(0);
+    expect(stderr).toContain("no article holds the quoted phrase; results for: ميناء الملاحة");
+    expect(stdout).toContain("tm-port-");
+  });
+
+  it("lists an article's related coverage, and says when no article has the id", () => {
+    const related = search("--related", "tm-port-0", "--raw");
+    expect(related.status).toBe(0);
+    expect(related.stderr).toMatch(/^related to tm-port-0: [1-9]/);
+    expect(related.stdout).toContain("tm-port-");
+    expect(related.stdout).not.toContain("tm-port-0\n");
+    const unknown = search("--related", "tm-port-none");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("no article with id tm-port-none");
   });
 });
