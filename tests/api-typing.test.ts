@@ -853,6 +853,47 @@ describe("a question, or a longer query, with a misspelt word", () => {
   });
 });
 
+describe("a short question with a typo", () => {
+  /**
+   * One report whose headline holds both words asked (فزع, النصر), among reports whose headlines
+   * hold one: more on a club, النصر, than a page shows, and two on panic elsewhere.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-04-02T08:00:00Z");
+  const panic = appWithFixtures("short-question-typo", async () => [
+    await writeFixture("short-question-typo", [
+      report(
+        "sqt-gas",
+        "حالة فزع في حي النصر بعد تسرب للغاز",
+        "عاش السكان ساعات صعبة قبل أن تغلق فرق الطوارئ الصمام.",
+      ),
+      ...["الهلال", "الشباب", "الاتفاق", "الفتح", "التعاون", "الرائد"].map((rival, i) =>
+        report(
+          `sqt-club-${i}`,
+          `النصر يواجه ${rival} في الدوري`,
+          `يستضيف النصر فريق ${rival} مساء الجمعة، ويأمل النصر في مواصلة الانتصارات وإسعاد جماهير النصر.`,
+        ),
+      ),
+      report(
+        "sqt-flight",
+        "فزع بين الركاب بعد هبوط اضطراري",
+        "ساد الفزع بين الركاب قبل أن تهبط الطائرة بسلام.",
+      ),
+      report("sqt-quake", "هزة أرضية تثير الفزع في القرى", "أثارت الهزة الفزع بين سكان القرى الجبلية."),
+    ]),
+  ]);
+
+  it("ranks first the headline holding its words as the correction spells them", async () => {
+    const result = await search("أين فزع انلصر", panic.app);
+    expect(ids(result)[0], `${ids(result)}`).toBe("sqt-gas");
+    expect(result.suggestion).toBe("أين فزع النصر");
+  });
+
+  it("ranks it first spelt right too", async () => {
+    const result = await search("أين فزع النصر", panic.app);
+    expect(ids(result)[0], `${ids(result)}`).toBe("sqt-gas");
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

@@ -593,6 +593,24 @@ describe("buildSearchRequest", () => {
     expect(recall).not.toContain('"fields":["title.exact","lead.exact"]');
   });
 
+  it("takes a slip's likeliest spelling in a short question's title as the word, in its tolerant rescore", () => {
+    const mistyped = new Map([
+      ["فزع", ["فزع"]],
+      ["انلصر", ["النصر", "الناصر"]],
+    ]);
+    const titled = (q: string, recall: "strict" | "tolerant") => {
+      const rescore = buildSearchRequest(input({ q }), "a", { candidates: 20, recall, mistyped }).rescore;
+      const should = (Array.isArray(rescore) ? rescore[0] : rescore)?.query?.rescore_query.bool?.should;
+      return JSON.stringify([should ?? []].flat().find((clause) => clause.bool?._name === TYPED_TITLE));
+    };
+    const spelt = '{"multi_match":{"query":"النصر","fields":["title.exact","lead.exact"]}}';
+    expect(titled("أين فزع انلصر ", "tolerant")).toContain(spelt);
+    expect(titled("أين فزع انلصر ", "tolerant")).not.toContain('"query":"الناصر"');
+    // Read strictly, the words as typed only; a headline's rescore reads its typos in the recall.
+    expect(titled("أين فزع انلصر ", "strict")).not.toContain(spelt);
+    expect(titled("فزع انلصر ", "strict")).not.toContain(spelt);
+  });
+
   it("completes the last word from the title's prefixes while the reader types, not after a space", () => {
     const typing = JSON.stringify(buildSearchRequest(input({ q: "السيسي بوت" }), "a").query);
     expect(typing).toContain('"title.autocomplete":{"query":"بوت"');

@@ -84,18 +84,22 @@ function typedWord(
     apart = [],
     more = [],
     slip = false,
+    spelt,
   }: {
     typing?: boolean;
     apart?: SpellingApart[];
     more?: estypes.QueryDslQueryContainer[];
     /** The suggesters found the word rare, with a likelier spelling (RankingStage.mistyped). */
     slip?: boolean;
+    /** That likeliest spelling, where a title holding it stands for one holding the word. */
+    spelt?: string;
   } = {},
 ): estypes.QueryDslQueryContainer {
   const asTyped = (typing && wholeWordAsWritten(word)) || inTitleOrLead(word);
   const spellings = listedSpellings(word);
   const alternatives = [
     ...(spellings.length ? [inTitleOrLead(spellings.join(" "))] : []),
+    ...(spelt ? [inTitleOrLead(spelt)] : []),
     ...apart.map(apartInTitleOrLead),
     ...more,
     ...(recall === "tolerant" ? typoAlternatives(word, slip) : []),
@@ -189,6 +193,7 @@ function typedWords(
   parsed: ParsedQuery,
   recall: Recall,
   mistyped: Mistyped = new Map(),
+  readAs: Mistyped = new Map(),
 ): estypes.QueryDslQueryContainer[] {
   const words = sides(plainWords(parsed));
   const last = typingWord(parsed);
@@ -201,12 +206,14 @@ function typedWords(
   return words.map((word, i) => {
     const more = i >= words.length - 2 ? joinedStart : [];
     const slip = mistyped.has(word);
-    if (!typing || i < words.length - 1) return typedWord(word, recall, { apart: apart[i], more, slip });
+    const spelt = likelierSpellings(word, readAs)[0];
+    if (!typing || i < words.length - 1)
+      return typedWord(word, recall, { apart: apart[i], more, slip, spelt });
     // A letter alone begins too many title words to weigh as the word being typed.
     const begun = completable(word) ? [titlePrefixAsWritten(word, typed.prefixBoost, words.length > 1)] : [];
     return {
       dis_max: {
-        queries: [typedWord(word, recall, { typing: true, apart: apart[i], more, slip }), ...begun],
+        queries: [typedWord(word, recall, { typing: true, apart: apart[i], more, slip, spelt }), ...begun],
       },
     };
   });
@@ -533,8 +540,12 @@ function rescoreQuery(
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
   // A headline's words as typed are in the wider recalls' first stage; a short question's never are.
+  const question = shortQuestion(parsed);
+  // A short question's title may hold a slip's likeliest spelling in its place.
   const asTyped =
-    (recall === "strict" && headline) || shortQuestion(parsed) ? typedWords(parsed, "strict") : undefined;
+    (recall === "strict" && headline) || question
+      ? typedWords(parsed, "strict", new Map(), question ? readAsLikelier(recall, mistyped) : new Map())
+      : undefined;
   return {
     bool: {
       should: [
