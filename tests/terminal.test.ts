@@ -85,31 +85,27 @@ describe("npm run search", () => {
     expect(stdout).toContain("tm-port-");
   });
 
-  it("says did you mean beside the results for the words as typed", () => {
-    const { status, stdout, stderr } = search("نشرة الملاحهة", "--raw");
+  it.each([
+    ["did you mean beside the results for the words as typed", "نشرة الملاحهة", "did you mean: نشرة الملاحة"],
+    [
+      "when the results are for the Arabic the keys type on the Latin layout",
+      "hglghpm",
+      "typed on the Latin layout; results for: الملاحة",
+    ],
+    [
+      "when the results are for a Latin name as Arabic news writes it",
+      "jeddah",
+      "written in Arabic letters; results for: جدة",
+    ],
+    [
+      "when the results are for the words of a quoted phrase no article holds",
+      '"ميناء الملاحة"',
+      "no article holds the quoted phrase; results for: ميناء الملاحة",
+    ],
+  ])("says %s", (_, q, notice) => {
+    const { status, stdout, stderr } = search(q, "--raw");
     expect(status).toBe(0);
-    expect(stderr).toContain("did you mean: نشرة الملاحة");
-    expect(stdout).toContain("tm-port-");
-  });
-
-  it("says when the results are for the Arabic the keys type on the Latin layout", () => {
-    const { status, stdout, stderr } = search("hglghpm", "--raw");
-    expect(status).toBe(0);
-    expect(stderr).toContain("typed on the Latin layout; results for: الملاحة");
-    expect(stdout).toContain("tm-port-");
-  });
-
-  it("says when the results are for a Latin name as Arabic news writes it", () => {
-    const { status, stdout, stderr } = search("jeddah", "--raw");
-    expect(status).toBe(0);
-    expect(stderr).toContain("written in Arabic letters; results for: جدة");
-    expect(stdout).toContain("ميناء جدة");
-  });
-
-  it("says when no article holds the quoted phrase and the results are for its words", () => {
-    const { status, stdout, stderr } = search('"ميناء الملاحة"', "--raw");
-    expect(status).toBe(0);
-    expect(stderr).toContain("no article holds the quoted phrase; results for: ميناء الملاحة");
+    expect(stderr).toContain(notice);
     expect(stdout).toContain("tm-port-");
   });
 

@@ -293,7 +293,9 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
     const grade = (q: ArcdQuestion, hits: JudgedHit[]) => gradeArcd(q, hits, context.storyOf);
     const asked: Answer[] = [];
     const results = await searchEach("arcd", questions, (q) => q.question, grade, {
-      heard: (_, answer, system) => system === "project" && asked.push(answer),
+      heard: (_, answer, system) => {
+        if (system === "project") asked.push(answer);
+      },
     });
     // The same questions with one typo, and each stock analyzer with fuzziness too, which a typo calls for.
     const mistyped = mistypedQuestions(questions, seed + ARCD_TYPO_STREAM);
@@ -304,8 +306,9 @@ async function newsDatasets(which: DatasetName[]): Promise<void> {
     const typoAnswers: Array<{ answer: Answer; intended: string }> = [];
     const typoRows = await searchEach("arcd", mistyped, (q) => q.question, grade, {
       systems: typoSystems,
-      heard: (q, answer, system) =>
-        system === "project" && typoAnswers.push({ answer, intended: intended.get(q.id) ?? "" }),
+      heard: (q, answer, system) => {
+        if (system === "project") typoAnswers.push({ answer, intended: intended.get(q.id) ?? "" });
+      },
     });
     finish({
       ...base,

@@ -539,12 +539,11 @@ function rescoreQuery(
   const text = positiveText(parsed);
   const typing = typingWord(parsed);
   const headline = recallsHeadline(parsed);
-  // A headline's words as typed are in the wider recalls' first stage; a short question's never are.
-  const question = shortQuestion(parsed);
-  // A short question's title may hold a slip's likeliest spelling in its place.
+  // A headline's words as typed are in the wider recalls' first stage; a short question's never
+  // are, and its title may hold a slip's likeliest spelling in the slip's place.
   const asTyped =
-    (recall === "strict" && headline) || question
-      ? typedWords(parsed, "strict", new Map(), question ? readAsLikelier(recall, mistyped) : new Map())
+    (recall === "strict" && headline) || shortQuestion(parsed)
+      ? typedWords(parsed, "strict", new Map(), readAsLikelier(recall, mistyped))
       : undefined;
   return {
     bool: {
