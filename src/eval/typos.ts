@@ -157,12 +157,13 @@ export function typeFromMemory(title: string, rng: Rng, options: TypeOptions): T
  */
 export function withOneTypo(text: string, rng: Rng): { typed: string; typo: Typo } | undefined {
   const words = text.split(/\s+/).filter(Boolean);
-  const long = words.flatMap((word, i) =>
-    isRecallable(typable(word)) && Array.from(typable(word)).length >= LONG_WORD ? [i] : [],
+  const forms = words.map(typable);
+  const long = forms.flatMap((form, i) =>
+    isRecallable(form) && Array.from(form).length >= LONG_WORD ? [i] : [],
   );
   const at = pick(long, rng);
   if (at === undefined) return undefined;
-  const intended = typable(words[at] as string);
+  const intended = forms[at] as string;
   const made = mistype(intended, rng);
   if (!made) return undefined;
   const typed = words.map((word, i) => (i === at ? made.typed : word)).join(" ");

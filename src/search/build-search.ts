@@ -192,8 +192,15 @@ function titlePrefix(word: string, afterWords: boolean): estypes.QueryDslQueryCo
 function typedWords(
   parsed: ParsedQuery,
   recall: Recall,
-  mistyped: Mistyped = new Map(),
-  readAs: Mistyped = new Map(),
+  {
+    mistyped = new Map(),
+    readAs = new Map(),
+  }: {
+    /** The words the suggesters found rare (RankingStage.mistyped): a doubled letter may be a slip. */
+    mistyped?: Mistyped;
+    /** Slips whose likeliest spelling a title may hold in their place (a short question's). */
+    readAs?: Mistyped;
+  } = {},
 ): estypes.QueryDslQueryContainer[] {
   const words = sides(plainWords(parsed));
   const last = typingWord(parsed);
@@ -307,12 +314,17 @@ export type Recall = "strict" | "relaxed" | "tolerant";
 export type Mistyped = ReadonlyMap<string, readonly string[]>;
 
 /**
- * The reader is recalling a headline (a few words, no question): titles as typed are worth
- * matching. A two-word name is one word of it (عبد الله بن عبد العزيز: three).
+ * As many words as a headline a reader recalls. A two-word name is one word of it (عبد الله بن
+ * عبد العزيز: three).
  */
-function recallsHeadline(parsed: ParsedQuery): boolean {
+function headlineLength(parsed: ParsedQuery): boolean {
   const words = wordsNamed(plainWords(parsed));
-  return words > 0 && words <= typed.maxWords && !parsed.isQuestion;
+  return words > 0 && words <= typed.maxWords;
+}
+
+/** The reader is recalling a headline (a few words, no question): titles as typed are worth matching. */
+function recallsHeadline(parsed: ParsedQuery): boolean {
+  return headlineLength(parsed) && !parsed.isQuestion;
 }
 
 /**
@@ -320,8 +332,7 @@ function recallsHeadline(parsed: ParsedQuery): boolean {
  * holding every word as typed is likely the story asked about.
  */
 function shortQuestion(parsed: ParsedQuery): boolean {
-  const words = wordsNamed(plainWords(parsed));
-  return parsed.isQuestion && words > 0 && words <= typed.maxWords;
+  return headlineLength(parsed) && parsed.isQuestion;
 }
 
 /** The word a reader recalling a headline is still typing, if any: its completions are worth counting. */
@@ -386,7 +397,7 @@ function recallClauses(
       } else if (strictFindsEveryWord(parsed))
         should.push(stemmedWords(plain, "1", { boost: RANKING.relaxedBoost }));
       // The words as typed in the title, misspelt or unfinished: the story a reader half remembers.
-      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, mistyped)));
+      if (recallsHeadline(parsed)) should.push(typedTitle(typedWords(parsed, recall, { mistyped })));
       if (likelier.size && !besideTyped) should.push(likelierWords(plain, likelier));
     }
     clauses.push({ bool: { should, minimum_should_match: 1 } });
@@ -543,7 +554,7 @@ function rescoreQuery(
   // are, and its title may hold a slip's likeliest spelling in the slip's place.
   const asTyped =
     (recall === "strict" && headline) || shortQuestion(parsed)
-      ? typedWords(parsed, "strict", new Map(), readAsLikelier(recall, mistyped))
+      ? typedWords(parsed, "strict", { readAs: readAsLikelier(recall, mistyped) })
       : undefined;
   return {
     bool: {

@@ -288,13 +288,11 @@ export class SearchService {
     const { response, shown } = chosen.ranked;
     // An article holding every word as typed means no correction is shown: nothing to check.
     const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
+    // A question's correction changes only the slips its page reads.
+    const offerable = slips ? changingOnly(parsed, mistyped, slips.mistyped) : mistyped;
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, chosen.stage),
-      correctedAhead ??
-        this.#didYouMean(
-          parsed,
-          typedFindsArticles ? [] : slips ? changingOnly(parsed, mistyped, slips.mistyped) : mistyped,
-        ),
+      correctedAhead ?? this.#didYouMean(parsed, typedFindsArticles ? [] : offerable),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
