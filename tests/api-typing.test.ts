@@ -894,6 +894,65 @@ describe("a short question with a typo", () => {
   });
 });
 
+describe("a question's slip read as its correction", () => {
+  /**
+   * One report on clashes (مواجهات عنيفة) with the police, and one on violent winds. Words a letter
+   * from the slip عيفة that the suggesters rank ahead of عنيفة: ضعيفة, in four reports (three
+   * naming the police), and عفيفة in two. More reports on matches (مواجهات) than on anything else.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-05-12T08:00:00Z");
+  const clashes = appWithFixtures("question-slip-corrected", async () => [
+    await writeFixture("question-slip-corrected", [
+      report(
+        "qsc-clashes",
+        "مواجهات عنيفة بين الشرطة ومحتجين وسط العاصمة",
+        "أطلقت قوات الأمن الغاز المسيل للدموع بعد رشق عناصرها بالحجارة، وأوقفت عشرات المحتجين.",
+      ),
+      report(
+        "qsc-calls",
+        "استجابة ضعيفة من الشرطة لبلاغات السكان",
+        "يشكو سكان الأحياء الشرقية من تأخر الدوريات ساعات بعد كل بلاغ.",
+      ),
+      report(
+        "qsc-evidence",
+        "أدلة ضعيفة تربك الشرطة في قضية السطو",
+        "أفرجت النيابة عن المشتبه بهم لعدم كفاية الأدلة.",
+      ),
+      report(
+        "qsc-lights",
+        "إضاءة ضعيفة في الشوارع تقلق الشرطة",
+        "طالبت الشرطة البلدية بإصلاح أعمدة الإنارة المعطلة قبل الشتاء.",
+      ),
+      report(
+        "qsc-sales",
+        "مبيعات ضعيفة للسيارات في الربع الأول",
+        "تراجعت المبيعات مع ارتفاع أسعار الفائدة وتشدد المصارف في التمويل.",
+      ),
+      report("qsc-storm", "رياح عنيفة تقتلع الأشجار على الساحل", "حذرت الأرصاد من استمرار الرياح حتى الفجر."),
+      report("qsc-singer", "ذكرى رحيل المطربة عفيفة إسكندر", "تحيي الإذاعة ذكرى المطربة بأمسية من أغانيها."),
+      report(
+        "qsc-prize",
+        "الكاتبة عفيفة تتسلم جائزة القصة",
+        "تسلمت الكاتبة الجائزة في حفل بالمكتبة الوطنية.",
+      ),
+      report("qsc-novel", "رواية عفيفة تفوز بجائزة الكتاب", "فازت الرواية بالجائزة في دورتها العاشرة."),
+      ...["الكأس", "الدوري", "التصفيات", "البطولة", "الموسم"].map((stage, i) =>
+        report(
+          `qsc-match-${i}`,
+          `مواجهات قوية في ${stage} هذا الأسبوع`,
+          `تنطلق مواجهات ${stage} مساء الخميس وسط حضور جماهيري كبير.`,
+        ),
+      ),
+    ]),
+  ]);
+
+  it("ranks first the report its did-you-mean names", async () => {
+    const result = await search("كيف مواجهات عيفة الشرطة", clashes.app);
+    expect(result.suggestion).toBe("كيف مواجهات عنيفة الشرطة");
+    expect(ids(result)[0], `${ids(result)}`).toBe("qsc-clashes");
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

@@ -8,6 +8,7 @@ import {
   correctedAlone,
   correctedQuery,
   correctionCount,
+  correctionFirst,
   corrections,
   didYouMeanSuggesters,
   mistypedWords,
@@ -105,6 +106,30 @@ describe("changingOnly", () => {
     expect(changingOnly(parsed, corrected, slips("الكرونا"))).toEqual(["هي طرق علاج مرض السل الكورونا"]);
     expect(changingOnly(parsed, corrected, slips("السل", "الكرونا"))).toEqual(corrected);
     expect(changingOnly(parsed, corrected, slips())).toEqual([]);
+  });
+});
+
+describe("correctionFirst", () => {
+  it("reads each slip first as the correction does, its other spellings after", () => {
+    const parsed = parseQuery("متى الهجمات رويسا تستخدم");
+    const slips = new Map([["رويسا", ["رويس", "روسيا", "رؤيسا"]]]);
+    expect(correctionFirst(parsed, slips, "الهجمات روسيا تستخدم")).toEqual(
+      new Map([["رويسا", ["روسيا", "رويس", "رؤيسا"]]]),
+    );
+  });
+
+  it("leaves the slips a correction keeps as typed, and puts first a spelling they lacked", () => {
+    const parsed = parseQuery("كيف مواجهات عيفة الشرطه");
+    const slips = new Map([
+      ["عيفة", ["عفة"]],
+      ["الشرطه", ["الشرط"]],
+    ]);
+    expect(correctionFirst(parsed, slips, "مواجهات عنيفه الشرطه")).toEqual(
+      new Map([
+        ["عيفة", ["عنيفه", "عفة"]],
+        ["الشرطه", ["الشرط"]],
+      ]),
+    );
   });
 });
 

@@ -458,6 +458,30 @@ export function changingOnly(
   );
 }
 
+/**
+ * The slips with the spelling `correction` gives each one first, so that a question's page reads
+ * its slips as its "did you mean" corrects them.
+ */
+export function correctionFirst(
+  parsed: ParsedQuery,
+  slips: ReadonlyMap<string, readonly string[]>,
+  correction: string,
+): Map<string, readonly string[]> {
+  const typed = plainWords(parsed);
+  const chosen = new Map(
+    correctionWords(parsed, correction).flatMap(({ word, corrected }, at) =>
+      corrected ? [[typed[at] ?? "", word] as const] : [],
+    ),
+  );
+  return new Map(
+    [...slips].map(([word, spellings]) => {
+      const spelling = chosen.get(word);
+      if (spelling === undefined) return [word, spellings];
+      return [word, [spelling, ...spellings.filter((other) => other !== spelling)]];
+    }),
+  );
+}
+
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
 

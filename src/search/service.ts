@@ -53,6 +53,7 @@ import {
   correctedAlone,
   correctedQuery,
   correctionCount,
+  correctionFirst,
   corrections,
   mistypedWords,
   nearRequests,
@@ -274,9 +275,21 @@ export class SearchService {
     const slips =
       questionOrLonger(parsed) && spellings.size ? await this.#slips(parsed, spellings) : undefined;
     if (wider === "tolerant" && slips && !slips.mistyped.size) wider = undefined;
+    // An article holding every word as typed means no correction is shown: nothing to check.
+    const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
+    // A question's correction changes only the slips its page reads.
+    const slipsCorrected = slips ? changingOnly(parsed, mistyped, slips.mistyped) : mistyped;
+    const offerable = typedFindsArticles ? [] : slipsCorrected;
+    // Its page then reads each slip first as that correction does.
+    const pickedAhead =
+      wider === "tolerant" && slips?.mistyped.size ? await this.#correction(parsed, offerable) : undefined;
+    const readSlips =
+      slips && pickedAhead?.text
+        ? correctionFirst(parsed, slips.mistyped, pickedAhead.text)
+        : slips?.mistyped;
     let widerTook = 0;
     const widen = async (recall: Recall) => {
-      const stage = { ...first, recall, mistyped: slips?.mistyped ?? spellings };
+      const stage = { ...first, recall, mistyped: readSlips ?? spellings };
       const ranked = await this.#rank(parsed, input, stage);
       widerTook += ranked.took;
       return { stage, ranked };
@@ -286,13 +299,10 @@ export class SearchService {
     if (newestFallback(parsed, input, hitCount(chosen.ranked.response.hits.total), chosen.stage.recall))
       chosen = await widen("relaxed");
     const { response, shown } = chosen.ranked;
-    // An article holding every word as typed means no correction is shown: nothing to check.
-    const typedFindsArticles = strictFindsEveryWord(parsed) && outcome.found > 0;
-    // A question's correction changes only the slips its page reads.
-    const offerable = slips ? changingOnly(parsed, mistyped, slips.mistyped) : mistyped;
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, chosen.stage),
-      correctedAhead ?? this.#didYouMean(parsed, typedFindsArticles ? [] : offerable),
+      correctedAhead ??
+        (pickedAhead ? this.#spelt(parsed, pickedAhead) : this.#didYouMean(parsed, offerable)),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
@@ -458,6 +468,15 @@ export class SearchService {
     parsed: ParsedQuery,
     candidates: string[],
   ): Promise<{ text: string | null; took: number } | undefined> {
+    const picked = await this.#correction(parsed, candidates);
+    return picked && this.#spelt(parsed, picked);
+  }
+
+  /** The correction "did you mean" offers (#didYouMean), as the suggesters spell it. */
+  async #correction(
+    parsed: ParsedQuery,
+    candidates: string[],
+  ): Promise<{ text: string | null; took: number } | undefined> {
     if (!candidates.length) return undefined;
     const completed = headlineTyping(parsed) !== undefined;
     const collated = await this.client.msearch({
@@ -471,9 +490,17 @@ export class SearchService {
       text = pickCorrection(parsed, closest, foundByEach(near.responses));
       took += near.took;
     }
-    if (!text) return { text, took };
-    const spelt = await this.#asWritten(parsed, text);
-    return { text: spelt.text, took: took + spelt.took };
+    return { text, took };
+  }
+
+  /** A picked correction with its corrected words spelt as an article spells them. */
+  async #spelt(
+    parsed: ParsedQuery,
+    picked: { text: string | null; took: number },
+  ): Promise<{ text: string | null; took: number }> {
+    if (!picked.text) return picked;
+    const spelt = await this.#asWritten(parsed, picked.text);
+    return { text: spelt.text, took: picked.took + spelt.took };
   }
 
   /**
