@@ -507,6 +507,37 @@ describe("suggestions and related coverage", () => {
     await removeTestIndices(client, legacy);
   });
 
+  it("searches an alias over two indices, a word typed alone too", async () => {
+    // An archive split in two, one alias over both: term statistics are read from one of them.
+    const split = uniqueAlias("api-split");
+    const years = ["2016", "2024"];
+    for (const year of years) {
+      const index = await createPhysicalIndex(client, `${split}-${year}`);
+      const { document } = prepareArticle(
+        ArticleInputSchema.parse({
+          id: `archive-${year}`,
+          title: `حصاد القمح في موسم ${year}`,
+          body: "بدأ المزارعون حصاد القمح في السهول الشمالية.",
+          source: "أرشيف",
+          published_at: `${year}-06-01`,
+        }),
+      );
+      await client.index({ index, id: document.id, document, refresh: true });
+      await client.indices.putAlias({ index, name: split });
+    }
+    const splitApp = testApp(split);
+    for (const q of ["القمح", "حصاد القمح"]) {
+      const response = await splitApp.app.request(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      const found = ((await response.json()) as SearchResponse).hits.map((hit) => hit.id);
+      expect(found.sort(), q).toEqual(years.map((year) => `archive-${year}`));
+    }
+    for (const path of ["/api/suggest?q=%D8%AD%D8%B5%D8%A7", "/api/articles/archive-2016/related"])
+      expect((await splitApp.app.request(path)).status, path).toBe(200);
+    await splitApp.client.close();
+    await removeTestIndices(client, split);
+  });
+
   it("returns one article and 404 for an unknown one", async () => {
     expect((await app.request("/api/articles/rk-sisi")).status).toBe(200);
     const missing = await app.request("/api/articles/nope");

@@ -8,6 +8,7 @@ import type { estypes } from "@elastic/elasticsearch";
 import { type ArticleDocument, INDEX_ONLY_FIELDS } from "../articles/document.js";
 import { articleId } from "../articles/identity.js";
 import type { EsClient } from "../es/client.js";
+import { aliasTargets } from "../es/indices.js";
 import { buildDraftRelatedRequest, buildRelatedRequest } from "./build-related.js";
 import {
   CANDIDATES_PER_RESULT,
@@ -103,13 +104,23 @@ export interface FoundArticle {
 }
 
 /**
- * How long a counted corpus size (and shard count) is reused: it sets a document-frequency cap and
- * whether statistics are gathered across shards, neither of which a few minutes' growth changes.
+ * How long a counted corpus size (and shard count, and the indices behind the alias) is reused: it
+ * sets a document-frequency cap and whether statistics are gathered across shards, neither of which
+ * a few minutes' growth changes.
  */
 const CORPUS_SIZE_TTL_MS = 300_000;
 
+/** What searches read of the index behind the alias, asked again every CORPUS_SIZE_TTL_MS. */
+interface IndexFacts {
+  shape: IndexShape;
+  termsIndex: string;
+}
+
 export class SearchService {
-  #shape = { value: { articles: 0, shards: 1 } as IndexShape, at: 0 };
+  #facts: { value: IndexFacts; at: number } = {
+    value: { shape: { articles: 0, shards: 1 }, termsIndex: "" },
+    at: 0,
+  };
 
   constructor(
     readonly client: EsClient,
@@ -118,11 +129,31 @@ export class SearchService {
 
   /** The alias's articles and shards, counted by one request. */
   async #indexShape(): Promise<IndexShape> {
-    if (Date.now() - this.#shape.at > CORPUS_SIZE_TTL_MS) {
-      const { count, _shards } = await this.client.count({ index: this.alias });
-      this.#shape = { value: { articles: count, shards: _shards.total }, at: Date.now() };
+    return (await this.#indexFacts()).shape;
+  }
+
+  /**
+   * Where a word's term statistics are read (`termvectors`, which runs on one index): the alias, or
+   * the first of its indices when it spans several (an archive split by year).
+   */
+  async #termsIndex(): Promise<string> {
+    return (await this.#indexFacts()).termsIndex;
+  }
+
+  async #indexFacts(): Promise<IndexFacts> {
+    if (Date.now() - this.#facts.at > CORPUS_SIZE_TTL_MS) {
+      const [{ count, _shards }, targets] = await Promise.all([
+        this.client.count({ index: this.alias }),
+        aliasTargets(this.client, this.alias),
+      ]);
+      const [first = this.alias, ...more] = targets;
+      const termsIndex = more.length ? first : this.alias;
+      this.#facts = {
+        value: { shape: { articles: count, shards: _shards.total }, termsIndex },
+        at: Date.now(),
+      };
     }
-    return this.#shape.value;
+    return this.#facts.value;
   }
 
   /**
@@ -373,10 +404,8 @@ export class SearchService {
   ): Promise<{ input: SearchInput; took: number }> {
     const typing = wordTypedAlone(parsed);
     if (typing === undefined) return { input, took: 0 };
-    const [statistics, { shards }] = await Promise.all([
-      this.client.termvectors(finishedWordRequest(typing, this.alias)),
-      this.#indexShape(),
-    ]);
+    const { shards } = await this.#indexShape();
+    const statistics = await this.client.termvectors(finishedWordRequest(typing, await this.#termsIndex()));
     const finished = finishedWord(statistics, shards) ? { ...input, q: `${input.q} ` } : input;
     return { input: finished, took: statistics.took };
   }
