@@ -953,6 +953,54 @@ describe("a question's slip read as its correction", () => {
   });
 });
 
+describe("a quoted word", () => {
+  /**
+   * One report on tuberculosis (السل) among reports on basketball (السلة), which the stemmer cuts to
+   * the same stem; one report whose text misspells a virus (فيرس) among reports that spell it right.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-06-03T08:00:00Z");
+  const quoted = appWithFixtures("quoted-word", async () => [
+    await writeFixture("quoted-word", [
+      report(
+        "qw-tb",
+        "حملة للكشف المبكر عن السل في المدارس",
+        "أطلقت وزارة الصحة حملة للكشف المبكر عن مرض السل بين طلاب المدارس في المناطق الريفية.",
+      ),
+      ...["الكويت", "قطر", "عمان", "البحرين"].map((rival, i) =>
+        report(
+          `qw-basket-${i}`,
+          `منتخب السلة يواجه ${rival}`,
+          `يلعب منتخب السلة أمام ${rival} في البطولة الخليجية.`,
+        ),
+      ),
+      report("qw-misspelt", "مرض جديد بين الطيور", "رصد الأطباء البيطريون فيرس جديد في مزارع الدواجن."),
+      ...["الإنفلونزا", "كورونا", "الحصبة"].map((virus, i) =>
+        report(
+          `qw-virus-${i}`,
+          `فيروس ${virus} يعود مع الشتاء`,
+          `حذرت الصحة من فيروس ${virus} مع دخول الشتاء.`,
+        ),
+      ),
+    ]),
+  ]);
+
+  it("finds the word as typed, not another its stem shares", async () => {
+    expect(ids(await search('"السل"', quoted.app))).toEqual(["qw-tb"]);
+  });
+
+  it("finds a misspelling as typed, neither corrected nor suggested", async () => {
+    const result = await search('"فيرس"', quoted.app);
+    expect(ids(result)).toEqual(["qw-misspelt"]);
+    expect(result).toMatchObject({ corrected_query: null, suggestion: null, unquoted_query: null });
+  });
+
+  it("searches a quoted word no article holds unquoted, and says so", async () => {
+    const result = await search('"فيروسات"', quoted.app);
+    expect(result.unquoted_query).toBe("فيروسات");
+    expect(ids(result)).toContain("qw-virus-0");
+  });
+});
+
 describe("letters that begin a commoner word's articles", () => {
   /**
    * More reports on مكة than a rescore window holds, each naming it in title and text (its stem is

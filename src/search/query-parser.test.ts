@@ -17,9 +17,13 @@ describe("unquotedQuery", () => {
     expect(unquotedQuery('وصل "ذا العشيرة')).toBe("وصل ذا العشيرة");
   });
 
-  it("is undefined when nothing is quoted as a phrase", () => {
+  it("leaves the last word finished when a quote closes the query", () => {
+    expect(unquotedQuery('"محطة الضبعة"')).toBe("محطة الضبعة ");
+    expect(unquotedQuery('"فيرس"')).toBe("فيرس ");
+  });
+
+  it("is undefined when nothing is quoted", () => {
     expect(unquotedQuery("محطة الضبعة النووية")).toBeUndefined();
-    expect(unquotedQuery('"ترامب"')).toBeUndefined();
     expect(unquotedQuery('ترامب -"البيت الأبيض"')).toBeUndefined();
   });
 });
@@ -39,6 +43,11 @@ describe("parseQuery", () => {
     expect(parseQuery("قطر | الكويت").terms).toEqual([["قطر", "الكويت"]]);
     expect(parseQuery("قطر أو الكويت").terms).toEqual([["قطر", "الكويت"]]);
     expect(parseQuery("«محطة الضبعة»").phrases).toEqual(["محطة الضبعة"]);
+  });
+
+  it("takes one quoted word as a phrase: the word as typed, never read as another", () => {
+    expect(parseQuery('"فيرس"')).toMatchObject({ terms: [], phrases: ["فيرس"] });
+    expect(parseQuery('علاج "السل"')).toMatchObject({ terms: [["علاج"]], phrases: ["السل"] });
   });
 
   it("treats Lucene syntax and stray operators as plain text, never failing", () => {

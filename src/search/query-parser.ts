@@ -10,7 +10,7 @@ import { cleanText } from "../text/clean.js";
 export interface ParsedQuery {
   /** Groups of alternatives: each group must match; a group of one is a plain word. */
   terms: string[][];
-  /** Phrases to match as written (orthography still normalised). */
+  /** Phrases to match as written (orthography still normalised); a quoted word is a phrase of one. */
   phrases: string[];
   /** Words and phrases that must not occur. */
   excluded: string[];
@@ -112,7 +112,7 @@ function parseTokens(tokens: string[]): ParsedTokens {
     const value = stripSyntax(isPhrase ? body.replace(/^"|"$/g, "") : body);
     if (!value) continue;
     if (negated) parsed.excluded.push(value);
-    else if (isPhrase && value.includes(" ")) parsed.phrases.push(value);
+    else if (isPhrase) parsed.phrases.push(value);
     else if (joinNext) parsed.terms.at(-1)?.push(value);
     else parsed.terms.push([value]);
     joinNext = false;
@@ -155,12 +155,16 @@ export function positiveText(parsed: ParsedQuery): string {
 
 /**
  * The query with its quoted phrases as plain words (excluded ones stay quoted), or undefined when
- * it quotes no phrase: what to search for when no article holds a phrase exactly as quoted.
+ * it quotes nothing: what to search for when no article holds a phrase exactly as quoted. A quote
+ * closed last leaves its last word finished (a space after it), not the start of a longer one.
  */
 export function unquotedQuery(input: string): string | undefined {
   const found = tokens(input);
   if (!parseTokens(found).phrases.length) return undefined;
-  return found.map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token)).join(" ");
+  const last = found.at(-1) ?? "";
+  const closed = /^"[^"]*"$/.test(last) && last.length > 1;
+  const words = found.map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token));
+  return `${words.join(" ")}${closed ? " " : ""}`;
 }
 
 export function isEmptyQuery(parsed: ParsedQuery): boolean {

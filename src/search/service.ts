@@ -215,7 +215,7 @@ export class SearchService {
     const result = { ...typed, took_ms: took };
     const fallback = result.total.value > 0 ? undefined : unquotedFallback(input);
     if (!fallback) return result;
-    return { ...(await this.#searchOnce(fallback)), unquoted_query: fallback.q };
+    return { ...(await this.#searchOnce(fallback)), unquoted_query: fallback.q.trim() };
   }
 
   /**
