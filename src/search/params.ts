@@ -101,7 +101,8 @@ export const FilterParams = z.object({
 
 export const SearchParams = FilterParams.extend({
   q: z.string().max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`).default("").openapi({
-    description: 'What the reader typed: words, "quoted phrases" (a quoted word is matched as typed), -excluded, OR.',
+    description:
+      'What the reader typed: words, "quoted phrases" (a quoted word is matched as typed), -excluded, OR.',
     example: "السيسي بوتين",
   }),
   page: intParam(1, 1_000, 1).openapi({

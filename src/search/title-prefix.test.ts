@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { loadIndexDefinition } from "../es/index-definition.js";
 import { RANKING } from "./ranking.js";
-import { prefixForms, titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
+import { LONGEST_START, prefixForms, titlePrefixAsWritten, titlePrefixQuery } from "./title-prefix.js";
+
+describe("LONGEST_START", () => {
+  it("is the longest edge n-gram title.word_starts is indexed with", () => {
+    const { settings, mappings } = loadIndexDefinition();
+    const title = mappings.properties?.title as { fields: Record<string, { analyzer: string }> };
+    const analysis = settings.analysis as {
+      analyzer: Record<string, { filter: string[] }>;
+      filter: Record<string, { type: string; max_gram?: number }>;
+    };
+    const grams = (analysis.analyzer[title.fields.word_starts?.analyzer ?? ""]?.filter ?? [])
+      .map((name) => analysis.filter[name])
+      .filter((filter) => filter?.type === "edge_ngram");
+    expect(grams.map((filter) => filter?.max_gram)).toEqual([LONGEST_START]);
+  });
+});
 
 describe("prefixForms", () => {
   it("adds the word without its article where the analyzer would keep the article", () => {

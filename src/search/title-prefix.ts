@@ -68,7 +68,7 @@ export function titlePrefixQuery(
 }
 
 /** The longest start of a title word `title.word_starts` holds (its edge n-grams' max_gram). */
-const LONGEST_START = 20;
+export const LONGEST_START = 20;
 
 /** A title word beginning with `rest` after any of the articles, as written. */
 function writtenWithArticle(rest: string): estypes.QueryDslQueryContainer {
