@@ -100,7 +100,7 @@ describe("npm run search", () => {
     [
       "when the results are for the words of a quoted phrase no article holds",
       '"ميناء الملاحة"',
-      "no article holds the quoted phrase; results for: ميناء الملاحة",
+      "no article holds what is quoted; results for: ميناء الملاحة",
     ],
   ])("says %s", (_, q, notice) => {
     const { status, stdout, stderr } = search(q, "--raw");

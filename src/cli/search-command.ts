@@ -14,6 +14,7 @@ import { type SearchInput, SearchParams } from "../search/params.js";
 import type { SearchHit } from "../search/responses.js";
 import { SearchService } from "../search/service.js";
 import { escapeHtml } from "../text/html.js";
+import { searchHeader } from "./search-header.js";
 import { formatRuns, highlightRuns, type PrintOptions, stripControls } from "./terminal-text.js";
 
 const USAGE = `usage: npm run search -- "<query>" [options]
@@ -143,17 +144,7 @@ async function main(): Promise<number> {
     } else {
       const result = await service.search(input);
       hits = result.hits;
-      header = `${result.total.exact ? "" : "≥"}${result.total.value} results, ${result.took_ms} ms`;
-      if (result.corrected_query)
-        header += ` · no article holds the word as typed; results for: ${stripControls(result.corrected_query)}`;
-      if (result.unquoted_query)
-        header += ` · no article holds the quoted phrase; results for: ${stripControls(result.unquoted_query)}`;
-      if (result.arabic_keys_query)
-        header += ` · typed on the Latin layout; results for: ${stripControls(result.arabic_keys_query)}`;
-      if (result.arabic_name_query)
-        header += ` · written in Arabic letters; results for: ${stripControls(result.arabic_name_query)}`;
-      if (result.partial) header += " · partial: the search ran out of time";
-      if (result.suggestion) header += ` · did you mean: ${stripControls(result.suggestion)}`;
+      header = searchHeader(result);
     }
     process.stderr.write(`${header}\n`);
     if (!hits.length) process.stderr.write(await unknownFilters(service, input));
