@@ -956,7 +956,8 @@ describe("a question's slip read as its correction", () => {
 describe("a quoted word", () => {
   /**
    * One report on tuberculosis (السل) among reports on basketball (السلة), which the stemmer cuts to
-   * the same stem; one report whose text misspells a virus (فيرس) among reports that spell it right.
+   * the same stem; one report whose text misspells a virus (فيرس) among reports that spell it right;
+   * one naming a brand in Latin letters (Nokia) among reports naming it in Arabic (نوكيا).
    */
   const report = reportsOf("وكالة الأنباء الوطنية", "2025-06-03T08:00:00Z");
   const quoted = appWithFixtures("quoted-word", async () => [
@@ -981,6 +982,10 @@ describe("a quoted word", () => {
           `حذرت الصحة من فيروس ${virus} مع دخول الشتاء.`,
         ),
       ),
+      report("qw-latin", "هاتف جديد بغطاء أزرق", "يحمل الهاتف الجديد شعار Nokia على غطائه الخلفي."),
+      ...["تطلق هاتفا جديدا", "تخفض أسعارها", "تفتتح متجرا في الرياض"].map((news, i) =>
+        report(`qw-arabic-${i}`, `نوكيا ${news}`, `أعلنت شركة نوكيا أنها ${news}.`),
+      ),
     ]),
   ]);
 
@@ -992,6 +997,13 @@ describe("a quoted word", () => {
     const result = await search('"فيرس"', quoted.app);
     expect(ids(result)).toEqual(["qw-misspelt"]);
     expect(result).toMatchObject({ corrected_query: null, suggestion: null, unquoted_query: null });
+  });
+
+  it("reads a quoted Latin word as typed, not as a name written in Arabic letters", async () => {
+    expect((await search("Nokia ", quoted.app)).arabic_name_query).toBe("نوكيا");
+    const result = await search('"Nokia"', quoted.app);
+    expect(ids(result)).toEqual(["qw-latin"]);
+    expect(result.arabic_name_query).toBeNull();
   });
 
   it("searches a quoted word no article holds unquoted, and says so", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MAX_CLAUSES,
   MAX_WORD_CHARS,
+  outsideQuotes,
   parseQuery,
   plainWords,
   positiveText,
@@ -25,6 +26,14 @@ describe("unquotedQuery", () => {
   it("is undefined when nothing is quoted", () => {
     expect(unquotedQuery("محطة الضبعة النووية")).toBeUndefined();
     expect(unquotedQuery('ترامب -"البيت الأبيض"')).toBeUndefined();
+  });
+});
+
+describe("outsideQuotes", () => {
+  it("leaves out quoted phrases and words, excluded ones too", () => {
+    expect(outsideQuotes('متى استخدم المختصر"Clit"')).toBe("متى استخدم المختصر");
+    expect(outsideQuotes('aramco «Galaxy S» -"iPhone" samsung')).toBe("aramco samsung");
+    expect(outsideQuotes("ارباح aramco")).toBe("ارباح aramco");
   });
 });
 

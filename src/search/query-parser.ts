@@ -167,6 +167,13 @@ export function unquotedQuery(input: string): string | undefined {
   return `${words.join(" ")}${closed ? " " : ""}`;
 }
 
+/** The query without what it quotes: a word quoted is wanted as typed, and read no other way. */
+export function outsideQuotes(input: string): string {
+  return tokens(input)
+    .filter((token) => !token.replace(/^-/, "").startsWith('"'))
+    .join(" ");
+}
+
 export function isEmptyQuery(parsed: ParsedQuery): boolean {
   return !parsed.terms.length && !parsed.phrases.length;
 }

@@ -84,7 +84,7 @@ import {
   type SearchInput,
   type SuggestInput,
 } from "./params.js";
-import { type ParsedQuery, parseQuery, plainWords } from "./query-parser.js";
+import { outsideQuotes, type ParsedQuery, parseQuery, plainWords } from "./query-parser.js";
 import type { RelatedResponse, SearchResponse, StoredArticle, Suggestion } from "./responses.js";
 import { foundByEach, hitCount, shapeHit, shapeSearchResponse, storyOf } from "./shape.js";
 import { type IndexShape, scoringSearchType } from "./shard-statistics.js";
@@ -245,7 +245,7 @@ export class SearchService {
    * letters so written (arabicNameReading), from one `msearch`; `q` undefined when none is.
    */
   async #arabicNameReading(q: string): Promise<{ q: string | undefined; took: number } | undefined> {
-    const names = latinNames(q);
+    const names = latinNames(outsideQuotes(q));
     if (!names) return undefined;
     const { articles, shards } = await this.#indexShape();
     const answer = await this.client.msearch({ searches: latinNameRequests(names, this.alias, shards) });
