@@ -953,6 +953,46 @@ describe("a question's slip read as its correction", () => {
   });
 });
 
+describe("a question's correction its best answer vouches for", () => {
+  /**
+   * Reports on the coronavirus (كورونا), none of them with the verb asked (تنتقل), which reports
+   * on changes of ownership hold: no article holds the question's words as corrected.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-07-01T08:00:00Z");
+  const virus = appWithFixtures("question-vouched", async () => [
+    await writeFixture("question-vouched", [
+      report(
+        "qv-spread",
+        "كيف ينتشر فيروس كورونا بين الناس",
+        "يوضح الأطباء أن فيروس كورونا ينتشر عبر الرذاذ والمخالطة القريبة، وينصحون بغسل اليدين.",
+      ),
+      report(
+        "qv-cases",
+        "تسجيل إصابات جديدة بفيروس كورونا",
+        "أعلنت الوزارة تسجيل إصابات جديدة بفيروس كورونا.",
+      ),
+      report(
+        "qv-vaccine",
+        "لقاح كورونا متاح في المراكز الصحية",
+        "بدأت المراكز الصحية تقديم لقاح كورونا للمسنين.",
+      ),
+      ...["الشركة", "النادي", "المصنع", "الصحيفة"].map((owned, i) =>
+        report(
+          `qv-owner-${i}`,
+          `ملكية ${owned} تنتقل إلى مستثمرين جدد`,
+          `وقع ملاك ${owned} اتفاقا تنتقل بموجبه الملكية.`,
+        ),
+      ),
+    ]),
+  ]);
+
+  it("offers the spelling the first article holds", async () => {
+    const result = await search("كيف تنتقل الكرونا", virus.app);
+    expect(ids(result)[0], `${ids(result)}`).toMatch(/^qv-(spread|cases|vaccine)$/);
+    expect(result.suggestion).toBe("كيف تنتقل الكورونا");
+  });
+});
+
 describe("a quoted word", () => {
   /**
    * One report on tuberculosis (السل) among reports on basketball (السلة), which the stemmer cuts to

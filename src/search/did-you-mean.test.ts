@@ -18,6 +18,8 @@ import {
   spelledAsWritten,
   spellingRequest,
   typoLikelihood,
+  vouchedCorrection,
+  vouchingRequests,
 } from "./did-you-mean.js";
 import { parseQuery } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
@@ -106,6 +108,44 @@ describe("changingOnly", () => {
     expect(changingOnly(parsed, corrected, slips("الكرونا"))).toEqual(["هي طرق علاج مرض السل الكورونا"]);
     expect(changingOnly(parsed, corrected, slips("السل", "الكرونا"))).toEqual(corrected);
     expect(changingOnly(parsed, corrected, slips())).toEqual([]);
+  });
+});
+
+describe("vouchingRequests", () => {
+  it("asks whether the first shown article holds each slip as typed, then its likeliest spelling", () => {
+    const slips = new Map([["الكرونا", ["الكورونا", "الكرتونا"]]]);
+    const held = (word: string) => ({
+      bool: {
+        filter: [
+          { ids: { values: ["qv-1"] } },
+          { multi_match: { query: word, fields: ["title.exact", "lead.exact", "body.exact"] } },
+        ],
+      },
+    });
+    expect(vouchingRequests(slips, "qv-1", "news")).toEqual([
+      { index: "news" },
+      { size: 0, terminate_after: 1, track_total_hits: true, query: held("الكرونا") },
+      { index: "news" },
+      { size: 0, terminate_after: 1, track_total_hits: true, query: held("الكورونا") },
+    ]);
+  });
+});
+
+describe("vouchedCorrection", () => {
+  const parsed = parseQuery("كيف تنتقل الكرونا بين الاطفل");
+  const slips = new Map([
+    ["الكرونا", ["الكورونا"]],
+    ["الاطفل", ["الاطفال"]],
+  ]);
+
+  it("puts the first slip the article holds as spelt, not as typed", () => {
+    expect(vouchedCorrection(parsed, slips, [0, 1, 0, 1])).toBe("تنتقل الكورونا بين الاطفل");
+    expect(vouchedCorrection(parsed, slips, [0, 0, 0, 1])).toBe("تنتقل الكرونا بين الاطفال");
+  });
+
+  it("is null when the article holds a slip as typed too, or no spelling", () => {
+    expect(vouchedCorrection(parsed, slips, [1, 1, 0, 0])).toBeNull();
+    expect(vouchedCorrection(parsed, slips, [0, 0, 0, 0])).toBeNull();
   });
 });
 

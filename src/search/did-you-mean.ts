@@ -482,6 +482,42 @@ export function correctionFirst(
   );
 }
 
+/**
+ * For one `msearch`, asked when a question's slips found no correction an article holds whole:
+ * whether the page's first article holds each slip as typed, and its likeliest spelling (exact
+ * forms). Two counts a slip, in the slips' order.
+ */
+export function vouchingRequests(
+  slips: ReadonlyMap<string, readonly string[]>,
+  firstShown: string,
+  index: string,
+): estypes.MsearchRequestItem[] {
+  const inArticle = (word: string): estypes.QueryDslQueryContainer => ({
+    bool: { filter: [{ ids: { values: [firstShown] } }, { multi_match: { query: word, fields: EXACT } }] },
+  });
+  return [...slips].flatMap(([word, [likeliest = word]]) =>
+    checks([inArticle(word), inArticle(likeliest)], index),
+  );
+}
+
+/**
+ * The correction the page's first article vouches for (vouchingRequests' counts): the first slip it
+ * holds as its likeliest spelling and not as typed, put so; null when it holds none so. The page
+ * read the question so, and its best answer spells the word so.
+ */
+export function vouchedCorrection(
+  parsed: ParsedQuery,
+  slips: ReadonlyMap<string, readonly string[]>,
+  counts: readonly number[],
+): string | null {
+  const vouched = [...slips].find((_, i) => !counts[2 * i] && (counts[2 * i + 1] ?? 0) > 0);
+  const spelling = vouched?.[1][0];
+  if (!vouched || spelling === undefined) return null;
+  return plainWords(parsed)
+    .map((word) => (word === vouched[0] ? spelling : word))
+    .join(" ");
+}
+
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
 

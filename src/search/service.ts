@@ -64,6 +64,8 @@ import {
   spellingRequest,
   suggestersForShards,
   suggestersRequest,
+  vouchedCorrection,
+  vouchingRequests,
 } from "./did-you-mean.js";
 import { allFilters } from "./filters.js";
 import { finishedWord, finishedWordRequest, wordTypedAlone } from "./finished-word.js";
@@ -333,7 +335,11 @@ export class SearchService {
     const [page, suggestion] = await Promise.all([
       this.#page(parsed, input, shown, chosen.stage),
       correctedAhead ??
-        (pickedAhead ? this.#spelt(parsed, pickedAhead) : this.#didYouMean(parsed, offerable)),
+        (pickedAhead
+          ? this.#vouched(parsed, pickedAhead, readSlips, shown[0]?.id).then((picked) =>
+              this.#spelt(parsed, picked),
+            )
+          : this.#didYouMean(parsed, offerable)),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
     return {
@@ -520,6 +526,22 @@ export class SearchService {
       took += near.took;
     }
     return { text, took };
+  }
+
+  /**
+   * A question's correction: the one picked ahead, or when none was, the one its page's first
+   * article vouches for (vouchedCorrection).
+   */
+  async #vouched(
+    parsed: ParsedQuery,
+    picked: { text: string | null; took: number },
+    slips: Mistyped | undefined,
+    firstShown: string | undefined,
+  ): Promise<{ text: string | null; took: number }> {
+    if (picked.text || !slips?.size || firstShown === undefined) return picked;
+    const counted = await this.client.msearch({ searches: vouchingRequests(slips, firstShown, this.alias) });
+    const text = vouchedCorrection(parsed, slips, foundByEach(counted.responses));
+    return { text, took: picked.took + counted.took };
   }
 
   /** A picked correction with its corrected words spelt as an article spells them. */
