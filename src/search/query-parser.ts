@@ -162,7 +162,7 @@ export function unquotedQuery(input: string): string | undefined {
   const found = tokens(input);
   if (!parseTokens(found).phrases.length) return undefined;
   const last = found.at(-1) ?? "";
-  const closed = /^"[^"]*"$/.test(last) && last.length > 1;
+  const closed = /^"[^"]*"$/.test(last);
   const words = found.map((token) => (token.startsWith('"') ? token.replace(/"/g, " ").trim() : token));
   return `${words.join(" ")}${closed ? " " : ""}`;
 }

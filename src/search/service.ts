@@ -115,7 +115,17 @@ const CORPUS_SIZE_TTL_MS = 300_000;
 /** What searches read of the index behind the alias, asked again every CORPUS_SIZE_TTL_MS. */
 interface IndexFacts {
   shape: IndexShape;
+  /**
+   * Where a word's term statistics are read (`termvectors`, which runs on one index): the alias, or
+   * the first of its indices when it spans several (an archive split by year).
+   */
   termsIndex: string;
+}
+
+/** A correction picked ("did you mean"; null when none is), with the Elasticsearch time it took. */
+interface Picked {
+  text: string | null;
+  took: number;
 }
 
 export class SearchService {
@@ -132,14 +142,6 @@ export class SearchService {
   /** The alias's articles and shards, counted by one request. */
   async #indexShape(): Promise<IndexShape> {
     return (await this.#indexFacts()).shape;
-  }
-
-  /**
-   * Where a word's term statistics are read (`termvectors`, which runs on one index): the alias, or
-   * the first of its indices when it spans several (an archive split by year).
-   */
-  async #termsIndex(): Promise<string> {
-    return (await this.#indexFacts()).termsIndex;
   }
 
   async #indexFacts(): Promise<IndexFacts> {
@@ -410,9 +412,9 @@ export class SearchService {
   ): Promise<{ input: SearchInput; took: number }> {
     const typing = wordTypedAlone(parsed);
     if (typing === undefined) return { input, took: 0 };
-    const { shards } = await this.#indexShape();
-    const statistics = await this.client.termvectors(finishedWordRequest(typing, await this.#termsIndex()));
-    const finished = finishedWord(statistics, shards) ? { ...input, q: `${input.q} ` } : input;
+    const { shape, termsIndex } = await this.#indexFacts();
+    const statistics = await this.client.termvectors(finishedWordRequest(typing, termsIndex));
+    const finished = finishedWord(statistics, shape.shards) ? { ...input, q: `${input.q} ` } : input;
     return { input: finished, took: statistics.took };
   }
 
@@ -499,19 +501,13 @@ export class SearchService {
    * The suggesters' corrections, checked: the likeliest that finds an article, its words near one
    * another when several are as close, its corrected words spelt as an article spells them.
    */
-  async #didYouMean(
-    parsed: ParsedQuery,
-    candidates: string[],
-  ): Promise<{ text: string | null; took: number } | undefined> {
+  async #didYouMean(parsed: ParsedQuery, candidates: string[]): Promise<Picked | undefined> {
     const picked = await this.#correction(parsed, candidates);
     return picked && this.#spelt(parsed, picked);
   }
 
   /** The correction "did you mean" offers (#didYouMean), as the suggesters spell it. */
-  async #correction(
-    parsed: ParsedQuery,
-    candidates: string[],
-  ): Promise<{ text: string | null; took: number } | undefined> {
+  async #correction(parsed: ParsedQuery, candidates: string[]): Promise<Picked | undefined> {
     if (!candidates.length) return undefined;
     const completed = headlineTyping(parsed) !== undefined;
     const collated = await this.client.msearch({
@@ -534,10 +530,10 @@ export class SearchService {
    */
   async #vouched(
     parsed: ParsedQuery,
-    picked: { text: string | null; took: number },
+    picked: Picked,
     slips: Mistyped | undefined,
     firstShown: string | undefined,
-  ): Promise<{ text: string | null; took: number }> {
+  ): Promise<Picked> {
     if (picked.text || !slips?.size || firstShown === undefined) return picked;
     const counted = await this.client.msearch({ searches: vouchingRequests(slips, firstShown, this.alias) });
     const text = vouchedCorrection(parsed, slips, foundByEach(counted.responses));
@@ -545,10 +541,7 @@ export class SearchService {
   }
 
   /** A picked correction with its corrected words spelt as an article spells them. */
-  async #spelt(
-    parsed: ParsedQuery,
-    picked: { text: string | null; took: number },
-  ): Promise<{ text: string | null; took: number }> {
+  async #spelt(parsed: ParsedQuery, picked: Picked): Promise<Picked> {
     if (!picked.text) return picked;
     const spelt = await this.#asWritten(parsed, picked.text);
     return { text: spelt.text, took: picked.took + spelt.took };
