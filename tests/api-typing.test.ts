@@ -1046,6 +1046,17 @@ describe("a quoted word", () => {
     expect(result.arabic_name_query).toBeNull();
   });
 
+  it("is completed as the same word unquoted", async () => {
+    const offered = async (q: string) => {
+      const response = await quoted.app.request(`/api/suggest?q=${encodeURIComponent(q)}`);
+      const { suggestions } = (await response.json()) as { suggestions: Array<{ id: string }> };
+      return suggestions.map((suggestion) => suggestion.id);
+    };
+    const unquoted = await offered("السل");
+    expect(unquoted).toContain("qw-basket-0");
+    for (const q of ['"السل', '"السل"', "«السل»"]) expect(await offered(q), q).toEqual(unquoted);
+  });
+
   it("searches a quoted word no article holds unquoted, and says so", async () => {
     const result = await search('"فيروسات"', quoted.app);
     expect(result.unquoted_query).toBe("فيروسات");

@@ -22,6 +22,13 @@ describe("buildSuggestRequest", () => {
     expect(request).toMatchObject({ collapse: { field: "dup_group" } });
   });
 
+  it("reads a quoted query's words, the quotation marks aside", () => {
+    for (const quoted of ['"كرة الس', "«كرة الس»", '"كرة الس"'])
+      expect(buildSuggestRequest(input(quoted), "articles"), quoted).toEqual(
+        buildSuggestRequest(input("كرة الس"), "articles"),
+      );
+  });
+
   it("takes a word's other listed spellings as whole title words, for any word typed", () => {
     const spelling = '{"match":{"title.exact":"كورونا"}}';
     expect(JSON.stringify(buildSuggestRequest(input("كوفيد"), "articles").query)).toContain(spelling);

@@ -30,13 +30,16 @@ const { startMaxExpansions } = RANKING.typos;
 const TITLE_STARTS: Record<TypoReach["form"], string> = { exact: FIELD, written: "title.word_starts" };
 
 /**
- * The words typed: punctuation alone is no word (the analyzer would leave nothing of it); و typed
- * apart joined to the word after it, as the search reads it (withAndJoined).
+ * The words typed: punctuation alone is no word (the analyzer would leave nothing of it), and a
+ * quotation mark is the search's syntax, no letter of a title word; و typed apart joined to the
+ * word after it, as the search reads it (withAndJoined).
  */
 export function suggestWords(q: string): string[] {
-  const text = cleanText(q).slice(0, 100);
+  const text = cleanText(q).slice(0, 100).replace(QUOTATION_MARKS, " ");
   return withAndJoined(text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)));
 }
+
+const QUOTATION_MARKS = /["“”«»„]/g;
 
 /** A flat score for titles matching `query`, whatever its terms' statistics. */
 const scoring = (query: estypes.QueryDslQueryContainer, boost: number): estypes.QueryDslQueryContainer => ({
