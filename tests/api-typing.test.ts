@@ -1047,14 +1047,10 @@ describe("a quoted word", () => {
   });
 
   it("is completed as the same word unquoted", async () => {
-    const offered = async (q: string) => {
-      const response = await quoted.app.request(`/api/suggest?q=${encodeURIComponent(q)}`);
-      const { suggestions } = (await response.json()) as { suggestions: Array<{ id: string }> };
-      return suggestions.map((suggestion) => suggestion.id);
-    };
-    const unquoted = await offered("السل");
+    const unquoted = await suggested("السل", quoted.app);
     expect(unquoted).toContain("qw-basket-0");
-    for (const q of ['"السل', '"السل"', "«السل»"]) expect(await offered(q), q).toEqual(unquoted);
+    for (const q of ['"السل', '"السل"', "«السل»"])
+      expect(await suggested(q, quoted.app), q).toEqual(unquoted);
   });
 
   it("searches a quoted word no article holds unquoted, and says so", async () => {

@@ -13,7 +13,7 @@ import { cleanText } from "../text/clean.js";
 import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
-import { withAndJoined } from "./query-parser.js";
+import { QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import {
   prefixForms,
@@ -38,8 +38,6 @@ export function suggestWords(q: string): string[] {
   const text = cleanText(q).slice(0, 100).replace(QUOTATION_MARKS, " ");
   return withAndJoined(text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)));
 }
-
-const QUOTATION_MARKS = /["“”«»„]/g;
 
 /** A flat score for titles matching `query`, whatever its terms' statistics. */
 const scoring = (query: estypes.QueryDslQueryContainer, boost: number): estypes.QueryDslQueryContainer => ({

@@ -493,7 +493,7 @@ export function vouchingRequests(
   index: string,
 ): estypes.MsearchRequestItem[] {
   const inArticle = (word: string): estypes.QueryDslQueryContainer => ({
-    bool: { filter: [{ ids: { values: [firstShown] } }, { multi_match: { query: word, fields: EXACT } }] },
+    bool: { filter: [{ ids: { values: [firstShown] } }, heldAsWritten(word)] },
   });
   return [...slips].flatMap(([word, [likeliest = word]]) =>
     checks([inArticle(word), inArticle(likeliest)], index),
@@ -520,6 +520,11 @@ export function vouchedCorrection(
 
 /** The exact fields: where a corrected word, as the suggesters give it, is held as written. */
 const EXACT = ["title.exact", "lead.exact", "body.exact"];
+
+/** An article holding the word (as the suggesters give it) in any exact field. */
+function heldAsWritten(word: string): estypes.QueryDslQueryContainer {
+  return { multi_match: { query: word, fields: EXACT } };
+}
 
 /** The words of `correction`, each marked when it is the suggesters' (normalised), not the reader's. */
 function correctionWords(
@@ -549,7 +554,7 @@ export function spellingRequest(
     terminate_after: 1,
     track_total_hits: false,
     _source: ["title", "lead", "body"],
-    query: { bool: { must: corrected.map((word) => ({ multi_match: { query: word, fields: EXACT } })) } },
+    query: { bool: { must: corrected.map(heldAsWritten) } },
   };
 }
 

@@ -40,10 +40,13 @@ const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 /** "and", which Arabic writes joined to the next word but readers often type apart (الهلال و النصر). */
 const AND = "و";
 
+/** The quotation marks a reader may quote with: each is read as `"`. */
+export const QUOTATION_MARKS = /["“”«»„]/g;
+
 /** Tokens: -"phrase", "phrase", -word, word. An unclosed quote runs to the end. */
 function tokens(input: string): string[] {
   const text = cleanText(input.slice(0, MAX_QUERY_CHARS))
-    .replace(/[“”«»„]/g, '"')
+    .replace(QUOTATION_MARKS, '"')
     .replace(OVERLONG_WORD, (word) => word.slice(0, MAX_WORD_CHARS));
   return text.match(/-?"[^"]*"?|[^\s"]+/g) ?? [];
 }

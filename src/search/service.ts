@@ -338,9 +338,7 @@ export class SearchService {
       this.#page(parsed, input, shown, chosen.stage),
       correctedAhead ??
         (pickedAhead
-          ? this.#vouched(parsed, pickedAhead, readSlips, shown[0]?.id).then((picked) =>
-              this.#spelt(parsed, picked),
-            )
+          ? this.#vouched(parsed, pickedAhead, readSlips, shown[0]?.id)
           : this.#didYouMean(parsed, offerable)),
     ]);
     const shaped = shapeSearchResponse(response, page.hits, page.copies, shown.at(-1)?.sort);
@@ -525,8 +523,8 @@ export class SearchService {
   }
 
   /**
-   * A question's correction: the one picked ahead, or when none was, the one its page's first
-   * article vouches for (vouchedCorrection).
+   * A question's "did you mean": the correction picked ahead, or when none was, the one its page's
+   * first article vouches for (vouchedCorrection); spelt as an article spells it.
    */
   async #vouched(
     parsed: ParsedQuery,
@@ -534,10 +532,10 @@ export class SearchService {
     slips: Mistyped | undefined,
     firstShown: string | undefined,
   ): Promise<Picked> {
-    if (picked.text || !slips?.size || firstShown === undefined) return picked;
+    if (picked.text || !slips?.size || firstShown === undefined) return this.#spelt(parsed, picked);
     const counted = await this.client.msearch({ searches: vouchingRequests(slips, firstShown, this.alias) });
     const text = vouchedCorrection(parsed, slips, foundByEach(counted.responses));
-    return { text, took: picked.took + counted.took };
+    return this.#spelt(parsed, { text, took: picked.took + counted.took });
   }
 
   /** A picked correction with its corrected words spelt as an article spells them. */
