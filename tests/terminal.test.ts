@@ -83,6 +83,10 @@ describe("npm run search", () => {
     expect(stderr).toContain("no article holds the word as typed; results for: الملاحة");
     expect(stderr).not.toContain("did you mean");
     expect(stdout).toContain("tm-port-");
+    // Quoted, the word is searched as its correction too, and said once.
+    const quoted = search('"الملاحهة"', "--raw");
+    expect(quoted.stderr).toContain("no article holds the word as typed; results for: الملاحة");
+    expect(quoted.stderr).not.toContain("no article holds what is quoted");
   });
 
   it.each([

@@ -67,7 +67,7 @@ export const SearchResponseSchema = z
     }),
     unquoted_query: z.string().nullable().openapi({
       description:
-        "Set when no article holds what the query quotes (a phrase, or a word as typed): the results are for this query, the same words unquoted.",
+        "Set when no article holds what the query quotes (a phrase, or a word as typed): the results are for this query, the same words unquoted. Null when that one word was searched as its correction (corrected_query).",
     }),
     arabic_keys_query: z.string().nullable().openapi({
       description:

@@ -219,7 +219,10 @@ export class SearchService {
     const result = { ...typed, took_ms: took };
     const fallback = result.total.value > 0 ? undefined : unquotedFallback(input);
     if (!fallback) return result;
-    return { ...(await this.#searchOnce(fallback)), unquoted_query: fallback.q.trim() };
+    const unquoted = await this.#searchOnce(fallback);
+    const answer = { ...unquoted, took_ms: took + unquoted.took_ms };
+    // A correction names what the results are for: the unquoted words are not it.
+    return unquoted.corrected_query ? answer : { ...answer, unquoted_query: fallback.q.trim() };
   }
 
   /**

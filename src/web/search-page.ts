@@ -6,6 +6,7 @@
 import { html } from "hono/html";
 import { MAX_WINDOW } from "../search/build-search.js";
 import type { SearchInput } from "../search/params.js";
+import { unquotedQuery } from "../search/query-parser.js";
 import type { SearchResponse } from "../search/responses.js";
 import { facets } from "./facets.js";
 import { dateInputValue, formatNumber, searchHref } from "./format.js";
@@ -94,13 +95,23 @@ function didYouMean(input: SearchInput, suggestion: string | null): Markup {
 }
 
 /**
- * The results are for `query`, not what was typed: say why (`reason`), and link the query read.
+ * The results are for `query`, not what was typed: say why (`reason`), and link the query as it was
+ * searched (`searched`: a space after a last word read whole, not as the start of a longer one).
  * kind: the notice's class (unquoted phrase, keys typed on the Latin layout, a name in Latin letters).
  */
-function readAsNotice(input: SearchInput, kind: string, reason: string, query: string | null): Markup {
+function readAsNotice(
+  input: SearchInput,
+  kind: string,
+  reason: string,
+  query: string | null,
+  searched = query,
+): Markup {
   if (!query) return html``;
-  return html`<p class="did-you-mean ${kind}" role="status">${reason}: <a href="${searchHref(input, { q: query })}">${query}</a></p>`;
+  return html`<p class="did-you-mean ${kind}" role="status">${reason}: <a href="${searchHref(input, { q: searched ?? query })}">${query}</a></p>`;
 }
+
+/** A correction or a name is searched whole: its last word is no start of a longer one. */
+const whole = (query: string | null) => query && `${query} `;
 
 /** The search ran out of its time budget: say these are the results found until then. */
 function partialNotice(partial: boolean): Markup {
@@ -127,10 +138,10 @@ ${result.stories !== null && result.stories !== result.total.value ? html` (${st
     : "";
   const results = result?.hits.length
     ? html`<div class="results-head">${count}${sortLinks(input)}<a class="filters-button" href="#filters">التصفية</a></div>
-${readAsNotice(input, "corrected", `لم ترد «${input.q.trim()}» في أي خبر؛ هذه نتائج`, result.corrected_query)}
-${readAsNotice(input, "unquoted", "لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها", result.unquoted_query)}
+${readAsNotice(input, "corrected", `لم ترد «${input.q.trim()}» في أي خبر؛ هذه نتائج`, result.corrected_query, whole(result.corrected_query))}
+${readAsNotice(input, "unquoted", "لا توجد نتائج للعبارة كما وردت بين علامتَي التنصيص؛ هذه نتائج كلماتها", result.unquoted_query, unquotedQuery(input.q))}
 ${readAsNotice(input, "arabic-keys", "يبدو أن لوحة المفاتيح كانت على الإنجليزية؛ هذه نتائج", result.arabic_keys_query)}
-${readAsNotice(input, "arabic-name", "تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج", result.arabic_name_query)}
+${readAsNotice(input, "arabic-name", "تكتب الأخبار هذا الاسم بالعربية؛ هذه نتائج", result.arabic_name_query, whole(result.arabic_name_query))}
 ${partialNotice(result.partial)}
 ${didYouMean(input, result.suggestion)}
 ${hitList(result.hits, "نتائج البحث")}

@@ -20,6 +20,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** The query a link on the page searches (its `q`), spaces kept. */
+async function linkedQuery(selector: string): Promise<string | null> {
+  const href = await page.locator(selector).getAttribute("href");
+  return href === null ? null : new URL(href, stack.api).searchParams.get("q");
+}
+
 describe("search page", () => {
   it("suggests as the reader types and shows highlighted results after submitting", async () => {
     await page.goto(`${stack.api}/`);
@@ -83,6 +89,8 @@ describe("search page", () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent("الملاحهة")}`);
     expect(await page.locator(".corrected").textContent()).toContain("لم ترد «الملاحهة» في أي خبر");
     expect(await page.locator(".corrected a").textContent()).toBe("الملاحة");
+    // The link searches the correction whole, as the page did: not as the start of a longer word.
+    expect(await linkedQuery(".corrected a")).toBe("الملاحة ");
     expect(await page.locator(".did-you-mean:not(.corrected)").count()).toBe(0);
     expect(await page.locator("ol.hits > li").count()).toBe(10);
     expect(await page.locator("ol.hits mark").first().textContent()).toBe("الملاحة");
@@ -91,7 +99,17 @@ describe("search page", () => {
   it("searches the words of a quoted phrase no article holds, and says so", async () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent('"المناخ لرصد قمر"')}`);
     expect(await page.locator(".unquoted").textContent()).toContain("المناخ لرصد قمر");
+    // The quote closed the query: its last word was searched whole, and the link says so.
+    expect(await linkedQuery(".unquoted a")).toBe("المناخ لرصد قمر ");
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
+  });
+
+  it("says once that a quoted word no article holds was searched as its correction", async () => {
+    await page.goto(`${stack.api}/?q=${encodeURIComponent('"الملاحهة"')}`);
+    expect(await page.locator(".corrected").textContent()).toContain("في أي خبر");
+    expect(await linkedQuery(".corrected a")).toBe("الملاحة ");
+    expect(await page.locator(".did-you-mean:not(.corrected)").count()).toBe(0);
+    expect(await page.locator("ol.hits mark").first().textContent()).toBe("الملاحة");
   });
 
   it("reads a query typed on the Latin layout as the Arabic its keys type, and says so", async () => {
