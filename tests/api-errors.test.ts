@@ -6,6 +6,7 @@ import { type AddressInfo, createServer, Socket } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError, parseEnv, ServerConfigSchema } from "../src/config.js";
+import { createPhysicalIndex } from "../src/es/indices.js";
 import { loadFixtures, TEST_API_KEY, testApp } from "./helpers/api.js";
 import { LOOSE_PARAMETERS, TAMPERED_CURSORS } from "./helpers/crafted-params.js";
 import { removeTestIndices, uniqueAlias } from "./helpers/es.js";
@@ -187,6 +188,32 @@ describe("write endpoints", () => {
       await app.request("/api/articles/api-write-1", { method: "DELETE", headers: auth }),
       404,
     );
+  });
+
+  it("answer 503 naming the fix when the alias points at several indices and none takes writes", async () => {
+    // An archive split in two by an operator, one alias over both and neither marked for writes.
+    const split = uniqueAlias("errors-split");
+    const indices: string[] = [];
+    for (const year of ["2016", "2024"]) {
+      indices.push(await createPhysicalIndex(client, `${split}-${year}`));
+      await client.indices.putAlias({ index: indices.at(-1) as string, name: split });
+    }
+    const { app: splitApp, client: splitClient } = testApp(split);
+    const write = (method: string, path: string, body?: string, type = "application/json") =>
+      splitApp.request(path, { method, headers: { "content-type": type, ...auth }, body });
+    const one = JSON.stringify(article);
+    for (const response of [
+      await write("POST", "/api/articles", one),
+      await write("PUT", "/api/articles/api-write-1", one),
+      await write("POST", "/api/articles/_bulk", `${one}\n`, "application/x-ndjson"),
+      await write("DELETE", "/api/articles/api-write-1"),
+    ])
+      await expectProblem(response, 503, new RegExp(`${split}.*is_write_index`));
+    // Marked, the same write goes through.
+    await client.indices.putAlias({ index: indices[1] as string, name: split, is_write_index: true });
+    expect((await write("POST", "/api/articles", one)).status).toBe(201);
+    await splitClient.close();
+    await removeTestIndices(client, split);
   });
 
   it("reject an invalid article with 422 and the reason", async () => {

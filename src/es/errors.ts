@@ -38,3 +38,10 @@ export const isEngineUnavailable = (error: unknown): boolean => unavailability(e
 /** Elasticsearch refused the request itself (400): built from input that validation let through. */
 export const isRefusedRequest = (error: unknown): boolean =>
   error instanceof errors.ResponseError && error.statusCode === 400;
+
+/** The alias takes no writes: it points at several indices and marks none as its write index. */
+export class NoWriteIndexError extends Error {
+  constructor(readonly alias: string) {
+    super(`the alias ${alias} points at several indices and marks none as its write index (is_write_index)`);
+  }
+}

@@ -83,6 +83,18 @@ export async function aliasTargets(client: EsClient, alias: string): Promise<str
   return Object.keys(await client.indices.getAlias({ name: alias }));
 }
 
+/**
+ * The index writes through the alias go to: the one it marks as its write index, or its only
+ * index unless marked otherwise; undefined when it has none (several indices, none marked).
+ */
+export async function aliasWriteIndex(client: EsClient, alias: string): Promise<string | undefined> {
+  const targets = Object.entries(await client.indices.getAlias({ name: alias }));
+  const marked = (index: (typeof targets)[number]) => index[1].aliases[alias]?.is_write_index;
+  const [only] = targets;
+  const write = targets.length === 1 && only && marked(only) !== false ? only : targets.find(marked);
+  return write?.[0];
+}
+
 /** The layout of the index the alias points at, as the cluster holds it. */
 export async function aliasLayout(
   client: EsClient,

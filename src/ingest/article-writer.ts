@@ -6,6 +6,8 @@
 import { prepareArticle } from "../articles/document.js";
 import { BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
+import { isRefusedRequest, NoWriteIndexError } from "../es/errors.js";
+import { aliasWriteIndex } from "../es/indices.js";
 import { DuplicateGrouper, fingerprintOf } from "./duplicates/grouper.js";
 import type { RawRecord } from "./types.js";
 import { validateRecord } from "./validate.js";
@@ -58,6 +60,7 @@ export class ArticleWriter {
           })),
         ),
       );
+      if (outcomes.some((outcome) => outcome.outcome === "failed")) await this.#writable();
       for (const outcome of outcomes) {
         const i = (outcome.origin.line ?? 1) - 1;
         results[i] =
@@ -72,8 +75,23 @@ export class ArticleWriter {
 
   /** True when the article existed. */
   async delete(id: string): Promise<boolean> {
-    // Through the alias's write index; _delete_by_query lives in a module some clusters lack.
-    const response = await this.client.delete({ index: this.alias, id, refresh: true }, { ignore: [404] });
-    return response.result === "deleted";
+    try {
+      // Through the alias's write index; _delete_by_query lives in a module some clusters lack.
+      const response = await this.client.delete({ index: this.alias, id, refresh: true }, { ignore: [404] });
+      return response.result === "deleted";
+    } catch (error) {
+      if (isRefusedRequest(error)) await this.#writable();
+      throw error;
+    }
+  }
+
+  /**
+   * Asked when Elasticsearch refused a write: whether the alias has an index to take it. An alias
+   * an operator points at several indices (an archive split by year) needs one marked for writes;
+   * without it every write fails the same way, which is no fault of the article.
+   */
+  async #writable(): Promise<void> {
+    if ((await aliasWriteIndex(this.client, this.alias)) === undefined)
+      throw new NoWriteIndexError(this.alias);
   }
 }

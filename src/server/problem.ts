@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import type { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { isRefusedRequest, type Unavailability, unavailability } from "../es/errors.js";
+import { isRefusedRequest, NoWriteIndexError, type Unavailability, unavailability } from "../es/errors.js";
 
 export interface ProblemDetails {
   type: string;
@@ -78,6 +78,9 @@ const UNAVAILABLE: Record<Unavailability, [detail: string, retryAfter: number]> 
  * as malformed, 400. Its own text stays in the log.
  */
 export function fromElasticsearch(error: unknown): ApiError | undefined {
+  // The operator's to fix, not the writer's: said plainly, with what to change.
+  if (error instanceof NoWriteIndexError)
+    return unavailable(`Writes have nowhere to go: ${error.message}. Mark one of them as it.`, 60);
   const reason = unavailability(error);
   if (reason) return unavailable(...UNAVAILABLE[reason]);
   // A request it refuses was built from parameters validation let through: theirs to change.

@@ -28,6 +28,9 @@ const errors = {
   401: problem("No API key."),
   403: problem("Wrong API key."),
   413: problem("Body too large."),
+  503: problem(
+    "The index takes no writes now: the search engine is away, or the alias marks no write index.",
+  ),
 };
 const result = (description: string) => json(WriteResultSchema, description);
 
@@ -88,6 +91,7 @@ const deleteArticle = createRoute({
     404: problem("No such article."),
     401: errors[401],
     403: errors[403],
+    503: errors[503],
   },
 });
 
