@@ -42,6 +42,6 @@ export const isRefusedRequest = (error: unknown): boolean =>
 /** The alias takes no writes: it points at several indices and marks none as its write index. */
 export class NoWriteIndexError extends Error {
   constructor(readonly alias: string) {
-    super(`the alias ${alias} points at several indices and marks none as its write index (is_write_index)`);
+    super(`the alias ${alias} points at several indices and marks none as its write index`);
   }
 }

@@ -80,7 +80,10 @@ const UNAVAILABLE: Record<Unavailability, [detail: string, retryAfter: number]> 
 export function fromElasticsearch(error: unknown): ApiError | undefined {
   // The operator's to fix, not the writer's: said plainly, with what to change.
   if (error instanceof NoWriteIndexError)
-    return unavailable(`Writes have nowhere to go: ${error.message}. Mark one of them as it.`, 60);
+    return unavailable(
+      `Writes have nowhere to go: ${error.message}; mark one with is_write_index: true.`,
+      60,
+    );
   const reason = unavailability(error);
   if (reason) return unavailable(...UNAVAILABLE[reason]);
   // A request it refuses was built from parameters validation let through: theirs to change.

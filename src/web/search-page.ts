@@ -104,7 +104,7 @@ function readAsNotice(
   kind: string,
   reason: string,
   query: string | null,
-  searched = query,
+  searched?: string | null,
 ): Markup {
   if (!query) return html``;
   return html`<p class="did-you-mean ${kind}" role="status">${reason}: <a href="${searchHref(input, { q: searched ?? query })}">${query}</a></p>`;
