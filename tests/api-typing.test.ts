@@ -1301,6 +1301,45 @@ describe("two words no title holds together", () => {
   });
 });
 
+describe("two words, one misspelt, no title holding both", () => {
+  /**
+   * Reports on the virus whose texts name كورونا and its symptoms (أعراض) and whose titles name
+   * neither; titles on other symptoms; one text spelling the virus الكرونا, as some writers do.
+   */
+  const article = dailyReportsOf("2025-03", ["وكالة الصحة", "صحيفة الوطن"]);
+  const cities = ["جدة", "الرياض", "الدمام", "مكة", "المدينة", "الطائف"];
+  const symptoms = appWithFixtures("misspelt-pair", async () => [
+    await writeFixture("misspelt-pair", [
+      ...cities.map((city, i) =>
+        article(
+          `mp-virus-${i}`,
+          `${["إصابتان", "ثلاث إصابات", "وفاة وإصابة", "أربع حالات", "حالة حرجة", "خمس إصابات"][i]} بالفيروس في ${city}`,
+          `سجلت الصحة في ${city} حالات جديدة بفيروس كورونا، ومن أعراض كورونا ${["الحمى", "السعال", "ضيق التنفس", "الإرهاق", "فقدان الشم", "الصداع"][i]}.`,
+          i + 1,
+        ),
+      ),
+      ...["هشاشة العظام", "الحساسية الموسمية", "نقص الحديد"].map((illness, i) =>
+        article(
+          `mp-other-${i}`,
+          `أعراض ${illness}`,
+          `يشرح الأطباء علامات ${illness} وطرق الوقاية منها.`,
+          i + 10,
+        ),
+      ),
+      article("mp-misspelt", "نصائح للمسافرين", "راقب أعراض الكرونا بعد العودة من السفر.", 15),
+    ]),
+  ]);
+
+  it("reads the misspelt word as its likelier spelling in texts, above titles holding the other", async () => {
+    for (const q of ["اعراض الكرونا", "اعراض الكرونا "]) {
+      const found = ids(await search(q, symptoms.app));
+      const first = (prefix: string) => found.findIndex((id) => id.startsWith(prefix));
+      expect(first("mp-virus-"), `${q}: ${found}`).toBeGreaterThanOrEqual(0);
+      expect(first("mp-virus-"), `${q}: ${found}`).toBeLessThan(first("mp-other-"));
+    }
+  });
+});
+
 describe("a query typed with the keyboard left on the Latin layout", () => {
   const article = (id: string, title: string, body: string) => ({
     id,

@@ -963,9 +963,10 @@ export function questionOrLonger(parsed: ParsedQuery): boolean {
 /**
  * Whether the suggesters, which the strict stage leaves out for a headline recalled and ranked by
  * relevance, are wanted after it: when it found nothing; when the best title holds every word as
- * typed but does not vouch for them (a misspelling a title or two share); or when the strict stage
- * does not require every word and the best title does not hold them as typed. Otherwise no
- * correction is shown (an article holds every word) and the title decides the wider recall.
+ * typed but does not vouch for them (a misspelling a title or two share); or when the best title
+ * does not hold them as typed, so the tolerant recall comes, and reads a word the suggesters find
+ * mistyped beside its likelier spellings in every field, not only a typo away in titles (اعراض
+ * الكرونا: the reports on كورونا, whose titles do not say اعراض).
  */
 export function suggestersAfterStrict(
   parsed: ParsedQuery,
@@ -974,7 +975,7 @@ export function suggestersAfterStrict(
 ): boolean {
   if (!asksTitleAsTyped(parsed, input)) return false;
   if (strict.found === 0) return true;
-  return strict.bestMatched.includes(TYPED_TITLE) ? !titlesVouch(strict) : !strictFindsEveryWord(parsed);
+  return !strict.bestMatched.includes(TYPED_TITLE) || !titlesVouch(strict);
 }
 
 /**
