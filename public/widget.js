@@ -242,11 +242,12 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
         // Each search takes a turn: an answer that comes back after a newer search started, or a
         // suggestion asked for before it, is dropped instead of replacing what the reader asked for.
         async search() {
-          const query = this.input.value.trim();
+          // A space typed after the last word says it is finished: the API reads it whole, as the page does.
+          const query = this.input.value.trimStart();
           const turn = ++this.turn;
           clearTimeout(this.timer);
           this.show([]);
-          if (!query) return;
+          if (!query.trim()) return;
           this.out.setAttribute("aria-busy", "true");
           this.out.replaceChildren(h("p", { className: "loading" }, this.t.loading));
           try {

@@ -153,6 +153,15 @@ describe("widgets on another origin", () => {
     }
   });
 
+  it("asks for the last word whole when the reader typed a space after it, as the page does", async () => {
+    const widget = page.locator("arabic-news-search");
+    for (const query of ["الملاحة ", "نشرة الملا"]) {
+      const asked = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/search");
+      await submit(widget, query);
+      expect(new URL((await asked).url()).searchParams.get("q")).toBe(query);
+    }
+  });
+
   it("offers did-you-mean as a click, and says when the results are for a quoted phrase's words", async () => {
     const widget = page.locator("arabic-news-search");
     await submit(widget, "نشرة الملاحهة");
