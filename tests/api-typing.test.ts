@@ -1307,14 +1307,21 @@ describe("two words, one misspelt, no title holding both", () => {
    * neither; titles on other symptoms; one text spelling the virus الكرونا, as some writers do.
    */
   const article = dailyReportsOf("2025-03", ["وكالة الصحة", "صحيفة الوطن"]);
-  const cities = ["جدة", "الرياض", "الدمام", "مكة", "المدينة", "الطائف"];
+  const reports = [
+    ["جدة", "إصابتان", "الحمى"],
+    ["الرياض", "ثلاث إصابات", "السعال"],
+    ["الدمام", "وفاة وإصابة", "ضيق التنفس"],
+    ["مكة", "أربع حالات", "الإرهاق"],
+    ["المدينة", "حالة حرجة", "فقدان الشم"],
+    ["الطائف", "خمس إصابات", "الصداع"],
+  ];
   const symptoms = appWithFixtures("misspelt-pair", async () => [
     await writeFixture("misspelt-pair", [
-      ...cities.map((city, i) =>
+      ...reports.map(([city, cases, symptom], i) =>
         article(
           `mp-virus-${i}`,
-          `${["إصابتان", "ثلاث إصابات", "وفاة وإصابة", "أربع حالات", "حالة حرجة", "خمس إصابات"][i]} بالفيروس في ${city}`,
-          `سجلت الصحة في ${city} حالات جديدة بفيروس كورونا، ومن أعراض كورونا ${["الحمى", "السعال", "ضيق التنفس", "الإرهاق", "فقدان الشم", "الصداع"][i]}.`,
+          `${cases} بالفيروس في ${city}`,
+          `سجلت الصحة في ${city} حالات جديدة بفيروس كورونا، ومن أعراض كورونا ${symptom}.`,
           i + 1,
         ),
       ),
