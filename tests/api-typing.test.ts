@@ -1629,6 +1629,30 @@ describe("did you mean", () => {
   });
 });
 
+describe("did you mean while the last word is being typed", () => {
+  /** Market reports whose titles begin خسائر with خسا and whose texts hold خمسا, a letter away from it. */
+  const report = dailyReportsOf("2025-05", ["وكالة الأسواق", "صحيفة المال"]);
+  const markets = appWithFixtures("typing-correction", async () => [
+    await writeFixture(
+      "typing-correction",
+      ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "السبت"].map((day, i) =>
+        report(
+          `tc-${i}`,
+          `الأسهم تغلق على خسائر في جلسة ${day}`,
+          `أغلقت الأسهم على خسائر في جلسة ${day} بعد أن تراجع المؤشر خمسا و${i + 20} نقطة.`,
+          i + 1,
+        ),
+      ),
+    ),
+  ]);
+
+  it("corrects the words before it and leaves the word being typed as begun", async () => {
+    const result = await search("الأسهن خسا", markets.app);
+    expect(result.suggestion).toBe("الأسهم خسا");
+    expect(ids(result)[0]).toMatch(/^tc-/);
+  });
+});
+
 describe("did you mean between corrections as likely, both held near the other word", () => {
   const article = dailyReportsOf("2025-05", ["صحيفة الملاعب", "وكالة الخليج"]);
   const rivals = [

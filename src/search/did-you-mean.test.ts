@@ -315,13 +315,20 @@ describe("typoLikelihood", () => {
 
 describe("collateRequests", () => {
   it("checks the query as typed (its last word as a prefix while the search completes it) and each correction", () => {
-    const requests = collateRequests(parseQuery("السيسو بوت"), ["السيسي بوت"], "articles", true);
-    const [, typed, , corrected] = requests;
-    expect(requests).toHaveLength(4);
+    const requests = collateRequests(
+      parseQuery("السيسو بوت"),
+      ["السيسي بوت", "السيسو بوتو"],
+      "articles",
+      true,
+    );
+    const [, typed, , kept, , changed] = requests;
+    expect(requests).toHaveLength(6);
     expect(JSON.stringify(typed)).toContain("title.autocomplete");
-    expect(JSON.stringify(corrected)).not.toContain("title.autocomplete");
+    // A correction leaving the word being typed as it is searches it as the search would: begun.
+    expect(JSON.stringify(kept)).toContain("title.autocomplete");
+    expect(JSON.stringify(changed)).not.toContain("title.autocomplete");
     expect(typed).toMatchObject({ size: 0, terminate_after: 1 });
-    expect(corrected).toMatchObject({ size: 0, terminate_after: 1 });
+    expect(kept).toMatchObject({ size: 0, terminate_after: 1 });
   });
 
   it("lets a function word typed hold no article back, but finds nothing for a correction into one", () => {

@@ -373,7 +373,8 @@ export function wordCounts(
 /**
  * For one `msearch`: does the query as typed find an article holding every word, and does each
  * correction? `completed`: whether the search completes the last word (a headline being typed, not
- * a question), so that a title it begins counts as found, as the search would find it.
+ * a question), so that a title it begins counts as found, as the search would find it; a
+ * correction leaving that word as typed is searched so too (الاتحاد الإيط, not الاتحاد الاي).
  */
 export function collateRequests(
   parsed: ParsedQuery,
@@ -382,13 +383,11 @@ export function collateRequests(
   completed: boolean,
 ): estypes.MsearchRequestItem[] {
   const typed = plainWords(parsed);
-  return checks(
-    [
-      everyWord(typed, completed, typed),
-      ...candidates.map((candidate) => everyWord(candidate.split(" "), false, typed)),
-    ],
-    index,
-  );
+  const corrected = candidates.map((candidate) => {
+    const words = candidate.split(" ");
+    return everyWord(words, completed && words.at(-1) === typed.at(-1), typed);
+  });
+  return checks([everyWord(typed, completed, typed), ...corrected], index);
 }
 
 /**
