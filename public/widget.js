@@ -274,7 +274,8 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           const [before, after] = this.t.didYouMean;
           const corrected = h("button", { type: "button", className: "link" }, result.suggestion || "");
           corrected.addEventListener("click", () => {
-            this.input.value = result.suggestion;
+            // Finished as the reader finished the query: a space after its last word is kept.
+            this.input.value = /\s$/.test(query) ? `${result.suggestion} ` : result.suggestion;
             this.search();
           });
           return [

@@ -89,9 +89,11 @@ function pastTheEnd(input: SearchInput, count: number): Markup {
 <p>النتائج تنتهي عند الصفحة ${formatNumber(last)}. <a href="${href}">الصفحة الأخيرة</a></p></section>`;
 }
 
+/** The correction of a query whose last word the reader finished (a space after it) is finished too. */
 function didYouMean(input: SearchInput, suggestion: string | null): Markup {
   if (!suggestion) return html``;
-  return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q: suggestion })}">${suggestion}</a>؟</p>`;
+  const q = /\s$/.test(input.q) ? `${suggestion} ` : suggestion;
+  return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q })}">${suggestion}</a>؟</p>`;
 }
 
 /**

@@ -69,6 +69,11 @@ describe("search page", () => {
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
     expect(await page.locator("ol.hits > li .title").first().textContent()).toContain("نشرة الملاحة");
     await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحهة")}`);
+    expect(await linkedQuery(".did-you-mean a")).toBe("نشرة الملاحة");
+    // Typed to its end, a space after it: the correction's link is finished too.
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحهة ")}`);
+    expect(await linkedQuery(".did-you-mean a")).toBe("نشرة الملاحة ");
+    await page.goto(`${stack.api}/?q=${encodeURIComponent("نشرة الملاحهة")}`);
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
     // Spelt as the articles spell it, not in the index's normal form (الملاحه).
     expect(await page.locator(".did-you-mean").textContent()).toContain("نشرة الملاحة");
