@@ -88,11 +88,12 @@ export async function aliasTargets(client: EsClient, alias: string): Promise<str
  * index unless marked otherwise; undefined when it has none (several indices, none marked).
  */
 export async function aliasWriteIndex(client: EsClient, alias: string): Promise<string | undefined> {
-  const targets = Object.entries(await client.indices.getAlias({ name: alias }));
-  const marked = (index: (typeof targets)[number]) => index[1].aliases[alias]?.is_write_index;
-  const [only] = targets;
-  const write = targets.length === 1 && only && marked(only) !== false ? only : targets.find(marked);
-  return write?.[0];
+  const targets = Object.entries(await client.indices.getAlias({ name: alias })).map(
+    ([index, { aliases }]) => ({ index, write: aliases[alias]?.is_write_index }),
+  );
+  const [only, ...more] = targets;
+  if (only && !more.length) return only.write === false ? undefined : only.index;
+  return targets.find(({ write }) => write)?.index;
 }
 
 /** The layout of the index the alias points at, as the cluster holds it. */
