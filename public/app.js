@@ -74,9 +74,10 @@
   };
 
   const fetchSuggestions = async () => {
-    const query = input.value.trim();
+    // A space after the last word says it is finished: suggestions then hold it whole, as Enter reads it.
+    const query = input.value.trimStart();
     controller?.abort();
-    if (query.length < 2) return close();
+    if (query.trim().length < 2) return close();
     controller = new AbortController();
     try {
       const response = await fetch(`/api/suggest?size=6&q=${encodeURIComponent(query)}`, {

@@ -293,14 +293,15 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           ];
         }
         async suggest() {
-          const query = this.input.value.trim();
+          // As search(): a space after the last word finishes it, and the suggestions hold it whole.
+          const query = this.input.value.trimStart();
           const turn = this.turn;
-          if (query.length < 2) return this.show([]);
+          if (query.trim().length < 2) return this.show([]);
           const suggestions = await this.get(`/api/suggest?size=6&q=${encodeURIComponent(query)}`).then(
             (answer) => answer.suggestions,
             () => [],
           );
-          if (turn === this.turn && query === this.input.value.trim()) this.show(suggestions);
+          if (turn === this.turn && query === this.input.value.trimStart()) this.show(suggestions);
         }
         show(suggestions) {
           this.active = -1;

@@ -61,6 +61,20 @@ describe("the last word, still being typed", () => {
     expect(ids(await search(q))[0]).toBe(id);
   });
 
+  it("reads the last word whole once a space follows it, in the suggestions as Enter does", async () => {
+    // بوت finished begins بوتين but is not it: neither the suggestions nor the search offer it.
+    expect(await suggested("بوت ")).not.toContain("ty-putin");
+    expect(ids(await search("بوت "))).not.toContain("ty-putin");
+    // النصر finished is the club, not النصرة, which its letters begin.
+    expect(await suggested("النصر")).toContain("ty-nusra");
+    expect((await suggested("النصر ")).sort()).toEqual([
+      "ty-nasr-coach",
+      "ty-nasr-fans",
+      "ty-nasr-signing",
+      "ty-nasr-stadium",
+    ]);
+  });
+
   it("completes a word typed with its article only by a word written with one", async () => {
     // Without its article السيس starts سيسيل as well as السيسي; the reader who typed it means the latter.
     expect(ids(await search("السيس"))).toEqual(["ty-sisi"]);
@@ -1046,11 +1060,12 @@ describe("a quoted word", () => {
     expect(result.arabic_name_query).toBeNull();
   });
 
-  it("is completed as the same word unquoted", async () => {
+  it("is completed as the same word unquoted while the quote is open, and offered whole once it is closed", async () => {
     const unquoted = await suggested("السل", quoted.app);
     expect(unquoted).toContain("qw-basket-0");
-    for (const q of ['"السل', '"السل"', "«السل»"])
-      expect(await suggested(q, quoted.app), q).toEqual(unquoted);
+    expect(await suggested('"السل', quoted.app)).toEqual(unquoted);
+    // Closed, the word is finished: the suggestions offer what Enter finds, السل and not السلة.
+    for (const q of ['"السل"', "«السل»"]) expect(await suggested(q, quoted.app), q).toEqual(["qw-tb"]);
   });
 
   it("searches a quoted word no article holds unquoted, and says so", async () => {

@@ -499,6 +499,7 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
     const enterSets: [string, TypedItem[]][] = [
       ["Unfinished", queries.unfinished],
       [`With ${MISTYPED}`, queries.mistyped],
+      ["Finished (a space after the last word)", queries.finished],
     ];
     const enter: string[] = [];
     for (const [set, items] of systems.includes("project") ? enterSets : []) {

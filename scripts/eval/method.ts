@@ -53,7 +53,9 @@ the stock queries are what an index offers a search box out of the box, the titl
 \`arabic\` analyzer with \`match_bool_prefix\` (the last word a prefix), with and without
 \`fuzziness: AUTO\`. The headline's story is the relevant answer. The notes also say whether Enter
 finds what was offered: the project's search for the same text (/api/search), and the share of
-queries whose first suggested story is on its first page, and of the first three suggested stories.
+queries whose first suggested story is on its first page, and of the first three suggested stories;
+also for a third set of headlines' words typed whole with a space after the last, which the
+suggestions, as the search, read as finished.
 \`keys\` recalls headlines as \`typed\` does and writes them as the same keys show on the US
 layout (lam-alef as its two letters), for a reader who left the keyboard there (السيسي: hgsdsd):
 once without a typo and once with one (rows "…, one typo"); the row "project, in Arabic letters"

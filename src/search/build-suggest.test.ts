@@ -23,10 +23,31 @@ describe("buildSuggestRequest", () => {
   });
 
   it("reads a quoted query's words, the quotation marks aside", () => {
-    for (const quoted of ['"كرة الس', "«كرة الس»", '"كرة الس"'])
+    expect(buildSuggestRequest(input('"كرة الس'), "articles")).toEqual(
+      buildSuggestRequest(input("كرة الس"), "articles"),
+    );
+    // A closing mark ends the last word, as the search reads it.
+    for (const quoted of ["«كرة الس»", '"كرة الس"'])
       expect(buildSuggestRequest(input(quoted), "articles"), quoted).toEqual(
-        buildSuggestRequest(input("كرة الس"), "articles"),
+        buildSuggestRequest(input("كرة الس "), "articles"),
       );
+  });
+
+  it("completes the last word only while it is being typed: a space or punctuation after it finishes it", () => {
+    const query = (q: string) => JSON.stringify(buildSuggestRequest(input(q), "articles").query);
+    expect(query("الملك سلم")).toContain('"title.autocomplete":{"query":"سلم"}');
+    for (const finished of ["الملك سلم ", "الملك سلم،", "الملك سلم؟"]) {
+      expect(query(finished), finished).toContain('{"match":{"title.exact":{"query":"سلم');
+      expect(query(finished), finished).not.toContain('"title.autocomplete":{"query":"سلم');
+    }
+  });
+
+  it("looks for a finished last word's typos in whole title words, a word being typed in their starts", () => {
+    const tolerant = (q: string) =>
+      JSON.stringify(buildTolerantSuggestRequest(input(q), "articles", held([true, false]))?.query);
+    expect(tolerant("الملك سلمن")).toContain('"title.word_starts"');
+    expect(tolerant("الملك سلمن ")).toContain('"title.words":{"query":"سلمن","fuzziness":1');
+    expect(tolerant("الملك سلمن ")).not.toContain('"title.word_starts"');
   });
 
   it("takes a word's other listed spellings as whole title words, for any word typed", () => {

@@ -13,7 +13,7 @@ import { cleanText } from "../text/clean.js";
 import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
-import { QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
+import { endsInWord, QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import {
   prefixForms,
@@ -22,12 +22,21 @@ import {
   wholeWordAsWritten,
   writtenStartBonus,
 } from "./title-prefix.js";
-import { leftOutQuery, mayBeTypo, startTypoReach, type TypoReach, typoOptions } from "./typos.js";
+import {
+  leftOutQuery,
+  mayBeTypo,
+  startTypoReach,
+  type TypoReach,
+  titleTypoReach,
+  typoOptions,
+} from "./typos.js";
 
 const FIELD = "title.autocomplete";
 const { startMaxExpansions } = RANKING.typos;
 /** The fields holding the starts of each form of the title's words, for a typo's reach. */
 const TITLE_STARTS: Record<TypoReach["form"], string> = { exact: FIELD, written: "title.word_starts" };
+/** The fields holding each form of the title's words whole. */
+const TITLE_WORDS: Record<TypoReach["form"], string> = { exact: "title.exact", written: "title.words" };
 
 /**
  * The words typed: punctuation alone is no word (the analyzer would leave nothing of it), and a
@@ -80,18 +89,18 @@ function completions(
 }
 
 /**
- * Each word typed as the completion matches it: a finished word as a title word's start, the last
- * as one too; or a whole title word in another spelling the synonyms list (listed-spellings.ts).
+ * Each word typed as the completion matches it: a word before the last as a title word's start;
+ * the last, `begun`, as one too, or else, finished, as a whole title word, as Enter searches it;
+ * or a whole title word in another spelling the synonyms list (listed-spellings.ts).
  */
-function asTyped(words: string[]): estypes.QueryDslQueryContainer[] {
-  return words.map((word, i) =>
-    orListedSpelling(
+function asTyped(words: string[], begun: boolean): estypes.QueryDslQueryContainer[] {
+  return words.map((word, i) => {
+    if (i < words.length - 1) return orListedSpelling(word, { match: { [FIELD]: { query: word } } });
+    return orListedSpelling(
       word,
-      i === words.length - 1
-        ? titlePrefixQuery(word, undefined, i > 0)
-        : { match: { [FIELD]: { query: word } } },
-    ),
-  );
+      begun ? titlePrefixQuery(word, undefined, i > 0) : { match: { "title.exact": { query: word } } },
+    );
+  });
 }
 
 /** `query`, or a title word in one of the word's other listed spellings. */
@@ -106,6 +115,7 @@ function orListedSpelling(
 
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
   const words = suggestWords(input.q);
+  const begun = endsInWord(input.q);
   const last = words.at(-1);
   if (last === undefined) return completions(input, index, words, { filter: [{ match_none: {} }] });
   // The n-grams of a title word share its position, so the phrase finds title words begun side by
@@ -113,7 +123,9 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
   const before = words.slice(0, -1);
   const sideBySide = {
     bool: {
-      should: prefixForms(last).map((form) => ({ match_phrase: { [FIELD]: [...before, form].join(" ") } })),
+      should: (begun ? prefixForms(last) : [last]).map((form) => ({
+        match_phrase: { [FIELD]: [...before, form].join(" ") },
+      })),
     },
   };
   const [nameSpelling] = nameSpellings(words);
@@ -125,7 +137,7 @@ export function buildSuggestRequest(input: SuggestInput, index: string): estypes
       : startTyped,
     ...(words.length > 1 ? [scoring(sideBySide, RANKING.suggestSideBySideBoost)] : []),
   ];
-  const filter = withNameSpelling(words, nameSpelling, asTyped(words));
+  const filter = withNameSpelling(words, nameSpelling, begun, asTyped(words, begun));
   return completions(input, index, words, { filter }, bonuses);
 }
 
@@ -156,6 +168,7 @@ function otherNameSpellingBonus(words: string[], spelling: string[]): estypes.Qu
 function withNameSpelling(
   words: string[],
   spelling: string[] | undefined,
+  begun: boolean,
   filters: estypes.QueryDslQueryContainer[],
 ): estypes.QueryDslQueryContainer[] {
   if (!spelling) return filters;
@@ -163,7 +176,9 @@ function withNameSpelling(
   let shared = 0;
   while (shared < words.length && words[shared] === spelling[shared]) shared++;
   const asTypedTail: estypes.QueryDslQueryContainer = { bool: { filter: filters.slice(shared) } };
-  const otherTail: estypes.QueryDslQueryContainer = { bool: { filter: asTyped(spelling).slice(shared) } };
+  const otherTail: estypes.QueryDslQueryContainer = {
+    bool: { filter: asTyped(spelling, begun).slice(shared) },
+  };
   return [...filters.slice(0, shared), { bool: { should: [asTypedTail, otherTail] } }];
 }
 
@@ -190,14 +205,15 @@ export interface WordsHeld {
  */
 export function heldWordsRequest(input: SuggestInput, index: string): estypes.SearchRequest {
   const words = suggestWords(input.q);
-  const typed = tolerantAsTyped(words);
+  const begun = endsInWord(input.q);
+  const typed = tolerantAsTyped(words, begun);
   const allBut = typed.map((_, i) => ({ bool: { filter: typed.filter((_, j) => j !== i) } }));
   return {
     index,
     size: 0,
     track_total_hits: false,
     aggs: {
-      each: { filters: { filters: asTyped(words) } },
+      each: { filters: { filters: asTyped(words, begun) } },
       ...(words.length > 1 ? { all_but: { filters: { filters: allBut } } } : {}),
     },
   };
@@ -219,11 +235,11 @@ export function heldWords(response: estypes.SearchResponse): WordsHeld {
   return { each: found("each"), allBut: found("all_but") };
 }
 
-/** Each word as the tolerant completion matches it when it is no typo: the last as written. */
-function tolerantAsTyped(words: string[]): estypes.QueryDslQueryContainer[] {
-  return asTyped(words).map((asTypedQuery, i) => {
+/** Each word as the tolerant completion matches it when it is no typo: the last, begun, as written. */
+function tolerantAsTyped(words: string[], begun: boolean): estypes.QueryDslQueryContainer[] {
+  return asTyped(words, begun).map((asTypedQuery, i) => {
     const word = words[i] ?? "";
-    return i === words.length - 1
+    return begun && i === words.length - 1
       ? orListedSpelling(word, titlePrefixAsWritten(word, undefined, i > 0))
       : asTypedQuery;
   });
@@ -245,8 +261,10 @@ export function buildTolerantSuggestRequest(
 ): estypes.SearchRequest | undefined {
   const words = suggestWords(input.q);
   if (words.length > RANKING.typed.maxWords) return undefined;
-  const typed = tolerantAsTyped(words);
-  const typo = (word: string): estypes.QueryDslQueryContainer | undefined => {
+  const begun = endsInWord(input.q);
+  const typed = tolerantAsTyped(words, begun);
+  const typo = (word: string, i: number): estypes.QueryDslQueryContainer | undefined => {
+    if (!begun && i === words.length - 1) return wholeWordTypo(word);
     const reach = startTypoReach(word);
     // Too short for typos: a title word's start it left a letter out of (مشر begins مؤشر).
     if (!reach.length) return leftOutQuery(word, FIELD, { maxExpansions: startMaxExpansions });
@@ -257,7 +275,7 @@ export function buildTolerantSuggestRequest(
     }));
     return { bool: { should } };
   };
-  const unheld = words.map((word, i) => (held.each[i] ? undefined : typo(word)));
+  const unheld = words.map((word, i) => (held.each[i] ? undefined : typo(word, i)));
   if (unheld.some(Boolean)) {
     const must = typed.map((typedQuery, i) => unheld[i] ?? typedQuery);
     return completions(input, index, words, { must });
@@ -265,11 +283,24 @@ export function buildTolerantSuggestRequest(
   // Titles hold every word, none all together: a slip into another real word (ترفض for تفرض),
   // where titles hold the others as typed.
   const slips = words.flatMap((word, i) => {
-    const slipped = held.allBut[i] ? typo(word) : undefined;
+    const slipped = held.allBut[i] ? typo(word, i) : undefined;
     return slipped
       ? [{ bool: { must: typed.map((typedQuery, j) => (j === i ? slipped : typedQuery)) } }]
       : [];
   });
   if (!slips.length) return undefined;
   return completions(input, index, words, { must: [{ bool: { should: slips } }] });
+}
+
+/**
+ * A finished last word's typos, as the search finds them: whole title words within its reach
+ * (titleTypoReach) or, too short for one, a word one letter longer that it leaves a letter out of.
+ */
+function wholeWordTypo(word: string): estypes.QueryDslQueryContainer | undefined {
+  const reach = titleTypoReach(word);
+  if (!reach.length) return leftOutQuery(word, TITLE_WORDS.exact, { maxExpansions: startMaxExpansions });
+  const should = reach.map(({ form, edits, prefixLength }) => ({
+    match: { [TITLE_WORDS[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) } },
+  }));
+  return { bool: { should } };
 }

@@ -66,11 +66,11 @@ export interface TypoMark {
  */
 function typoMarksOf(
   words: readonly string[],
-  alternativeTest: (word: string) => TypoMark["isAlternative"] | undefined,
+  alternativeTest: (word: string, i: number) => TypoMark["isAlternative"] | undefined,
   startsOf: (i: number) => readonly string[] | undefined,
 ): TypoMark[] {
   return words.flatMap((word, i) => {
-    const isAlternative = alternativeTest(word);
+    const isAlternative = alternativeTest(word, i);
     if (!isAlternative) return [];
     const starts = startsOf(i);
     const exact = indexedForm(word);
@@ -84,9 +84,21 @@ export function typoMarks(words: readonly string[], typingStarts?: readonly stri
   return typoMarksOf(words, typoAlternativeTest, (i) => (i === words.length - 1 ? typingStarts : undefined));
 }
 
-/** A suggestion's typo marks: every word a start (`startsByWord`, each word's startForms). */
-export function typoStartMarks(words: readonly string[], startsByWord: readonly string[][]): TypoMark[] {
-  return typoMarksOf(words, typoStartTest, (i) => startsByWord[i]);
+/**
+ * A suggestion's typo marks: every word a start (`startsByWord`, each word's startForms) but the
+ * last when it is finished (not `lastBegun`), a whole word as the search reads it.
+ */
+export function typoStartMarks(
+  words: readonly string[],
+  startsByWord: readonly string[][],
+  lastBegun: boolean,
+): TypoMark[] {
+  const whole = (i: number) => !lastBegun && i === words.length - 1;
+  return typoMarksOf(
+    words,
+    (word, i) => (whole(i) ? typoAlternativeTest(word) : typoStartTest(word)),
+    (i) => (whole(i) ? undefined : startsByWord[i]),
+  );
 }
 
 /** What is marked in a title on top of the highlighter's marks. */

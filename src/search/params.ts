@@ -159,7 +159,7 @@ export const SuggestParams = z.object({
     .string()
     .max(100, "must be at most 100 characters")
     .openapi({
-      description: `What the reader has typed so far; the last word may be unfinished. Fewer than ${SUGGEST_MIN_LETTERS} letters get no suggestions.`,
+      description: `What the reader has typed so far; the last word may be unfinished. A space or punctuation after it says it is finished, and titles must then hold it whole, as /api/search reads it. Fewer than ${SUGGEST_MIN_LETTERS} letters get no suggestions.`,
       example: "السيسي يستق",
     }),
   size: intParam(1, 20, DEFAULT_SUGGEST_SIZE).openapi({ description: "Titles to offer, at most 20." }),

@@ -59,6 +59,11 @@ const QUESTION_WORDS = new Set(
 /** Ends in a letter, digit or mark: the last word may be unfinished. */
 const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
 
+/** Whether the input ends inside a word: no space or punctuation after its last word says it is finished. */
+export function endsInWord(input: string): boolean {
+  return ENDS_IN_WORD.test(input.slice(0, MAX_QUERY_CHARS));
+}
+
 /**
  * The words with و typed apart joined to the word after it, as Arabic writes it (الهلال و النصر:
  * الهلال والنصر); before anything but a word, or last, it joins nothing and is left out.
@@ -77,7 +82,7 @@ export function parseQuery(input: string): ParsedQuery {
   // A last و was left out: the word before it is finished.
   const last = typed.at(-1) ?? "";
   const typing =
-    ENDS_IN_WORD.test(input.slice(0, MAX_QUERY_CHARS)) &&
+    endsInWord(input) &&
     last !== AND &&
     !last.startsWith("-") &&
     !last.startsWith('"') &&

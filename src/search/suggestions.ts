@@ -13,6 +13,7 @@ import { suggestWords } from "./build-suggest.js";
 import { typoLikelihood } from "./did-you-mean.js";
 import { listedSpellings } from "./listed-spellings.js";
 import { begunBy, markTitle, startForms, typoStartMarks } from "./marks.js";
+import { endsInWord } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
@@ -30,15 +31,22 @@ export function offeredSuggestions(
   { typoAway = false } = {},
 ): Suggestion[] {
   const words = suggestWords(q);
+  const lastBegun = endsInWord(q);
   const formsByWord = words.map(startForms);
   const typing = formsByWord.at(-1) ?? [];
   // Titles a typo away go likeliest slip first: a doubled letter before a swap before a letter
   // left out (typoLikelihood), whatever their scores.
-  const typed = typoAway ? words.flatMap((word) => exactWords(word).slice(0, 1)) : [];
+  const typed = typoAway
+    ? words.flatMap((word, i) =>
+        exactWords(word)
+          .slice(0, 1)
+          .map((exact) => ({ exact, whole: !lastBegun && i === words.length - 1 })),
+      )
+    : [];
   const titles = titlesOnce(hits, typing).map((title) => ({
     ...title,
     length: title.words.length,
-    slips: typed.reduce((sum, word) => sum + likeliestSlip(word, title.words), 0),
+    slips: typed.reduce((sum, { exact, whole }) => sum + likeliestSlip(exact, title.words, whole), 0),
   }));
   const uses = completionUses(titles);
   const mostUsed = (completions: Set<string>) =>
@@ -46,7 +54,8 @@ export function offeredSuggestions(
   const order = titles
     .map((title) => ({ ...title, score: title.hit._score ?? 0, uses: mostUsed(title.completions) }))
     .sort((a, b) => a.slips - b.slips || b.score - a.score || b.uses - a.uses || a.length - b.length);
-  const marks = { starts: formsByWord.flat(), typos: typoAway ? typoStartMarks(words, formsByWord) : [] };
+  const typos = typoAway ? typoStartMarks(words, formsByWord, lastBegun) : [];
+  const marks = { starts: formsByWord.flat(), typos };
   return order.slice(0, size).map(({ hit }) => {
     const shaped = shapeHit(hit);
     return {
@@ -134,10 +143,16 @@ const UNLIKELY = 3;
 /**
  * How likely a typed word is a slip from a title word (typoLikelihood, against the word's start as
  * long, a letter longer or shorter), the likeliest of the title's words: 0 where one begins as typed.
+ * A `whole` word (finished) is compared with whole title words: 0 where one is the word typed.
  */
-function likeliestSlip(typed: string, titleWords: readonly string[]): number {
+function likeliestSlip(typed: string, titleWords: readonly string[], whole: boolean): number {
   let likeliest = UNLIKELY;
   for (const word of titleWords) {
+    if (whole) {
+      if (word === typed) return 0;
+      likeliest = Math.min(likeliest, typoLikelihood(typed, word));
+      continue;
+    }
     if (word.startsWith(typed)) return 0;
     for (
       let length = Math.max(1, typed.length - 1);

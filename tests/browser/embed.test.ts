@@ -160,6 +160,10 @@ describe("widgets on another origin", () => {
       await submit(widget, query);
       expect(new URL((await asked).url()).searchParams.get("q")).toBe(query);
     }
+    // The suggestions are asked for it whole too, so they offer what Enter finds.
+    const suggestAsked = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/suggest");
+    await widget.getByLabel("ابحث في الأخبار").fill("الملاحة ");
+    expect(new URL((await suggestAsked).url()).searchParams.get("q")).toBe("الملاحة ");
   });
 
   it("offers did-you-mean as a click, and says when the results are for a quoted phrase's words", async () => {

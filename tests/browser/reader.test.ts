@@ -59,6 +59,16 @@ describe("search page", () => {
     expect(await page.locator("ol.hits > li").count()).toBeGreaterThan(0);
   });
 
+  it("asks for suggestions holding the last word whole once the reader types a space after it", async () => {
+    await page.goto(`${stack.api}/`);
+    const box = page.getByLabel("ابحث في الأخبار");
+    for (const typed of ["نشرة الملا", "نشرة الملاحة "]) {
+      const asked = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/suggest");
+      await box.fill(typed);
+      expect(new URL((await asked).url()).searchParams.get("q"), typed).toBe(typed);
+    }
+  });
+
   it("collapses copies of one story and says how many outlets ran it", async () => {
     await page.goto(`${stack.api}/?q=${encodeURIComponent("قمر صناعي لرصد المناخ")}`);
     expect(await page.locator(".copies").first().textContent()).toBe("٣ مصادر");

@@ -11,17 +11,19 @@ import type { estypes } from "@elastic/elasticsearch";
 import { SearchParams, SuggestParams } from "../../../src/search/params.js";
 import type { StoredDoc } from "../corpus.js";
 import { type Answer, projectService, type SearchContext, timedRequest } from "../systems.js";
-import { type TypedItem, typedSetPair } from "./typed.js";
+import { type TypedItem, typedItems, typedSetPair } from "./typed.js";
 
 /** Titles offered: the widget's and the reader page's default. */
 export const SUGGEST_SIZE = 8;
 
 /** Offsets the run's seed, so these titles do not mirror those of the typed and dym datasets. */
-const STREAM = { unfinished: 0x737567, mistyped: 0x737568 };
+const STREAM = { unfinished: 0x737567, mistyped: 0x737568, finished: 0x737569 };
 
 export interface SuggestQueries {
   unfinished: TypedItem[];
   mistyped: TypedItem[];
+  /** Recalled words typed whole, a space after the last: only whether Enter finds what is offered. */
+  finished: TypedItem[];
 }
 
 /** `count` of each, from different titles, half SaudiNewsNet and half ANT. */
@@ -35,7 +37,10 @@ export function suggestQueries(
     { stream: STREAM.unfinished, typo: false, cutChance: 1 },
     { stream: STREAM.mistyped, typo: true, cutChance: 0.5 },
   );
-  return { unfinished, mistyped };
+  const finished = typedItems(docs, { seed: seed + STREAM.finished, count, typo: false, cutChance: 0 }).map(
+    (item) => ({ ...item, query: `${item.query} ` }),
+  );
+  return { unfinished, mistyped, finished };
 }
 
 /** The suggesting systems: the project, and stock `match_bool_prefix` on the title. */
