@@ -274,8 +274,10 @@ h2{font-size:1.1rem;margin:.8rem 0 .3rem}p{margin:.3rem 0}`;
           const [before, after] = this.t.didYouMean;
           const corrected = h("button", { type: "button", className: "link" }, result.suggestion || "");
           corrected.addEventListener("click", () => {
-            // Finished as the reader finished the query: a space after its last word is kept.
-            this.input.value = /\s$/.test(query) ? `${result.suggestion} ` : result.suggestion;
+            // Finished as the reader finished the query (a space or punctuation after its last word).
+            this.input.value = /[\p{L}\p{N}\p{M}]$/u.test(query)
+              ? result.suggestion
+              : `${result.suggestion} `;
             this.search();
           });
           return [

@@ -6,7 +6,7 @@
 import { html } from "hono/html";
 import { MAX_WINDOW } from "../search/build-search.js";
 import type { SearchInput } from "../search/params.js";
-import { unquotedQuery } from "../search/query-parser.js";
+import { endsInWord, unquotedQuery } from "../search/query-parser.js";
 import type { SearchResponse } from "../search/responses.js";
 import { facets } from "./facets.js";
 import { dateInputValue, formatNumber, searchHref } from "./format.js";
@@ -89,10 +89,13 @@ function pastTheEnd(input: SearchInput, count: number): Markup {
 <p>النتائج تنتهي عند الصفحة ${formatNumber(last)}. <a href="${href}">الصفحة الأخيرة</a></p></section>`;
 }
 
-/** The correction of a query whose last word the reader finished (a space after it) is finished too. */
+/**
+ * The correction of a query whose last word the reader finished (a space or punctuation after it,
+ * as the search reads it) is finished too.
+ */
 function didYouMean(input: SearchInput, suggestion: string | null): Markup {
   if (!suggestion) return html``;
-  const q = /\s$/.test(input.q) ? `${suggestion} ` : suggestion;
+  const q = endsInWord(input.q) ? suggestion : `${suggestion} `;
   return html`<p class="did-you-mean">هل تقصد: <a href="${searchHref(input, { q })}">${suggestion}</a>؟</p>`;
 }
 
