@@ -216,6 +216,35 @@ describe("write endpoints", () => {
     await removeTestIndices(client, split);
   });
 
+  it("replace and delete an article in the index holding it when the alias spans several", async () => {
+    // An archive the alias first held alone, then beside this year's index, which takes writes.
+    const split = uniqueAlias("errors-archive");
+    const archive = await createPhysicalIndex(client, `${split}-2016`);
+    const current = await createPhysicalIndex(client, `${split}-2024`);
+    await client.indices.putAlias({ index: archive, name: split });
+    const { app: splitApp, client: splitClient } = testApp(split);
+    const write = (method: string, body?: object) =>
+      splitApp.request(`/api/articles/${article.id}${method === "PUT" ? "?refresh=true" : ""}`, {
+        method,
+        headers: { "content-type": "application/json", ...auth },
+        body: body && JSON.stringify(body),
+      });
+    expect((await write("PUT", article)).status).toBe(200);
+    await client.indices.putAlias({ index: current, name: split, is_write_index: true });
+    const held = async () => {
+      await client.indices.refresh({ index: split });
+      const { hits } = await client.search({ index: split, query: { ids: { values: [article.id] } } });
+      return hits.hits.map((hit) => [hit._index, (hit._source as { title: string }).title]);
+    };
+    const revised = { ...article, title: "خبر منقح من نظام إدارة المحتوى" };
+    expect((await write("PUT", revised)).status).toBe(200);
+    expect(await held()).toEqual([[archive, revised.title]]);
+    expect((await write("DELETE")).status).toBe(204);
+    expect(await held()).toEqual([]);
+    await splitClient.close();
+    await removeTestIndices(client, split);
+  });
+
   it("reject an invalid article with 422 and the reason", async () => {
     const response = await post("/api/articles", { ...article, published_at: "soon" }, auth);
     expect(response.status).toBe(422);

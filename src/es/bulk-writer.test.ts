@@ -28,6 +28,23 @@ describe("BulkBody", () => {
     expect(body.documents.map((d) => d.id)).toEqual(["a-1", 'b"2', "c-3"]);
   });
 
+  it("names the index of a document written elsewhere than the request's, and keeps it in a retry", () => {
+    const body = BulkBody.of(
+      documents.slice(0, 2).map((document, i) => (i === 0 ? { ...document, index: "news-2016" } : document)),
+    );
+    const actions = (encoded: BulkBody<unknown>) =>
+      encoded.bytes
+        .toString("utf8")
+        .split("\n")
+        .filter((line, i) => i % 2 === 0 && line)
+        .map((line) => JSON.parse(line));
+    expect(actions(body)).toEqual([
+      { index: { _index: "news-2016", _id: "a-1" } },
+      { index: { _id: 'b"2' } },
+    ]);
+    expect(actions(body.pick([0]))).toEqual([{ index: { _index: "news-2016", _id: "a-1" } }]);
+  });
+
   it("grows past the size it was given", () => {
     const body = new BulkBody(8);
     for (const document of documents) body.add(document.id, document.origin, document.json);

@@ -15,6 +15,8 @@ export interface BulkDocument<Origin> {
   origin: Origin;
   /** The document as JSON, serialised once by the caller. */
   json: string;
+  /** The index to write it to, when not the one the request names. */
+  index?: string;
 }
 
 /**
@@ -71,12 +73,13 @@ export class BulkBody<Origin> {
 
   static of<Origin>(documents: Iterable<BulkDocument<Origin>>): BulkBody<Origin> {
     const body = new BulkBody<Origin>();
-    for (const { id, origin, json } of documents) body.add(id, origin, json);
+    for (const { id, origin, json, index } of documents) body.add(id, origin, json, index);
     return body;
   }
 
-  add(id: string, origin: Origin, json: string): void {
-    this.#appendText(`{"index":{"_id":${JSON.stringify(id)}}}\n`);
+  add(id: string, origin: Origin, json: string, index?: string): void {
+    const target = index === undefined ? "" : `"_index":${JSON.stringify(index)},`;
+    this.#appendText(`{"index":{${target}"_id":${JSON.stringify(id)}}}\n`);
     this.#appendText(json);
     this.#appendText("\n");
     this.#endDocument({ id, origin });

@@ -96,6 +96,22 @@ export async function aliasWriteIndex(client: EsClient, alias: string): Promise<
   return targets.find(({ write }) => write)?.index;
 }
 
+/** The index of the alias's that holds each of `ids` it holds: one lookup by id. */
+export async function indicesHolding(
+  client: EsClient,
+  alias: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const response = await client.search({
+    index: alias,
+    size: ids.length,
+    query: { ids: { values: [...ids] } },
+    _source: false,
+    track_total_hits: false,
+  });
+  return new Map(response.hits.hits.map((hit) => [hit._id ?? "", hit._index]));
+}
+
 /** The layout of the index the alias points at, as the cluster holds it. */
 export async function aliasLayout(
   client: EsClient,

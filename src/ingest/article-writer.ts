@@ -7,7 +7,7 @@ import { prepareArticle } from "../articles/document.js";
 import { BulkBody, BulkWriter } from "../es/bulk-writer.js";
 import type { EsClient } from "../es/client.js";
 import { isRefusedRequest, NoWriteIndexError } from "../es/errors.js";
-import { aliasWriteIndex } from "../es/indices.js";
+import { aliasTargets, aliasWriteIndex, indicesHolding } from "../es/indices.js";
 import { DuplicateGrouper, fingerprintOf } from "./duplicates/grouper.js";
 import type { RawRecord } from "./types.js";
 import { validateRecord } from "./validate.js";
@@ -51,12 +51,14 @@ export class ArticleWriter {
     }
     if (prepared.length) {
       const groups = await this.#grouper.assign(prepared.map(fingerprintOf));
+      const homes = await this.#homes(prepared.map(({ document }) => document.id));
       const outcomes = await this.#bulk.write(
         BulkBody.of(
           prepared.map(({ i, document }, position) => ({
             id: document.id,
             origin: { source: "api", line: i + 1 },
             json: JSON.stringify({ ...document, dup_group: groups[position] ?? document.id }),
+            index: homes.get(document.id),
           })),
         ),
       );
@@ -75,14 +77,25 @@ export class ArticleWriter {
 
   /** True when the article existed. */
   async delete(id: string): Promise<boolean> {
+    const index = (await this.#homes([id])).get(id) ?? this.alias;
     try {
-      // Through the alias's write index; _delete_by_query lives in a module some clusters lack.
-      const response = await this.client.delete({ index: this.alias, id, refresh: true }, { ignore: [404] });
+      // From the index holding it; _delete_by_query lives in a module some clusters lack.
+      const response = await this.client.delete({ index, id, refresh: true }, { ignore: [404] });
       return response.result === "deleted";
     } catch (error) {
       if (isRefusedRequest(error)) await this.#writable();
       throw error;
     }
+  }
+
+  /**
+   * Where articles among `ids` already live, when the alias spans several indices (an archive split
+   * by year): a new version replaces one there, and a delete removes it there, where through the
+   * alias both would reach only its write index. Nothing to ask of an alias over one index.
+   */
+  async #homes(ids: readonly string[]): Promise<Map<string, string>> {
+    if ((await aliasTargets(this.client, this.alias)).length < 2) return new Map();
+    return indicesHolding(this.client, this.alias, ids);
   }
 
   /**
