@@ -36,6 +36,10 @@ describe("buildSuggestRequest", () => {
   it("completes the last word only while it is being typed: a space or punctuation after it finishes it", () => {
     const query = (q: string) => JSON.stringify(buildSuggestRequest(input(q), "articles").query);
     expect(query("الملك سلم")).toContain('"title.autocomplete":{"query":"سلم"}');
+    // و typed apart last is left out, and the word before it is finished, as the search reads it.
+    expect(buildSuggestRequest(input("الملك سلم و"), "articles")).toEqual(
+      buildSuggestRequest(input("الملك سلم "), "articles"),
+    );
     for (const finished of ["الملك سلم ", "الملك سلم،", "الملك سلم؟"]) {
       expect(query(finished), finished).toContain('{"match":{"title.exact":{"query":"سلم');
       expect(query(finished), finished).not.toContain('"title.autocomplete":{"query":"سلم');

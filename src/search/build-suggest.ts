@@ -13,7 +13,7 @@ import { cleanText } from "../text/clean.js";
 import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
-import { endsInWord, QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
+import { AND, endsInWord, QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import {
   prefixForms,
@@ -44,8 +44,22 @@ const TITLE_WORDS: Record<TypoReach["form"], string> = { exact: "title.exact", w
  * word after it, as the search reads it (withAndJoined).
  */
 export function suggestWords(q: string): string[] {
+  return withAndJoined(typedTokens(q));
+}
+
+/** The words as typed, before و typed apart is joined to the word after it. */
+function typedTokens(q: string): string[] {
   const text = cleanText(q).slice(0, 100).replace(QUOTATION_MARKS, " ");
-  return withAndJoined(text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)));
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+/**
+ * Whether the last word is still being typed, as the search reads it (query-parser.ts): the query
+ * ends inside it (a space or punctuation after it finishes it), and it is no و typed apart, which
+ * is left out and leaves the word before it finished.
+ */
+export function lastWordBegun(q: string): boolean {
+  return endsInWord(q) && typedTokens(q).at(-1) !== AND;
 }
 
 /** A flat score for titles matching `query`, whatever its terms' statistics. */
@@ -115,7 +129,7 @@ function orListedSpelling(
 
 export function buildSuggestRequest(input: SuggestInput, index: string): estypes.SearchRequest {
   const words = suggestWords(input.q);
-  const begun = endsInWord(input.q);
+  const begun = lastWordBegun(input.q);
   const last = words.at(-1);
   if (last === undefined) return completions(input, index, words, { filter: [{ match_none: {} }] });
   // The n-grams of a title word share its position, so the phrase finds title words begun side by
@@ -205,7 +219,7 @@ export interface WordsHeld {
  */
 export function heldWordsRequest(input: SuggestInput, index: string): estypes.SearchRequest {
   const words = suggestWords(input.q);
-  const begun = endsInWord(input.q);
+  const begun = lastWordBegun(input.q);
   const typed = tolerantAsTyped(words, begun);
   const allBut = typed.map((_, i) => ({ bool: { filter: typed.filter((_, j) => j !== i) } }));
   return {
@@ -261,7 +275,7 @@ export function buildTolerantSuggestRequest(
 ): estypes.SearchRequest | undefined {
   const words = suggestWords(input.q);
   if (words.length > RANKING.typed.maxWords) return undefined;
-  const begun = endsInWord(input.q);
+  const begun = lastWordBegun(input.q);
   const typed = tolerantAsTyped(words, begun);
   const typo = (word: string, i: number): estypes.QueryDslQueryContainer | undefined => {
     if (!begun && i === words.length - 1) return wholeWordTypo(word);

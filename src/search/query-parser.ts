@@ -38,7 +38,7 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}\\p{M}]{${MAX_WORD_CHARS + 1},}`,
 const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 
 /** "and", which Arabic writes joined to the next word but readers often type apart (الهلال و النصر). */
-const AND = "و";
+export const AND = "و";
 
 /** The quotation marks a reader may quote with: each is read as `"`. */
 export const QUOTATION_MARKS = /["“”«»„]/g;

@@ -9,11 +9,10 @@ import type { estypes } from "@elastic/elasticsearch";
 import type { ArticleDocument } from "../articles/document.js";
 import { exactWords } from "../text/arabic.js";
 import { escapeHtml } from "../text/html.js";
-import { suggestWords } from "./build-suggest.js";
+import { lastWordBegun, suggestWords } from "./build-suggest.js";
 import { typoLikelihood } from "./did-you-mean.js";
 import { listedSpellings } from "./listed-spellings.js";
 import { begunBy, markTitle, startForms, typoStartMarks } from "./marks.js";
-import { endsInWord } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import type { Suggestion } from "./responses.js";
 import { shapeHit } from "./shape.js";
@@ -31,7 +30,7 @@ export function offeredSuggestions(
   { typoAway = false } = {},
 ): Suggestion[] {
   const words = suggestWords(q);
-  const lastBegun = endsInWord(q);
+  const lastBegun = lastWordBegun(q);
   const formsByWord = words.map(startForms);
   const typing = formsByWord.at(-1) ?? [];
   // Titles a typo away go likeliest slip first: a doubled letter before a swap before a letter
