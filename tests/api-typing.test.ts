@@ -1316,6 +1316,76 @@ describe("two words no title holds together", () => {
   });
 });
 
+describe("three words no title holds together", () => {
+  /**
+   * More reports on Syrian refugees (اللاجئين السوريين, side by side in their titles) in camps
+   * abroad than a page shows, none naming Germany; reports from German cities whose texts name
+   * refugees, Syrians and Germany apart, their titles none of them; and many more naming Germany on
+   * other subjects, so that it weighs less than the refugees' words.
+   */
+  const report = reportsOf("وكالة الأنباء الوطنية", "2025-05-04T08:00:00Z");
+  const camps: [string, string][] = [
+    ["الزعتري", "وزعت منظمات الإغاثة البطانيات والوقود مع اشتداد البرد"],
+    ["الأزرق", "افتتحت عيادة جديدة لطب الأسنان بتمويل من متبرعين"],
+    ["عرسال", "غمرت السيول عشرات الخيام بعد ليلة من الأمطار الغزيرة"],
+    ["كلس", "بدأ العام الدراسي في ثلاث مدارس أقيمت داخل المخيم"],
+    ["غازي عنتاب", "نظمت بطولة لكرة القدم للفتيان بمشاركة ستة عشر فريقا"],
+    ["أضنة", "اشتكى السكان من انقطاع الكهرباء ساعات طويلة كل يوم"],
+    ["المفرق", "وصلت قافلة مساعدات غذائية تكفي ألف أسرة لشهرين"],
+    ["إربد", "افتتح معرض لأعمال يدوية صنعتها نساء المخيم"],
+    ["شانلي أورفا", "أطلقت حملة تطعيم ضد شلل الأطفال شملت آلاف الأطفال"],
+    ["الريحانية", "ارتفعت أسعار الخبز بعد تقليص الدعم المقدم للأفران"],
+    ["البقاع", "تعرضت خيام لحريق سببه مدفأة تعمل بالوقود"],
+    ["طرابلس", "دشنت ورشة لتعليم الحاسوب للشباب العاطلين عن العمل"],
+  ];
+  const germany: [string, string][] = [
+    ["برلين", "افتتحت السلطات مركزا يتسع لخمسمئة من اللاجئين، وأغلب القادمين هذا الشهر من السوريين"],
+    ["ميونخ", "استقبلت محطة القطارات مئات اللاجئين خلال يومين، وقال متطوعون إن معظمهم من السوريين"],
+    ["هامبورغ", "حولت البلدية صالة رياضية إلى مأوى مؤقت يستقبل اللاجئين الجدد، وبينهم عائلات من السوريين"],
+    ["كولونيا", "أعلنت الولاية توظيف معلمين لتدريس اللغة، ويشكل السوريين أكثر من نصف اللاجئين المسجلين"],
+  ];
+  const otherNewsOfGermany = [
+    "صناعة السيارات",
+    "كرة القدم",
+    "أسعار الطاقة",
+    "الانتخابات المحلية",
+    "السياحة الشتوية",
+    "صادرات الآلات",
+    "القطارات السريعة",
+    "الجامعات التقنية",
+  ];
+  const refugees = appWithFixtures("three-words", async () => [
+    await writeFixture("three-words", [
+      ...camps.map(([camp, news], i) =>
+        report(
+          `tw-camp-${i}`,
+          `اللاجئين السوريين في ${camp}: ${news.split(" ").slice(0, 3).join(" ")}`,
+          `${news}.`,
+        ),
+      ),
+      ...germany.map(([city, news], i) =>
+        report(`tw-germany-${i}`, `مراكز استقبال جديدة في ${city}`, `${news} في ألمانيا.`),
+      ),
+      ...otherNewsOfGermany.flatMap((subject, i) =>
+        ["الأسبوع الماضي", "هذا العام", "منذ سنوات"].map((when, k) =>
+          report(
+            `tw-other-${i}-${k}`,
+            `ألمانيا و${subject} ${when}`,
+            `تحدث خبراء عن ${subject} في ألمانيا ${when}.`,
+          ),
+        ),
+      ),
+    ]),
+  ]);
+
+  it("ranks the reports holding all three above more titles holding two of them side by side", async () => {
+    for (const q of ["اللاجئين السوريين في ألمانيا", "اللاجئين السوريين في ألمانيا "]) {
+      const found = ids(await search(q, refugees.app));
+      expect(found.slice(0, 4).sort(), `${q}: ${found}`).toEqual(germany.map((_, i) => `tw-germany-${i}`));
+    }
+  });
+});
+
 describe("two words, one misspelt, no title holding both", () => {
   /**
    * Reports on the virus whose texts name كورونا and its symptoms (أعراض) and whose titles name

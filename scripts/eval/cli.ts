@@ -23,6 +23,7 @@ import { configuredOrLocalUrls } from "../../src/es/local-cluster.js";
 import { HELD_BY, type TopicText, topicQueries } from "../../src/eval/topics.js";
 import {
   PAIR_HELD_BY,
+  THREE_WORDS,
   TWO_WORDS,
   WORD_HELD_BY,
   WORD_LETTERS,
@@ -430,11 +431,12 @@ async function typedDatasets(which: DatasetName[]): Promise<void> {
       ...base,
       dataset: "words",
       title:
-        "One word typed alone: spelt right, misspelt or unfinished; two words no headline holds together (SaudiNewsNet + ANT)",
+        "One word typed alone: spelt right, misspelt or unfinished; two or three words no headline holds together (SaudiNewsNet + ANT)",
       results,
       notes: [
         `Words of the headlines (Arabic, ${WORD_LETTERS.min}–${WORD_LETTERS.max} letters, no digits, no function words) that ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories hold, typed alone without a space after them (queries of each kind: ${counted.join(", ")}): as written; with one typo of the typed protocol's kinds; with a long vowel left out after the first letter and article; cut to 60% of its letters (at least 3). Relevant: every story one of whose articles holds the word meant in its title, lead or body (compared as the exact sub-fields index it), so P@10 is the share of the page holding the word meant.`,
         `${TWO_WORDS}: two words an article holds, one from its headline, the other from its text and not its headline, each held by ${WORD_HELD_BY.min} to ${WORD_HELD_BY.max} stories, together by ${PAIR_HELD_BY.min} stories or more and by no headline, typed as written; relevant: every story holding both.`,
+        `${THREE_WORDS}: the same with three words, one from its headline and two from its text; relevant: every story holding all three.`,
         "Another form the stemmer joins to the word (مشروع for مشروعه) and a longer word it begins count as not holding it, so a query matching the exact form alone does best on the rows spelt right. The project reads a word typed alone as finished when bodies hold it whole at least as often as titles begin with it, and as one still being typed otherwise (docs/ranking.md).",
         `Searched by the project as their correction (\`corrected_query\`: no article holds the word as typed in any form, and the did-you-mean check found a likelier spelling that a page's worth of articles hold, RANKING.didYouMean.searchedFrom): ${corrected.join(", ")}.`,
       ],

@@ -78,7 +78,8 @@ vowel left out", "…, cut short"). Every story holding the word meant (title, l
 exact sub-fields index it) is relevant, so P@10 is the share of the page holding the word meant. The
 row "…, two words no headline holds together" asks a subject in two words: one of an article's
 headline, one of its text, that 10 stories or more hold together and no headline does; every story
-holding both is relevant.
+holding both is relevant. The row "…, three words no headline holds together" asks the same with
+two words of the text; every story holding all three is relevant.
 
 Judging: a result is judged by its story (the near-duplicate group the importer gave it), so a
 verbatim copy of the relevant article counts as finding it, and a story shown twice is credited once

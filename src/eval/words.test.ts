@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeArabic } from "../text/arabic.js";
-import { PAIR_HELD_BY, TWO_WORDS, WORD_HELD_BY, wordQueries } from "./words.js";
+import { PAIR_HELD_BY, THREE_WORDS, TWO_WORDS, WORD_HELD_BY, wordQueries } from "./words.js";
 
 describe("wordQueries", () => {
   const article = (story: string, text: string, title = "") => ({ story, title, text });
@@ -53,6 +53,27 @@ describe("wordQueries", () => {
     expect(queries).not.toContain("البطالة الشباب");
     const jobs = pairs.find((query) => query.query === "البطالة السعودية");
     expect(jobs?.stories).toEqual(new Set(texts.slice(0, PAIR_HELD_BY.min).map((t) => t.story)));
+  });
+
+  it("draws three words an article holds that no headline holds together, two from its text", () => {
+    const texts = [
+      ...Array.from({ length: PAIR_HELD_BY.min }, (_, i) =>
+        article(`refugees-${i}`, "وصول اللاجئين إلى ألمانيا هذا الشهر وأغلبهم من السوريين", "وصول اللاجئين"),
+      ),
+      article("camp", "اللاجئين السوريين في المخيم", "اللاجئين السوريين في ألمانيا"),
+    ];
+    const triples = wordQueries(texts, { seed: 5, count: 20 }).filter((query) => query.set === THREE_WORDS);
+    const found = triples.map((query) => query.query.split(" "));
+    expect(found.length).toBeGreaterThan(0);
+    for (const words of found) {
+      expect(words).toHaveLength(3);
+      // The first word is the headline's, the others only the text's.
+      expect(["وصول", "اللاجئين"]).toContain(words[0]);
+      expect(words.slice(1).every((word) => !["وصول", "اللاجئين"].includes(word))).toBe(true);
+      // A headline holds اللاجئين, السوريين and ألمانيا: never drawn together.
+      expect(["اللاجئين", "السوريين", "ألمانيا"].every((word) => words.includes(word))).toBe(false);
+    }
+    expect(triples[0]?.stories).toEqual(new Set(texts.slice(0, PAIR_HELD_BY.min).map((t) => t.story)));
   });
 
   it("draws the same words, typed alike, for the same seed", () => {

@@ -2,8 +2,8 @@
  * @module eval/words
  * One word typed alone, the commonest news search (داعش, النفط, الهلال): a word of the headlines
  * that enough stories hold to fill a page, typed as written, with one typo, with a long vowel left
- * out, or cut short while the reader is still typing it. And two words naming a subject that no
- * headline holds together (البطالة السعودية), spelt right. Relevant is every story holding the
+ * out, or cut short while the reader is still typing it. And two or three words naming a subject
+ * that no headline holds together (البطالة السعودية), spelt right. Relevant is every story holding the
  * words meant, in its title, lead or body, compared as the exact sub-fields index them (exactWords).
  */
 import { exactWords, WORD_SEPARATORS } from "../text/arabic.js";
@@ -16,7 +16,9 @@ const ONE_WORD_SETS = ["spelt right", "one typo", "a long vowel left out", "cut 
 type OneWordSet = (typeof ONE_WORD_SETS)[number];
 /** Two words no headline holds together, spelt right. */
 export const TWO_WORDS = "two words no headline holds together";
-export const WORD_SETS = [...ONE_WORD_SETS, TWO_WORDS] as const;
+/** Three words no headline holds together, spelt right. */
+export const THREE_WORDS = "three words no headline holds together";
+export const WORD_SETS = [...ONE_WORD_SETS, TWO_WORDS, THREE_WORDS] as const;
 export type WordSet = (typeof WORD_SETS)[number];
 
 export interface WordQuery {
@@ -44,7 +46,7 @@ const TYPED_AS: Record<OneWordSet, (word: string, rng: Rng) => string | undefine
   },
 };
 
-/** Stories holding both words of a pair: a page of them at least. */
+/** Stories holding every word of a pair or triple: a page of them at least. */
 export const PAIR_HELD_BY = { min: 10 } as const;
 /** Draws tried per pair wanted before giving up on a corpus with too few. */
 const DRAWS_PER_PAIR = 200;
@@ -71,7 +73,7 @@ function drawableWords(text: string): Map<string, string> {
 /**
  * `count` words of the headlines held by WORD_HELD_BY stories (title, lead or body), drawn with the
  * seed, each typed in every way of the one-word sets it allows (a word with no long vowel after its
- * first letter has no third query); then `count` pairs (twoWordQueries).
+ * first letter has no third query); then `count` pairs and `count` triples (wordsTogether).
  */
 export function wordQueries(
   texts: readonly TopicText[],
@@ -89,19 +91,25 @@ export function wordQueries(
       return query ? [{ set, query, meant, stories }] : [];
     });
   });
-  return [...typed, ...twoWordQueries(texts, new Set(words.map(([exact]) => exact)), { rng, count })];
+  const held = new Set(words.map(([exact]) => exact));
+  return [
+    ...typed,
+    ...wordsTogether(texts, held, { rng, count, set: TWO_WORDS }),
+    ...wordsTogether(texts, held, { rng, count, set: THREE_WORDS }),
+  ];
 }
 
 /**
- * Pairs of words an article holds, the first from its headline, the second from its text but not
- * its headline, both among `held` (words WORD_HELD_BY stories hold), that no headline holds
- * together and PAIR_HELD_BY stories do: a subject typed in two words.
+ * Pairs (or triples) of words an article holds, the first from its headline, the others from its
+ * text but not its headline, all among `held` (words WORD_HELD_BY stories hold), that no headline
+ * holds together and PAIR_HELD_BY stories do: a subject typed in two (or three) words.
  */
-function twoWordQueries(
+function wordsTogether(
   texts: readonly TopicText[],
   held: ReadonlySet<string>,
-  { rng, count }: { rng: Rng; count: number },
+  { rng, count, set }: { rng: Rng; count: number; set: typeof TWO_WORDS | typeof THREE_WORDS },
 ): WordQuery[] {
+  const size = set === TWO_WORDS ? 2 : 3;
   const inTitles = holders(
     texts.map(({ title }) => exactWords(title)),
     held,
@@ -117,16 +125,17 @@ function twoWordQueries(
     const { title, text } = pick(texts) as TopicText;
     const titleWords = drawableWords(title);
     const first = pick([...titleWords].filter(([exact]) => held.has(exact)));
-    const second = pick(
-      [...drawableWords(text)].filter(([exact]) => held.has(exact) && !titleWords.has(exact)),
-    );
-    if (!first || !second || asked.has(`${first[0]} ${second[0]}`)) continue;
-    asked.add(`${first[0]} ${second[0]}`);
-    if (both(inTitles, first[0], second[0]).length) continue;
-    const stories = new Set(both(inTexts, first[0], second[0]).map((at) => (texts[at] as TopicText).story));
+    const fromText = [...drawableWords(text)].filter(([exact]) => held.has(exact) && !titleWords.has(exact));
+    const others = Array.from({ length: size - 1 }, () => pick(fromText));
+    const drawn = [first, ...others];
+    const exact = drawn.map((word) => word?.[0] ?? "");
+    if (exact.includes("") || new Set(exact).size < size || asked.has(exact.join(" "))) continue;
+    asked.add(exact.join(" "));
+    if (allOf(inTitles, exact).length) continue;
+    const stories = new Set(allOf(inTexts, exact).map((at) => (texts[at] as TopicText).story));
     if (stories.size < PAIR_HELD_BY.min) continue;
-    const meant = `${first[1]} ${second[1]}`;
-    queries.push({ set: TWO_WORDS, query: meant, meant, stories });
+    const meant = drawn.map((word) => word?.[1]).join(" ");
+    queries.push({ set, query: meant, meant, stories });
   }
   return queries;
 }
@@ -140,8 +149,9 @@ function holders(texts: readonly string[][], words: ReadonlySet<string>): Map<st
   return holding;
 }
 
-/** The positions of the texts holding both words. */
-function both(holding: ReadonlyMap<string, ReadonlySet<number>>, a: string, b: string): number[] {
-  const second = holding.get(b) ?? new Set();
-  return [...(holding.get(a) ?? [])].filter((at) => second.has(at));
+/** The positions of the texts holding every one of the words. */
+function allOf(holding: ReadonlyMap<string, ReadonlySet<number>>, words: readonly string[]): number[] {
+  const [first = "", ...rest] = words;
+  const others = rest.map((word) => holding.get(word) ?? new Set<number>());
+  return [...(holding.get(first) ?? [])].filter((at) => others.every((texts) => texts.has(at)));
 }

@@ -101,6 +101,33 @@ describe("buildSearchRequest", () => {
     expect(sideBySide("ما أسعار الفائدة الأمريكية")).toEqual([]);
   });
 
+  it("lifts three words or more all held anywhere in the article, not two, nor a question's", () => {
+    const everyWord = (q: string) =>
+      rescoreSignals(q)
+        .filter((clause) => clause.constant_score?.filter?.multi_match?.type === "cross_fields")
+        .map((clause) => [clause.constant_score?.filter, clause.constant_score?.boost]);
+    expect(everyWord("اللاجئين السوريين في ألمانيا")).toEqual([
+      [
+        {
+          multi_match: {
+            query: "اللاجئين السوريين في ألمانيا",
+            fields: ["title^1", "lead^1", "body^1"],
+            type: "cross_fields",
+            operator: "and",
+          },
+        },
+        RANKING.everyWord.bonus,
+      ],
+    ]);
+    expect(everyWord("اللاجئين السوريين")).toEqual([]);
+    // Words joined by OR are alternatives: the rest are wanted together.
+    expect(everyWord("السوريين أو العراقيين في ألمانيا")).toEqual([]);
+    expect(everyWord("اللاجئين السوريين أو العراقيين في ألمانيا")[0]?.[0]).toMatchObject({
+      multi_match: { query: "اللاجئين في ألمانيا" },
+    });
+    expect(everyWord("أين اللاجئين السوريين في ألمانيا")).toEqual([]);
+  });
+
   it("recalls the sides named around ضد, which only scores, and wants them in the title as typed", () => {
     const body = JSON.stringify(buildSearchRequest(input({ q: "النصر ضد الهلال " }), "a"));
     expect(body).toContain(

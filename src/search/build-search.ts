@@ -538,6 +538,24 @@ function sideBySide(parsed: ParsedQuery, text: string): estypes.QueryDslQueryCon
 }
 
 /**
+ * Three words or more, every one in the article (stemmed, anywhere): the recall wants any of them,
+ * and an article holding all but one should not go before one holding them all. Not a question's;
+ * words joined by OR are alternatives, none of them wanted with the rest.
+ */
+function everyWord(parsed: ParsedQuery): estypes.QueryDslQueryContainer[] {
+  const { fromWords, bonus } = RANKING.everyWord;
+  const words = plainWords(parsed);
+  if (parsed.isQuestion || words.length < fromWords) return [];
+  const every = {
+    query: words.join(" "),
+    fields: STEMMED,
+    type: "cross_fields" as const,
+    operator: "and" as const,
+  };
+  return [{ constant_score: { filter: { multi_match: every }, boost: bonus } }];
+}
+
+/**
  * Second stage: signals that only reorder the top window (exact forms, phrase, a title the query
  * names; the words as typed in titles, when the first stage did not already match them; after a
  * tolerant recall, the words as their likeliest spellings read them).
@@ -564,6 +582,7 @@ function rescoreQuery(
         ...longQueryCompletion(headline || parsed.isQuestion ? undefined : typing),
         ...exactForms(parsed, headline ? typing : undefined),
         ...sideBySide(parsed, text),
+        ...everyWord(parsed),
         ...wordsInOrder(parsed, text),
         ...likeliestReadingSignals(parsed, recall, mistyped),
         RECENCY,

@@ -217,6 +217,12 @@ export const RANKING = {
    * article about the subject typed goes before texts that hold its words apart.
    */
   sideBySide: { fromWords: 3, bonus: 20 },
+  /**
+   * A query of this many words or more, every word in the article (stemmed, anywhere): a flat
+   * bonus, so an article holding them all goes before one holding all but one; half sideBySide's,
+   * so texts holding the words apart stay below those holding them side by side.
+   */
+  everyWord: { fromWords: 3, bonus: 10 },
   /** Two words or more adjacent in the order typed: a phrase, a little slop for inserted particles. */
   phraseBoost: 1,
   phraseSlop: 2,
