@@ -3,8 +3,9 @@
  * One word typed alone, the commonest news search (داعش, النفط, الهلال): a word of the headlines
  * that enough stories hold to fill a page, typed as written, with one typo, with a long vowel left
  * out, or cut short while the reader is still typing it. And two or three words naming a subject
- * that no headline holds together (البطالة السعودية), spelt right. Relevant is every story holding the
- * words meant, in its title, lead or body, compared as the exact sub-fields index them (exactWords).
+ * that no headline holds together (البطالة السعودية), spelt right. Relevant is every story holding
+ * the words meant, in its title, lead or body, compared as the exact sub-fields index them
+ * (exactWords).
  */
 import { exactWords, WORD_SEPARATORS } from "../text/arabic.js";
 import { type Rng, sample, seededRng } from "./perturb.js";
@@ -48,7 +49,7 @@ const TYPED_AS: Record<OneWordSet, (word: string, rng: Rng) => string | undefine
 
 /** Stories holding every word of a pair or triple: a page of them at least. */
 export const PAIR_HELD_BY = { min: 10 } as const;
-/** Draws tried per pair wanted before giving up on a corpus with too few. */
+/** Draws tried per pair (or triple) wanted before giving up on a corpus with too few. */
 const DRAWS_PER_PAIR = 200;
 
 /** A word a reader could type for a subject (recallable, of WORD_LETTERS): its exact form and the word. */
