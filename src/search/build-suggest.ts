@@ -277,18 +277,13 @@ export function buildTolerantSuggestRequest(
   if (words.length > RANKING.typed.maxWords) return undefined;
   const begun = lastWordBegun(input.q);
   const typed = tolerantAsTyped(words, begun);
-  const typo = (word: string, i: number): estypes.QueryDslQueryContainer | undefined => {
-    if (!begun && i === words.length - 1) return wholeWordTypo(word);
-    const reach = startTypoReach(word);
-    // Too short for typos: a title word's start it left a letter out of (مشر begins مؤشر).
-    if (!reach.length) return leftOutQuery(word, FIELD, { maxExpansions: startMaxExpansions });
-    const should = reach.map(({ form, edits, prefixLength }) => ({
-      match: {
-        [TITLE_STARTS[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) },
-      },
-    }));
-    return { bool: { should } };
-  };
+  // A finished last word's typos are whole title words, as the search finds them; any other
+  // word's are starts of title words (a three-letter word's: a start it left a letter out of, مشر
+  // begins مؤشر).
+  const typo = (word: string, i: number) =>
+    !begun && i === words.length - 1
+      ? typosIn(word, titleTypoReach(word), TITLE_WORDS)
+      : typosIn(word, startTypoReach(word), TITLE_STARTS);
   const unheld = words.map((word, i) => (held.each[i] ? undefined : typo(word, i)));
   if (unheld.some(Boolean)) {
     const must = typed.map((typedQuery, i) => unheld[i] ?? typedQuery);
@@ -307,14 +302,17 @@ export function buildTolerantSuggestRequest(
 }
 
 /**
- * A finished last word's typos, as the search finds them: whole title words within its reach
- * (titleTypoReach) or, too short for one, a word one letter longer that it leaves a letter out of.
+ * `word` within each of its typo `reach`es, in the field of `fields` holding that form; with none
+ * (too short for typos), a word one letter longer that it leaves a letter out of, in the exact form's.
  */
-function wholeWordTypo(word: string): estypes.QueryDslQueryContainer | undefined {
-  const reach = titleTypoReach(word);
-  if (!reach.length) return leftOutQuery(word, TITLE_WORDS.exact, { maxExpansions: startMaxExpansions });
+function typosIn(
+  word: string,
+  reach: TypoReach[],
+  fields: Record<TypoReach["form"], string>,
+): estypes.QueryDslQueryContainer | undefined {
+  if (!reach.length) return leftOutQuery(word, fields.exact, { maxExpansions: startMaxExpansions });
   const should = reach.map(({ form, edits, prefixLength }) => ({
-    match: { [TITLE_WORDS[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) } },
+    match: { [fields[form]]: { query: word, ...typoOptions(edits, prefixLength, startMaxExpansions) } },
   }));
   return { bool: { should } };
 }
