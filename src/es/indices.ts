@@ -96,20 +96,22 @@ export async function aliasWriteIndex(client: EsClient, alias: string): Promise<
   return targets.find(({ write }) => write)?.index;
 }
 
-/** The index of the alias's that holds each of `ids` it holds: one lookup by id. */
+/**
+ * Which of `indices` holds each of `ids` they hold: a realtime lookup by id (`mget`), so an
+ * article written a moment ago is found before the index refreshes, as a search would not.
+ */
 export async function indicesHolding(
   client: EsClient,
-  alias: string,
+  indices: readonly string[],
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const response = await client.search({
-    index: alias,
-    size: ids.length,
-    query: { ids: { values: [...ids] } },
+  const { docs } = await client.mget({
+    docs: indices.flatMap((index) => ids.map((id) => ({ _index: index, _id: id }))),
     _source: false,
-    track_total_hits: false,
   });
-  return new Map(response.hits.hits.map((hit) => [hit._id ?? "", hit._index]));
+  return new Map(
+    docs.flatMap((doc) => ("found" in doc && doc.found ? [[doc._id, doc._index] as const] : [])),
+  );
 }
 
 /** The layout of the index the alias points at, as the cluster holds it. */

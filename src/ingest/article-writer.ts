@@ -94,8 +94,8 @@ export class ArticleWriter {
    * alias both would reach only its write index. Nothing to ask of an alias over one index.
    */
   async #homes(ids: readonly string[]): Promise<Map<string, string>> {
-    if ((await aliasTargets(this.client, this.alias)).length < 2) return new Map();
-    return indicesHolding(this.client, this.alias, ids);
+    const indices = await aliasTargets(this.client, this.alias);
+    return indices.length < 2 ? new Map() : indicesHolding(this.client, indices, ids);
   }
 
   /**
