@@ -4,7 +4,7 @@
  */
 import { type AddressInfo, createServer, Socket } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { ConfigError, parseEnv, ServerConfigSchema } from "../src/config.js";
 import { createPhysicalIndex } from "../src/es/indices.js";
 import { loadFixtures, TEST_API_KEY, testApp } from "./helpers/api.js";
@@ -193,12 +193,14 @@ describe("write endpoints", () => {
   it("answer 503 naming the fix when the alias points at several indices and none takes writes", async () => {
     // An archive split in two by an operator, one alias over both and neither marked for writes.
     const split = uniqueAlias("errors-split");
+    onTestFinished(() => removeTestIndices(client, split));
     const indices: string[] = [];
     for (const year of ["2016", "2024"]) {
       indices.push(await createPhysicalIndex(client, `${split}-${year}`));
       await client.indices.putAlias({ index: indices.at(-1) as string, name: split });
     }
     const { app: splitApp, client: splitClient } = testApp(split);
+    onTestFinished(() => splitClient.close());
     const write = (method: string, path: string, body?: string, type = "application/json") =>
       splitApp.request(path, { method, headers: { "content-type": type, ...auth }, body });
     const one = JSON.stringify(article);
@@ -212,17 +214,17 @@ describe("write endpoints", () => {
     // Marked, the same write goes through.
     await client.indices.putAlias({ index: indices[1] as string, name: split, is_write_index: true });
     expect((await write("POST", "/api/articles", one)).status).toBe(201);
-    await splitClient.close();
-    await removeTestIndices(client, split);
   });
 
   it("replace and delete an article in the index holding it when the alias spans several", async () => {
     // An archive the alias first held alone, then beside this year's index, which takes writes.
     const split = uniqueAlias("errors-archive");
+    onTestFinished(() => removeTestIndices(client, split));
     const archive = await createPhysicalIndex(client, `${split}-2016`);
     const current = await createPhysicalIndex(client, `${split}-2024`);
     await client.indices.putAlias({ index: archive, name: split });
     const { app: splitApp, client: splitClient } = testApp(split);
+    onTestFinished(() => splitClient.close());
     // No refresh between writes: an article written a moment ago is found where it lives.
     const write = (method: string, body?: object) =>
       splitApp.request(`/api/articles/${article.id}`, {
@@ -242,8 +244,6 @@ describe("write endpoints", () => {
     expect(await held()).toEqual([[archive, revised.title]]);
     expect((await write("DELETE")).status).toBe(204);
     expect(await held()).toEqual([]);
-    await splitClient.close();
-    await removeTestIndices(client, split);
   });
 
   it("reject an invalid article with 422 and the reason", async () => {

@@ -3,7 +3,7 @@
  * reader expects, highlights, filters, facets, paging, collapsing of wire copies.
  */
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { prepareArticle } from "../src/articles/document.js";
 import { ArticleInputSchema } from "../src/articles/schema.js";
 import { loadIndexDefinition } from "../src/es/index-definition.js";
@@ -471,6 +471,7 @@ describe("suggestions and related coverage", () => {
   it("returns an article without the fields the index keeps for itself, those of older indices too", async () => {
     // An index built before content_hash was dropped: its mapping and documents still have it.
     const legacy = uniqueAlias("api-legacy");
+    onTestFinished(() => removeTestIndices(client, legacy));
     const definition = loadIndexDefinition();
     const properties = {
       ...definition.mappings.properties,
@@ -496,6 +497,7 @@ describe("suggestions and related coverage", () => {
       refresh: true,
     });
     const legacyApp = testApp(legacy);
+    onTestFinished(() => legacyApp.client.close());
     const article = (await (await legacyApp.app.request("/api/articles/legacy-1")).json()) as Record<
       string,
       unknown
@@ -503,13 +505,12 @@ describe("suggestions and related coverage", () => {
     expect(article.title).toBe("أرشيف قديم");
     for (const field of ["minhash", "minhash_bands", "title_words", "content_hash"])
       expect(article).not.toHaveProperty(field);
-    await legacyApp.client.close();
-    await removeTestIndices(client, legacy);
   });
 
   it("searches an alias over two indices, a word typed alone too", async () => {
     // An archive split in two, one alias over both: term statistics are read from one of them.
     const split = uniqueAlias("api-split");
+    onTestFinished(() => removeTestIndices(client, split));
     const years = ["2016", "2024"];
     for (const year of years) {
       const index = await createPhysicalIndex(client, `${split}-${year}`);
@@ -526,6 +527,7 @@ describe("suggestions and related coverage", () => {
       await client.indices.putAlias({ index, name: split });
     }
     const splitApp = testApp(split);
+    onTestFinished(() => splitApp.client.close());
     for (const q of ["القمح", "حصاد القمح"]) {
       const response = await splitApp.app.request(`/api/search?q=${encodeURIComponent(q)}`);
       expect(response.status, q).toBe(200);
@@ -534,8 +536,6 @@ describe("suggestions and related coverage", () => {
     }
     for (const path of ["/api/suggest?q=%D8%AD%D8%B5%D8%A7", "/api/articles/archive-2016/related"])
       expect((await splitApp.app.request(path)).status, path).toBe(200);
-    await splitApp.client.close();
-    await removeTestIndices(client, split);
   });
 
   it("returns one article and 404 for an unknown one", async () => {
