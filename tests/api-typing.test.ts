@@ -1535,6 +1535,12 @@ describe("a name typed in Latin letters", () => {
       // جيدة, the word جدة becomes with its e written: held by half as many articles.
       article("ln-good-1", "الشركة تحقق نتائج جيدة", "حققت الشركة نتائج جيدة.", 2),
       article("ln-good-2", "توقعات جيدة للموسم الزراعي", "التوقعات جيدة هذا العام.", 3),
+      // A country its English name does not spell, and a phone a title names in Latin letters.
+      article("ln-germany-1", "ألمانيا تستضيف قمة المناخ", "تستضيف ألمانيا القمة في برلين.", 4),
+      article("ln-germany-2", "صادرات ألمانيا ترتفع", "ارتفعت صادرات ألمانيا إلى الخليج.", 5),
+      article("ln-iphone-1", "أبل تكشف عن iPhone الجديد", "كشفت أبل عن هاتفها الجديد.", 6),
+      article("ln-iphone-2", "طوابير أمام المتاجر لشراء آيفون", "اصطف المشترون لشراء آيفون.", 7),
+      article("ln-iphone-3", "آيفون يتصدر مبيعات الهواتف", "تصدر آيفون مبيعات الربع.", 8),
     ]),
   ]);
 
@@ -1569,6 +1575,14 @@ describe("a name typed in Latin letters", () => {
     expect(galaxy.arabic_name_query).toBeNull();
     expect(ids(galaxy).sort()).toEqual(["ln-galaxy-1", "ln-galaxy-2"]);
     expect(await search("xiaomi", names.app)).toMatchObject({ total: { value: 0 }, arabic_name_query: null });
+  });
+
+  it("finds a name mappings/synonyms_ar.txt lists in the Arabic spellings it gives, and as typed", async () => {
+    const germany = await search("germany", names.app);
+    expect(germany.arabic_name_query).toBeNull();
+    expect(ids(germany).sort()).toEqual(["ln-germany-1", "ln-germany-2"]);
+    const iphone = await search("iphone", names.app);
+    expect(ids(iphone).sort()).toEqual(["ln-iphone-1", "ln-iphone-2", "ln-iphone-3"]);
   });
 });
 

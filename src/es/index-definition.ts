@@ -35,3 +35,13 @@ export function loadIndexDefinition(): IndexDefinition {
   protectedNames.rules = protectedNameRules(readWordList("protected_names_ar.txt"));
   return { version: raw.version, settings: raw.settings, mappings: raw.mappings };
 }
+
+/** The words the analysis leaves out as too common to search (the arabic_news_stop filter), normalised. */
+export function stopWords(definition = loadIndexDefinition()): string[] {
+  const filters = definition.settings.analysis?.filter as
+    | Record<string, { stopwords?: string[] }>
+    | undefined;
+  const words = filters?.arabic_news_stop?.stopwords;
+  if (!words) throw new Error("mappings/articles.json lacks the arabic_news_stop filter's stopwords");
+  return words;
+}

@@ -8,6 +8,8 @@
  * (Galaxy) is searched as typed.
  */
 import type { estypes } from "@elastic/elasticsearch";
+import { stopWords } from "../es/index-definition.js";
+import { exactWords } from "../text/arabic.js";
 import { editDistance } from "../text/edit-distance.js";
 import { LATIN_WORD } from "../text/keyboard.js";
 import {
@@ -18,6 +20,7 @@ import {
   otherFirstLetter,
 } from "../text/latin-sounds.js";
 import { checks, suggestersForShards } from "./did-you-mean.js";
+import { listedWordsIn } from "./listed-spellings.js";
 import { RANKING } from "./ranking.js";
 import { foundByEach } from "./shape.js";
 
@@ -32,19 +35,25 @@ const WORDS_FIELD = "body.exact";
 const TITLE_WORDS_FIELD = "title.exact";
 // A shorter near word is a function word (هل), not a name.
 const NEAR_WORD_MIN_LETTERS = 3;
+// Nor is a word the analysis leaves out as too common to search: uber is not عبر.
+const FUNCTION_WORDS = new Set(stopWords());
 
 /**
  * The query's Latin words, each with the spellings to count, its Arabic words left as typed (ارباح
  * aramco); undefined when it holds no Latin word, a run of Latin letters that is no name (too
  * short, no vowel: Arabic typed on the Latin layout, hgsdsd), or more than `latinNames.maxWords`
- * (a sentence, not a name: long input costs nothing).
+ * (a sentence, not a name: long input costs nothing). A word mappings/synonyms_ar.txt lists
+ * (germany, south korea) is left as typed: the rules give its Arabic spellings.
  */
 export function latinNames(q: string): LatinName[] | undefined {
   const words = [...new Set(q.match(LATIN_WORD) ?? [])];
   const { maxWords, spellingsPerWord } = RANKING.latinNames;
   if (!words.length || words.length > maxWords || !words.every((word) => LATIN_NAME.test(word)))
     return undefined;
-  return words.map((latin) => ({
+  const listed = listedWordsIn(q);
+  const unlisted = words.filter((word) => !exactWords(word).every((exact) => listed.has(exact)));
+  if (!unlisted.length) return undefined;
+  return unlisted.map((latin) => ({
     latin,
     spellings: (arabicSpellings(latin) ?? []).slice(0, spellingsPerWord),
   }));
@@ -153,7 +162,10 @@ function arabicFor(
   const candidates = [
     ...spellings.map(({ text, secondReadings }, i) => ({ text, freq: held[i] ?? 0, secondReadings })),
     ...near.filter(({ text }) => alike(text)).map((word) => ({ ...word, secondReadings: nearReadings })),
-  ].filter(({ freq }) => freq >= Math.max(1, asTyped * timesAsMany) && freq <= articles * maxShare);
+  ].filter(
+    ({ text, freq }) =>
+      !FUNCTION_WORDS.has(text) && freq >= Math.max(1, asTyped * timesAsMany) && freq <= articles * maxShare,
+  );
   const weight = ({ freq, secondReadings }: { freq: number; secondReadings: number }) =>
     freq / perSecondReading ** secondReadings;
   return candidates.sort((a, b) => weight(b) - weight(a))[0]?.text;

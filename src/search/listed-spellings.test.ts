@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listedSpellings, spellingsFromRules, spellingsOf } from "./listed-spellings.js";
+import { listedSpellings, listedWordsIn, spellingsFromRules, spellingsOf } from "./listed-spellings.js";
 
 describe("spellingsFromRules", () => {
   it("lets each spelling of a rule find the others, by exact form, as written", () => {
@@ -40,5 +40,13 @@ describe("listedSpellings", () => {
     const written = (text: string) => spellingsOf(text).map((spelling) => spelling.text);
     expect(written("أبوظبي")).toEqual(["أبو ظبي"]);
     expect(written("أبو  ظبي")).toEqual(["أبوظبي"]);
+  });
+});
+
+describe("listedWordsIn", () => {
+  it("finds the words of a text that make up a listed spelling, of one word or more", () => {
+    expect(listedWordsIn("أسعار Germany اليوم")).toEqual(new Set(["germany"]));
+    expect(listedWordsIn("south korea")).toEqual(new Set(["south", "korea"]));
+    expect(listedWordsIn("korea south")).toEqual(new Set());
   });
 });

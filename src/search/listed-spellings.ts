@@ -54,6 +54,21 @@ const LISTED = new Map(
   ]),
 );
 
+// The most words a listed spelling has: how far listedWordsIn looks from each word.
+const LONGEST = Math.max(1, ...[...LISTED.keys()].map((key) => key.split(" ").length));
+
+/** The exact forms of a text's words that make up a listed spelling (google; south korea). */
+export function listedWordsIn(text: string): Set<string> {
+  const words = exactWords(text);
+  const listed = new Set<string>();
+  for (let start = 0; start < words.length; start++)
+    for (let end = start + 1; end <= Math.min(words.length, start + LONGEST); end++) {
+      const run = words.slice(start, end);
+      if (LISTED.has(run.join(" "))) for (const word of run) listed.add(word);
+    }
+  return listed;
+}
+
 /** The other listed spellings of a text of one word or more, with their words (none for most). */
 export function spellingsOf(text: string): ListedSpelling[] {
   return LISTED.get(exactKey(text)) ?? [];
