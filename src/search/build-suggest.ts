@@ -13,7 +13,7 @@ import { cleanText } from "../text/clean.js";
 import { nameSpellings } from "./compound-names.js";
 import { listedSpellings } from "./listed-spellings.js";
 import type { SuggestInput } from "./params.js";
-import { AND, endsInWord, QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
+import { lastWordOpen, QUOTATION_MARKS, withAndJoined } from "./query-parser.js";
 import { RANKING } from "./ranking.js";
 import {
   prefixForms,
@@ -53,13 +53,9 @@ function typedTokens(q: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
-/**
- * Whether the last word is still being typed, as the search reads it (query-parser.ts): the query
- * ends inside it (a space or punctuation after it finishes it), and it is no و typed apart, which
- * is left out and leaves the word before it finished.
- */
+/** Whether the last word is still being typed, as the search reads it (lastWordOpen). */
 export function lastWordBegun(q: string): boolean {
-  return endsInWord(q) && typedTokens(q).at(-1) !== AND;
+  return lastWordOpen(q, typedTokens(q));
 }
 
 /** A flat score for titles matching `query`, whatever its terms' statistics. */

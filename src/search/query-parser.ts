@@ -38,7 +38,7 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}\\p{M}]{${MAX_WORD_CHARS + 1},}`,
 const OR_WORDS = new Set(["OR", "|", "او", "أو"]);
 
 /** "and", which Arabic writes joined to the next word but readers often type apart (الهلال و النصر). */
-export const AND = "و";
+const AND = "و";
 
 /** The quotation marks a reader may quote with: each is read as `"`. */
 export const QUOTATION_MARKS = /["“”«»„]/g;
@@ -65,6 +65,14 @@ export function endsInWord(input: string): boolean {
 }
 
 /**
+ * Whether the input's last word may still be being typed: the input ends inside it, and it is no و
+ * typed apart, which is left out and leaves the word before it finished.
+ */
+export function lastWordOpen(input: string, typed: readonly string[]): boolean {
+  return endsInWord(input) && typed.at(-1) !== AND;
+}
+
+/**
  * The words with و typed apart joined to the word after it, as Arabic writes it (الهلال و النصر:
  * الهلال والنصر); before anything but a word, or last, it joins nothing and is left out.
  */
@@ -79,11 +87,9 @@ export function withAndJoined(words: readonly string[]): string[] {
 export function parseQuery(input: string): ParsedQuery {
   const typed = tokens(input);
   const parsed = parseTokens(withAndJoined(typed));
-  // A last و was left out: the word before it is finished.
   const last = typed.at(-1) ?? "";
   const typing =
-    endsInWord(input) &&
-    last !== AND &&
+    lastWordOpen(input, typed) &&
     !last.startsWith("-") &&
     !last.startsWith('"') &&
     !OR_WORDS.has(last) &&
