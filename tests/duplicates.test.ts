@@ -62,14 +62,19 @@ const fillers = [
 ];
 
 let serial = 0;
-function prepared(article: { title: string; body: string; published_at?: string }): PreparedArticle {
+function prepared(article: {
+  title: string;
+  body: string;
+  published_at?: string;
+  source?: string;
+}): PreparedArticle {
   serial++;
   return prepareArticle(
     ArticleInputSchema.parse({
       published_at: "2026-11-20T08:00:00Z",
+      source: "fixture",
       ...article,
       id: `dup-${serial}`,
-      source: "fixture",
     }),
   );
 }
@@ -393,6 +398,57 @@ describe("copies as outlets reprint them", () => {
     await importBatch(grouper, index, [original]);
     await importBatch(grouper, index, [brief]);
     expect(brief.document.dup_group).toBe(brief.document.id);
+  });
+});
+
+/** One event as three outlets wrote it up, each in its own words, under one headline. */
+const headline = "الدفاع المدني ينقذ طفلة سقطت من منحدر صخري في أبها";
+const rewrites = [
+  "أعلن الدفاع المدني بأبها اليوم الأربعاء عن إنقاذ طفلة تبلغ من العمر ست سنوات بعد أن سقطت من علو منحدر صخري وعر وانزلقت لمسافة مئة وأربعين مترا، مما تسبب بتعرضها لإصابات بليغة، وتم نقلها إلى المستشفى.",
+  "تمكنت فرق الدفاع المدني بمدينة أبها ظهر الأربعاء من انتشال فتاة في السادسة إثر سقوطها في منحدر جبلي، حيث باشرت الفرق حالتها على الفور قبل تحويلها للعلاج، وناشد المتحدث الرسمي الأهالي مراقبة أطفالهم في المتنزهات.",
+  "في حادثة مؤلمة شهدتها إحدى المتنزهات الجبلية جنوب المملكة، هرعت فرق الإنقاذ لمساعدة صغيرة انزلقت عشرات الأمتار بين الصخور، ونقلها الهلال الأحمر بحالة حرجة، وسط مطالبات بتسوير المواقع الخطرة.",
+  "روت والدة الطفلة لحظات الرعب التي عاشتها الأسرة عصر ذلك اليوم حين اختفت ابنتها خلف الحاجز الحجري، مؤكدة أن رجال الإنقاذ وصلوا خلال دقائق واستخدموا الحبال للوصول إليها في قاع الوادي.",
+];
+const outlet = (source: string, body: string, published_at: string) =>
+  prepared({ title: headline, body, source, published_at });
+
+describe("one headline from several outlets", () => {
+  it("groups the outlets' articles of one headline, each rewritten, in memory and from the index", async () => {
+    const index = await createTestIndex(client, "dups");
+    const [alriyadh, alweeam, okaz] = [
+      outlet("الرياض", rewrites[0] ?? "", "2026-11-20T17:04:00Z"),
+      outlet("الوئام", rewrites[1] ?? "", "2026-11-20T19:39:00Z"),
+      outlet("عكاظ", rewrites[2] ?? "", "2026-11-21T06:10:00Z"),
+    ];
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [
+      alriyadh,
+      prepared(fillers[0] ?? story),
+      alweeam,
+    ]);
+    expect(alweeam.document.dup_group).toBe(alriyadh.document.id);
+    // The next morning's paper, grouped by a grouper that remembers none of them.
+    await assign(new DuplicateGrouper(client, index), [okaz]);
+    expect(okaz.document.dup_group).toBe(alriyadh.document.id);
+  });
+
+  it("keeps apart one outlet's headline run again and another's days later", async () => {
+    const index = await createTestIndex(client, "dups");
+    const first = outlet("الرياض", rewrites[0] ?? "", "2026-11-20T17:04:00Z");
+    const again = outlet("الرياض", rewrites[1] ?? "", "2026-11-21T09:00:00Z");
+    const later = outlet("عكاظ", rewrites[2] ?? "", "2026-11-23T06:10:00Z");
+    await importBatch(new DuplicateGrouper(client, index, { soleWriter: true }), index, [
+      first,
+      again,
+      later,
+    ]);
+    expect([again, later].map(({ document }) => document.dup_group)).toEqual([
+      again.document.id,
+      later.document.id,
+    ]);
+    // From the index: the outlet that ran it within a day and a half of it, not three days before.
+    const elsewhere = outlet("الوئام", rewrites[3] ?? "", "2026-11-23T20:00:00Z");
+    await assign(new DuplicateGrouper(client, index), [elsewhere]);
+    expect(elsewhere.document.dup_group).toBe(later.document.id);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bands, decodeFingerprint, fingerprint } from "../text/fingerprint.js";
+import { bands, decodeFingerprint, fingerprint, headlineKey } from "../text/fingerprint.js";
 import { prepareArticle, reprepareStored } from "./document.js";
 import { ArticleInputSchema } from "./schema.js";
 
@@ -11,13 +11,22 @@ const article = ArticleInputSchema.parse({
 });
 
 describe("prepareArticle", () => {
-  it("stores the bands of the signature it stores, one key per band", () => {
-    const { document, bands: numbers } = prepareArticle(article);
-    expect(document.minhash_bands).toEqual(bands(decodeFingerprint(document.minhash).signature));
-    expect(document.minhash_bands).toHaveLength(numbers.length);
-    expect(new Set(document.minhash_bands).size).toBe(numbers.length);
-    for (const [band, key] of document.minhash_bands.entries())
+  it("stores the bands of the signature it stores, one key per band, then its headline's", () => {
+    const { document, bands: numbers, headline } = prepareArticle(article);
+    const stored = decodeFingerprint(document.minhash);
+    expect(headline).toBeDefined();
+    expect(stored.headline).toBe(headline);
+    expect(document.minhash_bands).toEqual([...bands(stored.signature), headlineKey(headline ?? 0)]);
+    expect(new Set(document.minhash_bands).size).toBe(numbers.length + 1);
+    for (const [band, key] of document.minhash_bands.slice(0, -1).entries())
       expect(key).toMatch(new RegExp(`^${band.toString(32)}:[0-9a-v]{6}$`));
+    expect(document.minhash_bands.at(-1)).toMatch(/^h:[0-9a-v]{6}$/);
+  });
+
+  it("stores no headline key for a headline too short to name one story", () => {
+    const { document, bands: numbers } = prepareArticle({ ...article, title: "أخبار الاقتصاد" });
+    expect(document.minhash_bands).toHaveLength(numbers.length);
+    expect(decodeFingerprint(document.minhash)).not.toHaveProperty("headline");
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { exactWords } from "../text/arabic.js";
 import type { BandedFingerprint } from "../text/copy-decision.js";
-import { bandKeys, bandNumbers, encodeFingerprint, fingerprint } from "../text/fingerprint.js";
+import { bandKeys, bandNumbers, encodeFingerprint, fingerprint, headlineKey } from "../text/fingerprint.js";
 import { articleId } from "./identity.js";
 import type { Article } from "./schema.js";
 
@@ -50,12 +50,17 @@ function titleFields(title: string): Pick<ArticleDocument, "title_words"> {
   return { title_words: new Set(exactWords(title)).size };
 }
 
-/** The fingerprint, decoded and as the index stores it (`minhash`, `minhash_bands`). */
+/**
+ * The fingerprint, decoded and as the index stores it (`minhash`; `minhash_bands`, the headline's
+ * key among them, by which the grouper finds articles of the same headline as it finds copies).
+ */
 function fingerprintFields(title: string, body: string) {
-  const { signature, shingles } = fingerprint(title, body);
+  const printed = fingerprint(title, body);
+  const { signature, shingles, headline } = printed;
   const bands = bandNumbers(signature);
-  const minhash = encodeFingerprint({ signature, shingles });
-  return { signature, shingles, bands, minhash, minhash_bands: bandKeys(bands) };
+  const keys = bandKeys(bands);
+  if (headline !== undefined) keys.push(headlineKey(headline));
+  return { signature, shingles, headline, bands, minhash: encodeFingerprint(printed), minhash_bands: keys };
 }
 
 /** A stored document prepared again (see reprepareStored). */
@@ -75,23 +80,15 @@ export function reprepareStored(source: Record<string, unknown>): RepreparedDocu
   const document = { ...kept, ...titleFields(title) };
   if (typeof source.minhash !== "string")
     return { document, signature: new Uint32Array(0), shingles: 0, bands: [] };
-  const { signature, shingles, bands, minhash, minhash_bands } = fingerprintFields(
-    title,
-    String(source.body ?? ""),
-  );
-  return { document: { ...document, minhash, minhash_bands }, signature, shingles, bands };
+  const { minhash, minhash_bands, ...decoded } = fingerprintFields(title, String(source.body ?? ""));
+  return { document: { ...document, minhash, minhash_bands }, ...decoded };
 }
 
 export function prepareArticle(article: Article, now = new Date()): PreparedArticle {
   const id = articleId(article);
-  const { signature, shingles, bands, minhash, minhash_bands } = fingerprintFields(
-    article.title,
-    article.body,
-  );
+  const { minhash, minhash_bands, ...decoded } = fingerprintFields(article.title, article.body);
   return {
-    signature,
-    shingles,
-    bands,
+    ...decoded,
     document: {
       // First, so the importer can set it in a batch it has already encoded (BulkBody.withFirstField).
       dup_group: id,

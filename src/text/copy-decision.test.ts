@@ -5,6 +5,8 @@ import {
   estimateContainment,
   MIN_CONTAINMENT_SHINGLES,
   NOT_A_COPY,
+  SAME_HEADLINE_MS,
+  sameHeadline,
   sameStory,
 } from "./copy-decision.js";
 import { bandNumbers, fingerprint } from "./fingerprint.js";
@@ -82,5 +84,24 @@ describe("sameStory", () => {
   it("keeps a headline-only brief apart from the long article that holds its sentence", () => {
     const brief = banded("حملة تطعيم ضد الحصبة", paragraphs[0] ?? "");
     expect(sameStory(brief, banded("حملة تطعيم ضد الحصبة", story))).toBe(false);
+  });
+});
+
+describe("sameHeadline", () => {
+  const at = (hours: number) => Date.UTC(2026, 10, 20) + hours * 3_600_000;
+  const run = { headline: 12345, source: "الرياض", publishedAt: at(0) };
+
+  it("is one story from two outlets within SAME_HEADLINE_MS", () => {
+    expect(sameHeadline(run, { ...run, source: "عكاظ", publishedAt: at(30) })).toBe(true);
+    expect(SAME_HEADLINE_MS).toBeLessThan(at(48) - at(0));
+    expect(sameHeadline(run, { ...run, source: "عكاظ", publishedAt: at(48) })).toBe(false);
+  });
+
+  it("is not from one outlet, nor for another headline, none, or a date unknown", () => {
+    expect(sameHeadline(run, { ...run, publishedAt: at(2) })).toBe(false);
+    expect(sameHeadline(run, { ...run, source: "عكاظ", headline: 54321 })).toBe(false);
+    const none = { source: "الرياض", publishedAt: at(0) };
+    expect(sameHeadline(none, { ...none, source: "عكاظ" })).toBe(false);
+    expect(sameHeadline(run, { ...run, source: "عكاظ", publishedAt: Number.NaN })).toBe(false);
   });
 });

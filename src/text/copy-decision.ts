@@ -47,6 +47,36 @@ export function copyScore(jaccard: number, sizeA: number, sizeB: number): number
   return jaccard >= MIN_COPY_JACCARD && containment >= COPY_CONTAINMENT ? containment : NOT_A_COPY;
 }
 
+/**
+ * Two outlets that run the same headline within this time of each other carry one story, however
+ * differently each rewrote it: a print edition runs the next morning what a site ran the evening
+ * before. Further apart, it is a recurring headline (a weekly column, a daily bulletin).
+ */
+export const SAME_HEADLINE_MS = 36 * 3_600_000;
+
+/** What the same-headline rule reads of an article. */
+export interface Headlined {
+  headline?: number | undefined;
+  source: string;
+  /** Milliseconds since the epoch; NaN when unknown. */
+  publishedAt: number;
+}
+
+/**
+ * Whether two articles are one story by their headlines: the same headline of HEADLINE_MIN_WORDS
+ * words or more (headlineNumber), from two outlets, within SAME_HEADLINE_MS. One outlet's headline
+ * again is its next bulletin or an update, which its copies' text tells apart. A copy by the text
+ * goes first: the grouper asks this only of an article that is no copy.
+ */
+export function sameHeadline(a: Headlined, b: Headlined): boolean {
+  return (
+    a.headline !== undefined &&
+    a.headline === b.headline &&
+    a.source !== b.source &&
+    Math.abs(a.publishedAt - b.publishedAt) <= SAME_HEADLINE_MS
+  );
+}
+
 /** A fingerprint with its band numbers (bandNumbers), as the grouper holds it. */
 export interface BandedFingerprint extends Fingerprint {
   bands: number[];

@@ -5,6 +5,8 @@ import {
   decodeFingerprint,
   encodeFingerprint,
   fingerprint,
+  HEADLINE_MIN_WORDS,
+  headlineNumber,
   MIN_BODY_SHINGLES,
   SIGNATURE_SIZE,
   similarity,
@@ -16,7 +18,8 @@ const title = "السيسي وبوتين يبحثان هاتفيا العلاق�
 
 describe("fingerprint", () => {
   it("reads the body, not the headline every outlet rewrites", () => {
-    expect(fingerprint(title, story)).toEqual(fingerprint("عنوان آخر تماما", story));
+    const { signature, shingles } = fingerprint("عنوان آخر تماما", story);
+    expect(fingerprint(title, story)).toMatchObject({ signature, shingles });
   });
 
   it("ignores dateline and credit lines", () => {
@@ -64,9 +67,15 @@ describe("fingerprint", () => {
   });
 
   it("reads a fingerprint stored as count:signature (an older index)", () => {
-    const found = fingerprint(title, story);
-    const older = `${found.shingles}:${Buffer.from(found.signature.buffer).toString("base64")}`;
-    expect(decodeFingerprint(older)).toEqual(found);
+    const { signature, shingles } = fingerprint(title, story);
+    const older = `${shingles}:${Buffer.from(signature.buffer).toString("base64")}`;
+    expect(decodeFingerprint(older)).toEqual({ signature, shingles });
+  });
+
+  it("reads a fingerprint stored without a headline (an older index) as having none", () => {
+    const { signature, shingles } = fingerprint(title, story);
+    const older = encodeFingerprint({ signature, shingles });
+    expect(decodeFingerprint(older)).toEqual({ signature, shingles });
   });
 
   it("stores the fingerprint as plain base64, as a binary field takes it", () => {
@@ -80,5 +89,27 @@ describe("fingerprint", () => {
     const half = long.slice(0, long.length / 2);
     const [a, b] = [fingerprint(title, long), fingerprint(title, half)];
     expect(bandNumbers(a.signature).some((n, band) => n === bandNumbers(b.signature)[band])).toBe(true);
+  });
+});
+
+describe("headlineNumber", () => {
+  it("gives two outlets' same headline one number, however each spells and punctuates it", () => {
+    const headline = "أمير المنطقة يفتتح مستشفى الولادة الجديد";
+    expect(headlineNumber(headline)).toBeDefined();
+    expect(headlineNumber("«أمير المنطقة» يفتتح مستشفى الولاده الجديد.")).toBe(headlineNumber(headline));
+    expect(fingerprint(headline, story).headline).toBe(headlineNumber(headline));
+  });
+
+  it("tells headlines of other words or another order apart", () => {
+    const headline = "أمير المنطقة يفتتح مستشفى الولادة الجديد";
+    expect(headlineNumber("أمير المنطقة يفتتح مستشفى الأطفال الجديد")).not.toBe(headlineNumber(headline));
+    expect(headlineNumber("مستشفى الولادة الجديد يفتتحه أمير المنطقة")).not.toBe(headlineNumber(headline));
+  });
+
+  it("gives none to a headline too short to name one story", () => {
+    const short = "أسعار النفط اليوم";
+    expect(short.split(" ").length).toBeLessThan(HEADLINE_MIN_WORDS);
+    expect(headlineNumber(short)).toBeUndefined();
+    expect(fingerprint(short, story)).not.toHaveProperty("headline");
   });
 });

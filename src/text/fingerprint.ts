@@ -23,12 +23,21 @@ export interface Fingerprint {
   signature: Uint32Array;
   /** Distinct word bigrams the signature was made from: the text's size, for containment. */
   shingles: number;
+  /** The headline's words as one number (headlineNumber); absent for a short one or an older fingerprint. */
+  headline?: number | undefined;
 }
+
+/**
+ * Fewer words than this, and a headline is a phrase many stories share (أسعار النفط اليوم, a
+ * column's name): it tells no story from another.
+ */
+export const HEADLINE_MIN_WORDS = 5;
 
 /** Reused by every `fingerprint` call, which is synchronous. */
 const scratchWords = new WordHashes();
 
 export function fingerprint(title: string, body: string): Fingerprint {
+  const headline = headlineNumber(title);
   const words = scratchWords;
   words.length = 0;
   const { start, end } = storyTextRange(body);
@@ -38,8 +47,25 @@ export function fingerprint(title: string, body: string): Fingerprint {
     hashWords(title, words);
     hashWords(body, words, start, end);
   }
-  return minhash(words);
+  return { ...minhash(words), ...(headline === undefined ? {} : { headline }) };
 }
+
+/**
+ * The headline's normalised words, in order, hashed to a 30-bit number: two outlets that run one
+ * story under the same headline give the same number. Undefined under HEADLINE_MIN_WORDS words.
+ */
+export function headlineNumber(title: string): number | undefined {
+  const words = scratchWords;
+  words.length = 0;
+  hashWords(title, words);
+  if (words.length < HEADLINE_MIN_WORDS) return undefined;
+  let hash = HEADLINE_SEED;
+  for (let i = 0; i < words.length; i++) hash = mix32(Math.imul(hash, FNV_PRIME) ^ (words.values[i] ?? 0));
+  return hash >>> 2;
+}
+
+// Unlike any band's position, so a headline's number is no band's.
+const HEADLINE_SEED = 0x68656164;
 
 /**
  * One-permutation MinHash: each shingle is hashed once; the top bits pick one of the 64 bins and
@@ -176,6 +202,11 @@ export function bandKey(band: number, number: number): string {
   );
 }
 
+/** A headline's number as the index stores it among the bands (`minhash_bands`), e.g. "h:9f0cq1". */
+export function headlineKey(number: number): string {
+  return `h:${bandKey(0, number).slice(2)}`;
+}
+
 /** The keys of bands given as numbers, in band order. */
 export const bandKeys = (numbers: number[]): string[] => numbers.map((number, band) => bandKey(band, number));
 
@@ -192,30 +223,41 @@ export function similarity(a: Uint32Array, b: Uint32Array, bOffset = 0): number 
   return equal / SIGNATURE_SIZE;
 }
 
-/** Bytes of a stored fingerprint: the shingle count, then the signature. */
+/** Bytes of a stored fingerprint: the shingle count, the signature, then the headline's number if any. */
 const COUNT_BYTES = 4;
+const SIGNATURE_BYTES = SIGNATURE_SIZE * 4;
+const HEADLINE_BYTES = 4;
 
 /**
  * The fingerprint as the index stores it (`minhash`, binary with doc values, which the grouper's
  * lookups read without loading each article's source): in base64, the shingle count as a
- * little-endian 32-bit number, then the signature. Older versions stored `count:signature`, and
- * before them the signature alone, of title and body: read with a count of 0, which never makes a
- * copy, until `--reindex` fingerprints the article again.
+ * little-endian 32-bit number, the signature, then the headline's number when it has one. Older
+ * versions stored no headline; before them `count:signature`, and before those the signature
+ * alone, of title and body: read with a count of 0, which never makes a copy, until `--reindex`
+ * fingerprints the article again.
  */
-export function encodeFingerprint({ signature, shingles }: Fingerprint): string {
-  const bytes = Buffer.alloc(COUNT_BYTES + signature.byteLength);
+export function encodeFingerprint({ signature, shingles, headline }: Fingerprint): string {
+  const bytes = Buffer.alloc(
+    COUNT_BYTES + signature.byteLength + (headline === undefined ? 0 : HEADLINE_BYTES),
+  );
   bytes.writeUInt32LE(shingles);
   bytes.set(new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength), COUNT_BYTES);
+  if (headline !== undefined) bytes.writeUInt32LE(headline, COUNT_BYTES + signature.byteLength);
   return bytes.toString("base64");
 }
 
 export function decodeFingerprint(encoded: string): Fingerprint {
   const colon = encoded.indexOf(":");
   const bytes = Buffer.from(encoded.slice(colon + 1), "base64");
-  const signatureFrom = (start: number) =>
-    new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.byteLength));
+  const signatureFrom = (start: number, end = bytes.byteLength) =>
+    new Uint32Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + end));
   if (colon >= 0) return { signature: signatureFrom(0), shingles: Number(encoded.slice(0, colon)) };
-  if (bytes.byteLength === COUNT_BYTES + SIGNATURE_SIZE * 4)
-    return { signature: signatureFrom(COUNT_BYTES), shingles: bytes.readUInt32LE(0) };
+  const signatureEnd = COUNT_BYTES + SIGNATURE_BYTES;
+  if (bytes.byteLength === signatureEnd || bytes.byteLength === signatureEnd + HEADLINE_BYTES) {
+    const decoded = { signature: signatureFrom(COUNT_BYTES, signatureEnd), shingles: bytes.readUInt32LE(0) };
+    return bytes.byteLength === signatureEnd
+      ? decoded
+      : { ...decoded, headline: bytes.readUInt32LE(signatureEnd) };
+  }
   return { signature: signatureFrom(0), shingles: 0 };
 }

@@ -4,13 +4,21 @@
  * band with it, either earlier in this run (RecentArticles, since the index may not have refreshed
  * yet) or in the index (one query per batch, the articles sharing the most bands first). The
  * candidate copyScore rates highest among those it judges copies, and whose story was first
- * reported within STORY_DAYS of the article, gives its group; without one, the article starts its own.
+ * reported within STORY_DAYS of the article, gives its group; without one, an article another outlet
+ * ran under the same headline gives it (sameHeadline, found by its key among the bands as copies
+ * are); without either, the article starts its own.
  */
 import type { estypes } from "@elastic/elasticsearch";
 import type { EsClient } from "../../es/client.js";
 import { type RetryPolicy, withRetry } from "../../es/retry.js";
-import { type BandedFingerprint, copyScore, NOT_A_COPY } from "../../text/copy-decision.js";
-import { bandKey, bandNumbers, decodeFingerprint, similarity } from "../../text/fingerprint.js";
+import {
+  type BandedFingerprint,
+  copyScore,
+  type Headlined,
+  NOT_A_COPY,
+  sameHeadline,
+} from "../../text/copy-decision.js";
+import { bandKey, bandNumbers, decodeFingerprint, headlineKey, similarity } from "../../text/fingerprint.js";
 import { ForgottenBands } from "./forgotten-bands.js";
 import { RecentArticles } from "./recent-articles.js";
 
@@ -18,7 +26,7 @@ import { RecentArticles } from "./recent-articles.js";
  * What grouping needs of an article: its id and fingerprint, not its text. Band numbers
  * (bandNumbers); the index stores them as keys (bandKey).
  */
-export interface Fingerprint extends BandedFingerprint {
+export interface Fingerprint extends BandedFingerprint, Headlined {
   id: string;
   /** Milliseconds since the epoch; NaN when unknown, which no story's dates then hold apart. */
   publishedAt: number;
@@ -30,15 +38,20 @@ export const fingerprintOf = ({
   signature,
   shingles,
   bands,
-}: BandedFingerprint & { document: { id?: unknown; published_at?: unknown } }): Fingerprint => ({
+  headline,
+}: BandedFingerprint & {
+  document: { id?: unknown; published_at?: unknown; source?: unknown };
+}): Fingerprint => ({
   id: String(document.id ?? ""),
   publishedAt: Date.parse(String(document.published_at ?? "")),
+  source: String(document.source ?? ""),
   signature,
   shingles,
   bands,
+  headline,
 });
 
-interface Known {
+interface Known extends Headlined {
   id: string;
   group: string;
   /** When its story was first reported: its own date until that of the story's first article is read. */
@@ -86,9 +99,10 @@ interface StoredFingerprint {
   id: string;
   dup_group: string;
   published_at: string;
+  source: string;
   minhash: string;
 }
-const STORED_FIELDS = ["id", "dup_group", "published_at", "minhash"] as const;
+const STORED_FIELDS = ["id", "dup_group", "published_at", "source", "minhash"] as const;
 
 function readRequest(
   read: StoredRead,
@@ -103,10 +117,13 @@ function knownOf({ _source, fields }: estypes.SearchHit<StoredFingerprint>): Kno
   const stored: Partial<Record<keyof StoredFingerprint, unknown>> =
     _source ?? Object.fromEntries(STORED_FIELDS.map((field) => [field, fields?.[field]?.[0]]));
   if (typeof stored.minhash !== "string") return undefined;
+  const publishedAt = Date.parse(String(stored.published_at));
   return {
     id: String(stored.id),
     group: String(stored.dup_group),
-    storyStart: Date.parse(String(stored.published_at)),
+    storyStart: publishedAt,
+    publishedAt,
+    source: String(stored.source ?? ""),
     ...decodeFingerprint(stored.minhash),
   };
 }
@@ -197,7 +214,8 @@ export class DuplicateGrouper {
     // Plain loops, no closures or entries(): this runs for every band of every article, and the
     // pairs, iterators and views those make are garbage at that rate.
     const groups: string[] = [];
-    for (const { id, publishedAt, signature, shingles, bands } of batch) {
+    for (const article of batch) {
+      const { id, publishedAt, signature, shingles, bands } = article;
       let group = id;
       let storyStart = publishedAt;
       let bestScore = NOT_A_COPY;
@@ -224,32 +242,73 @@ export class DuplicateGrouper {
           }
         }
       }
-      this.#recent.add(id, group, storyStart, signature, shingles, bands);
+      // No copy found: the story of another outlet's article under the same headline, if any.
+      const headlined = bestScore === NOT_A_COPY ? this.#sameHeadlineStory(article, indexed) : undefined;
+      if (headlined) ({ group, storyStart } = headlined);
+      this.#recent.add(id, group, storyStart, article);
       groups.push(group);
     }
     return groups;
   }
 
   /**
-   * When the stories of the indexed candidates judged copies of the batch's articles were first
-   * reported: the date of the article that began each (its group's id), read in one request. A
-   * story whose first article is gone keeps the candidate's own date; one out of the article's
-   * reach (STORY_REACH_MS) is not read.
+   * The group and story start of an article another outlet ran under the same headline
+   * (sameHeadline) whose story the article may join: the latest remembered with that headline, else
+   * one the lookup read.
+   */
+  #sameHeadlineStory(
+    article: Fingerprint,
+    indexed: Map<string, Known[]>,
+  ): { group: string; storyStart: number } | undefined {
+    const { id, publishedAt, headline } = article;
+    if (headline === undefined) return undefined;
+    const slot = this.#recent.headlineSlotOf(headline);
+    if (slot >= 0 && this.#recent.idAt(slot) !== id) {
+      const storyStart = this.#recent.storyStartAt(slot);
+      if (
+        withinStory(publishedAt, storyStart) &&
+        sameHeadline(article, this.#recent.headlinedAt(slot, headline))
+      )
+        return { group: this.#recent.groupAt(slot), storyStart };
+    }
+    for (const candidate of indexed.get(headlineKey(headline)) ?? [])
+      if (
+        candidate.id !== id &&
+        withinStory(publishedAt, candidate.storyStart) &&
+        sameHeadline(article, candidate)
+      )
+        return { group: candidate.group, storyStart: candidate.storyStart };
+    return undefined;
+  }
+
+  /**
+   * When the stories of the indexed candidates judged copies of the batch's articles (or of the same
+   * headline) were first reported: the date of the article that began each (its group's id), read
+   * in one request. A story whose first article is gone keeps the candidate's own date; one out of
+   * the article's reach (STORY_REACH_MS) is not read.
    */
   async #readStoryStarts(batch: Fingerprint[], indexed: Map<string, Known[]>): Promise<void> {
     const unread = new Map<string, Set<Known>>();
-    for (const { id, publishedAt, signature, shingles, bands } of batch)
+    const mayJoin = (article: Fingerprint, candidate: Known, joins: boolean) => {
+      const { group } = candidate;
+      if (group === candidate.id || candidate.id === article.id || unread.get(group)?.has(candidate)) return;
+      if (Math.abs(article.publishedAt - candidate.storyStart) > STORY_REACH_MS || !joins) return;
+      unread.set(group, (unread.get(group) ?? new Set<Known>()).add(candidate));
+    };
+    for (const article of batch) {
+      const { signature, shingles, bands, headline } = article;
       for (let band = 0; band < bands.length; band++)
-        for (const candidate of indexed.get(bandKey(band, bands[band] ?? 0)) ?? []) {
-          const { group } = candidate;
-          if (group === candidate.id || candidate.id === id || unread.get(group)?.has(candidate)) continue;
-          if (Math.abs(publishedAt - candidate.storyStart) > STORY_REACH_MS) continue;
-          if (
-            copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) === NOT_A_COPY
-          )
-            continue;
-          unread.set(group, (unread.get(group) ?? new Set<Known>()).add(candidate));
-        }
+        for (const candidate of indexed.get(bandKey(band, bands[band] ?? 0)) ?? [])
+          mayJoin(
+            article,
+            candidate,
+            copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) !==
+              NOT_A_COPY,
+          );
+      if (headline !== undefined)
+        for (const candidate of indexed.get(headlineKey(headline)) ?? [])
+          mayJoin(article, candidate, sameHeadline(article, candidate));
+    }
     if (!unread.size) return;
     const response = await withRetry(
       () =>
@@ -273,9 +332,10 @@ export class DuplicateGrouper {
   }
 
   /**
-   * Articles in the index that share a band with the batch and that memory may not know of: those
-   * sharing the most band positions first (one clause a position), as a copy shares many and an
-   * article that merely holds a common phrase one or two.
+   * Articles in the index that share a band or a headline with the batch and that memory may not
+   * know of: those sharing the most band positions first (one clause a position, and one for the
+   * headlines), as a copy shares many and an article that merely holds a common phrase one or two.
+   * Keyed by band key, and by headline key for those of a headline asked about.
    */
   async #lookup(batch: Fingerprint[]): Promise<Map<string, Known[]>> {
     this.#indexHoldsOthers ??= this.#holdsOthers();
@@ -283,15 +343,20 @@ export class DuplicateGrouper {
     if (!everything && this.#forgotten.empty) return new Map();
     // The bands asked about, by band position: one `terms` clause each.
     const asked: Set<number>[] = [];
+    const headlines = new Set<number>();
     let articlesAsked = 0;
     let [earliest, latest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
-    for (const { bands, publishedAt } of batch) {
+    for (const { bands, publishedAt, headline } of batch) {
       let asks = false;
       for (let band = 0; band < bands.length; band++) {
         const number = bands[band] ?? 0;
         if (!everything && !this.#forgotten.has(number)) continue;
         asks = true;
         asked[band] = (asked[band] ?? new Set<number>()).add(number);
+      }
+      if (headline !== undefined && (everything || this.#forgotten.has(headline))) {
+        asks = true;
+        headlines.add(headline);
       }
       if (!asks) continue;
       articlesAsked++;
@@ -303,8 +368,10 @@ export class DuplicateGrouper {
     const positions = asked.flatMap((numbers, band) =>
       numbers ? [{ terms: { minhash_bands: [...numbers].map((number) => bandKey(band, number)) } }] : [],
     );
+    if (headlines.size) positions.push({ terms: { minhash_bands: [...headlines].map(headlineKey) } });
     if (!positions.length) return byBand;
     for (const numbers of asked) this.#bandsAsked += numbers?.size ?? 0;
+    this.#bandsAsked += headlines.size;
     // Asked at each lookup: the alias may move to an index of other mappings (a reindex, a restore).
     const read = await this.#whereFingerprintsAre();
     const response = await withRetry(
@@ -326,6 +393,10 @@ export class DuplicateGrouper {
     for (const hit of response.hits.hits) {
       const known = knownOf(hit);
       if (!known) continue;
+      if (known.headline !== undefined && headlines.has(known.headline)) {
+        const key = headlineKey(known.headline);
+        byBand.set(key, [...(byBand.get(key) ?? []), known]);
+      }
       // Its bands come from its signature, as they did when it was stored: no need to read them.
       const numbers = bandNumbers(known.signature);
       for (let band = 0; band < numbers.length; band++) {
