@@ -395,7 +395,9 @@ export class DuplicateGrouper {
       if (!known) continue;
       if (known.headline !== undefined && headlines.has(known.headline)) {
         const key = headlineKey(known.headline);
-        byBand.set(key, [...(byBand.get(key) ?? []), known]);
+        const list = byBand.get(key) ?? [];
+        list.push(known);
+        byBand.set(key, list);
       }
       // Its bands come from its signature, as they did when it was stored: no need to read them.
       const numbers = bandNumbers(known.signature);

@@ -1,8 +1,8 @@
 /**
  * @module ingest/duplicates/recent-articles
  * The grouper's memory of this run: the latest articles' ids, groups, their stories' first
- * reports' dates, outlets, dates and fingerprints in fixed-size typed arrays, found by band and by
- * headline.
+ * reports' dates, their own dates and outlets, and fingerprints in fixed-size typed arrays, found
+ * by band and by headline.
  */
 import { type BandedFingerprint, copyScore, type Headlined } from "../../text/copy-decision.js";
 import { SIGNATURE_SIZE, similarity } from "../../text/fingerprint.js";
