@@ -1842,3 +1842,33 @@ describe("bounded cost", () => {
     expect(typeof result.partial).toBe("boolean");
   });
 });
+
+describe("a year written with the letter of its era", () => {
+  const article = dailyReportsOf("2015-01", ["وكالة الأنباء", "صحيفة الاقتصاد"]);
+  const years = appWithFixtures("era-years", async () => [
+    await writeFixture("era-years", [
+      article(
+        "yr-budget-era",
+        "ميزانية عام 2015م تركز على التعليم والصحة",
+        "أقرت الحكومة ميزانية عام 2015م.",
+        1,
+      ),
+      article("yr-budget", "مجلس الوزراء يقر ميزانية 2015", "أقر مجلس الوزراء ميزانية العام الجديد.", 2),
+      article("yr-budget-before", "ميزانية 2014م سجلت عجزا", "سجلت ميزانية عام 2014م عجزا.", 3),
+      article("yr-hajj", "خطة تشغيلية لموسم حج 1436هـ", "اعتمدت الوزارة خطة موسم حج 1436هـ.", 4),
+      article("yr-other", "افتتاح معرض الكتاب", "افتتح معرض الكتاب أبوابه للزوار.", 5),
+    ]),
+  ]);
+
+  it("finds the year a reader types, written 2015م or 1436هـ", async () => {
+    // First, before 2014م's budget, which the search adds below as holding one word of two.
+    for (const q of ["ميزانية 2015", "ميزانية 2015 "])
+      expect(
+        ids(await search(q, years.app))
+          .slice(0, 2)
+          .sort(),
+        q,
+      ).toEqual(["yr-budget", "yr-budget-era"]);
+    expect(ids(await search("حج 1436", years.app))[0]).toBe("yr-hajj");
+  });
+});
