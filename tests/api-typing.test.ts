@@ -1584,6 +1584,16 @@ describe("a name typed in Latin letters", () => {
     const iphone = await search("iphone", names.app);
     expect(ids(iphone).sort()).toEqual(["ln-iphone-1", "ln-iphone-2", "ln-iphone-3"]);
   });
+
+  it("completes such a name while it is being typed, in the search and the suggestions alike", async () => {
+    for (const [q, found] of [
+      ["germa", ["ln-germany-1", "ln-germany-2"]],
+      ["ipho", ["ln-iphone-1", "ln-iphone-2", "ln-iphone-3"]],
+    ] as const) {
+      expect(ids(await search(q, names.app)).sort(), q).toEqual(found);
+      expect((await suggested(q, names.app)).sort(), q).toEqual(found);
+    }
+  });
 });
 
 describe("a hamza typed as the letter it sits on", () => {

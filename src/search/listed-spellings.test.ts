@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { listedSpellings, listedWordsIn, spellingsFromRules, spellingsOf } from "./listed-spellings.js";
+import {
+  completeListedName,
+  listedSpellings,
+  listedWordsIn,
+  spellingsFromRules,
+  spellingsOf,
+} from "./listed-spellings.js";
 
 describe("spellingsFromRules", () => {
   it("lets each spelling of a rule find the others, by exact form, as written", () => {
@@ -48,5 +54,19 @@ describe("listedWordsIn", () => {
     expect(listedWordsIn("أسعار Germany اليوم")).toEqual(new Set(["germany"]));
     expect(listedWordsIn("south korea")).toEqual(new Set(["south", "korea"]));
     expect(listedWordsIn("korea south")).toEqual(new Set());
+  });
+});
+
+describe("completeListedName", () => {
+  it("completes a name in Latin letters still being typed to the one listed that it begins", () => {
+    expect(completeListedName("Faceb")).toBe("facebook ");
+    expect(completeListedName("أخبار germa")).toBe("أخبار germany ");
+    // The words before it are the name's: a letter of its last word is enough.
+    expect(completeListedName("south k")).toBe("south korea ");
+  });
+
+  it("leaves a finished word, a short start, one that begins no listed name, and Arabic", () => {
+    for (const q of ["germany ", "faceb,", "ger", "kor", "hgsd", "فيسب"])
+      expect(completeListedName(q), q).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { readWordList } from "../es/index-definition.js";
 import { exactWords } from "../text/arabic.js";
+import { endsInWord } from "./query-parser.js";
 
 /**
  * For each listed spelling, keyed by its exact forms (one word or more), the other spellings its
@@ -67,6 +68,35 @@ export function listedWordsIn(text: string): Set<string> {
       if (LISTED.has(run.join(" "))) for (const word of run) listed.add(word);
     }
   return listed;
+}
+
+// The listed spellings in Latin letters, by their words: the names a reader may be typing.
+const LATIN_KEYS = [...LISTED.keys()].filter((key) => /^[a-z]/.test(key)).map((key) => key.split(" "));
+// Fewer letters begin too many words to tell a name of one word (ger: germany, or german?).
+const MIN_BEGUN_LETTERS = 4;
+const LAST_LATIN_WORD = /[A-Za-z]+$/;
+
+/**
+ * The query with its last word, still being typed in Latin letters, completed to the one name in
+ * Latin letters the list holds that it begins, after the same words (faceb: facebook; south k:
+ * south korea), and a space after it, as a name typed whole; undefined when none or several do.
+ * Read by its sounds, a name half typed finds other words (faceb as أصيب).
+ */
+export function completeListedName(q: string): string | undefined {
+  const begun = LAST_LATIN_WORD.exec(q)?.[0];
+  if (!begun || !endsInWord(q)) return undefined;
+  const words = exactWords(q);
+  const before = words.slice(0, -1);
+  const names = LATIN_KEYS.filter(
+    (name) =>
+      name.length <= words.length &&
+      (name.length > 1 || begun.length >= MIN_BEGUN_LETTERS) &&
+      (name.at(-1) ?? "").startsWith(words.at(-1) ?? " ") &&
+      before.slice(before.length - (name.length - 1)).join(" ") === name.slice(0, -1).join(" "),
+  );
+  const [name] = names;
+  if (!name || names.length > 1) return undefined;
+  return `${q.slice(0, q.length - begun.length)}${name.at(-1)} `;
 }
 
 /** The other listed spellings of a text of one word or more, with their words (none for most). */

@@ -78,6 +78,7 @@ import {
   readingCounts,
 } from "./keyboard-layout.js";
 import { arabicNameReading, latinNameRequests, latinNames } from "./latin-names.js";
+import { completeListedName } from "./listed-spellings.js";
 import { startForms, typoMarks, withTitleMarks } from "./marks.js";
 import {
   DEFAULT_SUGGEST_SIZE,
@@ -126,6 +127,12 @@ interface IndexFacts {
 interface Picked {
   text: string | null;
   took: number;
+}
+
+/** The input with a name in Latin letters still being typed completed from the list (completeListedName). */
+function withListedName<T extends { q: string }>(input: T): T {
+  const q = completeListedName(input.q);
+  return q ? { ...input, q } : input;
 }
 
 export class SearchService {
@@ -179,7 +186,8 @@ export class SearchService {
     return { ...request, suggest: suggestersForShards(request.suggest, shards) };
   }
 
-  async search(input: SearchInput): Promise<SearchResponse> {
+  async search(query: SearchInput): Promise<SearchResponse> {
+    const input = withListedName(query);
     const [keys, named] = await Promise.all([this.#keyboardReading(input), this.#arabicNameReading(input.q)]);
     let took = (keys?.took ?? 0) + (named?.took ?? 0);
     const onArabicKeys = async () => {
@@ -654,7 +662,8 @@ export class SearchService {
    * suggesters take it for a slip (دعش: the one title with دعشنة, then داعش's). `took_ms`:
    * Elasticsearch's, summed over the requests.
    */
-  async suggest(input: SuggestInput): Promise<{ suggestions: Suggestion[]; took_ms: number }> {
+  async suggest(query: SuggestInput): Promise<{ suggestions: Suggestion[]; took_ms: number }> {
+    const input = withListedName(query);
     let took = 0;
     const complete = async (request: estypes.SearchRequest) => {
       const response = await this.client.search<Partial<ArticleDocument>>(await this.#scored(request));
