@@ -86,12 +86,13 @@ export function completeListedName(q: string): string | undefined {
   const begun = LAST_LATIN_WORD.exec(q)?.[0];
   if (!begun || !endsInWord(q)) return undefined;
   const words = exactWords(q);
+  const last = words.at(-1) ?? begun;
   const before = words.slice(0, -1);
   const names = LATIN_KEYS.filter(
     (name) =>
       name.length <= words.length &&
       (name.length > 1 || begun.length >= MIN_BEGUN_LETTERS) &&
-      (name.at(-1) ?? "").startsWith(words.at(-1) ?? " ") &&
+      (name.at(-1) ?? "").startsWith(last) &&
       before.slice(before.length - (name.length - 1)).join(" ") === name.slice(0, -1).join(" "),
   );
   const [name] = names;

@@ -58,7 +58,7 @@ export const SAME_HEADLINE_MS = 36 * 3_600_000;
 export interface Headlined {
   headline?: number | undefined;
   source: string;
-  /** Milliseconds since the epoch; NaN when unknown. */
+  /** Milliseconds since the epoch; NaN when unknown, which no story's dates then hold apart. */
   publishedAt: number;
 }
 

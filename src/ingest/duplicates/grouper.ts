@@ -28,8 +28,6 @@ import { RecentArticles } from "./recent-articles.js";
  */
 export interface Fingerprint extends BandedFingerprint, Headlined {
   id: string;
-  /** Milliseconds since the epoch; NaN when unknown, which no story's dates then hold apart. */
-  publishedAt: number;
 }
 
 /** An article's or a stored document's fingerprint for grouping (a stored id read as a string). */
@@ -289,25 +287,27 @@ export class DuplicateGrouper {
    */
   async #readStoryStarts(batch: Fingerprint[], indexed: Map<string, Known[]>): Promise<void> {
     const unread = new Map<string, Set<Known>>();
-    const mayJoin = (article: Fingerprint, candidate: Known, joins: boolean) => {
-      const { group } = candidate;
-      if (group === candidate.id || candidate.id === article.id || unread.get(group)?.has(candidate)) return;
-      if (Math.abs(article.publishedAt - candidate.storyStart) > STORY_REACH_MS || !joins) return;
-      unread.set(group, (unread.get(group) ?? new Set<Known>()).add(candidate));
-    };
+    // A candidate of a story begun by another, not yet asked about, and not out of reach (a date
+    // unknown is not): only then is whether it joins worth judging.
+    const unknownStart = (article: Fingerprint, candidate: Known) =>
+      candidate.group !== candidate.id &&
+      candidate.id !== article.id &&
+      !(Math.abs(article.publishedAt - candidate.storyStart) > STORY_REACH_MS) &&
+      !unread.get(candidate.group)?.has(candidate);
+    const ask = (candidate: Known) =>
+      unread.set(candidate.group, (unread.get(candidate.group) ?? new Set<Known>()).add(candidate));
     for (const article of batch) {
       const { signature, shingles, bands, headline } = article;
       for (let band = 0; band < bands.length; band++)
         for (const candidate of indexed.get(bandKey(band, bands[band] ?? 0)) ?? [])
-          mayJoin(
-            article,
-            candidate,
-            copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) !==
-              NOT_A_COPY,
-          );
+          if (
+            unknownStart(article, candidate) &&
+            copyScore(similarity(signature, candidate.signature), shingles, candidate.shingles) !== NOT_A_COPY
+          )
+            ask(candidate);
       if (headline !== undefined)
         for (const candidate of indexed.get(headlineKey(headline)) ?? [])
-          mayJoin(article, candidate, sameHeadline(article, candidate));
+          if (unknownStart(article, candidate) && sameHeadline(article, candidate)) ask(candidate);
     }
     if (!unread.size) return;
     const response = await withRetry(
